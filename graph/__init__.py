@@ -1,0 +1,3 @@
+"""diplograph's pipeline: extract → resolve → populate → validate → store."""
+
+__version__ = "0.1.0"

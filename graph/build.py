@@ -1,0 +1,173 @@
+"""The Python API: build, query, validate, export and remove, as the command line
+and notebooks use them.  Each document goes extract → resolve → populate →
+validate → store on its own, so one bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib import BNode as RdfBNode
+
+from graph import store as stores
+from graph.config import IRIs
+from graph.documents import DEFAULT_MAX_BYTES, Document, DocumentError, collect, document_id, read_document
+from graph.extract import extract
+from graph.gazetteer import load_gazetteer
+from graph.populate import DocumentInfo, populate
+from graph.resolve import resolve_mentions
+from graph.validate import Rejection, ontology_graph, report_triples, shacl_report, validate_graph
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    status: str  # built | unchanged | failed
+    message: str = ""
+    facts: int = 0
+    entities: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+@dataclass
+class BuildSummary:
+    results: list[DocumentResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[DocumentResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+
+def _to_ox(term) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, RdfBNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"unexpected RDF term {term!r}")
+
+
+def oxigraph_triples(graph: Graph) -> list[tuple]:
+    """rdflib triples as pyoxigraph terms, sorted so a rebuild writes identical data."""
+    return sorted(((_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in graph), key=lambda t: tuple(map(str, t)))
+
+
+def _load_ontology(store: ox.Store, iris: IRIs) -> None:
+    stores.replace_graphs(store, {iris.ontology_graph: oxigraph_triples(ontology_graph())})
+
+
+def _build_document(doc: Document, store: ox.Store, iris: IRIs) -> DocumentResult:
+    gaz = load_gazetteer()
+    extraction = extract(doc.text)
+    resolution = resolve_mentions(extraction, doc.text, gaz)
+    info = DocumentInfo(doc.doc_id, doc.path, doc.title, doc.sha256, datetime.now(UTC))
+    graph = populate(info, extraction.sentences, resolution, gaz, iris)
+    clean, rejected = validate_graph(graph)
+    doc_iri = iris.document(doc.doc_id)
+    report_iri = iris.report_graph(doc.doc_id)
+    stores.replace_graphs(store, {
+        doc_iri: oxigraph_triples(clean),
+        report_iri: oxigraph_triples(report_triples(report_iri, doc_iri, rejected)),
+    })
+    facts = len(resolution.facts) - len({r.fact for r in rejected if r.fact})
+    return DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities), rejected=rejected)
+
+
+def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildSummary:
+    """Build (or update) the store from files and folders; unchanged documents are skipped."""
+    files = collect(list(paths))
+    summary = BuildSummary()
+    store = stores.open_store(store_dir)
+    iris = IRIs(base_iri or stores.stored_base_iri(store) or IRIs().base)
+    try:
+        _load_ontology(store, iris)
+        known = stores.document_hashes(store)
+        seen: dict[str, str] = {}
+        for n, path in enumerate(files, 1):
+            if progress:
+                progress(n, len(files), str(path))
+            try:
+                doc = read_document(path, max_bytes)
+                if doc.doc_id in seen:
+                    raise DocumentError(f"{path}: has the same name as {seen[doc.doc_id]}; "
+                                        "document names must be unique in a store")
+                seen[doc.doc_id] = str(path)
+                if not force and known.get(iris.document(doc.doc_id)) == doc.sha256:
+                    summary.results.append(DocumentResult(str(path), "unchanged"))
+                    continue
+                result = _build_document(doc, store, iris)
+                if doc.encoding != "utf-8":
+                    result.message = f"decoded as {doc.encoding}, not UTF-8"
+                summary.results.append(result)
+            except DocumentError as exc:
+                summary.results.append(DocumentResult(str(path), "failed", str(exc)))
+            except Exception as exc:  # one document's failure must not stop the others
+                summary.results.append(DocumentResult(str(path), "failed", f"{path}: {type(exc).__name__}: {exc}"))
+        stores.set_base_iri(store, iris.base)
+        store.flush()
+    finally:
+        del store
+    return summary
+
+
+def query(store_dir: str | Path, sparql: str):
+    """Run a SPARQL query over the union of the store's graphs."""
+    return stores.query(stores.open_store(store_dir, read_only=True), sparql)
+
+
+def validate(store_dir: str | Path) -> tuple[bool, Graph]:
+    """SHACL over everything the documents' graphs hold, as a whole."""
+    store = stores.open_store(store_dir, read_only=True)
+    iris = IRIs(stores.stored_base_iri(store) or IRIs().base)
+    triples = stores.query(store, f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+        FILTER(STRSTARTS(STR(?g), "{iris.base}doc/")) }}""")
+    data = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return shacl_report(data)
+
+
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS, "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def export(store_dir: str | Path, fmt: str, output=None) -> bytes | None:
+    """Everything in the store: quads for TriG/N-Quads, the union as one graph otherwise."""
+    store = stores.open_store(store_dir, read_only=True)
+    rdf_format = RDF_FORMATS[fmt]
+    if rdf_format.supports_datasets:
+        return store.dump(output, format=rdf_format)
+    triples = stores.query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    return ox.serialize(triples, output, format=rdf_format, prefixes=stores.PREFIXES)
+
+
+def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool:
+    """Remove a document (by name, path or IRI) and its report; True if it was there."""
+    store = stores.open_store(store_dir)
+    iris = IRIs(base_iri or stores.stored_base_iri(store) or IRIs().base)
+    doc_iri = doc if doc.startswith(("http://", "https://")) else iris.document(document_id(Path(doc)))
+    present = doc_iri in stores.document_hashes(store)
+    doc_id = doc_iri.rsplit("/", 1)[-1]
+    stores.drop_graphs(store, [doc_iri, iris.report_graph(doc_id)])
+    store.flush()
+    return present
+
+
+def print_err(message: str) -> None:
+    print(message, file=sys.stderr)

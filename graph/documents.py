@@ -1,0 +1,85 @@
+"""Reading input files: every way a file can be bad gets a message that names it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MAX_BYTES = 2_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+class DocumentError(ValueError):
+    """A file that cannot be read as an article; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    title: str
+    text: str
+    sha256: str
+    encoding: str
+
+
+def document_id(path: Path) -> str:
+    """The file name without suffix, made IRI-safe: stable across machines and folders."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-") or "document"
+
+
+def collect(paths: list[str | Path]) -> list[Path]:
+    """Files named, and text files inside folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                            and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            found.append(path)
+    return found
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.05
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(f"{path}: {size:,} bytes is more than the limit of {max_bytes:,} "
+                                f"(raise it with --max-bytes)")
+        data = path.read_bytes()
+    except DocumentError:
+        raise
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise DocumentError(f"{path}: the file is empty")
+    if _looks_binary(data):
+        raise DocumentError(f"{path}: looks like a binary file, not text")
+    text, encoding = _decode(data, path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)[:200]
+    return Document(document_id(path), str(path), title, text, hashlib.sha256(data).hexdigest(), encoding)

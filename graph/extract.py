@@ -1,0 +1,885 @@
+"""Extraction: sentences in, mentions and facts out.
+
+spaCy finds sentences, people and organisations; the gazetteer finds countries,
+regions, international organisations, sectors, commodities and titles; small rules,
+each a pure function of one sentence (plus the document's main pair of countries),
+read the relations.  Rules work on character offsets of mentions in the sentence,
+which keeps them short and testable one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.model import ORGANIZATION_KINDS, Extraction, Fact, Mention, Sentence
+from graph.money import Money, find_money, find_years
+from graph.nlp import Matchers, load_matchers, load_nlp
+
+# ---------------------------------------------------------------------------
+# Organisation kinds from their names
+
+UNIVERSITY_CUES = re.compile(r"\b(University|College|Polytechnic|Institute of Technology|School of|Universit\w+)\b")
+THINK_TANK_CUES = re.compile(
+    r"\b(Institute|Center|Centre|Council on|Council for|Foundation|Think Tank|Studies|Policy|Research)\b"
+)
+GOVERNMENT_CUES = re.compile(
+    r"\b(Ministry|Department|Embassy|Consulate|Parliament|Senate|Agency|Committee|Government|Administration|"
+    r"Office|Presidency|Mazhilis|Majlis|Assembly|Cabinet|Customs|Central Bank|National Bank|Duma|Congress|"
+    r"Inspectorate|Secretariat|Prosecutor)\b"
+)
+COMPANY_CUES = re.compile(
+    r"\b(Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|LLP|JSC|PLC|plc|AG|SA|GmbH|Holding|Holdings|Company|Co\.|"
+    r"Bank|Minerals|Mining|Resources|Energy|Oil|Gas|Petroleum|Motors|Airlines|Airways|Capital|Partners|"
+    r"Technologies|Tech|Systems|Industries|Metals|Steel|Pharma|Pharmaceuticals|Logistics|Railways|Telecom|"
+    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises)\b"
+)
+COMPANY_NOUNS = {
+    "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
+    "miner", "group", "giant", "conglomerate", "holding", "startup", "manufacturer", "carrier", "businesses",
+    "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer",
+}
+PERSON_PREFIXES = re.compile(
+    r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
+    r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)+"
+)
+
+
+def organization_kind(name: str) -> str:
+    """The most specific organisation class a name's own words support."""
+    if UNIVERSITY_CUES.search(name) and "Academy of Sciences" not in name:
+        return "University"
+    if GOVERNMENT_CUES.search(name):
+        return "GovernmentBody"
+    if THINK_TANK_CUES.search(name):
+        return "ThinkTank"
+    if COMPANY_CUES.search(name):
+        return "Company"
+    return "Organization"
+
+
+# ---------------------------------------------------------------------------
+# The sentence as the rules see it
+
+
+@dataclass
+class Concept:
+    iri: str
+    start: int
+    end: int
+    is_commodity: bool
+
+
+@dataclass
+class SentenceView:
+    """One sentence with everything found in it; offsets are relative to the sentence text."""
+
+    index: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)  # offsets relative to the sentence
+    concepts: list[Concept] = field(default_factory=list)
+    titles: list[tuple[str, int, int]] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    years: list[tuple[int, int]] = field(default_factory=list)
+
+    def places(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "Country"]
+
+    def countries(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.places():
+            if m.key and m.key not in seen:
+                seen.append(m.key)
+        return seen
+
+    def before(self, offset: int, within: int = 40) -> list[Mention]:
+        return [m for m in self.mentions if offset - within <= m.end <= offset]
+
+    def after(self, offset: int, within: int = 40) -> list[Mention]:
+        return [m for m in self.mentions if offset <= m.start <= offset + within]
+
+
+# ---------------------------------------------------------------------------
+# Mentions
+
+
+def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> list[Mention]:
+    found = []
+    doc = sent.doc
+    for match_id, start, end in matchers.names(doc[sent.start:sent.end]):
+        label = doc.vocab.strings[match_id]
+        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
+        text = span.text
+        table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
+                 "CAPITAL": gaz.capitals}[label]
+        key = table[text]
+        if label == "CAPITAL" and not _acts_as_subject(span):
+            continue  # a capital is the country only where it acts ("Berlin supports ...")
+        via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
+        found.append(Mention(text, gaz.kind_of(key), index, span.start_char, span.end_char, key, via))
+    return _longest(found)
+
+
+def _acts_as_subject(span: Span) -> bool:
+    return any(tok.dep_ in ("nsubj", "nsubjpass") for tok in span)
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside longer ones ("Korea" inside "South Korea")."""
+    result: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if result and m.start < result[-1].end:
+            continue
+        result.append(m)
+    return result
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    text = re.sub(r"(’s|'s)$", "", text).strip(" ,.;:\"“”'")
+    return text
+
+
+def _is_title_line(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    if not words or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    return capitalised / len(words) > 0.6
+
+
+def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, taken: list[Mention]) -> list[Mention]:
+    """People and organisations from spaCy's NER, cleaned and typed."""
+    found = []
+    if _is_title_line(sent):
+        return found
+    for ent in sent.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        text = _clean_name(ent.text)
+        if not text or not any(c.isupper() for c in text):
+            continue
+        start = ent.start_char + ent.text.find(text)
+        end = start + len(text)
+        if ent.label_ == "PERSON":
+            stripped = PERSON_PREFIXES.sub("", text)
+            start += len(text) - len(stripped)
+            text = stripped
+        if not text or text in gaz.adjectives or text in gaz.names or text in gaz.acronyms:
+            continue
+        if len(ent) == 1 and ent[0].text.lower() in gaz.concept_labels:
+            continue  # "Education" at the start of a sentence is not an organisation
+        kind = "Person" if ent.label_ == "PERSON" else organization_kind(text)
+        previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
+        if kind == "Person" and (COMPANY_CUES.search(text) or previous in COMPANY_NOUNS):
+            kind = "Company"
+        if kind == "Organization" and previous in COMPANY_NOUNS:
+            kind = "Company"
+        if kind == "Person" and len(text.split()) > 4:
+            continue
+        found.append(Mention(text, kind, index, start, end))
+    return found
+
+
+PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
+
+
+def _pattern_mentions(sent: Span, index: int, taken: list[Mention]) -> list[Mention]:
+    """Companies the NER misses: "company X", "X, Kazakhstan's largest bank"."""
+    found = []
+    text = sent.text
+    for m in re.finditer(r"\b(?:company|firm|developer|bank|group|miner|operator|producer)\s+(" +
+                         PROPER_RUN.pattern + r")", text):
+        name = _clean_name(m.group(1))
+        if name:
+            start = sent.start_char + m.start(1)
+            found.append(Mention(name, "Company", index, start, start + len(name)))
+    for m in re.finditer(r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|"
+                         r"major|main|top)\b", text):
+        name = _clean_name(m.group(1))
+        if name:
+            start = sent.start_char + m.start(1)
+            found.append(Mention(name, organization_kind(name) if organization_kind(name) != "Organization"
+                                 else "Company", index, start, start + len(name)))
+    return found
+
+
+def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
+    """Gazetteer matches win, except inside a longer organisation name ("Kazakh Invest")."""
+    result = list(gazetteer)
+    for m in others:
+        inner = [g for g in result if g.start >= m.start and g.end <= m.end]
+        overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
+        if overlapping:
+            continue
+        if inner and (m.kind == "Person" or any(g.kind != "Country" for g in inner)):
+            continue
+        if any(o.start == m.start and o.end == m.end for o in result):
+            continue
+        result = [g for g in result if g not in inner] + [m]
+    return _longest(result)
+
+
+def _relative(m: Mention, offset: int) -> Mention:
+    return Mention(m.text, m.kind, m.sentence, m.start - offset, m.end - offset, m.key, m.via)
+
+
+def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> SentenceView:
+    """Find everything the rules need in one spaCy sentence."""
+    gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
+    others = _ner_mentions(sent, index, gaz, gazetteer)
+    others += [p for p in _pattern_mentions(sent, index, gazetteer)
+               if not any(o.start < p.end and p.start < o.end for o in others)]
+    mentions = _merge(gazetteer, others)
+    offset = sent.start_char
+    view = SentenceView(index, sent.text, [_relative(m, offset) for m in mentions])
+    doc = sent.doc
+    for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
+        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
+        label = doc.vocab.strings[match_id]
+        if label == "CONCEPT":
+            iri = gaz.concept_labels[span.text.lower()]
+            view.concepts.append(Concept(iri, span.start_char - offset, span.end_char - offset,
+                                         gaz.concepts[iri].is_commodity))
+        else:
+            view.titles.append((span.text, span.start_char - offset, span.end_char - offset))
+    view.concepts = [c for c in _longest_spans(view.concepts)
+                     if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
+    view.titles = sorted(_longest_titles(view.titles), key=lambda t: t[1])
+    view.money = find_money(sent.text)
+    view.years = find_years(sent.text)
+    return view
+
+
+def _longest_spans(concepts: list[Concept]) -> list[Concept]:
+    result: list[Concept] = []
+    for c in sorted(concepts, key=lambda c: (c.start, -(c.end - c.start))):
+        if result and c.start < result[-1].end:
+            continue
+        result.append(c)
+    return result
+
+
+def _longest_titles(titles: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    result: list[tuple[str, int, int]] = []
+    for t in sorted(titles, key=lambda t: (t[1], -(t[2] - t[1]))):
+        if result and t[1] < result[-1][2]:
+            continue
+        result.append(t)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Shared small helpers for the rules
+
+NEGATION = re.compile(
+    r"\b(not|no longer|never|n't|yet to|could|would|might|may|if|unless|aims?|aiming|target\w*|goal|"
+    r"plans? to|expects?|expected|forecast\w*|hopes?|seeks?|intends?|potential(?:ly)?|to reach|to increase|"
+    r"to bring|to double|to raise|to boost)\b",
+    re.IGNORECASE,
+)
+
+
+def _mention_between(view: SentenceView, start: int, end: int, kinds: set[str] | None = None) -> list[Mention]:
+    return [m for m in view.mentions if start <= m.start and m.end <= end and (kinds is None or m.kind in kinds)]
+
+
+def _affiliation_kinds() -> set[str]:
+    return {"Country"} | set(ORGANIZATION_KINDS)
+
+
+def _fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Mention]], confidence: float,
+          **values: object) -> Fact:
+    pairs: list[tuple[str, Mention]] = []
+    for name, value in roles.items():
+        for m in value if isinstance(value, list) else [value]:
+            pairs.append((name, m))
+    return Fact(kind, view.index, tuple(pairs), tuple((k, v) for k, v in values.items() if v is not None),
+                confidence)
+
+
+# ---------------------------------------------------------------------------
+# Positions: "Canadian Ambassador X", "X, advisor to the chairman of Y"
+
+APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
+ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary)[\s-]+)+$",
+                            re.IGNORECASE)
+
+
+def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
+    qualifier = ROLE_QUALIFIER.search(view.text[:title_start])
+    start = qualifier.start() if qualifier else title_start
+    role = view.text[start:stop].strip(" ,").lower()
+    role = re.sub(r"^(former|acting)\s+", "", role)
+    role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role) if role.startswith(("ambassador", "envoy")) \
+        else role
+    return re.sub(r"\s+", " ", role)
+
+
+def positions(view: SentenceView) -> list[Fact]:
+    facts = []
+    for person in (m for m in view.mentions if m.kind == "Person"):
+        fact = _title_before(view, person) or _title_after(view, person)
+        if fact:
+            facts.append(fact)
+    return facts
+
+
+def _title_before(view: SentenceView, person: Mention) -> Fact | None:
+    """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
+    titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 40]
+    if not titles:
+        return None
+    title, t_start, t_end = titles[-1]
+    between = view.text[t_end:person.start]
+    if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
+        return None
+    if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
+        return None
+    affiliation = next((m for m in _mention_between(view, t_end, person.start, _affiliation_kinds())
+                        if view.text[t_end:m.start].strip().startswith("of")), None)
+    role_stop = t_end
+    if affiliation is None:
+        lead = view.text[:t_start]
+        candidates = [m for m in view.before(t_start, within=45) if m.kind in _affiliation_kinds()]
+        candidates = [m for m in candidates
+                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", lead[m.end:])]
+        if not candidates:
+            return None
+        affiliation = candidates[-1]
+    role = _role_text(view, t_start, role_stop)
+    return _fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
+
+
+def _title_after(view: SentenceView, person: Mention) -> Fact | None:
+    """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
+    rest = view.text[person.end:]
+    if not re.match(r"\s*,\s*", rest):
+        return None
+    window_start = person.end + re.match(r"\s*,\s*", rest).end()
+    end_match = APPOSITIVE_END.search(view.text, window_start)
+    window_end = end_match.start() if end_match else len(view.text)
+    titles = [t for t in view.titles if window_start <= t[1] < window_end]
+    if not titles:
+        return None
+    title, t_start, t_end = titles[0]
+    lead = view.text[window_start:t_start]
+    if len(lead.split()) > 4:
+        return None
+    after = _mention_between(view, t_end, window_end, _affiliation_kinds())
+    of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
+                or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
+    if of_after:
+        affiliation = of_after[0]
+        stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
+    else:
+        before = _mention_between(view, window_start, t_start, _affiliation_kinds())
+        if not before:
+            return None
+        affiliation, stop = before[-1], t_end
+    return _fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.8,
+                 role=_role_text(view, t_start, stop))
+
+
+# ---------------------------------------------------------------------------
+# Trade and investment flows
+
+TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
+                       r"shipments?|supplies|sales)\b", re.IGNORECASE)
+INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?)\b", re.IGNORECASE)
+EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|supplies|sales)\b", re.IGNORECASE)
+IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FlowContext:
+    """What a sentence needs from its document: the main pair of countries and the
+    year of the nearest earlier sentence of the same paragraph."""
+
+    main_pair: tuple[str, str] | None = None
+    previous_year: int | None = None
+
+
+def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
+    cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
+    cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
+    before = [c for c in cues if c[1].end() <= money.start]
+    if before:
+        return max(before, key=lambda c: c[1].start())
+    after = [c for c in cues if c[1].start() >= money.end]
+    return min(after, key=lambda c: c[1].start()) if after else None
+
+
+def _year_for(view: SentenceView, money: Money, context: FlowContext) -> tuple[int | None, str | None]:
+    others = [m for m in view.money if m is not money]
+    after = [(y, o) for y, o in view.years if o >= money.end and
+             not any(money.end <= m.start < o for m in others) and o - money.end <= 40]
+    if after:
+        year, offset = after[0]
+    else:
+        before = [(y, o) for y, o in view.years if o < money.start and
+                  not any(o < m.start < money.start and
+                          any(o2 > m.end and o2 < money.start for _, o2 in view.years) for m in others)]
+        if before:
+            year, offset = before[-1]
+        elif view.years:
+            year, offset = view.years[0]
+        else:
+            return context.previous_year, None
+    period = re.search(r"\b(first|second|third|fourth)\s+(half|quarter)\s+of\s+$|"
+                       r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)(?:\s*[-–]\s*\w+)?\s+$", view.text[:offset])
+    return year, period.group(0).strip() if period else None
+
+
+def _country_near(view: SentenceView, start: int, end: int) -> list[Mention]:
+    return [m for m in view.mentions if m.kind == "Country" and start <= m.start and m.end <= end]
+
+
+def _direction(view: SentenceView, kind: str, cue: re.Match, context: FlowContext
+               ) -> tuple[Mention | None, Mention | None, list[Mention]]:
+    """(from, to, parties): from/to when the text gives a direction, else the two parties."""
+    text = view.text
+    countries = view.places()
+    owner = _owner_before(view, cue.start())
+    if kind == "investment":
+        source = owner or _after_word(view, r"\bfrom\s+(?:the\s+)?$")
+        target = _after_word(view, r"\b(?:in|into|to)\s+(?:the\s+)?(?:economy\s+of\s+)?$", after=cue.end())
+        subject = _subject_of(view, r"\b(invested|has invested|have invested|invests)\b")
+        source = source or subject
+        if source and target and source.key != target.key:
+            return source, target, []
+        return None, None, []
+    if EXPORT.search(cue.group(0)) or (not IMPORT.search(cue.group(0)) and EXPORT.search(text)
+                                       and not IMPORT.search(text) and not re.search(r"turnover", text)):
+        exp = EXPORT.search(text) if not EXPORT.search(cue.group(0)) else cue
+        source = _owner_before(view, exp.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$",
+                                                                   after=exp.end())
+        target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=exp.end())
+        if source and target and source.key != target.key:
+            return source, target, []
+    elif IMPORT.search(cue.group(0)):
+        target = _owner_before(view, cue.start())
+        source = _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
+        if source and target and source.key != target.key:
+            return source, target, []
+    keys = view.countries()
+    if len(keys) == 2:
+        first = next(m for m in countries if m.key == keys[0])
+        second = next(m for m in countries if m.key == keys[1])
+        return None, None, [first, second]
+    if context.main_pair and re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b",
+                                       text, re.IGNORECASE):
+        if all(k in context.main_pair for k in keys):
+            return None, None, []  # the document's pair, resolved later from the context
+    return None, None, []
+
+
+def _owner_before(view: SentenceView, offset: int) -> Mention | None:
+    """A country written as owner just before a word: "Kazakhstan's exports", "Korean investments"."""
+    for m in reversed(view.before(offset, within=30)):
+        gap = view.text[m.end:offset]
+        if m.kind == "Country" and re.fullmatch(r"(?:['’]s)?\s*(?:total\s+|direct\s+|foreign\s+|overall\s+|"
+                                                 r"annual\s+|merchandise\s+|[a-z]+\s+)?", gap):
+            return m
+    return None
+
+
+def _after_word(view: SentenceView, pattern: str, after: int = 0) -> Mention | None:
+    for m in view.mentions:
+        if m.kind == "Country" and m.start >= after and re.search(pattern, view.text[:m.start]):
+            return m
+    return None
+
+
+def _subject_of(view: SentenceView, verb: str) -> Mention | None:
+    match = re.search(verb, view.text)
+    if not match:
+        return None
+    before = [m for m in view.mentions if m.kind == "Country" and m.end <= match.start()]
+    return before[-1] if before and match.start() - before[-1].end <= 25 else None
+
+
+def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
+    commodities = [c for c in view.concepts if c.is_commodity]
+    if not commodities:
+        return None
+
+    def distance(c: Concept) -> int:
+        return money.start - c.end if c.end <= money.start else c.start - money.end
+
+    best = min(commodities, key=distance)
+    others = [m for m in view.money if m is not money]
+    nearer = any(abs((m.start if best.end <= m.start else m.end) - (best.end if best.end <= m.start
+                                                                     else best.start)) < distance(best)
+                 for m in others)
+    return None if distance(best) > 60 or nearer else best
+
+
+def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
+    facts = []
+    if not view.money:
+        return facts
+    for money in view.money:
+        cue_found = _nearest_cue(view, money)
+        if not cue_found:
+            continue
+        kind, cue = cue_found
+        lead = view.text[:money.start]
+        if NEGATION.search(lead[max(0, cue.start() - 60):]) or NEGATION.search(lead[: cue.start()][-40:]):
+            continue
+        source, target, parties = _direction(view, kind, cue, context)
+        commodity = _commodity_for(view, money) if kind == "trade" else None
+        year, period = _year_for(view, money, context)
+        fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
+        values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
+                      commodity=commodity.iri if commodity else None)
+        if source and target:
+            facts.append(_fact(fact_kind, view, {"from": source, "to": target}, 0.8, **values))
+        elif len(parties) == 2 and kind == "trade":
+            facts.append(_fact(fact_kind, view, {"party": parties}, 0.75, **values))
+        elif kind == "trade" and context.main_pair and not view.countries() or (
+                context.main_pair and kind == "trade" and set(view.countries()) <= set(context.main_pair)
+                and re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b",
+                              view.text, re.IGNORECASE)):
+            if re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b", view.text,
+                         re.IGNORECASE):
+                facts.append(_fact(fact_kind, view, {"party": []}, 0.6, pair="main", **values))
+    return facts
+
+
+# ---------------------------------------------------------------------------
+# Organisations: home country and activity in markets
+
+ACTIVE_CUE = re.compile(r"\b(is|are|has been|have been)?\s*(?:actively\s+|already\s+|currently\s+)?"
+                        r"(involved|active|operating|operates|works|working|present|engaged|invested|"
+                        r"has projects|runs|developing|develops|produces|mines)\b\s+(?:in|on)?\b", re.IGNORECASE)
+PLANNED_CUE = re.compile(r"\b(prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
+                         r"looking|considering|will|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
+                         r"(expand|enter|launch|open|invest|build|set up|establish|start|begin|move)\b",
+                         re.IGNORECASE)
+SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
+
+
+def _organizations(view: SentenceView) -> list[Mention]:
+    return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"]
+
+
+def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
+    """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
+    for m in view.mentions:
+        if m.kind == "Country" and offset <= m.start <= offset + limit:
+            return m
+    return None
+
+
+def _sector_between(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> str | None:
+    concepts = [c for c in view.concepts if start <= c.start and c.end <= end + 30]
+    for c in concepts:
+        if not c.is_commodity:
+            return c.iri
+    for c in concepts:
+        broader = _broader_sector(c.iri, gaz)
+        if broader:
+            return broader
+    return None
+
+
+def _broader_sector(iri: str, gaz: Gazetteer) -> str | None:
+    return gaz.broader.get(iri)
+
+
+def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    facts = []
+    for org in _organizations(view):
+        country = _home_from_name(org, gaz, view) or _home_from_context(view, org)
+        if country:
+            facts.append(_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
+    return facts
+
+
+def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention | None:
+    words = org.text.split()
+    for n in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[:n])
+        key = gaz.adjectives.get(head) or (gaz.names.get(head) if gaz.names.get(head, "").startswith("country:")
+                                           else None)
+        if key and n < len(words):
+            return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
+    match = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
+    if match:
+        key = gaz.names.get(match.group(1).strip())
+        if key and key.startswith("country:"):
+            return Mention(match.group(1), "Country", org.sentence, org.start, org.end, key)
+    return None
+
+
+def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
+    lead = view.text[:org.start]
+    owner = [m for m in view.before(org.start, within=60) if m.kind == "Country"]
+    for m in reversed(owner):
+        gap = lead[m.end:]
+        if re.fullmatch(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}", gap) and m.via in ("adjective", "name"):
+            if m.via == "adjective" or gap.startswith(("'s", "’s")):
+                return m
+        if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:like|such as|including)\s+", gap):
+            return m
+    rest = view.text[org.end:]
+    appo = SUPERLATIVE_APPOSITION.match(rest)
+    if appo:
+        tail_start = org.end + appo.start("rest")
+        for m in view.mentions:
+            if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and \
+                    view.text[m.end:m.end + 2] in ("'s", "’s"):
+                return m
+    based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
+    if based:
+        return _market_after(view, org.end + based.end(), limit=5)
+    return None
+
+
+def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    facts = []
+    for org in _organizations(view):
+        rest_start = org.end
+        window_end = len(view.text)
+        following = [m for m in _organizations(view) if m.start > org.end]
+        if following:
+            window_end = following[0].start
+        window = view.text[rest_start:window_end]
+        negated = re.search(r"\b(not|never|no longer|n't|yet to|denied|ruled out)\b", window)
+        planned = PLANNED_CUE.search(window)
+        if planned and not negated:
+            market = _market_after(view, rest_start + planned.end())
+            if market:
+                sector = _sector_between(view, org.end, rest_start + planned.end() + 80, gaz) \
+                    or _appositive_sector(view, org, gaz)
+                facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="planned", sector=sector))
+        active = ACTIVE_CUE.search(window)
+        if active and not negated and (not planned or active.start() < planned.start()):
+            market = _market_after(view, rest_start + active.end(), limit=40)
+            if market:
+                sector = _sector_between(view, rest_start + active.end(), market.end + 60, gaz)
+                facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="active", sector=sector))
+        appositive = _appositive_market(view, org, gaz)
+        if appositive:
+            facts.append(appositive)
+    return facts
+
+
+def _appositive_sector(view: SentenceView, org: Mention, gaz: Gazetteer) -> str | None:
+    appo = SUPERLATIVE_APPOSITION.match(view.text[org.end:])
+    if not appo:
+        return None
+    start = org.end + appo.start("rest")
+    return _sector_between(view, start, org.end + appo.end("rest") - 30, gaz)
+
+
+def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact | None:
+    """"BI Group, Kazakhstan's largest property developer," is active at home in its sector."""
+    appo = SUPERLATIVE_APPOSITION.match(view.text[org.end:])
+    if not appo:
+        return None
+    start = org.end + appo.start("rest")
+    rest = appo.group("rest")
+    if not re.search(r"\b(largest|leading|biggest|major|main|top|second-largest|prominent)\b", rest):
+        return None
+    market = next((m for m in view.mentions if m.kind == "Country" and start <= m.start <= start + 10), None)
+    if market is None:
+        return None
+    sector = _sector_between(view, market.end, org.end + appo.end("rest") - 30, gaz)
+    if sector is None:
+        return None
+    return _fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                 status="active", sector=sector)
+
+
+# ---------------------------------------------------------------------------
+# Cooperation between two countries in areas
+
+COOPERATION_CUE = re.compile(
+    r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
+    r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
+    r"potential|agenda|priorit\w*|discussed|agreed)\b", re.IGNORECASE)
+PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
+                            r"both nations|mutual)\b", re.IGNORECASE)
+
+
+def cooperation(view: SentenceView, context: FlowContext) -> list[Fact]:
+    if view.money or not COOPERATION_CUE.search(view.text):
+        return []
+    if re.search(r"\b(not|never|no longer|n't)\b", view.text):
+        return []
+    sectors = []
+    for c in view.concepts:
+        if not c.is_commodity and c.iri not in sectors:
+            sectors.append(c.iri)
+    if not sectors:
+        return []
+    keys = view.countries()
+    places = view.places()
+    if len(keys) >= 2:
+        pair = [next(m for m in places if m.key == k) for k in keys[:2]]
+        if len(keys) > 2:
+            return []
+        return [_fact("Cooperation", view, {"party": pair}, 0.7, sector=s) for s in sectors]
+    if context.main_pair and PAIR_REFERENCE.search(view.text) and set(keys) <= set(context.main_pair):
+        return [_fact("Cooperation", view, {"party": []}, 0.6, sector=s, pair="main") for s in sectors]
+    return []
+
+
+# ---------------------------------------------------------------------------
+# Memberships: "Canada's leadership in groups like the G7 and G20"
+
+MEMBERSHIP_OWNER = re.compile(r"(?:['’]s)\s+(?:\w+\s+){0,2}?(leadership|membership|chairmanship|presidency|"
+                              r"seat|role|participation|accession)\s+(?:in|of|to|within|at)\b", re.IGNORECASE)
+MEMBER_OF = re.compile(r"\b(?:is|are|was|became|as)\s+(?:a\s+|an\s+)?(?:full\s+|founding\s+|permanent\s+)?"
+                       r"(?:member|members|member state|member states|part)\s+of\b"
+                       r"|\b(?:joined|chairs|chaired|presides over|acceded to|holds the presidency of)\b",
+                       re.IGNORECASE)
+
+
+def memberships(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    facts = []
+    groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
+    if not groups:
+        return facts
+    for match in MEMBERSHIP_OWNER.finditer(view.text):
+        owner = next((m for m in reversed(view.mentions)
+                      if m.kind in {"Country"} | ORGANIZATION_KINDS and m.end == match.start()), None)
+        if owner is None:
+            continue
+        clause_end = _clause_end(view.text, match.end())
+        for group in groups:
+            if match.end() <= group.start <= clause_end:
+                facts.append(_fact("Membership", view, {"member": owner, "group": group}, 0.75))
+    for match in MEMBER_OF.finditer(view.text):
+        members = [m for m in view.mentions if m.kind == "Country" and m.end <= match.start()
+                   and match.start() - m.end <= 40 and not re.search(r"[;:]", view.text[m.end:match.start()])]
+        clause_end = _clause_end(view.text, match.end())
+        targets = [g for g in groups if match.end() <= g.start <= clause_end]
+        for member in members[-1:]:
+            for group in targets:
+                facts.append(_fact("Membership", view, {"member": member, "group": group}, 0.8))
+    for group in groups:  # "G20 member Canada", "EU members such as Germany"
+        tail = re.match(r"\s+(?:member|members|member states?|countries)\s+(?:such as\s+|like\s+|including\s+)?",
+                        view.text[group.end:])
+        if tail:
+            nxt = [m for m in view.mentions if m.kind == "Country" and m.start == group.end + tail.end()]
+            facts += [_fact("Membership", view, {"member": m, "group": group}, 0.8) for m in nxt]
+    return [f for f in facts if _plausible_membership(f, gaz)]
+
+
+def _clause_end(text: str, start: int) -> int:
+    match = re.search(r"[;.]|\b(?:and its|while|but|whereas)\b", text[start:])
+    return start + match.start() if match else len(text)
+
+
+def _plausible_membership(fact: Fact, gaz: Gazetteer) -> bool:
+    """Where a group's membership is well known, a country outside it is a misreading."""
+    member, group = fact.role("member"), fact.role("group")
+    known = gaz.known.get(group.key or "")
+    if member.kind == "Country" and known and known.members and member.key:
+        return member.key.split(":", 1)[1] in known.members
+    return True
+
+
+# ---------------------------------------------------------------------------
+# The document
+
+
+def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
+    """The two countries a document is about: the two named most often."""
+    counts = Counter(m.key for v in views for m in v.places() if m.key)
+    top = counts.most_common(2)
+    if len(top) < 2 or top[1][1] < 2:
+        return None
+    return (top[0][0], top[1][0])
+
+
+def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
+    """All rules over all sentences; pure given the views, so tests can feed their own."""
+    pair = main_pair(views)
+    facts: list[Fact] = []
+    previous_year: int | None = None
+    for view in views:
+        context = FlowContext(pair, previous_year)
+        facts += positions(view)
+        facts += flows(view, context)
+        facts += home_countries(view, gaz)
+        facts += activities(view, gaz)
+        facts += cooperation(view, context)
+        facts += memberships(view, gaz)
+        if view.years:
+            previous_year = view.years[-1][0]
+    return [_with_pair(f, pair, views) for f in facts if _complete(f)]
+
+
+def _complete(fact: Fact) -> bool:
+    return fact.value("pair") != "main" or True
+
+
+def _with_pair(fact: Fact, pair: tuple[str, str] | None, views: list[SentenceView]) -> Fact:
+    """Facts about "both countries" get the document's main pair as their parties."""
+    if fact.value("pair") != "main":
+        return fact
+    if pair is None:
+        return fact
+    mentions = []
+    for key in pair:
+        mention = next(m for v in views for m in v.places() if m.key == key)
+        mentions.append(mention)
+    roles = tuple(r for r in fact.roles if r[0] != "party") + tuple(("party", m) for m in mentions)
+    values = tuple(v for v in fact.values if v[0] != "pair")
+    return Fact(fact.kind, fact.sentence, roles, values, fact.confidence)
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Lines of text with their offsets: a line break always ends a sentence in news text
+    (titles and datelines carry no full stop)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
+    nlp, gaz, matchers = load_nlp(), load_gazetteer(), load_matchers()
+    parts = paragraphs(text)
+    sentences: list[Sentence] = []
+    views: list[SentenceView] = []
+    for (offset, _), doc in zip(parts, nlp.pipe(p for _, p in parts), strict=True):
+        for sent in doc.sents:
+            stripped = sent.text.rstrip()
+            if not stripped.strip():
+                continue
+            index = len(sentences)
+            start = offset + sent.start_char
+            sentences.append(Sentence(index, stripped, start, start + len(stripped)))
+            views.append(sentence_view(sent, index, gaz, matchers))
+    return sentences, views
+
+
+def extract(text: str) -> Extraction:
+    """Read one document's text."""
+    sentences, views = read_views(text)
+    gaz = load_gazetteer()
+    facts = extract_views(views, gaz)
+    facts = [f for f in facts if not (f.value("pair") == "main")]
+    mentions = [Mention(m.text, m.kind, v.index, m.start + sentences[v.index].start,
+                        m.end + sentences[v.index].start, m.key, m.via)
+                for v in views for m in v.mentions]
+    facts = [_absolute(f, sentences) for f in facts]
+    return Extraction(sentences, mentions, facts)
+
+
+def _absolute(fact: Fact, sentences: list[Sentence]) -> Fact:
+    def shift(m: Mention) -> Mention:
+        offset = sentences[m.sentence].start
+        return Mention(m.text, m.kind, m.sentence, m.start + offset, m.end + offset, m.key, m.via)
+
+    return Fact(fact.kind, fact.sentence, tuple((r, shift(m)) for r, m in fact.roles), fact.values,
+                fact.confidence)

@@ -1,0 +1,175 @@
+"""General knowledge the extractor reads: countries, regions, international
+organisations, titles of office (CSV under data/) and sectors and commodities
+(the SKOS scheme in ontology/sectors.ttl).  Nothing here is about one article.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from graph.config import COUNTRY_CODES_FILE, GAZETTEER_DIR, ONTOLOGY_NS, SECTORS_FILE
+
+DG_COMMODITY = URIRef(ONTOLOGY_NS + "Commodity")
+
+
+def slug(text: str) -> str:
+    """A stable IRI path segment for a name."""
+    text = text.casefold().replace("&", " and ").replace("'", "").replace("’", "")
+    return re.sub(r"[^\w]+", "-", text).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    alpha2: str
+    label: str
+    wikidata: str | None
+    geonames: str | None
+
+    @property
+    def key(self) -> str:
+        return f"country:{self.alpha3}"
+
+
+@dataclass(frozen=True)
+class Known:
+    """A region or an international organisation from the curated tables."""
+
+    key: str
+    kind: str
+    label: str
+    wikidata: str | None
+    acronyms: tuple[str, ...] = ()
+    members: frozenset[str] = frozenset()  # ISO alpha-3 codes, where membership is stable
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    label: str
+    is_commodity: bool
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)  # by key
+    known: dict[str, Known] = field(default_factory=dict)  # regions and organisations, by key
+    names: dict[str, str] = field(default_factory=dict)  # surface form (case kept) -> key
+    acronyms: dict[str, str] = field(default_factory=dict)  # surface -> key
+    adjectives: dict[str, str] = field(default_factory=dict)  # "Canadian" -> country key
+    capitals: dict[str, str] = field(default_factory=dict)  # "Ottawa" -> country key
+    titles: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical title
+    concepts: dict[str, Concept] = field(default_factory=dict)  # by IRI
+    concept_labels: dict[str, str] = field(default_factory=dict)  # lower-case surface -> IRI
+    broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
+
+    def kind_of(self, key: str) -> str:
+        if key.startswith("country:"):
+            return "Country"
+        return self.known[key].kind
+
+    def label_of(self, key: str) -> str:
+        if key in self.countries:
+            return self.countries[key].label
+        return self.known[key].label
+
+
+def _split(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def _qid(cell: str | None) -> str | None:
+    match = re.search(r"Q\d+", cell or "")
+    return match.group(0) if match else None
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _load_countries(gaz: Gazetteer, directory: Path, codes_file: Path) -> None:
+    codes = {row["ISO3166-1-Alpha-3"]: row for row in _read_csv(codes_file) if row.get("ISO3166-1-Alpha-3")}
+    for row in _read_csv(directory / "countries.csv"):
+        alpha3 = row["alpha3"].strip()
+        code = codes.get(alpha3, {})
+        country = Country(
+            alpha3=alpha3,
+            alpha2=code.get("ISO3166-1-Alpha-2", "").strip(),
+            label=row["name"].strip(),
+            wikidata=_qid(code.get("wikidata_id")),
+            geonames=(code.get("Geoname ID") or "").strip() or None,
+        )
+        gaz.countries[country.key] = country
+        for name in [country.label, *_split(row.get("aliases"))]:
+            gaz.names.setdefault(name, country.key)
+        for adjective in _split(row.get("adjectives")):
+            gaz.adjectives.setdefault(adjective, country.key)
+        for capital in _split(row.get("capital")):
+            gaz.capitals.setdefault(capital, country.key)
+
+
+def _load_known(gaz: Gazetteer, directory: Path) -> None:
+    for row in _read_csv(directory / "regions.csv"):
+        known = Known(f"region:{slug(row['label'])}", "Region", row["label"].strip(), _qid(row.get("wikidata")))
+        gaz.known[known.key] = known
+        for name in [known.label, *_split(row.get("aliases"))]:
+            gaz.names.setdefault(name, known.key)
+    for row in _read_csv(directory / "organizations.csv"):
+        acronyms = tuple(_split(row.get("acronyms")))
+        known = Known(
+            f"io:{slug(row['label'])}", row.get("kind", "").strip() or "InternationalOrganization",
+            row["label"].strip(), _qid(row.get("wikidata")), acronyms, frozenset(_split(row.get("members"))),
+        )
+        gaz.known[known.key] = known
+        for name in [known.label, *_split(row.get("aliases"))]:
+            gaz.names.setdefault(name, known.key)
+        for acronym in acronyms:
+            gaz.acronyms.setdefault(acronym, known.key)
+
+
+def _load_titles(gaz: Gazetteer, directory: Path) -> None:
+    for row in _read_csv(directory / "titles.csv"):
+        title = row["title"].strip().lower()
+        for surface in [title, *_split(row.get("aliases"))]:
+            gaz.titles.setdefault(surface.lower(), title)
+
+
+def _load_concepts(gaz: Gazetteer, sectors_file: Path) -> None:
+    if not sectors_file.exists():
+        return
+    graph = Graph().parse(sectors_file)
+    for iri in set(graph.subjects(RDF.type, SKOS.Concept)):
+        label = graph.value(iri, SKOS.prefLabel)
+        if label is None:
+            continue
+        concept = Concept(str(iri), str(label), (iri, RDF.type, DG_COMMODITY) in graph)
+        gaz.concepts[concept.iri] = concept
+        parent = graph.value(iri, SKOS.broader)
+        if parent is not None:
+            gaz.broader[concept.iri] = str(parent)
+        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+            for surface in graph.objects(iri, prop):
+                gaz.concept_labels.setdefault(str(surface).lower(), concept.iri)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(
+    directory: Path = GAZETTEER_DIR, codes_file: Path = COUNTRY_CODES_FILE, sectors_file: Path = SECTORS_FILE
+) -> Gazetteer:
+    """Read every table once per process; the extractor shares the result."""
+    gaz = Gazetteer()
+    _load_countries(gaz, directory, codes_file)
+    _load_known(gaz, directory)
+    _load_titles(gaz, directory)
+    _load_concepts(gaz, sectors_file)
+    return gaz

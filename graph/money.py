@@ -1,0 +1,84 @@
+"""Money and years as news writes them: `$500 million`, `USD 450m`, `€4.6 billion`,
+`2.5 billion US dollars`, `US$3bn`.  Pure functions, tested one phrase at a time.
+
+Amounts are returned in base units of the currency as written; nothing is converted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+SCALES = {
+    "thousand": 10**3, "k": 10**3,
+    "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "millions": 10**6,
+    "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9, "billions": 10**9,
+    "trillion": 10**12, "tn": 10**12, "trln": 10**12,
+}
+
+# Symbols and codes before the number; "$" alone is ambiguous and kept as written.
+PREFIX_CURRENCIES = {
+    "us$": "USD", "usd": "USD", "$": "$", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "¥", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "₸": "KZT", "kzt": "KZT", "₽": "RUB",
+    "rub": "RUB", "₹": "INR", "inr": "INR", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
+    "chf": "CHF", "₩": "KRW", "krw": "KRW", "aed": "AED", "sar": "SAR", "try": "TRY", "₺": "TRY",
+}
+# Words after the number.
+SUFFIX_CURRENCIES = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "$",
+    "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "kzt": "KZT", "rubles": "RUB",
+    "roubles": "RUB", "rupees": "INR", "won": "KRW", "dirhams": "AED", "riyals": "SAR", "lira": "TRY",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF", "soms": "KGS",
+    "som": "UZS", "manat": "AZN", "lari": "GEL", "dram": "AMD", "somoni": "TJS",
+}
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn|m|b|k)\b)?"
+_PREFIX = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
+_SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
+
+MONEY_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>{_PREFIX})\s?{_NUM}{_SCALE}", re.IGNORECASE)
+MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str
+    start: int
+    end: int
+    text: str
+
+
+def _amount(num: str, scale: str | None) -> Decimal:
+    value = Decimal(num.replace(",", ""))
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money in the text, in order, without overlaps."""
+    found: list[Money] = []
+    for pattern, table in ((MONEY_PREFIXED, PREFIX_CURRENCIES), (MONEY_SUFFIXED, SUFFIX_CURRENCIES)):
+        for m in pattern.finditer(text):
+            scale = m.group("scale")
+            cur = table[m.group("cur").lower()]
+            if m.group("cur").lower() == "try" and not m.group("cur").isupper():
+                continue  # the verb "try" is not the lira
+            found.append(Money(_amount(m.group("num"), scale), cur, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda money: money.start)
+    result: list[Money] = []
+    for money in found:
+        if result and money.start < result[-1].end:
+            continue
+        result.append(money)
+    return result
+
+
+def find_years(text: str) -> list[tuple[int, int]]:
+    """(year, offset) for every plausible calendar year in the text."""
+    return [(int(m.group(1)), m.start()) for m in YEAR.finditer(text)]

@@ -1,0 +1,102 @@
+"""Resolution: mentions become entities with stable keys.
+
+Inside a document, a surname joins the full name it abbreviates and an acronym
+joins the name it was introduced with ("Canadian Institute for Peace and Diplomacy
+(CIPD)").  Across documents, the same key gives the same IRI: countries by ISO
+code, known regions and organisations by their gazetteer label, everything else
+by the slug of its resolved name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.gazetteer import Gazetteer, slug
+from graph.model import ORGANIZATION_KINDS, Entity, Extraction, Fact, Mention
+
+KIND_RANK = {"Organization": 0, "ThinkTank": 1, "GovernmentBody": 1, "University": 2, "Company": 2,
+             "InternationalOrganization": 3}
+
+
+@dataclass
+class Resolution:
+    entities: dict[str, Entity]
+    entity_of: dict[tuple[int, int], str]  # (start, end) of a mention in the document -> entity key
+    facts: list[tuple[Fact, dict[str, list[str]]]]  # each fact with its roles resolved to keys
+
+
+def _span(m: Mention) -> tuple[int, int]:
+    return (m.start, m.end)
+
+
+def _acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Acronyms a document introduces in parentheses right after a name."""
+    found = {}
+    for m in mentions:
+        if m.kind in ORGANIZATION_KINDS and not m.key:
+            match = re.match(r"\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)", text[m.end:])
+            if match:
+                found[match.group(1)] = m
+    return found
+
+
+def _person_key(name: str) -> str:
+    return f"person:{slug(name)}"
+
+
+def _org_key(name: str) -> str:
+    return f"organization:{slug(name)}"
+
+
+def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resolution:
+    entities: dict[str, Entity] = {}
+    entity_of: dict[tuple[int, int], str] = {}
+
+    def add(key: str, kind: str, label: str, mention: Mention) -> None:
+        entity = entities.setdefault(key, Entity(key, kind, label))
+        if KIND_RANK.get(kind, -1) > KIND_RANK.get(entity.kind, -1) and entity.kind in ORGANIZATION_KINDS:
+            entity.kind = kind
+        entity.aliases.add(mention.text)
+        entity.sentences.add(mention.sentence)
+        entity_of[_span(mention)] = key
+
+    mentions = extraction.mentions
+    full_names = [m.text for m in mentions if m.kind == "Person" and len(m.text.split()) >= 2]
+    acronyms = _acronyms(text, mentions)
+    org_names = {m.text for m in mentions if m.kind in ORGANIZATION_KINDS and not m.key}
+    for m in mentions:
+        if m.key:  # gazetteer: country, region, international organisation
+            add(m.key, gaz.kind_of(m.key), gaz.label_of(m.key), m)
+        elif m.kind == "Person":
+            full = m.text if len(m.text.split()) >= 2 else next(
+                (n for n in full_names if m.text in (n.split()[-1], n.split()[0])), None)
+            if full:
+                add(_person_key(full), "Person", full, m)
+        elif m.text in acronyms:
+            source = acronyms[m.text]
+            add(_org_key(source.text), source.kind, source.text, m)
+        elif m.kind in ORGANIZATION_KINDS:
+            longer = [n for n in org_names if n != m.text and n.startswith(m.text + " ")]
+            name = m.text if not longer or len(m.text.split()) > 1 else m.text
+            add(_org_key(name), m.kind, name, m)
+    for acronym, source in acronyms.items():
+        key = _org_key(source.text)
+        if key in entities:
+            entities[key].aliases.add(acronym)
+    resolved = []
+    for fact in extraction.facts:
+        roles: dict[str, list[str]] = {}
+        complete = True
+        for role, mention in fact.roles:
+            key = entity_of.get(_span(mention)) or (mention.key if mention.key in entities else None)
+            if key is None and mention.key:
+                add(mention.key, gaz.kind_of(mention.key), gaz.label_of(mention.key), mention)
+                key = mention.key
+            if key is None:
+                complete = False
+                break
+            roles.setdefault(role, []).append(key)
+        if complete:
+            resolved.append((fact, roles))
+    return Resolution(entities, entity_of, resolved)
