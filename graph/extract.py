@@ -138,8 +138,14 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rector|Head|Members?|Management|"
+                         r"Director|Directors|Council)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
 def _clean_name(text: str) -> str:
+    """Drop what NER glues to a name: "the", "Board of", a possessive."""
     text = re.sub(r"^(the|The)\s+", "", text.strip())
+    text = NAME_PREFIX.sub("", text)
     text = re.sub(r"(’s|'s)$", "", text).strip(" ,.;:\"“”'")
     return text
 
@@ -161,6 +167,8 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, taken: list[Mention]) 
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         text = _clean_name(ent.text)
+        if ent.label_ == "ORG":
+            text = _extend_name(text, sent.doc.text[ent.end_char:])
         if not text or not any(c.isupper() for c in text):
             continue
         start = ent.start_char + ent.text.find(text)
@@ -183,6 +191,14 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, taken: list[Mention]) 
             continue
         found.append(Mention(text, kind, index, start, end))
     return found
+
+
+def _extend_name(name: str, following: str) -> str:
+    """NER often stops an organisation's name at "and": "Institute for Peace | and Diplomacy"."""
+    if not re.search(r"\b(for|of|on)\b", name):
+        return name
+    more = re.match(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*", following)
+    return name + more.group(0) if more else name
 
 
 PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
@@ -505,19 +521,16 @@ def _subject_of(view: SentenceView, verb: str) -> Mention | None:
 
 
 def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
+    """The commodity an amount is for: "uranium at $300 million", "uranium, worth $300 million",
+    or after it only as "$300 million of uranium"."""
     commodities = [c for c in view.concepts if c.is_commodity]
-    if not commodities:
-        return None
-
-    def distance(c: Concept) -> int:
-        return money.start - c.end if c.end <= money.start else c.start - money.end
-
-    best = min(commodities, key=distance)
-    others = [m for m in view.money if m is not money]
-    nearer = any(abs((m.start if best.end <= m.start else m.end) - (best.end if best.end <= m.start
-                                                                     else best.start)) < distance(best)
-                 for m in others)
-    return None if distance(best) > 60 or nearer else best
+    before = [c for c in commodities if c.end <= money.start and money.start - c.end <= 60
+              and not any(c.end <= m.start < money.start for m in view.money)]
+    if before:
+        return before[-1]
+    after = [c for c in commodities if c.start >= money.end
+             and re.fullmatch(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}", view.text[money.end:c.start])]
+    return after[0] if after else None
 
 
 def flows(view: SentenceView, context: FlowContext) -> list[Fact]:

@@ -1,0 +1,44 @@
+"""Money as news writes it, one phrase at a time; nothing is converted."""
+
+from decimal import Decimal
+
+import pytest
+
+from graph.money import find_money, find_years
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("$500 million", 500_000_000, "$"),
+        ("$2.2 billion", 2_200_000_000, "$"),
+        ("USD 450m", 450_000_000, "USD"),
+        ("€4.6 billion", 4_600_000_000, "EUR"),
+        ("US$3bn", 3_000_000_000, "USD"),
+        ("2.5 billion US dollars", 2_500_000_000, "USD"),
+        ("more than 85% (€4.6 billion)", 4_600_000_000, "EUR"),
+        ("1,250 million euros", 1_250_000_000, "EUR"),
+        ("KZT 12 billion", 12_000_000_000, "KZT"),
+        ("exports amounted to $703 million", 703_000_000, "$"),
+        ("£40mn", 40_000_000, "GBP"),
+        ("300 billion tenge", 300_000_000_000, "KZT"),
+    ],
+)
+def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
+    (money,) = find_money(text)
+    assert money.amount == Decimal(amount)
+    assert money.currency == currency
+
+
+@pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people"])
+def test_no_money(text: str) -> None:
+    assert find_money(text) == []
+
+
+def test_two_amounts_in_order() -> None:
+    found = find_money("rose from $1 billion in 2021 to $2.2 billion in 2022")
+    assert [m.amount for m in found] == [Decimal(10**9), Decimal("2.2e9")]
+
+
+def test_years() -> None:
+    assert [y for y, _ in find_years("from 2021 to 2022, not 3000 or 1812")] == [2021, 2022]
