@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
 from rdflib import BNode as RdfBNode
+from rdflib import Graph, Literal, URIRef
 
 from graph import store as stores
 from graph.config import IRIs

@@ -80,6 +80,7 @@ class SentenceView:
 
     index: int
     text: str
+    is_title: bool = False  # a headline repeats the body's facts, without their context
     mentions: list[Mention] = field(default_factory=list)  # offsets relative to the sentence
     concepts: list[Concept] = field(default_factory=list)
     titles: list[tuple[str, int, int]] = field(default_factory=list)
@@ -252,7 +253,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) ->
                if not any(o.start < p.end and p.start < o.end for o in others)]
     mentions = _merge(gazetteer, others)
     offset = sent.start_char
-    view = SentenceView(index, sent.text, [_relative(m, offset) for m in mentions])
+    view = SentenceView(index, sent.text, mentions=[_relative(m, offset) for m in mentions])
     doc = sent.doc
     for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
         span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
@@ -411,13 +412,14 @@ EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|supplies|sales)\
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class FlowContext:
     """What a sentence needs from its document: the main pair of countries and the
     year of the nearest earlier sentence of the same paragraph."""
 
     main_pair: tuple[str, str] | None = None
     previous_year: int | None = None
+    pair_mentions: dict[str, Mention] = field(default_factory=dict)  # a mention of each of the pair
 
 
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
@@ -431,76 +433,63 @@ def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | Non
 
 
 def _year_for(view: SentenceView, money: Money, context: FlowContext) -> tuple[int | None, str | None]:
+    """The year an amount refers to: the nearest year after it ("$1 billion in 2021"), else the
+    nearest before it, else the year of the sentence before (same topic, "in the same year")."""
     others = [m for m in view.money if m is not money]
-    after = [(y, o) for y, o in view.years if o >= money.end and
-             not any(money.end <= m.start < o for m in others) and o - money.end <= 40]
+    after = [(y, o) for y, o in view.years if o >= money.end and o - money.end <= 40
+             and not any(money.end <= m.start < o for m in others)]
+    before = [(y, o) for y, o in view.years if o < money.start
+              and not any(o < m.start < money.start for m in others)]
     if after:
         year, offset = after[0]
+    elif before:
+        year, offset = before[-1]
+        span = re.match(r"\s*(?:and|to|-|–)\s*(\d{4})\b", view.text[offset + 4:])
+        if span:  # "between 1992 and 2023": the figure stands at the end of the range
+            year = int(span.group(1))
+    elif view.years:
+        year, offset = view.years[0]
     else:
-        before = [(y, o) for y, o in view.years if o < money.start and
-                  not any(o < m.start < money.start and
-                          any(o2 > m.end and o2 < money.start for _, o2 in view.years) for m in others)]
-        if before:
-            year, offset = before[-1]
-        elif view.years:
-            year, offset = view.years[0]
-        else:
-            return context.previous_year, None
-    period = re.search(r"\b(first|second|third|fourth)\s+(half|quarter)\s+of\s+$|"
-                       r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+        return context.previous_year, None
+    period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"
+                       r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                        r"December)(?:\s*[-–]\s*\w+)?\s+$", view.text[:offset])
     return year, period.group(0).strip() if period else None
 
 
-def _country_near(view: SentenceView, start: int, end: int) -> list[Mention]:
-    return [m for m in view.mentions if m.kind == "Country" and start <= m.start and m.end <= end]
+PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countries|the two sides|mutual|"
+                        r"our|two nations|both nations)\b", re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d)", re.IGNORECASE)
 
 
-def _direction(view: SentenceView, kind: str, cue: re.Match, context: FlowContext
-               ) -> tuple[Mention | None, Mention | None, list[Mention]]:
-    """(from, to, parties): from/to when the text gives a direction, else the two parties."""
-    text = view.text
-    countries = view.places()
-    owner = _owner_before(view, cue.start())
+def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | None, Mention | None]:
+    """(from, to) where the text gives a direction; either may be None."""
     if kind == "investment":
-        source = owner or _after_word(view, r"\bfrom\s+(?:the\s+)?$")
-        target = _after_word(view, r"\b(?:in|into|to)\s+(?:the\s+)?(?:economy\s+of\s+)?$", after=cue.end())
-        subject = _subject_of(view, r"\b(invested|has invested|have invested|invests)\b")
-        source = source or subject
-        if source and target and source.key != target.key:
-            return source, target, []
-        return None, None, []
-    if EXPORT.search(cue.group(0)) or (not IMPORT.search(cue.group(0)) and EXPORT.search(text)
-                                       and not IMPORT.search(text) and not re.search(r"turnover", text)):
-        exp = EXPORT.search(text) if not EXPORT.search(cue.group(0)) else cue
-        source = _owner_before(view, exp.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$",
-                                                                   after=exp.end())
-        target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=exp.end())
-        if source and target and source.key != target.key:
-            return source, target, []
-    elif IMPORT.search(cue.group(0)):
-        target = _owner_before(view, cue.start())
+        source = (_owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
+                  or _subject_of(view, r"\b(invested|has invested|have invested|invests|investing)\b"))
+        target = _after_word(view, r"\b(?:in|into|to)\s+(?:the\s+)?(?:economy\s+of\s+(?:the\s+)?)?$",
+                             after=cue.end())
+        if target is None:  # "Uzbekistan attracted $2 billion of Korean investment"
+            target = _subject_of(view, r"\b(attracted|received|has attracted|drew)\b")
+        return source, target
+    word = cue.group(0).lower()
+    if EXPORT.fullmatch(word):
+        source = _owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end()) \
+            or _subject_of(view, r"\bexport(?:ed|s)?\b")
+        target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=cue.end())
+        return source, target
+    if IMPORT.fullmatch(word):
+        target = _owner_before(view, cue.start()) or _subject_of(view, r"\bimport(?:ed|s)?\b")
         source = _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
-        if source and target and source.key != target.key:
-            return source, target, []
-    keys = view.countries()
-    if len(keys) == 2:
-        first = next(m for m in countries if m.key == keys[0])
-        second = next(m for m in countries if m.key == keys[1])
-        return None, None, [first, second]
-    if context.main_pair and re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b",
-                                       text, re.IGNORECASE):
-        if all(k in context.main_pair for k in keys):
-            return None, None, []  # the document's pair, resolved later from the context
-    return None, None, []
+        return source, target
+    return None, None
 
 
 def _owner_before(view: SentenceView, offset: int) -> Mention | None:
     """A country written as owner just before a word: "Kazakhstan's exports", "Korean investments"."""
     for m in reversed(view.before(offset, within=30)):
         gap = view.text[m.end:offset]
-        if m.kind == "Country" and re.fullmatch(r"(?:['’]s)?\s*(?:total\s+|direct\s+|foreign\s+|overall\s+|"
-                                                 r"annual\s+|merchandise\s+|[a-z]+\s+)?", gap):
+        if m.kind == "Country" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z]+\s+){0,2}", gap):
             return m
     return None
 
@@ -533,35 +522,51 @@ def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
     return after[0] if after else None
 
 
+def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
+    """Targets, forecasts, negations and conditionals state no flow."""
+    lead = view.text[:money.start]
+    return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
+                or TARGET_AFTER.search(view.text[money.end:money.end + 40]))
+
+
+def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[str, str] | None,
+                   views_mentions: dict[str, Mention]) -> tuple[Mention | None, Mention | None]:
+    """One known end plus the document's pair gives the other end."""
+    if pair is None or (source is None) == (target is None):
+        return source, target
+    known = source or target
+    if known.key not in pair:
+        return source, target
+    other = views_mentions.get(pair[1] if known.key == pair[0] else pair[0])
+    return (source, other) if source else (other, target)
+
+
 def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
     facts = []
-    if not view.money:
-        return facts
     for money in view.money:
         cue_found = _nearest_cue(view, money)
         if not cue_found:
             continue
         kind, cue = cue_found
-        lead = view.text[:money.start]
-        if NEGATION.search(lead[max(0, cue.start() - 60):]) or NEGATION.search(lead[: cue.start()][-40:]):
+        if _is_hypothetical(view, money, cue):
             continue
-        source, target, parties = _direction(view, kind, cue, context)
+        source, target = _direction(view, kind, cue)
+        source, target = _complete_pair(source, target, context.main_pair, context.pair_mentions)
         commodity = _commodity_for(view, money) if kind == "trade" else None
         year, period = _year_for(view, money, context)
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
         values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
                       commodity=commodity.iri if commodity else None)
-        if source and target:
+        keys = view.countries()
+        if source and target and source.key != target.key:
             facts.append(_fact(fact_kind, view, {"from": source, "to": target}, 0.8, **values))
-        elif len(parties) == 2 and kind == "trade":
+        elif kind == "trade" and len(keys) == 2 and not source and not target:
+            parties = [next(m for m in view.places() if m.key == k) for k in keys]
             facts.append(_fact(fact_kind, view, {"party": parties}, 0.75, **values))
-        elif kind == "trade" and context.main_pair and not view.countries() or (
-                context.main_pair and kind == "trade" and set(view.countries()) <= set(context.main_pair)
-                and re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b",
-                              view.text, re.IGNORECASE)):
-            if re.search(r"\b(bilateral|between the two|two countries|both countries|mutual)\b", view.text,
-                         re.IGNORECASE):
-                facts.append(_fact(fact_kind, view, {"party": []}, 0.6, pair="main", **values))
+        elif kind == "trade" and context.main_pair and set(keys) <= set(context.main_pair) and (
+                not keys or PAIR_WORDS.search(view.text)):
+            parties = [context.pair_mentions[k] for k in context.main_pair]
+            facts.append(_fact(fact_kind, view, {"party": parties}, 0.6, **values))
     return facts
 
 
@@ -725,25 +730,23 @@ PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both
 
 
 def cooperation(view: SentenceView, context: FlowContext) -> list[Fact]:
+    """Sectors listed with a word of cooperation, between the two countries the sentence names,
+    or between the document's pair when it names no other country."""
     if view.money or not COOPERATION_CUE.search(view.text):
         return []
     if re.search(r"\b(not|never|no longer|n't)\b", view.text):
         return []
-    sectors = []
-    for c in view.concepts:
-        if not c.is_commodity and c.iri not in sectors:
-            sectors.append(c.iri)
+    sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity))
     if not sectors:
         return []
     keys = view.countries()
-    places = view.places()
-    if len(keys) >= 2:
-        pair = [next(m for m in places if m.key == k) for k in keys[:2]]
-        if len(keys) > 2:
-            return []
+    if len(keys) == 2 and not (context.main_pair and set(keys) == set(context.main_pair)):
+        pair = [next(m for m in view.places() if m.key == k) for k in keys]
         return [_fact("Cooperation", view, {"party": pair}, 0.7, sector=s) for s in sectors]
-    if context.main_pair and PAIR_REFERENCE.search(view.text) and set(keys) <= set(context.main_pair):
-        return [_fact("Cooperation", view, {"party": []}, 0.6, sector=s, pair="main") for s in sectors]
+    if context.main_pair and set(keys) <= set(context.main_pair):
+        confidence = 0.7 if len(keys) == 2 or PAIR_REFERENCE.search(view.text) else 0.55
+        pair = [context.pair_mentions[k] for k in context.main_pair]
+        return [_fact("Cooperation", view, {"party": pair}, confidence, sector=s) for s in sectors]
     return []
 
 
@@ -819,10 +822,13 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
 def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     """All rules over all sentences; pure given the views, so tests can feed their own."""
     pair = main_pair(views)
+    pair_mentions = {m.key: m for v in reversed(views) for m in v.places() if m.key and pair and m.key in pair}
     facts: list[Fact] = []
     previous_year: int | None = None
     for view in views:
-        context = FlowContext(pair, previous_year)
+        if view.is_title:
+            continue
+        context = FlowContext(pair, previous_year, pair_mentions)
         facts += positions(view)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
@@ -831,26 +837,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += memberships(view, gaz)
         if view.years:
             previous_year = view.years[-1][0]
-    return [_with_pair(f, pair, views) for f in facts if _complete(f)]
-
-
-def _complete(fact: Fact) -> bool:
-    return fact.value("pair") != "main" or True
-
-
-def _with_pair(fact: Fact, pair: tuple[str, str] | None, views: list[SentenceView]) -> Fact:
-    """Facts about "both countries" get the document's main pair as their parties."""
-    if fact.value("pair") != "main":
-        return fact
-    if pair is None:
-        return fact
-    mentions = []
-    for key in pair:
-        mention = next(m for v in views for m in v.places() if m.key == key)
-        mentions.append(mention)
-    roles = tuple(r for r in fact.roles if r[0] != "party") + tuple(("party", m) for m in mentions)
-    values = tuple(v for v in fact.values if v[0] != "pair")
-    return Fact(fact.kind, fact.sentence, roles, values, fact.confidence)
+    return facts
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -864,8 +851,10 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
     parts = paragraphs(text)
     sentences: list[Sentence] = []
     views: list[SentenceView] = []
-    for (offset, _), doc in zip(parts, nlp.pipe(p for _, p in parts), strict=True):
-        for sent in doc.sents:
+    for n, ((offset, _), doc) in enumerate(zip(parts, nlp.pipe(p for _, p in parts), strict=True)):
+        sents = list(doc.sents)
+        headline = n == 0 and len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
+        for sent in sents:
             stripped = sent.text.rstrip()
             if not stripped.strip():
                 continue
@@ -873,6 +862,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             start = offset + sent.start_char
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers))
+            views[-1].is_title = headline
     return sentences, views
 
 
@@ -881,7 +871,6 @@ def extract(text: str) -> Extraction:
     sentences, views = read_views(text)
     gaz = load_gazetteer()
     facts = extract_views(views, gaz)
-    facts = [f for f in facts if not (f.value("pair") == "main")]
     mentions = [Mention(m.text, m.kind, v.index, m.start + sentences[v.index].start,
                         m.end + sentences[v.index].start, m.key, m.via)
                 for v in views for m in v.mentions]
