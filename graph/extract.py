@@ -753,43 +753,86 @@ def cooperation(view: SentenceView, context: FlowContext) -> list[Fact]:
 # ---------------------------------------------------------------------------
 # Memberships: "Canada's leadership in groups like the G7 and G20"
 
-MEMBERSHIP_OWNER = re.compile(r"(?:['’]s)\s+(?:\w+\s+){0,2}?(leadership|membership|chairmanship|presidency|"
-                              r"seat|role|participation|accession)\s+(?:in|of|to|within|at)\b", re.IGNORECASE)
-MEMBER_OF = re.compile(r"\b(?:is|are|was|became|as)\s+(?:a\s+|an\s+)?(?:full\s+|founding\s+|permanent\s+)?"
-                       r"(?:member|members|member state|member states|part)\s+of\b"
-                       r"|\b(?:joined|chairs|chaired|presides over|acceded to|holds the presidency of)\b",
-                       re.IGNORECASE)
+MEMBERSHIP_CUE = re.compile(
+    r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"
+    r"accession|acceded|which groups|which includes|which brings together|comprising|"
+    r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
+NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|suspended|observer|applied|"
+                          r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
+                          re.IGNORECASE)
+LISTING_CUE = re.compile(r"^,?\s*which\s+(?:groups|includes|comprises|brings together|unites)\s+", re.IGNORECASE)
 
 
 def memberships(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    """A country's membership of a group, stated as a possessive ("Canada's leadership in the G7",
+    "India's G20 presidency"), an apposition ("Tajikistan, a founding member of the SCO"), a
+    subject ("Brazil and China are both members of BRICS") or a listing ("the GCC, which groups
+    Qatar, Oman ...")."""
     facts = []
-    groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
-    if not groups:
-        return facts
-    for match in MEMBERSHIP_OWNER.finditer(view.text):
-        owner = next((m for m in reversed(view.mentions)
-                      if m.kind in {"Country"} | ORGANIZATION_KINDS and m.end == match.start()), None)
-        if owner is None:
-            continue
-        clause_end = _clause_end(view.text, match.end())
-        for group in groups:
-            if match.end() <= group.start <= clause_end:
-                facts.append(_fact("Membership", view, {"member": owner, "group": group}, 0.75))
-    for match in MEMBER_OF.finditer(view.text):
-        members = [m for m in view.mentions if m.kind == "Country" and m.end <= match.start()
-                   and match.start() - m.end <= 40 and not re.search(r"[;:]", view.text[m.end:match.start()])]
-        clause_end = _clause_end(view.text, match.end())
-        targets = [g for g in groups if match.end() <= g.start <= clause_end]
-        for member in members[-1:]:
-            for group in targets:
-                facts.append(_fact("Membership", view, {"member": member, "group": group}, 0.8))
-    for group in groups:  # "G20 member Canada", "EU members such as Germany"
-        tail = re.match(r"\s+(?:member|members|member states?|countries)\s+(?:such as\s+|like\s+|including\s+)?",
-                        view.text[group.end:])
-        if tail:
-            nxt = [m for m in view.mentions if m.kind == "Country" and m.start == group.end + tail.end()]
-            facts += [_fact("Membership", view, {"member": m, "group": group}, 0.8) for m in nxt]
+    for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
+        for member in _members_of(view, group):
+            facts.append(_fact("Membership", view, {"member": member, "group": group}, 0.75))
     return [f for f in facts if _plausible_membership(f, gaz)]
+
+
+def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
+    text = view.text
+    clause_start = max(text.rfind(";", 0, group.start), text.rfind(":", 0, group.start), 0)
+    countries = [m for m in view.places() if m.kind == "Country"]
+    listing = LISTING_CUE.match(text[group.end:])
+    if listing:
+        end = _clause_end(text, group.end + listing.end())
+        return [m for m in countries if group.end + listing.end() <= m.start <= end]
+    cue = _membership_cue(text, group, clause_start)
+    if cue is None:
+        return []
+    cue_start, cue_end = cue
+    if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
+        return []
+    if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+members",
+                 text[group.end:]):
+        return list({m.key: m for m in countries}.values()) if len(view.countries()) == 2 else []
+    before = min(cue_start, group.start)
+    owner = next((m for m in reversed(countries) if m.end <= before and before - m.end <= 30
+                  and re.match(r"['’]s\b", text[m.end:])), None)
+    if owner:
+        return [owner]
+    subject = [m for m in countries if clause_start <= m.start and m.end <= before]
+    if not subject:
+        return []
+    gap = text[subject[-1].end:before]
+    if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
+        return []
+    if re.search(r"\bboth\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]):
+        run = [subject[-1]]
+        for m in reversed(subject[:-1]):
+            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m.end:run[0].start]):
+                run.insert(0, m)
+            else:
+                break
+        return run
+    if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
+                r"remains|holds|acceded))", gap):
+        return [subject[-1]]
+    return []
+
+
+def _membership_cue(text: str, group: Mention, clause_start: int) -> tuple[int, int] | None:
+    """A word of membership right before the group ("member of the SCO") or right after it
+    ("G20 presidency", "NATO member")."""
+    after = re.match(r"\s+(?:member|members|member states?|presidency|chairmanship|chair|summit host)\b",
+                     text[group.end:], re.IGNORECASE)
+    if after:
+        return group.end, group.end + after.end()
+    window = text[clause_start:group.start]
+    cues = list(MEMBERSHIP_CUE.finditer(window))
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = window[cue.end():]
+    if len(between) > 45 or re.search(r"[,;]\s+(?!and\b|or\b)", between.replace("both ", "")):
+        return None
+    return clause_start + cue.start(), clause_start + cue.end()
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -1,0 +1,1 @@
+"""diplograph's SPARQL endpoint: SPARQL 1.1 Protocol, Graph Store Protocol, Linked Data and a query page."""

@@ -1,0 +1,73 @@
+"""The FastAPI application: routers, CORS, error handling and the engine pool's lifetime."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from api import describe, linked_data, page, protocol, update
+from api.settings import Settings
+from api.web import ApiError, api_error_handler, unexpected_error_handler
+from api.workers import Engines
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build the app; the engine processes start with the app's lifespan and stop with it."""
+    engines = Engines(settings.store, settings.workers, settings.updates_enabled, settings.query_timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await engines.start()
+        try:
+            yield
+        finally:
+            await engines.close()
+
+    app = FastAPI(
+        title="diplograph SPARQL endpoint",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+        description="SPARQL 1.1 Protocol, Graph Store Protocol and Linked Data over the diplograph "
+        "knowledge graph.",
+    )
+    app.router.redirect_slashes = False  # /nope must be a 404, not a redirect into the Linked Data route
+    app.state.settings = settings
+    app.state.engines = engines
+    app.state.void_cache = {}
+    app.state.ontology = describe.ontology_triples()
+    app.state.examples_dir = settings.examples_dir or page.EXAMPLES_DIR
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["Accept", "Content-Type"],
+        max_age=3600,
+    )
+    app.add_exception_handler(ApiError, api_error_handler)
+    app.add_exception_handler(Exception, unexpected_error_handler)
+
+    @app.get("/healthz", summary="Liveness: the engine processes are up")
+    async def healthz(request: Request) -> JSONResponse:
+        readers = len(engines.readers.all)
+        ok = readers > 0
+        return JSONResponse(
+            {
+                "status": "ok" if ok else "degraded",
+                "readers": readers,
+                "updates": settings.updates_enabled,
+                "generation": engines.generation,
+            },
+            status_code=200 if ok else 503,
+        )
+
+    app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
+    for module in (protocol, update, describe, page, linked_data):  # linked_data last: it has a catch-all
+        app.include_router(module.router)
+    return app

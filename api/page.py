@@ -1,0 +1,70 @@
+"""The query page at `/`: a dependency-free editor that works offline, plus the JSON it needs."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from graph.config import ONTOLOGY_FILE, PROJECT_ROOT
+
+router = APIRouter()
+STATIC = Path(__file__).resolve().parent / "static"
+EXAMPLES_DIR = PROJECT_ROOT / "queries"
+FALLBACK_EXAMPLES = [
+    {
+        "name": "countries",
+        "title": "Countries and their Wikidata items",
+        "query": "PREFIX dg: <https://w3id.org/diplograph/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/"
+        "rdf-schema#>\nPREFIX owl: <http://www.w3.org/2002/07/owl#>\n\nSELECT ?country ?label ?same WHERE {\n"
+        "  ?country a dg:Country ; rdfs:label ?label .\n  OPTIONAL { ?country owl:sameAs ?same }\n}\n"
+        "ORDER BY ?label\nLIMIT 100\n",
+    },
+    {
+        "name": "facts",
+        "title": "Facts with their source sentences",
+        "query": "PREFIX dg: <https://w3id.org/diplograph/ontology#>\nPREFIX prov: <http://www.w3.org/ns/prov#>\n\n"
+        "SELECT ?fact ?type ?text WHERE {\n  ?fact a ?type ; prov:wasDerivedFrom ?sentence .\n"
+        "  ?sentence dg:text ?text .\n}\nLIMIT 50\n",
+    },
+]
+
+
+def load_examples(directory: Path) -> list[dict]:
+    """Each `*.rq` file is one example; a leading `# title` comment line names it."""
+    examples = []
+    for path in sorted(directory.glob("*.rq")) if directory.is_dir() else []:
+        text = path.read_text(encoding="utf-8")
+        first = text.lstrip().splitlines()[0] if text.strip() else ""
+        title = first.lstrip("#").strip() if first.startswith("#") else path.stem.replace("-", " ")
+        examples.append({"name": path.stem, "title": title, "query": text})
+    return examples or FALLBACK_EXAMPLES
+
+
+def ontology_prefixes() -> dict[str, str]:
+    """The @prefix lines of the ontology, so the page can insert them with one click."""
+    if not ONTOLOGY_FILE.exists():
+        return {}
+    pattern = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
+    return dict(pattern.findall(ONTOLOGY_FILE.read_text(encoding="utf-8")))
+
+
+@router.get("/", include_in_schema=False)
+async def index(request: Request) -> HTMLResponse:
+    """The page, told the base IRI so result links to minted IRIs stay on this server."""
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    base = html.escape(request.app.state.settings.base_iri, quote=True)
+    return HTMLResponse(page.replace("<body>", f'<body data-base="{base}">', 1))
+
+
+@router.get("/api/examples", summary="Example queries shown on the query page")
+async def examples(request: Request) -> JSONResponse:
+    return JSONResponse(load_examples(request.app.state.examples_dir))
+
+
+@router.get("/api/prefixes", summary="Namespace prefixes of the ontology")
+async def prefixes() -> JSONResponse:
+    return JSONResponse(ontology_prefixes())

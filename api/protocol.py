@@ -1,0 +1,153 @@
+"""`/sparql`: the SPARQL 1.1 Protocol (queries by GET and POST, updates by POST, service description)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from api import describe, formats
+from api.settings import Settings
+from api.sparql_text import QueryRejected, add_using_clauses, analyse, check_remote
+from api.update import authorize
+from api.web import ApiError, read_body, respond
+from api.workers import Engines
+
+router = APIRouter()
+FORM = "application/x-www-form-urlencoded"
+
+
+def media_of(content_type: str | None) -> tuple[str, str | None]:
+    """(media type, charset) of a Content-Type header."""
+    if not content_type:
+        return "", None
+    fields = [f.strip() for f in content_type.split(";")]
+    charset = next(
+        (f.split("=", 1)[1].strip('"').lower() for f in fields[1:] if f.lower().startswith("charset=")), None
+    )
+    return fields[0].lower(), charset
+
+
+def decode(body: bytes, charset: str | None) -> str:
+    if charset not in (None, "utf-8", "utf8"):
+        raise ApiError(415, f"only UTF-8 is accepted, not {charset}")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "the request body is not valid UTF-8") from None
+
+
+def single(params: list[tuple[str, str]], name: str) -> str | None:
+    values = [v for k, v in params if k == name]
+    if len(values) > 1:
+        raise ApiError(400, f"more than one {name!r} parameter")
+    return values[0] if values else None
+
+
+def every(params: list[tuple[str, str]], name: str) -> list[str]:
+    return [v for k, v in params if k == name]
+
+
+@router.api_route(
+    "/sparql",
+    methods=["GET", "POST"],
+    summary="SPARQL 1.1 Protocol endpoint",
+    description="Query by GET ?query= or POST (form or application/sparql-query); update by POST "
+    "(form update= or application/sparql-update, Bearer token required). Without a "
+    "query, GET returns the SPARQL 1.1 Service Description.",
+)
+async def sparql(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    params = list(request.query_params.multi_items())
+    query = update = None
+    if request.method == "POST":
+        media, charset = media_of(request.headers.get("content-type"))
+        body = await read_body(request, settings.max_body_bytes)
+        if media == FORM:
+            try:
+                form = parse_qsl(
+                    decode(body, charset), keep_blank_values=True, strict_parsing=False, errors="strict"
+                )
+            except UnicodeDecodeError:
+                raise ApiError(400, "the form is not valid UTF-8") from None
+            params += form
+            query, update = single(params, "query"), single(params, "update")
+        elif media == "application/sparql-query":
+            query = decode(body, charset)
+            if single(params, "query") is not None:
+                raise ApiError(400, "the query is given both in the body and as a parameter")
+        elif media == "application/sparql-update":
+            update = decode(body, charset)
+        else:
+            raise ApiError(
+                415,
+                "POST to /sparql needs Content-Type application/x-www-form-urlencoded, "
+                "application/sparql-query or application/sparql-update",
+            )
+        if query is not None and update is not None:
+            raise ApiError(400, "a request carries either a query or an update, not both")
+    else:
+        if single(params, "update") is not None:
+            raise ApiError(400, "updates must be sent with POST")
+        query = single(params, "query")
+        if query is None:
+            return service_description(request, settings)
+    if update is not None:
+        return await run_update(request, settings, update, params)
+    assert query is not None
+    return await run_query(request, settings, query, params)
+
+
+def service_description(request: Request, settings: Settings) -> Response:
+    accept = request.headers.get("accept")
+    best = formats.parse_accept(accept)[0][0] if accept else ""
+    if best == "text/html":  # a browser: the query page is more useful than Turtle
+        return RedirectResponse("/", status_code=303)
+    endpoint = str(request.url.replace(query=""))
+    return describe.rdf_response(
+        describe.service_description(settings, endpoint), accept, request.query_params.get("format")
+    )
+
+
+async def run_query(
+    request: Request, settings: Settings, query: str, params: list[tuple[str, str]]
+) -> Response:
+    engines: Engines = request.app.state.engines
+    try:
+        analysis = analyse(query, settings.max_nesting, settings.base_iri)
+        check_remote(analysis.services, settings.service_allow, "SERVICE")
+    except QueryRejected as exc:
+        raise ApiError(exc.status, str(exc)) from None
+    defaults, named = every(params, "default-graph-uri"), every(params, "named-graph-uri")
+    task = {
+        "op": "query",
+        "query": query,
+        "base_iri": settings.base_iri,
+        "union": not analysis.has_dataset_clause,
+        "default_graphs": defaults if defaults or named else None,
+        "named_graphs": named if defaults or named else None,
+        "accept": request.headers.get("accept"),
+        "format": single(params, "format"),
+        "max_bytes": settings.max_result_bytes,
+    }
+    stream = await engines.stream(task)
+    return respond(stream.media_type, stream.complete, stream.body)
+
+
+async def run_update(
+    request: Request, settings: Settings, update: str, params: list[tuple[str, str]]
+) -> Response:
+    authorize(request, settings)
+    engines: Engines = request.app.state.engines
+    try:
+        analysis = analyse(update, settings.max_nesting, settings.base_iri)
+        check_remote(analysis.services, settings.service_allow, "SERVICE")
+        check_remote(analysis.loads, settings.service_allow, "LOAD")
+        text = add_using_clauses(
+            update, analysis.tokens, every(params, "using-graph-uri"), every(params, "using-named-graph-uri")
+        )
+    except QueryRejected as exc:
+        raise ApiError(exc.status, str(exc)) from None
+    await engines.call({"op": "update", "update": text, "base_iri": settings.base_iri})
+    return Response(status_code=204)

@@ -1,0 +1,145 @@
+"""`diplograph serve`: command-line options (each with a DIPLOGRAPH_* environment default) and uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from api.settings import Settings
+from graph.config import DEFAULT_BASE_IRI
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(f"DIPLOGRAPH_{name}", default)
+
+
+def _env_list(name: str) -> list[str]:
+    value = _env(name)
+    return [v.strip() for v in value.replace(",", " ").split()] if value else []
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `serve`; each defaults from the environment variable named in its help."""
+    parser.add_argument(
+        "--store",
+        default=_env("STORE"),
+        required=_env("STORE") is None,
+        help="store directory written by `diplograph build` (DIPLOGRAPH_STORE)",
+    )
+    parser.add_argument("--host", default=_env("HOST", "127.0.0.1"), help="bind address (DIPLOGRAPH_HOST)")
+    parser.add_argument(
+        "--port", type=int, default=int(_env("PORT", "7878") or 7878), help="port (DIPLOGRAPH_PORT)"
+    )
+    parser.add_argument(
+        "--base-iri",
+        default=_env("BASE_IRI", DEFAULT_BASE_IRI),
+        help="base of minted IRIs; request paths dereference under it (DIPLOGRAPH_BASE_IRI)",
+    )
+    parser.add_argument(
+        "--query-timeout",
+        type=float,
+        default=float(_env("QUERY_TIMEOUT", "30") or 30),
+        help="seconds before a query is stopped (DIPLOGRAPH_QUERY_TIMEOUT)",
+    )
+    parser.add_argument(
+        "--update-token",
+        default=_env("UPDATE_TOKEN"),
+        help="enables SPARQL Update and /store for requests bearing this token "
+        "(DIPLOGRAPH_UPDATE_TOKEN); writes are off without it",
+    )
+    parser.add_argument(
+        "--service-allow",
+        action="append",
+        default=_env_list("SERVICE_ALLOW"),
+        metavar="URL",
+        help="endpoint SERVICE and LOAD may contact; repeatable (DIPLOGRAPH_SERVICE_ALLOW, "
+        "space-separated); nothing is contacted by default",
+    )
+    parser.add_argument(
+        "--cors-origin",
+        action="append",
+        default=None,
+        metavar="ORIGIN",
+        help="origin allowed to read cross-site; repeatable (DIPLOGRAPH_CORS_ORIGIN; default *)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(_env("WORKERS", "0") or 0),
+        help="query engine processes (DIPLOGRAPH_WORKERS; default: CPU count, at least 2)",
+    )
+    parser.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=int(_env("MAX_BODY_BYTES", str(16 << 20)) or 0),
+        help="largest accepted request body (DIPLOGRAPH_MAX_BODY_BYTES; default 16 MiB)",
+    )
+    parser.add_argument(
+        "--max-result-bytes",
+        type=int,
+        default=int(_env("MAX_RESULT_BYTES", str(256 << 20)) or 0),
+        help="largest result; beyond it the response is cut off (DIPLOGRAPH_MAX_RESULT_BYTES)",
+    )
+    parser.add_argument(
+        "--max-nesting",
+        type=int,
+        default=int(_env("MAX_NESTING", "128") or 128),
+        help="deepest bracket nesting accepted in a query (DIPLOGRAPH_MAX_NESTING)",
+    )
+
+    parser.add_argument(
+        "--examples-dir",
+        default=_env("EXAMPLES_DIR"),
+        help="directory of *.rq example queries for the query page "
+        "(DIPLOGRAPH_EXAMPLES_DIR; default: queries/)",
+    )
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    cors = args.cors_origin or _env_list("CORS_ORIGIN") or ["*"]
+    kwargs = {"workers": args.workers} if args.workers > 0 else {}
+    return Settings(
+        store=Path(args.store),
+        host=args.host,
+        port=args.port,
+        base_iri=args.base_iri,
+        query_timeout=args.query_timeout,
+        update_token=args.update_token or None,
+        service_allow=tuple(args.service_allow),
+        cors_origins=tuple(cors),
+        max_body_bytes=args.max_body_bytes,
+        max_result_bytes=args.max_result_bytes,
+        max_nesting=args.max_nesting,
+        examples_dir=Path(args.examples_dir) if args.examples_dir else None,
+        **kwargs,
+    )
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Start uvicorn with the app and block until it stops."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = settings_from_args(args)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        proxy_headers=True,
+        server_header=False,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m api.server --store DIR`: the same as `diplograph serve`, for tests and the benchmark."""
+    parser = argparse.ArgumentParser(prog="diplograph serve", description="Serve the graph over SPARQL.")
+    add_serve_arguments(parser)
+    return run_from_args(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

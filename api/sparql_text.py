@@ -1,0 +1,187 @@
+"""Lexical checks on SPARQL text before any engine sees it.
+
+pyoxigraph parses with a recursive-descent parser (deep nesting overflows its stack and kills the
+process) and it would happily open HTTP connections for SERVICE and LOAD.  So every request is
+tokenised here first, cheaply and without building a parse tree, to:
+
+* bound bracket nesting and runs of unary operators (the stack-overflow bombs);
+* find every SERVICE / LOAD target and refuse those not on the allow-list;
+* notice FROM clauses (pyoxigraph's union-default-graph flag would otherwise override them);
+* splice protocol ``using-graph-uri`` parameters into updates as USING clauses.
+
+The tokenizer errs on the side of refusal: oxigraph matches keywords without word boundaries
+(``SERVICE:x`` and ``SERVICESILENT<x>`` both call out), so any bare word *starting* with
+``service``/``load`` counts as that keyword, and an endpoint we cannot resolve to a fixed IRI is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<var>[?$][\w\u00B7-\uFFFF]+)
+  | (?P<word>[^\W\d][\w\-.\u00B7-\uFFFF]*(?::(?:[^\s{}()\[\];,<>"'\#^|/!=*+?@]|\\.)*)?
+            |:(?:[^\s{}()\[\];,<>"'\#^|/!=*+?@]|\\.)*)
+  | (?P<open>[{(\[])
+  | (?P<close>[})\]])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_UNARY = set("!-+^")
+
+
+class QueryRejected(ValueError):
+    """The text is refused before parsing; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Token:
+    kind: str
+    text: str
+    start: int
+    depth: int
+
+
+@dataclass
+class Analysis:
+    """What the checks found out about one request text."""
+
+    tokens: list[Token]
+    has_dataset_clause: bool = False
+    services: list[str | None] = field(default_factory=list)
+    loads: list[str | None] = field(default_factory=list)
+
+
+def tokenize(text: str, max_nesting: int) -> list[Token]:
+    """Split into tokens, tracking bracket depth; refuse nesting deeper than `max_nesting`."""
+    tokens: list[Token] = []
+    depth = 0
+    unary_run = 0
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind in ("ws", "comment"):
+            continue
+        value = match.group()
+        if kind == "open":
+            depth += 1
+            if depth > max_nesting:
+                raise QueryRejected(f"brackets nested deeper than {max_nesting} levels")
+        elif kind == "close":
+            depth = max(0, depth - 1)
+        if kind == "other" and value in _UNARY:
+            unary_run += 1
+            if unary_run > max_nesting:
+                raise QueryRejected(f"more than {max_nesting} consecutive unary operators")
+        else:
+            unary_run = 0
+        tokens.append(Token(kind, value, match.start(), depth if kind != "open" else depth - 1))
+    return tokens
+
+
+def _prefix_of(word: str) -> str:
+    return word.split(":", 1)[0].lower()
+
+
+def _targets(tokens: list[Token], keyword: str, base: str | None) -> list[str | None]:
+    """The IRIs following each use of `keyword`; None where it cannot be fixed statically."""
+    prefixes: dict[str, str] = {}
+    current_base = base
+    found: list[str | None] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        low = tok.text.lower()
+        prev = tokens[i - 1].text.lower() if i else ""
+        if low == "prefix" and i + 2 < len(tokens) and tokens[i + 2].kind == "iri":
+            name = tokens[i + 1].text
+            prefixes[name[:-1] if name.endswith(":") else name] = _resolve(
+                tokens[i + 2].text[1:-1], current_base
+            )
+            continue
+        if low == "base" and i + 1 < len(tokens) and tokens[i + 1].kind == "iri":
+            current_base = _resolve(tokens[i + 1].text[1:-1], current_base)
+            continue
+        if prev == "prefix" or not _prefix_of(tok.text).startswith(keyword):
+            continue
+        # A use of the keyword: only the plain form `KEYWORD [SILENT] <iri>|p:x` can be checked.
+        j = i + 1
+        if low != keyword:
+            found.append(None)
+            continue
+        if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() == "silent":
+            j += 1
+        target = tokens[j] if j < len(tokens) else None
+        if target is not None and target.kind == "iri":
+            found.append(_resolve(target.text[1:-1], current_base))
+        elif target is not None and target.kind == "word" and ":" in target.text:
+            prefix, local = target.text.split(":", 1)
+            iri = prefixes.get(prefix)
+            found.append(None if iri is None else iri + re.sub(r"\\(.)", r"\1", local.rstrip(".")))
+        else:
+            found.append(None)
+    return found
+
+
+def _resolve(iri: str, base: str | None) -> str:
+    return urljoin(base, iri) if base else iri
+
+
+def analyse(text: str, max_nesting: int, base: str | None = None) -> Analysis:
+    """Tokenise and collect what the endpoint needs to know; raises QueryRejected on bombs."""
+    tokens = tokenize(text, max_nesting)
+    analysis = Analysis(tokens)
+    analysis.has_dataset_clause = any(
+        t.kind == "word" and t.depth == 0 and t.text.lower() == "from" for t in tokens
+    )
+    analysis.services = _targets(tokens, "service", base)
+    analysis.loads = _targets(tokens, "load", base)
+    return analysis
+
+
+def check_remote(targets: list[str | None], allowed: tuple[str, ...], what: str) -> None:
+    """Refuse (403) any remote target not literally on the allow-list."""
+    for target in targets:
+        if target is None:
+            raise QueryRejected(f"{what} with a variable or unresolvable endpoint is not allowed here", 403)
+        if target not in allowed:
+            raise QueryRejected(
+                f"{what} <{target}> is not allowed: this server makes no outgoing "
+                f"connections except to endpoints on its allow-list",
+                403,
+            )
+
+
+def add_using_clauses(text: str, tokens: list[Token], using: list[str], using_named: list[str]) -> str:
+    """Apply protocol using-graph-uri / using-named-graph-uri by splicing USING clauses into each
+    DELETE/INSERT ... WHERE operation (pyoxigraph's update API takes no dataset argument)."""
+    if not using and not using_named:
+        return text
+    for tok in tokens:
+        if tok.kind == "word" and tok.depth == 0 and tok.text.lower() in ("using", "with"):
+            raise QueryRejected("using-graph-uri/using-named-graph-uri cannot be combined with USING or WITH")
+    clause = " ".join([f"USING <{g}>" for g in using] + [f"USING NAMED <{g}>" for g in using_named]) + " "
+    inserts = [
+        tok.start
+        for i, tok in enumerate(tokens)
+        if i
+        and tok.kind == "word"
+        and tok.depth == 0
+        and tok.text.lower() == "where"
+        and tokens[i - 1].kind == "close"
+    ]
+    for position in reversed(inserts):
+        text = text[:position] + clause + text[position:]
+    return text

@@ -1,0 +1,109 @@
+"""Writes: the bearer-token check and the SPARQL 1.1 Graph Store HTTP Protocol on `/store`.
+
+Writes are off unless a token is configured; then every /store request and every SPARQL Update
+needs ``Authorization: Bearer <token>``.  The check happens before the body is read.
+"""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from api import formats
+from api.settings import Settings
+from api.web import ApiError, read_body, respond
+from api.workers import Engines
+
+router = APIRouter()
+
+
+def authorize(request: Request, settings: Settings) -> None:
+    """401 without credentials, 403 with wrong ones or when writes are disabled."""
+    if not settings.update_token:
+        raise ApiError(
+            403, "writes are disabled on this server (start it with --update-token to enable them)"
+        )
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(
+            401,
+            "this operation needs Authorization: Bearer <token>",
+            {"WWW-Authenticate": 'Bearer realm="diplograph"'},
+        )
+    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+        raise ApiError(403, "the bearer token is not valid for writes")
+
+
+def target_graph(request: Request) -> str | None:
+    """`?graph=IRI` (a named graph) or `?default` (None); exactly one of them."""
+    params = request.query_params
+    graphs = params.getlist("graph")
+    if "default" in params and not graphs:
+        return None
+    if len(graphs) == 1 and "default" not in params:
+        return graphs[0]
+    raise ApiError(400, "give exactly one of ?graph=IRI or ?default")
+
+
+@router.api_route(
+    "/store",
+    methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
+    summary="SPARQL 1.1 Graph Store HTTP Protocol (needs the bearer token)",
+)
+async def graph_store(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    engines: Engines = request.app.state.engines
+    authorize(request, settings)
+    method = request.method
+    if method == "POST" and not request.query_params:
+        return await create_graph(request, settings, engines)
+    graph = target_graph(request)
+    if method in ("GET", "HEAD"):
+        stream = await engines.stream(
+            {
+                "op": "graph_get",
+                "graph": graph,
+                "accept": request.headers.get("accept"),
+                "format": request.query_params.get("format"),
+                "max_bytes": settings.max_result_bytes,
+            }
+        )
+        response = respond(stream.media_type, stream.complete, stream.body)
+        if method == "HEAD":
+            return Response(status_code=200, headers={"Content-Type": response.headers["content-type"]})
+        return response
+    if method == "DELETE":
+        await engines.call({"op": "graph_delete", "graph": graph})
+        return Response(status_code=204)
+    result = await write_graph(
+        request, settings, engines, graph, "graph_put" if method == "PUT" else "graph_post"
+    )
+    return Response(status_code=201 if result["created"] else 204)
+
+
+async def write_graph(
+    request: Request, settings: Settings, engines: Engines, graph: str | None, op: str
+) -> dict:
+    media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media not in formats.RDF or media in ("application/json", "application/xml"):
+        raise ApiError(
+            415,
+            f"cannot read RDF sent as {media or 'no Content-Type'}; use one of: "
+            + ", ".join(formats.RDF_MEDIA_TYPES[:4]),
+        )
+    data = await read_body(request, settings.max_body_bytes)
+    result = await engines.call(
+        {"op": op, "graph": graph, "data": data, "media_type": media, "base_iri": graph or settings.base_iri}
+    )
+    assert isinstance(result, dict)
+    return result
+
+
+async def create_graph(request: Request, settings: Settings, engines: Engines) -> Response:
+    """POST to the store itself: a new graph with a fresh IRI, returned in Location."""
+    iri = f"{settings.base_iri}graph/upload/{uuid.uuid4()}"
+    await write_graph(request, settings, engines, iri, "graph_put")
+    return Response(status_code=201, headers={"Location": iri})

@@ -1,0 +1,308 @@
+"""An engine process: owns one pyoxigraph Store handle and runs tasks sent by api.workers.
+
+The server never touches pyoxigraph in its own process, because a query cannot be cancelled and
+some inputs crash the engine: a worker that overruns its time is killed and replaced, and a worker
+that crashes only loses the request it was running.  Readers open the store read-only; the single
+writer (only started when updates are enabled) holds the read-write handle.
+
+Wire format on stdin/stdout: frames of one type byte, a 4-byte big-endian length and a payload.
+Tasks are pickled dicts (both ends are this package).  Replies: ``R`` ready, ``X`` error
+(pickled {status, message}), ``J`` a pickled value, or a streamed body: ``H`` head (pickled
+{media_type, complete}), ``D`` data chunks, ``E`` end, or ``A`` abort (error after the head).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import pickle
+import struct
+import sys
+import time
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from api import formats
+from graph.store import StoreError, ntriples_block, open_store
+
+HEADER = struct.Struct(">cI")
+FIRST_FLUSH = 256 * 1024  # results below this size are answered in one piece (errors stay clean)
+CHUNK = 64 * 1024
+REOPEN_ATTEMPTS = 8
+
+
+class TaskError(Exception):
+    """An error the client should see, with its HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ResultTooLarge(Exception):
+    pass
+
+
+def read_frame(stream: BinaryIO) -> tuple[bytes, bytes] | None:
+    head = stream.read(HEADER.size)
+    if len(head) < HEADER.size:
+        return None
+    kind, length = HEADER.unpack(head)
+    return kind, stream.read(length)
+
+
+def write_frame(stream: BinaryIO, kind: bytes, payload: bytes = b"") -> None:
+    stream.write(HEADER.pack(kind, len(payload)) + payload)
+    stream.flush()
+
+
+class FrameWriter(io.RawIOBase):
+    """A file-like sink for pyoxigraph's serializers that streams frames and enforces the result cap."""
+
+    def __init__(self, out: BinaryIO, media_type: str, max_bytes: int) -> None:
+        super().__init__()
+        self.out, self.media_type, self.max_bytes = out, media_type, max_bytes
+        self.buffer = bytearray()
+        self.total = 0
+        self.committed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.total += len(data)
+        if self.total > self.max_bytes:
+            raise ResultTooLarge()
+        self.buffer += data
+        if (self.committed and len(self.buffer) >= CHUNK) or len(self.buffer) >= FIRST_FLUSH:
+            self._send(complete=False)
+        return len(data)
+
+    def flush(self) -> None:  # pyoxigraph flushes at the end; the frames are sent by finish()
+        pass
+
+    def _send(self, complete: bool) -> None:
+        if not self.committed:
+            write_frame(self.out, b"H", pickle.dumps({"media_type": self.media_type, "complete": complete}))
+            self.committed = True
+        if self.buffer:
+            write_frame(self.out, b"D", bytes(self.buffer))
+            self.buffer.clear()
+
+    def finish(self) -> None:
+        self._send(complete=not self.committed)
+        write_frame(self.out, b"E")
+
+
+class Engine:
+    """The store handle of this process and the tasks it can run."""
+
+    def __init__(self, path: str, writable: bool) -> None:
+        self.path, self.writable = path, writable
+        self.store = open_store(path, read_only=not writable)
+
+    def reopen(self) -> None:
+        """Take a fresh read-only snapshot (after a write, or after a read error).
+
+        The writer's background compaction may delete a file between our reading the manifest and
+        opening the file; RocksDB then reports corruption.  Such races are short: retry."""
+        self.store = None  # type: ignore[assignment]  # drop the old handle before opening again
+        for attempt in range(REOPEN_ATTEMPTS):
+            try:
+                self.store = open_store(self.path, read_only=not self.writable)
+                return
+            except (OSError, RuntimeError, StoreError):
+                if attempt == REOPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def _query(self, task: dict):
+        kwargs: dict = {"base_iri": task.get("base_iri")}
+        defaults, named = task.get("default_graphs"), task.get("named_graphs")
+        if defaults is not None or named is not None:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in defaults or []]
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
+        elif task.get("union", True):
+            kwargs["use_default_graph_as_union"] = True
+        try:
+            return self.store.query(task["query"], **kwargs)
+        except SyntaxError as exc:
+            raise TaskError(400, f"SPARQL syntax error: {exc}") from None
+        except ValueError as exc:
+            raise TaskError(400, str(exc)) from None
+
+    def query(self, task: dict, out: BinaryIO) -> None:
+        try:
+            result = self._query(task)
+        except (OSError, RuntimeError):
+            if self.writable:
+                raise
+            self.reopen()  # a read-only snapshot can lose files to the writer's compaction: retry once
+            result = self._query(task)
+        is_graph = isinstance(result, ox.QueryTriples)
+        offers = formats.rdf_offers() if is_graph else formats.result_offers()
+        try:
+            media = formats.negotiate(task.get("accept"), offers, task.get("format"), graph_result=is_graph)
+        except formats.NotAcceptable as exc:
+            raise TaskError(406, str(exc)) from None
+        fmt = formats.RDF[media] if is_graph else formats.RESULTS[media]
+        writer = FrameWriter(out, media, task["max_bytes"])
+        self._serialize(writer, lambda: result.serialize(writer, fmt))
+
+    def graph_get(self, task: dict, out: BinaryIO) -> None:
+        graph = self._graph(task.get("graph"))
+        if isinstance(graph, ox.NamedNode) and not self.store.contains_named_graph(graph):
+            raise TaskError(404, f"no graph <{graph.value}> in the store")
+        try:
+            media = formats.negotiate(
+                task.get("accept"), formats.rdf_offers(datasets=False), task.get("format"), graph_result=True
+            )
+        except formats.NotAcceptable as exc:
+            raise TaskError(406, str(exc)) from None
+        writer = FrameWriter(out, media, task["max_bytes"])
+        triples = (q.triple for q in self.store.quads_for_pattern(None, None, None, graph))
+        self._serialize(writer, lambda: ox.serialize(triples, writer, formats.RDF[media]))
+
+    @staticmethod
+    def _serialize(writer: FrameWriter, run) -> None:
+        try:
+            run()
+        except ResultTooLarge:
+            message = (
+                f"the result is larger than this server's cap of {writer.max_bytes} bytes; "
+                "narrow the query or add a LIMIT"
+            )
+            if writer.committed:
+                write_frame(writer.out, b"A", pickle.dumps({"status": 413, "message": message}))
+                return
+            raise TaskError(413, message) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            if writer.committed:
+                write_frame(writer.out, b"A", pickle.dumps({"status": 500, "message": str(exc)}))
+                return
+            raise TaskError(500, f"query evaluation failed: {exc}") from None
+        writer.finish()
+
+    def rows(self, task: dict) -> list[dict]:
+        """Run several SELECT queries (union default graph) and return their SPARQL JSON results."""
+        results = []
+        for sparql in task["queries"]:
+            buffer = io.BytesIO()
+            self._query({"query": sparql}).serialize(buffer, ox.QueryResultsFormat.JSON)
+            results.append(json.loads(buffer.getvalue()))
+        return results
+
+    # -- writes (the writer process only) ------------------------------------------------------
+
+    def update(self, task: dict) -> dict:
+        try:
+            self.store.update(task["update"], base_iri=task.get("base_iri"))
+        except SyntaxError as exc:
+            raise TaskError(400, f"SPARQL syntax error: {exc}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise TaskError(400, f"update failed: {exc}") from None
+        return {}
+
+    def graph_write(self, task: dict) -> dict:
+        """PUT (replace) or POST (merge) a graph in one transaction; reports whether it was created."""
+        graph = self._graph(task.get("graph"))
+        try:
+            rdf_format = formats.RDF[task["media_type"]]
+            triples = [
+                q.triple if isinstance(q, ox.Quad) else q
+                for q in ox.parse(task["data"], rdf_format, base_iri=task.get("base_iri"))
+            ]
+        except KeyError:
+            raise TaskError(415, f"cannot read RDF as {task['media_type']}") from None
+        except SyntaxError as exc:
+            raise TaskError(400, f"RDF syntax error: {exc}") from None
+        named = isinstance(graph, ox.NamedNode)
+        existed = not named or self.store.contains_named_graph(graph)
+        target = f"GRAPH <{graph.value}>" if named else "DEFAULT"
+        parts = [f"DROP SILENT {target}"] if task["op"] == "graph_put" else []
+        if named:
+            parts.append(f"CREATE SILENT GRAPH <{graph.value}>")
+        if triples:
+            body = ntriples_block((t.subject, t.predicate, t.object) for t in triples)
+            parts.append(
+                f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{body}\n}} }}"
+                if named
+                else f"INSERT DATA {{\n{body}\n}}"
+            )
+        if parts:
+            self.store.update(" ;\n".join(parts))
+        return {"created": not existed}
+
+    def graph_delete(self, task: dict) -> dict:
+        graph = self._graph(task.get("graph"))
+        if isinstance(graph, ox.NamedNode):
+            if not self.store.contains_named_graph(graph):
+                raise TaskError(404, f"no graph <{graph.value}> in the store")
+            self.store.update(f"DROP GRAPH <{graph.value}>")
+        else:
+            self.store.update("DROP SILENT DEFAULT")
+        return {}
+
+    @staticmethod
+    def _graph(name: str | None) -> ox.NamedNode | ox.DefaultGraph:
+        try:
+            return ox.DefaultGraph() if name is None else ox.NamedNode(name)
+        except ValueError as exc:
+            raise TaskError(400, f"invalid graph IRI: {exc}") from None
+
+
+def handle(engine: Engine, task: dict, out: BinaryIO) -> None:
+    op = task["op"]
+    try:
+        if op == "query":
+            engine.query(task, out)
+            return
+        if op == "graph_get":
+            engine.graph_get(task, out)
+            return
+        if op == "reopen":
+            engine.reopen()
+            value: object = {}
+        elif op == "rows":
+            value = engine.rows(task)
+        elif op == "update" and engine.writable:
+            value = engine.update(task)
+        elif op in ("graph_put", "graph_post") and engine.writable:
+            value = engine.graph_write(task)
+        elif op == "graph_delete" and engine.writable:
+            value = engine.graph_delete(task)
+        else:
+            raise TaskError(500, f"unknown task {op!r}")
+    except TaskError as exc:
+        write_frame(out, b"X", pickle.dumps({"status": exc.status, "message": str(exc)}))
+        return
+    except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+        write_frame(out, b"X", pickle.dumps({"status": 500, "message": f"{type(exc).__name__}: {exc}"}))
+        return
+    write_frame(out, b"J", pickle.dumps(value))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", required=True)
+    parser.add_argument("--mode", choices=["read", "write"], default="read")
+    args = parser.parse_args(argv)
+    stdin, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # stray prints must never corrupt the frame stream
+    try:
+        engine = Engine(args.store, writable=args.mode == "write")
+    except (StoreError, OSError) as exc:
+        write_frame(out, b"X", pickle.dumps({"status": 503, "message": str(exc)}))
+        return 1
+    write_frame(out, b"R")
+    while (frame := read_frame(stdin)) is not None:
+        handle(engine, pickle.loads(frame[1]), out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

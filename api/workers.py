@@ -1,0 +1,298 @@
+"""The pool of engine processes (api.worker) and the one way the app talks to them.
+
+Why processes: pyoxigraph cannot cancel a running query, so the only way to stop a runaway query
+is to kill the process running it; a crash (stack overflow on a hostile query) then costs one
+worker, not the server.  Readers hold read-only snapshots; after every write the pool asks each
+idle reader to reopen its snapshot, under the same lock as writes, so a snapshot is never taken
+while the writer is in the middle of a transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import pickle
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.web import ApiError
+from api.worker import HEADER
+
+log = logging.getLogger("diplograph.api")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 60.0
+
+
+class EngineError(ApiError):
+    """A task failed in a way the client should hear about (status + message, never a traceback)."""
+
+
+@dataclass
+class Stream:
+    """A streamed result: the head is known; `body` yields the bytes (and releases the worker)."""
+
+    media_type: str
+    complete: bytes | None
+    body: AsyncIterator[bytes] | None
+
+
+class Worker:
+    """One engine process and its pipes."""
+
+    def __init__(self, proc: asyncio.subprocess.Process, generation: int) -> None:
+        self.proc = proc
+        self.generation = generation
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    async def send(self, task: dict) -> None:
+        assert self.proc.stdin is not None
+        payload = pickle.dumps(task)
+        self.proc.stdin.write(HEADER.pack(b"T", len(payload)) + payload)
+        await self.proc.stdin.drain()
+
+    async def read(self) -> tuple[bytes, bytes]:
+        assert self.proc.stdout is not None
+        try:
+            kind, length = HEADER.unpack(await self.proc.stdout.readexactly(HEADER.size))
+            return kind, await self.proc.stdout.readexactly(length)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            raise EngineError(500, "the query engine process died while running this request") from None
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            self.proc.kill()
+
+
+class Pool:
+    """A fixed number of interchangeable engine processes; at most one task per process at a time."""
+
+    def __init__(self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None) -> None:
+        self.store, self.size, self.mode = store, size, mode
+        self.refresh_lock = refresh_lock or asyncio.Lock()
+        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.all: set[Worker] = set()
+        self.generation = 0
+        self._spawning: set[asyncio.Task] = set()
+        self.closed = False
+
+    async def start(self) -> None:
+        workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
+        for worker in workers:
+            self.idle.put_nowait(worker)
+
+    async def _spawn(self) -> Worker:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "api.worker",
+            "--store",
+            str(self.store),
+            "--mode",
+            self.mode,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            env=env,
+        )
+        worker = Worker(proc, self.generation)
+        self.all.add(worker)
+        try:
+            kind, payload = await asyncio.wait_for(worker.read(), START_TIMEOUT)
+        except (EngineError, TimeoutError):
+            await self.discard(worker, replace=False)
+            raise EngineError(503, f"cannot start a query engine on {self.store}") from None
+        if kind != b"R":
+            await self.discard(worker, replace=False)
+            raise EngineError(503, pickle.loads(payload)["message"])
+        return worker
+
+    async def _replace(self) -> None:
+        try:
+            worker = await self._spawn()
+        except EngineError as exc:
+            log.error("cannot replace an engine process: %s", exc.message)
+            return
+        if self.closed:
+            await self.discard(worker, replace=False)
+        else:
+            self.idle.put_nowait(worker)
+
+    async def discard(self, worker: Worker, replace: bool = True) -> None:
+        """Kill a worker whose state is unknown (timed out, crashed, abandoned mid-stream)."""
+        worker.kill()
+        if worker not in self.all:
+            return  # already discarded (and replaced)
+        self.all.discard(worker)
+        with contextlib.suppress(Exception):
+            await worker.proc.wait()
+        if replace and not self.closed:
+            task = asyncio.create_task(self._replace())
+            self._spawning.add(task)
+            task.add_done_callback(self._spawning.discard)
+
+    async def acquire(self, deadline: float) -> Worker:
+        loop = asyncio.get_running_loop()
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            raise EngineError(503, "all query engines are busy; try again later") from None
+        if worker.generation != self.generation:
+            try:
+                async with self.refresh_lock:  # never take a snapshot while a write is running
+                    await self._refresh(worker, deadline)
+            except (EngineError, TimeoutError) as exc:
+                log.error("refresh failed: %r", exc)
+                await self.discard(worker)
+                raise EngineError(503, "could not refresh a query engine after an update") from None
+        return worker
+
+    async def _refresh(self, worker: Worker, deadline: float) -> None:
+        generation = self.generation
+        await worker.send({"op": "reopen"})
+        kind, payload = await asyncio.wait_for(
+            worker.read(), max(0.1, deadline - asyncio.get_running_loop().time())
+        )
+        if kind != b"J":
+            raise EngineError(503, pickle.loads(payload)["message"])
+        worker.generation = generation
+
+    def release(self, worker: Worker) -> None:
+        if self.closed or worker not in self.all:
+            worker.kill()
+        else:
+            self.idle.put_nowait(worker)
+
+    async def close(self) -> None:
+        self.closed = True
+        for task in list(self._spawning):
+            task.cancel()
+        for worker in list(self.all):
+            worker.kill()
+            with contextlib.suppress(Exception):
+                await worker.proc.wait()
+        self.all.clear()
+
+
+class Engines:
+    """Readers for queries, one writer for updates, and the timeout that applies to both."""
+
+    def __init__(self, store: Path, readers: int, writable: bool, timeout: float) -> None:
+        self.write_lock = asyncio.Lock()
+        self.readers = Pool(store, readers, "read", self.write_lock)
+        self.writer = Pool(store, 1, "write") if writable else None
+        self.timeout = timeout
+
+    async def start(self) -> None:
+        if self.writer is not None:  # first: it creates the store directory if needed
+            await self.writer.start()
+        await self.readers.start()
+
+    async def close(self) -> None:
+        await self.readers.close()
+        if self.writer is not None:
+            await self.writer.close()
+
+    @property
+    def generation(self) -> int:
+        return self.readers.generation
+
+    def _deadline(self) -> float:
+        return asyncio.get_running_loop().time() + self.timeout
+
+    async def _read_one(self, pool: Pool, worker: Worker, deadline: float) -> tuple[bytes, bytes]:
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(worker.read(), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            await pool.discard(worker)
+            raise EngineError(
+                503, f"the query ran longer than this server's limit of {self.timeout:g} s and was stopped"
+            ) from None
+        except EngineError:
+            await pool.discard(worker)
+            raise
+
+    async def call(self, task: dict) -> object:
+        """Run a task that answers with one value (J) on a reader, or on the writer for writes."""
+        if task["op"] in ("update", "graph_put", "graph_post", "graph_delete"):
+            return await self._write(task)
+        return await self._run(self.readers, task, self._deadline())
+
+    async def _run(self, pool: Pool, task: dict, deadline: float) -> object:
+        worker = await pool.acquire(deadline)
+        try:
+            await worker.send(task)
+        except (ConnectionError, BrokenPipeError):
+            await pool.discard(worker)
+            raise EngineError(500, "the query engine process died") from None
+        kind, payload = await self._read_one(pool, worker, deadline)
+        pool.release(worker)
+        value = pickle.loads(payload)
+        if kind == b"X":
+            raise EngineError(value["status"], value["message"])
+        return value
+
+    async def _write(self, task: dict) -> object:
+        if self.writer is None:
+            raise EngineError(403, "updates are disabled on this server")
+        deadline = self._deadline()
+        async with self.write_lock:
+            try:
+                return await self._run(self.writer, task, deadline)
+            finally:
+                # Even a failed or killed write may have committed: readers take new snapshots.
+                self.readers.generation += 1
+
+    async def stream(self, task: dict) -> Stream:
+        """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
+        pool, deadline = self.readers, self._deadline()
+        worker = await pool.acquire(deadline)
+        try:
+            await worker.send(task)
+        except (ConnectionError, BrokenPipeError):
+            await pool.discard(worker)
+            raise EngineError(500, "the query engine process died") from None
+        kind, payload = await self._read_one(pool, worker, deadline)
+        if kind == b"X":
+            pool.release(worker)
+            error = pickle.loads(payload)
+            raise EngineError(error["status"], error["message"])
+        head = pickle.loads(payload)
+        if head["complete"]:
+            chunks = []
+            while True:
+                kind, payload = await self._read_one(pool, worker, deadline)
+                if kind == b"E":
+                    break
+                chunks.append(payload)
+            pool.release(worker)
+            return Stream(head["media_type"], b"".join(chunks), None)
+        return Stream(head["media_type"], None, self._body(pool, worker, deadline))
+
+    async def _body(self, pool: Pool, worker: Worker, deadline: float) -> AsyncIterator[bytes]:
+        finished = False
+        try:
+            while True:
+                kind, payload = await self._read_one(pool, worker, deadline)
+                if kind == b"D":
+                    yield payload
+                elif kind == b"E":
+                    finished = True
+                    return
+                else:  # A: error after the status line was sent; all we can do is cut the response
+                    finished = True
+                    pool.release(worker)
+                    raise EngineError(500, pickle.loads(payload)["message"])
+        finally:
+            if not finished:
+                await pool.discard(worker)  # abandoned mid-stream: its pipe is in an unknown state
+            elif worker in pool.all and kind == b"E":
+                pool.release(worker)

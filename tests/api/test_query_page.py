@@ -1,0 +1,115 @@
+"""The query page, end to end in headless Chromium (driven through chromedriver's WebDriver HTTP API)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import free_port, make_store, start_server, stop_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+EXAMPLE = """# Countries by label
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?country ?label WHERE { ?country a dg:Country ; rdfs:label ?label } ORDER BY ?label
+"""
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() or not CHROMEDRIVER.exists(),
+    reason="needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)",
+)
+
+
+class Browser:
+    """The few WebDriver commands the test needs, over plain HTTP."""
+
+    def __init__(self, port: int) -> None:
+        self.http = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
+        options = {
+            "binary": str(CHROMIUM),
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                # Everything but this machine is unreachable: the page must not need the internet.
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            ],
+        }
+        r = self.http.post(
+            "/session", json={"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}}
+        )
+        self.session = f"/session/{r.json()['value']['sessionId']}"
+
+    def cmd(self, method: str, path: str, body: dict | None = None):
+        r = self.http.request(method, self.session + path, json=body)
+        return r.json()["value"]
+
+    def find_all(self, css: str) -> list[str]:
+        found = self.cmd("POST", "/elements", {"using": "css selector", "value": css})
+        return [next(iter(e.values())) for e in found]
+
+    def text(self, element: str) -> str:
+        return self.cmd("GET", f"/element/{element}/text")
+
+    def close(self) -> None:
+        self.cmd("DELETE", "")
+        self.http.close()
+
+
+def test_query_page_runs_an_example(tmp_path):
+    examples = tmp_path / "queries"
+    examples.mkdir()
+    (examples / "countries.rq").write_text(EXAMPLE)
+    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+    port = free_port()
+    driver = subprocess.Popen(
+        [str(CHROMEDRIVER), f"--port={port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    browser = None
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/status", timeout=1)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "chromedriver did not start"
+                time.sleep(0.2)
+        browser = Browser(port)
+        browser.cmd("POST", "/url", {"url": server.url + "/"})
+        deadline = time.monotonic() + 20
+        while not (buttons := browser.find_all("#examples button")):
+            assert time.monotonic() < deadline, "examples did not load"
+            time.sleep(0.2)
+        assert browser.text(buttons[0]) == "Countries by label"
+        assert browser.find_all("#prefixes button"), "ontology prefixes are listed"
+        browser.cmd("POST", f"/element/{buttons[0]}/click", {})
+        deadline = time.monotonic() + 20
+        while not (rows := browser.find_all("#table tbody tr")):
+            assert time.monotonic() < deadline, "no result rows appeared"
+            time.sleep(0.2)
+        cells = [browser.text(row) for row in rows]
+        assert [c.split()[-2] for c in cells] == ["France", "Germany", "Kazakhstan"]  # cells end "label @en"
+        links = browser.find_all("#table a")
+        href = browser.cmd("GET", f"/element/{links[0]}/attribute/href")
+        # IRIs link to this server's Linked Data pages
+        assert href in ("/id/country/FRA", server.url + "/id/country/FRA")
+        assert browser.find_all("#highlight .kw"), "the editor highlights SPARQL keywords"
+        assert len(browser.find_all("#downloads a")) == 4
+    finally:
+        if browser is not None:
+            browser.close()
+        os.killpg(driver.pid, signal.SIGTERM)
+        driver.wait(10)
+        stop_server(server)
