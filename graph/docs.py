@@ -49,8 +49,10 @@ def _render_with_pylode(ontology: Path) -> str | None:
     """pyLODE's page, or None if pyLODE is missing or fails (the fallback then writes one)."""
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
+    if not handlers:  # pyLODE calls logging.basicConfig(DEBUG), which a handler makes a no-op
+        root.addHandler(logging.NullHandler())
     try:
-        from pylode import OntPub  # pyLODE calls logging.basicConfig(DEBUG): undone in `finally`
+        from pylode import OntPub
 
         return OntPub(ontology=_for_pylode(ontology)).make_html()
     except ImportError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -45,7 +46,7 @@ COMPANY_NOUNS = {
 }
 PERSON_PREFIXES = re.compile(
     r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
-    r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)+"
+    r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)*"
 )
 
 
@@ -141,14 +142,51 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
 
 NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rector|Head|Members?|Management|"
                          r"Director|Directors|Council)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+NOT_AN_ORGANIZATION = re.compile(
+    r"\b(Initiative|Partnership|Scheme|Agreement|Programme|Program|Strategy|Bridge|Corridor|Route|Meeting|Summit|"
+    r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
+    r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport)$")
+GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
+                 "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
+                 "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department"}
 
 
-def _clean_name(text: str) -> str:
-    """Drop what NER glues to a name: "the", "Board of", a possessive."""
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    text = NAME_PREFIX.sub("", text)
-    text = re.sub(r"(’s|'s)$", "", text).strip(" ,.;:\"“”'")
-    return text
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a name without what NER glues to it: "the", "Board of", a possessive,
+    "Uzbek company", a dangling "of"/"and" or an unclosed parenthesis."""
+    span = text[start:end]
+    lead = re.match(r"(?:(?:the|The)\s+)?", span).end()
+    lead += NAME_PREFIX.match(span[lead:]).end()
+    company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
+    if company:
+        lead += company.end()
+    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&))$", span)
+    cut = tail.start() if tail else len(span)
+    while cut > lead and span[cut - 1] in " ,.;:\"“”'(":
+        cut -= 1
+    return start + lead, start + max(cut, lead)
+
+
+def _extended_end(text: str, start: int, end: int) -> int:
+    """NER often stops an organisation's name early: "Institute for Peace | and Diplomacy",
+    "Ministry of Foreign Affairs | of Japan"."""
+    name, following = text[start:end], text[end:]
+    more = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", following)
+    if more and re.search(r"\b(Ministry|Embassy|Department|Bank|Agency|Academy|University|Council|Chamber)\b", name):
+        return end + more.end()
+    if re.search(r"\b(for|of|on)\b", name):
+        more = re.match(r"\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", following)
+        if more and not re.match(r"\s+of\b", following[more.end():]):
+            return end + more.end()
+    return end
+
+
+@lru_cache(maxsize=1)
+def _title_after_name() -> re.Pattern:
+    """", chief economist at", ", the rector of": a name followed by a title is a person's."""
+    titles = sorted(load_gazetteer().titles, key=len, reverse=True)
+    return re.compile(r"^\s*,\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:" +
+                      "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
 
 
 def _is_title_line(sent: Span) -> bool:
@@ -159,47 +197,58 @@ def _is_title_line(sent: Span) -> bool:
     return capitalised / len(words) > 0.6
 
 
-def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, taken: list[Mention]) -> list[Mention]:
+def _ner_mentions(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
     """People and organisations from spaCy's NER, cleaned and typed."""
-    found = []
+    found: list[Mention] = []
     if _is_title_line(sent):
         return found
+    text = sent.doc.text
     for ent in sent.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        text = _clean_name(ent.text)
+        start, end = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "ORG":
-            text = _extend_name(text, sent.doc.text[ent.end_char:])
-        if not text or not any(c.isupper() for c in text):
-            continue
-        start = ent.start_char + ent.text.find(text)
-        end = start + len(text)
-        if ent.label_ == "PERSON":
-            stripped = PERSON_PREFIXES.sub("", text)
-            start += len(text) - len(stripped)
-            text = stripped
-        if not text or text in gaz.adjectives or text in gaz.names or text in gaz.acronyms:
-            continue
-        if len(ent) == 1 and ent[0].text.lower() in gaz.concept_labels:
-            continue  # "Education" at the start of a sentence is not an organisation
-        kind = "Person" if ent.label_ == "PERSON" else organization_kind(text)
+            end = _extended_end(text, start, end)
+        else:
+            start += PERSON_PREFIXES.match(text[start:end]).end()
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
-        if kind == "Person" and (COMPANY_CUES.search(text) or previous in COMPANY_NOUNS):
-            kind = "Company"
-        if kind == "Organization" and previous in COMPANY_NOUNS:
-            kind = "Company"
-        if kind == "Person" and len(text.split()) > 4:
-            continue
-        found.append(Mention(text, kind, index, start, end))
+        mention = _typed_mention(text, start, end, ent.label_, previous, index, gaz)
+        if mention:
+            found.append(mention)
     return found
 
 
-def _extend_name(name: str, following: str) -> str:
-    """NER often stops an organisation's name at "and": "Institute for Peace | and Diplomacy"."""
-    if not re.search(r"\b(for|of|on)\b", name):
-        return name
-    more = re.match(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*", following)
-    return name + more.group(0) if more else name
+def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
+                   gaz: Gazetteer) -> Mention | None:
+    """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
+    name = text[start:end]
+    if not name or not name[0].isupper() or name in GENERIC_WORDS:
+        return None
+    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals:
+        return None
+    if name.lower() in gaz.concept_labels or name.lower() in gaz.titles:
+        return None
+    if name.isupper() and (len(name) > 6 or " " in name):
+        return None  # a dateline: "ISLAMABAD", "ABU DHABI"
+    if NOT_AN_ORGANIZATION.search(name):
+        return None
+    words = name.split()
+    for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
+        head = " ".join(words[:n])
+        if len(words) > n + 1 and (head in gaz.names or head in gaz.adjectives) and \
+                organization_kind(name) == "Organization":
+            rest = name[len(head):].lstrip()
+            return Mention(rest, "Person", index, end - len(rest), end)
+    kind = "Person" if label == "PERSON" else organization_kind(name)
+    if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS):
+        kind = "Company"
+    elif kind == "Organization" and previous in COMPANY_NOUNS:
+        kind = "Company"
+    elif kind == "Organization" and len(words) >= 2 and _title_after_name().match(text[end:]):
+        kind = "Person"
+    if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles for w in words)):
+        return None
+    return Mention(name, kind, index, start, end)
 
 
 PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
@@ -211,17 +260,16 @@ def _pattern_mentions(sent: Span, index: int, taken: list[Mention]) -> list[Ment
     text = sent.text
     for m in re.finditer(r"\b(?:company|firm|developer|bank|group|miner|operator|producer)\s+(" +
                          PROPER_RUN.pattern + r")", text):
-        name = _clean_name(m.group(1))
-        if name:
-            start = sent.start_char + m.start(1)
-            found.append(Mention(name, "Company", index, start, start + len(name)))
+        start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+        if end > start:
+            found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     for m in re.finditer(r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|"
                          r"major|main|top)\b", text):
-        name = _clean_name(m.group(1))
-        if name:
-            start = sent.start_char + m.start(1)
-            found.append(Mention(name, organization_kind(name) if organization_kind(name) != "Organization"
-                                 else "Company", index, start, start + len(name)))
+        start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+        name = sent.doc.text[start:end]
+        if name and not NOT_AN_ORGANIZATION.search(name):
+            kind = organization_kind(name)
+            found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
     return found
 
 
@@ -248,7 +296,7 @@ def _relative(m: Mention, offset: int) -> Mention:
 def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> SentenceView:
     """Find everything the rules need in one spaCy sentence."""
     gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
-    others = _ner_mentions(sent, index, gaz, gazetteer)
+    others = _ner_mentions(sent, index, gaz)
     others += [p for p in _pattern_mentions(sent, index, gazetteer)
                if not any(o.start < p.end and p.start < o.end for o in others)]
     mentions = _merge(gazetteer, others)

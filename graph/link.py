@@ -161,9 +161,11 @@ def load_entities(store: ox.Store, base: str) -> list[Entity]:
         PREFIX dg: <{dg}>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT DISTINCT ?e ?type ?label WHERE {{
-          GRAPH ?g {{ ?e a ?type . OPTIONAL {{ ?e rdfs:label|dg:acronym ?label }} }}
+          GRAPH ?g {{ ?e a ?type .
+                     OPTIONAL {{ {{ ?e rdfs:label ?label BIND(0 AS ?rank) }}
+                                UNION {{ ?e dg:acronym ?label BIND(1 AS ?rank) }} }} }}
           FILTER(STRSTARTS(STR(?g), "{doc_prefix}") && STRSTARTS(STR(?type), "{dg}"))
-        }}""")
+        }} ORDER BY ?e ?rank ?label""")  # the name first, then acronyms: the name is what is searched
     entities: dict[str, Entity] = {}
     for row in rows:
         kind = row["type"].value.removeprefix(dg)
@@ -179,7 +181,7 @@ def load_entities(store: ox.Store, base: str) -> list[Entity]:
     return sorted(entities.values(), key=lambda e: e.iri)
 
 
-def _pairs(store: ox.Store, doc_prefix: str, pattern: str) -> Iterable[tuple[str, str]]:
+def _pairs(store: ox.Store, doc_prefix: str, pattern: str) -> list[tuple[str, str]]:
     rows = query(store, f"""
         PREFIX dg: <{ONTOLOGY_NS}>
         PREFIX owl: <http://www.w3.org/2002/07/owl#>
@@ -510,6 +512,7 @@ VOID = "http://rdfs.org/ns/void#"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 DCT = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
+DQV = "http://www.w3.org/ns/dqv#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 TARGETS = {WIKIDATA_ENTITY: "http://www.wikidata.org/", GEONAMES: GEONAMES}
 
@@ -532,6 +535,11 @@ def linkset_triples(links: list[Link], entities: list[Entity], base: str) -> lis
         (run, typ, _n(PROV + "Activity")), (run, _n(PROV + "startedAtTime"), now),
         (run, _n(PROV + "wasAssociatedWith"), _n(f"{base}software/diplograph/{__version__}")),
     ]
+    metric = _n(f"{base}linkset/confidence")
+    out += [(metric, typ, _n(DQV + "Metric")),
+            (metric, _n("http://www.w3.org/2004/02/skos/core#definition"), ox.Literal(
+                f"How sure diplograph is of a link, 0 to 1: owl:sameAs from {SAME_AS_AT}, "
+                f"skos:closeMatch from {CLOSE_MATCH_AT}; curated, country-code and CSV links are 1."))]
     for space, target in TARGETS.items():
         out += [(_n(target), typ, _n(VOID + "Dataset")),
                 (_n(target), _n(VOID + "uriSpace"), ox.Literal(space))]
@@ -566,15 +574,23 @@ def _linkset(
 
 
 def _link_record(base: str, linkset: ox.NamedNode, lk: Link) -> list[tuple]:
-    """The link as an rdf:Statement carrying its confidence, source and reason."""
+    """The link as an rdf:Statement with its source and reason, and its confidence as a W3C DQV
+    quality measurement (not dg:confidence, whose domain is dg:Fact: a link is not a fact read
+    from a sentence, and queries over facts must not meet it)."""
     key = hashlib.sha1(f"{lk.subject} {lk.relation} {lk.target}".encode()).hexdigest()[:16]
     node = _n(f"{base}link/{key}")
     out = [
         (node, _n(RDF_NS + "type"), _n(RDF_NS + "Statement")),
         (node, _n(RDF_NS + "subject"), _n(lk.subject)), (node, _n(RDF_NS + "predicate"), _n(lk.relation)),
         (node, _n(RDF_NS + "object"), _n(lk.target)), (node, _n(VOID + "inDataset"), linkset),
-        (node, _n(ONTOLOGY_NS + "confidence"), _decimal(lk.confidence)),
         (node, _n(DCT + "source"), ox.Literal(lk.source)),
+    ]
+    measurement = _n(f"{base}link/{key}/confidence")
+    out += [
+        (measurement, _n(RDF_NS + "type"), _n(DQV + "QualityMeasurement")),
+        (measurement, _n(DQV + "computedOn"), node),
+        (measurement, _n(DQV + "isMeasurementOf"), _n(f"{base}linkset/confidence")),
+        (measurement, _n(DQV + "value"), _decimal(lk.confidence)),
     ]
     if lk.note:
         out.append((node, _n("http://www.w3.org/2000/01/rdf-schema#comment"), ox.Literal(lk.note)))

@@ -285,7 +285,7 @@ def _export_single(tbox: rdflib.Graph, abox: rdflib.Graph, out: Path, fmt: str, 
     _add_kg_header(merged, kg)
     merged.add((kg, RDFS.seeAlso, URIRef(ONTOLOGY_IRI)))
     out.parent.mkdir(parents=True, exist_ok=True)
-    _write(merged, out, fmt, iri_map={})
+    _write_all([(merged, out)], fmt)
     return out
 
 
@@ -300,13 +300,31 @@ def _export_directory(tbox: rdflib.Graph, abox: rdflib.Graph, out: Path, fmt: st
     bind_prefixes(kg_out, base)
     _add_kg_header(kg_out, kg)
     kg_out.add((kg, OWL.imports, URIRef(ONTOLOGY_IRI)))
-    with tempfile.TemporaryDirectory() as tmp:
-        # The OWL API resolves the import while converting the ABox, so the TBox goes first.
-        tbox_tmp = _write(bind_prefixes(tbox, base), tbox_path, fmt, iri_map={}, tmp=Path(tmp))
-        _write(kg_out, abox_path, fmt, iri_map={ONTOLOGY_IRI: tbox_tmp}, tmp=Path(tmp))
+    _write_all([(bind_prefixes(tbox, base), tbox_path), (kg_out, abox_path)], fmt)
     iris = [ONTOLOGY_IRI, *_version_iris(tbox)]
     catalog = write_catalog(out, {iri: tbox_path.name for iri in iris})
     return [tbox_path, abox_path, catalog]
+
+
+def _write_all(outputs: list[tuple[rdflib.Graph, Path]], fmt: str) -> None:
+    """Write RDF/XML with rdflib; for OWL/XML or functional syntax convert it with the OWL API.
+
+    All conversions run in one JVM.  Each later file may import the earlier ones (the ABox
+    imports the TBox), so each conversion maps the earlier ontologies' IRIs to their files.
+    """
+    if fmt == "rdfxml":
+        for graph, path in outputs:
+            write_rdfxml(graph, path)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        jobs, known = [], {}
+        for graph, path in outputs:
+            rdfxml = Path(tmp) / (path.stem + ".owl")
+            write_rdfxml(graph, rdfxml)
+            jobs.append({"src": str(rdfxml), "dst": str(path), "fmt": fmt, "iri_map": dict(known)})
+            for ontology in graph.subjects(RDF.type, OWL.Ontology):
+                known[str(ontology)] = str(rdfxml)
+        run_owlapi(["convert", json.dumps(jobs)])
 
 
 def _version_iris(tbox: rdflib.Graph) -> list[str]:
@@ -318,21 +336,6 @@ def _add_kg_header(graph: rdflib.Graph, kg: URIRef) -> None:
     graph.add((kg, RDFS.label, Literal("diplograph knowledge graph", lang="en")))
     graph.add((kg, RDFS.comment, Literal(
         "Individuals read from news articles by diplograph, with their provenance.", lang="en")))
-
-
-def _write(
-    graph: rdflib.Graph, path: Path, fmt: str, iri_map: dict[str, Path], tmp: Path | None = None
-) -> Path:
-    """Write RDF/XML directly, or via the OWL API for the other formats; returns the RDF/XML file."""
-    if fmt == "rdfxml":
-        write_rdfxml(graph, path)
-        return path
-    with tempfile.TemporaryDirectory() as own_tmp:
-        rdfxml = (tmp or Path(own_tmp)) / (path.stem + ".owl")
-        write_rdfxml(graph, rdfxml)
-        mapping = json.dumps({iri: str(file) for iri, file in iri_map.items()})
-        run_owlapi(["convert", str(rdfxml), str(path), fmt, mapping])
-        return rdfxml
 
 
 def write_rdfxml(graph: rdflib.Graph, path: Path) -> None:
@@ -438,7 +441,12 @@ def _load(manager, path: str):
     return manager.loadOntologyFromOntologyDocument(File(path))
 
 
-def _cli_convert(src: str, dst: str, fmt: str, iri_map_json: str) -> None:
+def _cli_convert(jobs_json: str) -> None:
+    for job in json.loads(jobs_json):
+        _convert(job["src"], job["dst"], job["fmt"], job["iri_map"])
+
+
+def _convert(src: str, dst: str, fmt: str, iri_map: dict[str, str]) -> None:
     from java.io import File  # type: ignore[import-not-found]
     from org.semanticweb.owlapi.io import (  # type: ignore[import-not-found]
         OWLFunctionalSyntaxOntologyFormat,
@@ -446,7 +454,7 @@ def _cli_convert(src: str, dst: str, fmt: str, iri_map_json: str) -> None:
     )
     from org.semanticweb.owlapi.model import IRI  # type: ignore[import-not-found]
 
-    manager = _manager({k: Path(v) for k, v in json.loads(iri_map_json).items()})
+    manager = _manager({iri: Path(file) for iri, file in iri_map.items()})
     ontology = _load(manager, src)
     target = OWLXMLOntologyFormat() if fmt == "owx" else OWLFunctionalSyntaxOntologyFormat()
     target.copyPrefixesFrom(manager.getOntologyFormat(ontology))
@@ -476,7 +484,7 @@ def _cli_check(path: str, catalog: str | None) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """``check FILE [--catalog C]`` or ``convert SRC DST FMT IRI_MAP_JSON``; starts the JVM once."""
+    """``check FILE [--catalog C]`` or ``convert JOBS_JSON``; starts the JVM once."""
     if not argv or argv[0] not in ("check", "convert"):
         print(__doc__, file=sys.stderr)
         return 2
@@ -485,7 +493,7 @@ def main(argv: list[str]) -> int:
         catalog = argv[argv.index("--catalog") + 1] if "--catalog" in argv else None
         _cli_check(argv[1], catalog)
     else:
-        _cli_convert(*argv[1:5])
+        _cli_convert(argv[1])
     return 0
 
 

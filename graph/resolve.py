@@ -41,6 +41,11 @@ def _acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     return found
 
 
+def _names_person(m: Mention, full_names: list[str]) -> bool:
+    """NER often calls a surname an organisation ("Khodjaev said"): it is the person named in full."""
+    return m.text in full_names or (len(m.text.split()) == 1 and any(m.text == n.split()[-1] for n in full_names))
+
+
 def _person_key(name: str) -> str:
     return f"person:{slug(name)}"
 
@@ -68,8 +73,8 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
     for m in mentions:
         if m.key:  # gazetteer: country, region, international organisation
             add(m.key, gaz.kind_of(m.key), gaz.label_of(m.key), m)
-        elif m.kind == "Person":
-            full = m.text if len(m.text.split()) >= 2 else next(
+        elif m.kind == "Person" or _names_person(m, full_names):
+            full = m.text if m.text in full_names or (m.kind == "Person" and len(m.text.split()) >= 2) else next(
                 (n for n in full_names if m.text in (n.split()[-1], n.split()[0])), None)
             if full:
                 add(_person_key(full), "Person", full, m)
