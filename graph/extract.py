@@ -87,6 +87,7 @@ class SentenceView:
     titles: list[tuple[str, int, int]] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)
+    cities: list[Mention] = field(default_factory=list)  # capitals: places of offices and markets only
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "Country"]
@@ -119,9 +120,9 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
         table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
                  "CAPITAL": gaz.capitals}[label]
         key = table[text]
-        if label == "CAPITAL" and not _acts_as_subject(span):
-            continue  # a capital is the country only where it acts ("Berlin supports ...")
         via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
+        if label == "CAPITAL" and not _acts_as_subject(span):
+            via = "city"  # a capital is the country only where it acts ("Berlin supports ...")
         found.append(Mention(text, gaz.kind_of(key), index, span.start_char, span.end_char, key, via))
     return _longest(found)
 
@@ -281,7 +282,8 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or any(g.kind != "Country" for g in inner)):
+        if inner and (m.kind == "Person" or (organization_kind(m.text) == "Organization"
+                                             and any(g.kind != "Country" for g in inner))):
             continue
         if any(o.start == m.start and o.end == m.end for o in result):
             continue
@@ -301,7 +303,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) ->
                if not any(o.start < p.end and p.start < o.end for o in others)]
     mentions = _merge(gazetteer, others)
     offset = sent.start_char
-    view = SentenceView(index, sent.text, mentions=[_relative(m, offset) for m in mentions])
+    view = SentenceView(index, sent.text, mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
+                        cities=[_relative(m, offset) for m in mentions if m.via == "city"])
     doc = sent.doc
     for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
         span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
@@ -621,9 +624,11 @@ def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
 # ---------------------------------------------------------------------------
 # Organisations: home country and activity in markets
 
-ACTIVE_CUE = re.compile(r"\b(is|are|has been|have been)?\s*(?:actively\s+|already\s+|currently\s+)?"
-                        r"(involved|active|operating|operates|works|working|present|engaged|invested|"
-                        r"has projects|runs|developing|develops|produces|mines)\b\s+(?:in|on)?\b", re.IGNORECASE)
+ACTIVE_CUE = re.compile(
+    r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
+    r"(involved|active|operating|operates|operated|works|working|present|engaged|invested|has projects|runs|"
+    r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
+    r"supplies|exports)\b", re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
                          r"(expand|enter|launch|open|invest|build|set up|establish|start|begin|move)\b",
@@ -637,7 +642,7 @@ def _organizations(view: SentenceView) -> list[Mention]:
 
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
     """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
-    for m in view.mentions:
+    for m in sorted(view.mentions + view.cities, key=lambda m: m.start):
         if m.kind == "Country" and offset <= m.start <= offset + limit:
             return m
     return None
@@ -685,14 +690,19 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
 
 
 def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
+    """"Canadian company X", "Kazakhstan's X", "the Abu Dhabi holding company X", "Tokyo-based
+    think tank X", "X, Kazakhstan's largest bank", "X, based in Seoul"."""
     lead = view.text[:org.start]
-    owner = [m for m in view.before(org.start, within=60) if m.kind == "Country"]
-    for m in reversed(owner):
+    owners = [m for m in sorted(view.mentions + view.cities, key=lambda m: m.start)
+              if m.kind == "Country" and org.start - 60 <= m.end <= org.start]
+    for m in reversed(owners):
         gap = lead[m.end:]
-        if re.fullmatch(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}", gap) and m.via in ("adjective", "name"):
-            if m.via == "adjective" or gap.startswith(("'s", "’s")):
-                return m
-        if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:like|such as|including)\s+", gap):
+        possessive = gap.startswith(("'s", "’s"))
+        if re.fullmatch(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}", gap) and (
+                m.via in ("adjective", "city") or possessive or gap.startswith("-based")):
+            return m
+        if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:,\s*)?(?:like|such as|including)\s+",
+                                                 gap):
             return m
     rest = view.text[org.end:]
     appo = SUPERLATIVE_APPOSITION.match(rest)
