@@ -111,11 +111,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if args.format in ("owx", "ofn") or (args.format == "rdfxml" and args.output and args.owl):
+    if args.format in ("owx", "ofn") or (args.format == "rdfxml" and args.output and
+                                         (args.owl or not Path(args.output).suffix)):
         from graph.owl_export import export_owl
 
+        if not args.output:
+            print("error: the OWL export needs -o FILE or -o FOLDER", file=sys.stderr)
+            return 2
         store = stores.open_store(args.store, read_only=True)
-        written = export_owl(store, Path(args.output), args.format, stores.stored_base_iri(store) or "")
+        written = export_owl(store, Path(args.output), args.format,
+                             stores.stored_base_iri(store) or base_iri_from_env(None))
         for path in written:
             print(path)
         return 0
@@ -166,10 +171,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_reason(args: argparse.Namespace) -> int:
-    from graph.reason import reason
+    from graph.reason import ReasoningError, reason
 
     store = stores.open_store(args.store)
-    result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
+    try:
+        result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
+    except ReasoningError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(result)
     return 0
 
@@ -178,9 +187,14 @@ def cmd_link(args: argparse.Namespace) -> int:
     from graph.link import link
 
     store = stores.open_store(args.store)
-    result = link(store, stores.stored_base_iri(store) or base_iri_from_env(None), online=args.online,
-                  csv_path=Path(args.csv) if args.csv else None, cache_dir=Path(args.cache_dir))
+    base = stores.stored_base_iri(store) or base_iri_from_env(None)
+    result = link(store, base, online=args.online, csv_path=Path(args.csv) if args.csv else None,
+                  cache_dir=Path(args.cache_dir))
     print(result)
+    if args.void:
+        from graph.link import write_linkset
+
+        print(write_linkset(store, Path(args.void), base))
     return 0
 
 
@@ -220,8 +234,9 @@ def parser() -> argparse.ArgumentParser:
 
     e = with_store(sub.add_parser("export", help="write the graph in an RDF format"))
     e.add_argument("--format", default="turtle", choices=[*api.RDF_FORMATS, "owx", "ofn"])
-    e.add_argument("-o", "--output", help="output file (or folder for the Protégé export); default stdout")
-    e.add_argument("--owl", action="store_true", help="with rdfxml: the Protégé-ready OWL export")
+    e.add_argument("-o", "--output", help="output file; a folder (rdfxml, owx, ofn) gets the Protégé export: "
+                   "ontology, individuals and catalog-v001.xml")
+    e.add_argument("--owl", action="store_true", help="with rdfxml and -o FILE: the Protégé-ready OWL 2 DL file")
     e.set_defaults(func=cmd_export)
 
     d = with_store(sub.add_parser("documents", help="list the stored documents"))
@@ -249,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
     lk.add_argument("--online", action="store_true", help="ask Wikidata's search API")
     lk.add_argument("--csv", help="CSV of `local label or IRI, external IRI`")
     lk.add_argument("--cache-dir", default=".diplograph-cache")
+    lk.add_argument("--void", metavar="FILE", help="also write the links and their VoID Linkset as Turtle")
     lk.set_defaults(func=cmd_link)
 
     dc = sub.add_parser("docs", help="write the ontology's HTML documentation")
