@@ -161,7 +161,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
         lead += company.end()
-    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&))$", span)
+    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+and\s+(?:Head|Chairman|Minister|Director|"
+                     r"Member|President|Deputy))$", span)
     cut = tail.start() if tail else len(span)
     while cut > lead and span[cut - 1] in " ,.;:\"“”'(":
         cut -= 1
@@ -233,6 +234,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
     if NOT_AN_ORGANIZATION.search(name):
         return None
+    if any(name.lower().startswith(t + " ") for t in gaz.titles):
+        return None  # "Minister of Economic Development and Trade" is a title
     words = name.split()
     for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
         head = " ".join(words[:n])
@@ -282,9 +285,8 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or (organization_kind(m.text) == "Organization"
-                                             and any(g.kind != "Country" for g in inner))):
-            continue
+        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization"):
+            continue  # "National Defence of Poland": the country is what the text names
         if any(o.start == m.start and o.end == m.end for o in result):
             continue
         result = [g for g in result if g not in inner] + [m]
@@ -318,9 +320,43 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) ->
     view.concepts = [c for c in _longest_spans(view.concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = sorted(_longest_titles(view.titles), key=lambda t: t[1])
+    view.mentions = sorted(view.mentions + _names_after_titles(view, gaz), key=lambda m: m.start)
     view.money = find_money(sent.text)
     view.years = find_years(sent.text)
     return view
+
+
+PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
+                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,6})")
+
+
+def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """People the NER missed where a title announces them: "Korean Ambassador to Poland Yoon Seok-ho",
+    "the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani"."""
+    found: list[Mention] = []
+    for _, _, t_end in view.titles:
+        start = t_end
+        of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+        if of:  # the title's country or organisation: "Ambassador to Poland"
+            named = next((m for m in view.mentions if m.start == start + of.end()), None)
+            if named is None:
+                continue
+            start = named.end
+        gap = re.match(r"\s*,?\s*", view.text[start:])
+        name = PERSON_NAME.match(view.text[start + gap.end():])
+        if not name:
+            continue
+        text = name.group("name").rstrip(".'’")
+        begin = start + gap.end() + name.start("name")
+        end = begin + len(text)
+        words = text.split()
+        if any(m.start < end and begin < m.end for m in view.mentions + found) or len(words) < 2:
+            continue
+        if any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
+               or w.lower() in gaz.concept_labels for w in words):
+            continue
+        found.append(Mention(text, "Person", view.index, begin, end))
+    return found
 
 
 def _longest_spans(concepts: list[Concept]) -> list[Concept]:
@@ -373,6 +409,7 @@ def _fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Mention
 # ---------------------------------------------------------------------------
 # Positions: "Canadian Ambassador X", "X, advisor to the chairman of Y"
 
+LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
 ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary)[\s-]+)+$",
                             re.IGNORECASE)
@@ -389,12 +426,73 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
 
 
 def positions(view: SentenceView) -> list[Fact]:
-    facts = []
-    for person in (m for m in view.mentions if m.kind == "Person"):
-        fact = _title_before(view, person) or _title_after(view, person)
+    facts: list[Fact] = []
+    people = [m for m in view.mentions if m.kind == "Person"]
+    for person in people:
+        fact = _title_before(view, person) or _title_after(view, person) or _title_before_comma(view, person)
         if fact:
             facts.append(fact)
+    for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
+        if not any(f.role("holder") == person for f in facts):
+            fact = _counterpart(view, person, facts)
+            if fact:
+                facts.append(fact)
     return facts
+
+
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
+
+
+def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
+    """"Tajikistan's Minister of Economic Development and Trade, Zavqi Zavqizoda",
+    "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ..."."""
+    comma = re.search(r",\s*$", view.text[:person.start])
+    if not comma:
+        return None
+    phrase_end = comma.start()
+    titles = [t for t in view.titles if t[2] <= phrase_end and TITLE_TAIL.fullmatch(view.text[t[2]:phrase_end])]
+    if not titles:
+        return None
+    _, t_start, t_end = titles[-1]
+    of = [m for m in _mention_between(view, t_end, phrase_end, _affiliation_kinds())
+          if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
+    if of:
+        affiliation, stop = of[0], re.search(r"\s+of\s+(?:the\s+)?$", view.text[:of[0].start]).start()
+    else:
+        owner = _owner_of_title(view, t_start)
+        if owner is None:
+            return None
+        affiliation, stop = owner, phrase_end
+    return _fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.75,
+                 role=_role_text(view, t_start, stop))
+
+
+def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
+    """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
+    for m in reversed(view.before(t_start, within=40)):
+        if m.kind in _affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}",
+                                                           view.text[m.end:t_start]):
+            return m
+    return None
+
+
+def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact | None:
+    lead = re.search(r"\b(?:his|her|their|its)\s+(\S+)\s+counterparts?\s*,?\s+(?:([A-Za-z -]+?)\s+)?$",
+                     view.text[:person.start])
+    if not lead:
+        return None
+    country = next((m for m in view.mentions if m.kind == "Country" and m.start == lead.start(1)), None)
+    if country is None:
+        return None
+    titles = [t for t in view.titles if lead.start() <= t[1] and t[2] <= person.start]
+    if titles:
+        role = _role_text(view, titles[-1][1], titles[-1][2])
+    else:
+        others = [f for f in facts if f.sentence == view.index and f.role("holder") != person]
+        if not others:
+            return None
+        role = str(others[0].value("role"))
+    return _fact("Position", view, {"holder": person, "affiliation": country}, 0.7, role=role)
 
 
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
@@ -436,7 +534,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         return None
     title, t_start, t_end = titles[0]
     lead = view.text[window_start:t_start]
-    if len(lead.split()) > 4:
+    for m in _mention_between(view, window_start, t_start):
+        lead = lead.replace(m.text, "")
+    if len(lead.split()) > 4 or any(w.islower() and w not in LEAD_WORDS for w in re.findall(r"[\w']+", lead)):
         return None
     after = _mention_between(view, t_end, window_end, _affiliation_kinds())
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
