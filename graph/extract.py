@@ -882,30 +882,47 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
-    r"potential|agenda|priorit\w*|discussed|agreed)\b", re.IGNORECASE)
+    r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
+    r"projects?|talks|cover\w*|access|exchange)\b", re.IGNORECASE)
 PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
                             r"both nations|mutual)\b", re.IGNORECASE)
 
 
 def cooperation(view: SentenceView, context: FlowContext) -> list[Fact]:
-    """Sectors listed with a word of cooperation, between the two countries the sentence names,
-    or between the document's pair when it names no other country."""
-    if view.money or not COOPERATION_CUE.search(view.text):
-        return []
-    if re.search(r"\b(not|never|no longer|n't)\b", view.text):
+    """Sectors named with a word of cooperation: between the two countries the sentence names, or the
+    document's pair when the sentence names both of them, or one or none of them."""
+    if view.money or re.search(r"\b(not|never|no longer|n't)\b", view.text) or not COOPERATION_CUE.search(view.text):
         return []
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity))
     if not sectors:
         return []
     keys = view.countries()
-    if len(keys) == 2 and not (context.main_pair and set(keys) == set(context.main_pair)):
-        pair = [next(m for m in view.places() if m.key == k) for k in keys]
-        return [_fact("Cooperation", view, {"party": pair}, 0.7, sector=s) for s in sectors]
-    if context.main_pair and set(keys) <= set(context.main_pair):
-        confidence = 0.7 if len(keys) == 2 or PAIR_REFERENCE.search(view.text) else 0.55
-        pair = [context.pair_mentions[k] for k in context.main_pair]
-        return [_fact("Cooperation", view, {"party": pair}, confidence, sector=s) for s in sectors]
-    return []
+    pair = context.main_pair
+    if pair and set(pair) <= set(keys):
+        parties, confidence = [context.pair_mentions[k] for k in pair], 0.7
+    elif len(keys) == 2:
+        parties, confidence = [next(m for m in view.places() if m.key == k) for k in keys], 0.7
+    elif pair and set(keys) <= set(pair):
+        parties = [context.pair_mentions[k] for k in pair]
+        confidence = 0.65 if PAIR_REFERENCE.search(view.text) else 0.55
+    else:
+        return []
+    return [_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
+
+
+def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """Trade or investment flowing between two countries makes trade or investment an area
+    of their relations."""
+    derived = []
+    for fact in facts:
+        if fact.kind not in ("TradeFlow", "InvestmentFlow"):
+            continue
+        ends = fact.roles_named("party") or [m for m in (fact.role("from"), fact.role("to")) if m]
+        area = gaz.concept_labels.get("trade" if fact.kind == "TradeFlow" else "investment")
+        if len(ends) == 2 and area:
+            derived.append(Fact("Cooperation", fact.sentence, tuple(("party", m) for m in ends),
+                                (("sector", area),), 0.5))
+    return derived
 
 
 # ---------------------------------------------------------------------------
@@ -1038,7 +1055,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += memberships(view, gaz)
         if view.years:
             previous_year = view.years[-1][0]
-    return facts
+    return facts + cooperation_from_flows(facts, gaz)
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
