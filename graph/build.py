@@ -14,6 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode as RdfBNode
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV
 
 from graph import store as stores
 from graph.config import IRIs
@@ -22,7 +23,14 @@ from graph.extract import extract
 from graph.gazetteer import load_gazetteer
 from graph.populate import DocumentInfo, populate
 from graph.resolve import resolve_mentions
-from graph.validate import Rejection, ontology_graph, report_triples, shacl_report, validate_graph
+from graph.validate import (
+    Rejection,
+    ontology_digest,
+    ontology_graph,
+    report_triples,
+    shacl_report,
+    validate_graph,
+)
 
 
 @dataclass
@@ -67,7 +75,14 @@ def oxigraph_triples(graph: Graph) -> list[tuple]:
 
 
 def _load_ontology(store: ox.Store, iris: IRIs) -> None:
-    stores.replace_graphs(store, {iris.ontology_graph: oxigraph_triples(ontology_graph())})
+    """(Re)load the ontology graph only when its files changed: its blank nodes (OWL axioms) get
+    new labels at each load, and an unchanged store must stay byte-for-byte the same."""
+    digest = ontology_digest()
+    if stores.stored_ontology_digest(store, iris.ontology_graph) == digest:
+        return
+    triples = oxigraph_triples(ontology_graph())
+    triples.append((ox.NamedNode(iris.ontology_graph), ox.NamedNode(stores.DG + "sha256"), ox.Literal(digest)))
+    stores.replace_graphs(store, {iris.ontology_graph: triples})
 
 
 def _build_document(doc: Document, store: ox.Store, iris: IRIs) -> DocumentResult:
@@ -83,7 +98,7 @@ def _build_document(doc: Document, store: ox.Store, iris: IRIs) -> DocumentResul
         doc_iri: oxigraph_triples(clean),
         report_iri: oxigraph_triples(report_triples(report_iri, doc_iri, rejected)),
     })
-    facts = len(resolution.facts) - len({r.fact for r in rejected if r.fact})
+    facts = len(set(clean.subjects(PROV.wasGeneratedBy, None)))
     return DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities), rejected=rejected)
 
 
@@ -148,7 +163,8 @@ RDF_FORMATS = {
 
 
 def export(store_dir: str | Path, fmt: str, output=None) -> bytes | None:
-    """Everything in the store: quads for TriG/N-Quads, the union as one graph otherwise."""
+    """Everything in the store: the named graphs for TriG, N-Quads and JSON-LD, the union as one
+    graph for Turtle, N-Triples and RDF/XML."""
     store = stores.open_store(store_dir, read_only=True)
     rdf_format = RDF_FORMATS[fmt]
     if rdf_format.supports_datasets:

@@ -119,6 +119,8 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
         text = span.text
         table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
                  "CAPITAL": gaz.capitals}[label]
+        if label == "CAPITAL" and text in gaz.names:
+            continue  # "Singapore", "Kuwait": the country's name first
         key = table[text]
         via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
         if label == "CAPITAL" and not _acts_as_subject(span):
@@ -322,6 +324,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) ->
     view.titles = sorted(_longest_titles(view.titles), key=lambda t: t[1])
     view.mentions = sorted(view.mentions + _names_after_titles(view, gaz), key=lambda m: m.start)
     view.money = find_money(sent.text)
+    view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
     view.years = find_years(sent.text)
     return view
 
@@ -576,6 +579,7 @@ class FlowContext:
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
     cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
     cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
+    cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)]
     before = [c for c in cues if c[1].end() <= money.start]
     if before:
         return max(before, key=lambda c: c[1].start())
@@ -588,7 +592,9 @@ def _year_for(view: SentenceView, money: Money, context: FlowContext) -> tuple[i
     nearest before it, else the year of the sentence before (same topic, "in the same year")."""
     others = [m for m in view.money if m is not money]
     after = [(y, o) for y, o in view.years if o >= money.end and o - money.end <= 40
-             and not any(money.end <= m.start < o for m in others)]
+             and not any(money.end <= m.start < o for m in others)
+             and not re.search(r"\b(than|compared (?:with|to)|since|from|against)\s+(?:in\s+|the same \w+ of\s+)?$",
+                               view.text[:o])]
     before = [(y, o) for y, o in view.years if o < money.start
               and not any(o < m.start < money.start for m in others)]
     if after:
@@ -610,6 +616,8 @@ def _year_for(view: SentenceView, money: Money, context: FlowContext) -> tuple[i
 
 PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countries|the two sides|mutual|"
                         r"our|two nations|both nations)\b", re.IGNORECASE)
+RAISE_TO = re.compile(r"\b(rais\w*|increas\w*|bring\w*|boost\w*|doubl\w*|lift\w*|expand\w*)\b[^.;]{0,60}\bto\s+"
+                      r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d)", re.IGNORECASE)
 
 
@@ -667,7 +675,9 @@ def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
     before = [c for c in commodities if c.end <= money.start and money.start - c.end <= 60
               and not any(c.end <= m.start < money.start for m in view.money)]
     if before:
-        return before[-1]
+        mix = re.search(r"\b(mostly|mainly|chiefly|primarily|largely|such as|including)\s+$",
+                        view.text[:before[-1].start])
+        return None if mix and "," in view.text[before[-1].end:money.start] else before[-1]
     after = [c for c in commodities if c.start >= money.end
              and re.fullmatch(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}", view.text[money.end:c.start])]
     return after[0] if after else None
@@ -677,7 +687,7 @@ def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
     """Targets, forecasts, negations and conditionals state no flow."""
     lead = view.text[:money.start]
     return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
-                or TARGET_AFTER.search(view.text[money.end:money.end + 40]))
+                or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead))
 
 
 def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[str, str] | None,
@@ -703,6 +713,9 @@ def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
             continue
         source, target = _direction(view, kind, cue)
         source, target = _complete_pair(source, target, context.main_pair, context.pair_mentions)
+        earlier = [f for f in facts if f.kind == ("TradeFlow" if kind == "trade" else "InvestmentFlow")]
+        if not (source and target) and earlier and earlier[-1].role("from"):
+            source, target = earlier[-1].role("from"), earlier[-1].role("to")  # "..., while sales of X reached"
         commodity = _commodity_for(view, money) if kind == "trade" else None
         year, period = _year_for(view, money, context)
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
@@ -827,7 +840,7 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         if following:
             window_end = following[0].start
         window = view.text[rest_start:window_end]
-        negated = re.search(r"\b(not|never|no longer|n't|yet to|denied|ruled out)\b", window)
+        negated = re.search(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b", window)
         planned = PLANNED_CUE.search(window)
         if planned and not negated:
             market = _market_after(view, rest_start + planned.end())
@@ -1050,11 +1063,13 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += positions(view)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
-        facts += activities(view, gaz)
-        facts += cooperation(view, context)
+        activity = activities(view, gaz)
+        facts += activity
+        if not activity:  # a company's sector is its business, not an area of cooperation between countries
+            facts += cooperation(view, context)
         facts += memberships(view, gaz)
         if view.years:
-            previous_year = view.years[-1][0]
+            previous_year = max(year for year, _ in view.years)
     return facts + cooperation_from_flows(facts, gaz)
 
 

@@ -89,6 +89,11 @@ def quads(store: ox.Store) -> Iterator[ox.Quad]:
 VOID = "http://rdfs.org/ns/void#"
 
 
+def stored_ontology_digest(store: ox.Store, graph: str) -> str | None:
+    rows = list(store.query(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <{DG}sha256> ?h }} }}"))
+    return rows[0]["h"].value if rows else None
+
+
 def stored_base_iri(store: ox.Store) -> str | None:
     """The base IRI the store was built with, kept as its VoID uriSpace."""
     rows = list(store.query(f"SELECT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }} LIMIT 1"))

@@ -3,6 +3,7 @@ out and reported (document, sentence, constraint), never silently dropped."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +34,14 @@ class Rejection:
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
     return Graph().parse(SHAPES_FILE)
+
+
+def ontology_digest() -> str:
+    """A fingerprint of the ontology files, to reload them only when they change."""
+    digest = hashlib.sha256(ONTOLOGY_FILE.read_bytes())
+    if SECTORS_FILE.exists():
+        digest.update(SECTORS_FILE.read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)

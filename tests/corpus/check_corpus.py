@@ -78,7 +78,7 @@ def check_gold(path: Path, txt: Path, qids: dict[str, str], errors: list[str]) -
         if e.get("kind") not in KINDS:
             err(f"bad kind {e}")
     sectors = {norm(s) for s in gold.get("sectors", {})}
-    for canon, syns in gold.get("sectors", {}).items():
+    for syns in gold.get("sectors", {}).values():
         sectors.update(norm(s) for s in syns)
     for cq, fields in CQ_FIELDS.items():
         for opt in (False, True):
@@ -173,7 +173,7 @@ def main() -> int:
                 errors.append(f"{txt.name}: {words} words (want 150-600)")
             src = (base / (txt.stem + ".source"))
             if src.exists():
-                src_lines = [l for l in src.read_text(encoding="utf-8").splitlines() if l.strip()]
+                src_lines = [line for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
                 if len(src_lines) != 1:
                     errors.append(f"{src.name}: want exactly one line")
             gold = base / (txt.stem + ".json")
@@ -181,7 +181,8 @@ def main() -> int:
                 check_gold(gold, txt, qids, errors)
     for e in errors:
         print("ERROR", e)
-    print(", ".join(f"{k}: {v} articles" for k, v in counts.items()), "-", "OK" if not errors else f"{len(errors)} problem(s)")
+    verdict = "OK" if not errors else f"{len(errors)} problem(s)"
+    print(", ".join(f"{k}: {v} articles" for k, v in counts.items()), "-", verdict)
     return 1 if errors else 0
 
 

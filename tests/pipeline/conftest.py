@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-CLI = [sys.executable, "-m", "graph.cli"]
-
-
-def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    proc = subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"diplograph {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr}")
-    return proc
+from pipeline_helpers import SEEDS, run_cli
 
 
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article built once per session; tests only read it."""
     store = tmp_path_factory.mktemp("seed") / "store"
-    run_cli("build", str(SEEDS), "--store", str(store))
+    proc = run_cli("build", str(SEEDS), "--store", str(store))
+    (store.parent / "build-stdout.txt").write_text(proc.stdout, encoding="utf-8")
     return store
 
 
@@ -33,3 +24,12 @@ def seed_copy(tmp_path: Path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(SEEDS, docs)
     return docs
+
+
+@pytest.fixture(scope="session")
+def nlp_loaded() -> Iterator[None]:
+    """Load spaCy and the gazetteer once, so the first rule test is not billed for it."""
+    from graph.nlp import load_matchers
+
+    load_matchers()
+    yield

@@ -1,0 +1,130 @@
+"""Trade and investment flows, one sentence (or a short text) at a time: amount in base units,
+currency as written, year, direction, commodity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pipeline_helpers import facts_of, keys
+
+pytestmark = pytest.mark.usefixtures("nlp_loaded")
+
+COPPER = "https://w3id.org/diplograph/sector/copper"
+COTTON = "https://w3id.org/diplograph/sector/cotton"
+FLOWS = ("TradeFlow", "InvestmentFlow")
+
+
+def flows_of(text: str) -> list:
+    return [f for f in facts_of(text) if f.kind in FLOWS]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties", "amount", "currency", "year"),
+    [
+        ("Trade between Chile and Norway reached $2.4 billion in 2023.",
+         {"country:CHL", "country:NOR"}, Decimal("2.4e9"), "$", 2023),
+        ("Bilateral trade between Peru and Vietnam totaled USD 450m in 2022.",
+         {"country:PER", "country:VNM"}, Decimal("4.5e8"), "USD", 2022),
+        ("In 2021, trade between Ghana and Morocco amounted to €200m.",
+         {"country:GHA", "country:MAR"}, Decimal("2e8"), "EUR", 2021),
+        ("Trade between Chile and Norway reached US$3bn in 2020.",
+         {"country:CHL", "country:NOR"}, Decimal("3e9"), "USD", 2020),
+    ],
+)
+def test_bilateral_trade(sentence: str, parties: set[str], amount: Decimal, currency: str, year: int) -> None:
+    """"Trade between A and B reached $X in YEAR": one undirected trade flow between the two."""
+    (flow,) = flows_of(sentence)
+    assert flow.kind == "TradeFlow"
+    assert keys(flow, "party") == parties
+    assert not flow.roles_named("from") and not flow.roles_named("to")
+    assert (Decimal(str(flow.value("amount"))), flow.value("currency"), flow.value("year")) == (
+        amount, currency, year)
+    assert flow.value("commodity") is None
+
+
+def test_bilateral_trade_in_us_dollars_written_out() -> None:
+    """"2.5 billion US dollars" is a currency, not a mention of the United States."""
+    (flow,) = flows_of("Trade turnover between Mongolia and Poland amounted to 2.5 billion US dollars in 2023.")
+    assert keys(flow, "party") == {"country:MNG", "country:POL"}
+    assert flow.value("currency") == "USD"
+
+
+def test_directed_exports_with_commodities() -> None:
+    """"A's exports to B ... led by copper at $300 million and cotton at $40 million": two directed flows,
+    each with its commodity and the sentence's year."""
+    flows = flows_of("Chile's exports to Norway in 2023 were led by copper at $300 million "
+                     "and cotton at $40 million.")
+    assert len(flows) == 2
+    by_amount = {Decimal(str(f.value("amount"))): f for f in flows}
+    assert set(by_amount) == {Decimal(3e8), Decimal(4e7)}
+    for flow in flows:
+        assert flow.kind == "TradeFlow"
+        assert keys(flow, "from") == {"country:CHL"} and keys(flow, "to") == {"country:NOR"}
+        assert flow.value("year") == 2023
+    assert by_amount[Decimal(3e8)].value("commodity") == COPPER
+    assert by_amount[Decimal(4e7)].value("commodity") == COTTON
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exporter", "importer", "amount", "year"),
+    [
+        ("Peru's exports to Vietnam amounted to $703 million in 2022.", "country:PER", "country:VNM",
+         Decimal("7.03e8"), 2022),
+        ("Vietnam imported $120 million of goods from Peru in 2021.", "country:PER", "country:VNM",
+         Decimal("1.2e8"), 2021),
+    ],
+)
+def test_directed_trade(sentence: str, exporter: str, importer: str, amount: Decimal, year: int) -> None:
+    """Exports and imports give the direction, whichever way the sentence is turned."""
+    (flow,) = flows_of(sentence)
+    assert keys(flow, "from") == {exporter} and keys(flow, "to") == {importer}
+    assert Decimal(str(flow.value("amount"))) == amount and flow.value("year") == year
+
+
+def test_growth_from_a_to_b_gives_two_flows_with_their_years() -> None:
+    """"rose from $1 billion in 2021 to $2.2 billion in 2022": two investment flows, each with its own year."""
+    flows = flows_of("Norwegian investment in Chile rose from $1 billion in 2021 to $2.2 billion in 2022.")
+    assert sorted((Decimal(str(f.value("amount"))), f.value("year")) for f in flows) == [
+        (Decimal(10**9), 2021), (Decimal("2.2e9"), 2022)]
+    for flow in flows:
+        assert flow.kind == "InvestmentFlow"
+        assert keys(flow, "from") == {"country:NOR"} and keys(flow, "to") == {"country:CHL"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target", "amount"),
+    [
+        ("Korean investments in Uzbekistan reached $7.5 billion in 2023.", "country:KOR", "country:UZB",
+         Decimal("7.5e9")),
+        ("Japanese investment in Vietnam reached $70 billion in 2023.", "country:JPN", "country:VNM",
+         Decimal("7e10")),
+    ],
+)
+def test_investment_by_adjective(sentence: str, source: str, target: str, amount: Decimal) -> None:
+    """"Korean investments in Uzbekistan": the adjective is the investor, "in" the destination."""
+    (flow,) = flows_of(sentence)
+    assert flow.kind == "InvestmentFlow"
+    assert keys(flow, "from") == {source} and keys(flow, "to") == {target}
+    assert Decimal(str(flow.value("amount"))) == amount and flow.value("year") == 2023
+
+
+def test_investment_completes_the_other_end_from_the_documents_pair() -> None:
+    """"Direct investment from Germany ..." in a Germany–Kazakhstan text goes to Kazakhstan."""
+    text = ("Germany and Kazakhstan are expanding ties. German firms are active in Kazakhstan. "
+            "Germany remains a key partner of Kazakhstan.\n"
+            "Direct investment from Germany amounted to €4.6 billion in 2022.")
+    (flow,) = flows_of(text)
+    assert flow.kind == "InvestmentFlow"
+    assert keys(flow, "from") == {"country:DEU"} and keys(flow, "to") == {"country:KAZ"}
+    assert (Decimal(str(flow.value("amount"))), flow.value("currency"), flow.value("year")) == (
+        Decimal("4.6e9"), "EUR", 2022)
+
+
+def test_trade_without_countries_belongs_to_the_documents_pair() -> None:
+    """"Trade turnover reached $3 billion" in a Peru–Vietnam text is their bilateral trade."""
+    text = ("Peru and Vietnam held talks in Lima. Vietnam is Peru's key partner in Asia.\n"
+            "Trade turnover reached $3 billion in 2023.")
+    (flow,) = flows_of(text)
+    assert keys(flow, "party") == {"country:PER", "country:VNM"}
+    assert flow.value("year") == 2023

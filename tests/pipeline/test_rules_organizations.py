@@ -1,0 +1,96 @@
+"""Organisations, one sentence at a time: the country they belong to and the markets they are
+active in or plan to enter, with the sector where the sentence gives it."""
+
+from __future__ import annotations
+
+import pytest
+from pipeline_helpers import facts_of, keys, of_kind
+
+pytestmark = pytest.mark.usefixtures("nlp_loaded")
+
+SECTOR = "https://w3id.org/diplograph/sector/"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org", "country"),
+    [
+        # "Canadian company X"
+        ("Canadian company Borealis Minerals is actively involved in Kazakhstan's copper mining.",
+         "Borealis Minerals", "country:CAN"),
+        ("Norwegian company Fjordline Energy operates in Chile's renewable energy sector.",
+         "Fjordline Energy", "country:NOR"),
+        ("The Chilean firm Cordillera Logistics is currently operating in Peru.",
+         "Cordillera Logistics", "country:CHL"),
+        # "X, Kazakhstan's largest property developer"
+        ("Altyn Stroy, Kazakhstan's largest property developer, is preparing to expand into the Canadian market.",
+         "Altyn Stroy", "country:KAZ"),
+        ("Andes Mercantil, Chile's leading retailer, plans to enter the Norwegian market.",
+         "Andes Mercantil", "country:CHL"),
+        # "Canadian Institute for ...": the adjective opens the name
+        ("Recent meetings were organised by the Canadian Institute for Global Affairs (CIGA).",
+         "Canadian Institute for Global Affairs", "country:CAN"),
+        ("The Norwegian Institute for Polar Economics hosted the round table.",
+         "Norwegian Institute for Polar Economics", "country:NOR"),
+        # a region inside the name does not break it up
+        ("The Canadian Institute for Arctic Trade Studies hosted the round table.",
+         "Canadian Institute for Arctic Trade Studies", "country:CAN"),
+    ],
+)
+def test_home_country(sentence: str, org: str, country: str) -> None:
+    """Each phrasing gives one home-country statement for the organisation."""
+    (home,) = of_kind(facts_of(sentence), "HomeCountry")
+    assert keys(home, "organization") == {org}
+    assert keys(home, "country") == {country}
+
+
+def activity(sentence: str, status: str) -> list:
+    return [f for f in of_kind(facts_of(sentence), "MarketActivity") if f.value("status") == status]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org", "market", "sector"),
+    [
+        ("Canadian company Borealis Minerals is actively involved in Kazakhstan's copper mining.",
+         "Borealis Minerals", "country:KAZ", SECTOR + "mining"),
+        ("Norwegian company Fjordline Energy operates in Chile's renewable energy sector.",
+         "Fjordline Energy", "country:CHL", SECTOR + "renewable-energy"),
+        ("The Chilean firm Cordillera Logistics is currently operating in Peru.",
+         "Cordillera Logistics", "country:PER", None),
+    ],
+)
+def test_active_in_market(sentence: str, org: str, market: str, sector: str | None) -> None:
+    """"is actively involved in Kazakhstan's copper mining": active in that market, in that sector."""
+    (fact,) = activity(sentence, "active")
+    assert keys(fact, "organization") == {org}
+    assert keys(fact, "market") == {market}
+    assert fact.value("sector") == sector
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org", "market"),
+    [
+        ("Altyn Stroy, Kazakhstan's largest property developer, is preparing to expand into the Canadian market.",
+         "Altyn Stroy", "country:CAN"),
+        ("Andes Mercantil, Chile's leading retailer, plans to enter the Norwegian market.",
+         "Andes Mercantil", "country:NOR"),
+    ],
+)
+def test_planned_market_entry(sentence: str, org: str, market: str) -> None:
+    """"preparing to expand into the Canadian market": planned, not active, in that market."""
+    (fact,) = activity(sentence, "planned")
+    assert keys(fact, "organization") == {org}
+    assert keys(fact, "market") == {market}
+    assert all(market not in keys(f, "market") for f in activity(sentence, "active"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Canadian company Borealis Minerals has not yet entered the Kazakh market.",
+        "Chilean firm Cordillera Logistics is not active in Peru.",
+        pytest.param("Norwegian company Fjordline Energy has no plans to expand into the Chilean market."),
+    ],
+)
+def test_no_activity_when_negated(sentence: str) -> None:
+    """"has not yet entered the market" states no activity, active or planned."""
+    assert of_kind(facts_of(sentence), "MarketActivity") == []
