@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graph import store as stores
+from graph.candidates import DEFAULT_MIN_CONFIDENCE, split_candidates
 from graph.config import IRIs
 from graph.documents import DEFAULT_MAX_BYTES, Document, DocumentError, collect, document_id, read_document
 from graph.extract import extract
@@ -41,6 +42,7 @@ class DocumentResult:
     facts: int = 0
     entities: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    candidates: int = 0
 
 
 @dataclass
@@ -85,25 +87,28 @@ def _load_ontology(store: ox.Store, iris: IRIs) -> None:
     stores.replace_graphs(store, {iris.ontology_graph: triples})
 
 
-def _build_document(doc: Document, store: ox.Store, iris: IRIs) -> DocumentResult:
+def _build_document(doc: Document, store: ox.Store, iris: IRIs, min_confidence: float) -> DocumentResult:
     gaz = load_gazetteer()
     extraction = extract(doc.text)
     resolution = resolve_mentions(extraction, doc.text, gaz)
     info = DocumentInfo(doc.doc_id, doc.path, doc.title, doc.sha256, datetime.now(UTC))
     graph = populate(info, extraction.sentences, resolution, gaz, iris)
     clean, rejected = validate_graph(graph)
+    kept, candidates = split_candidates(clean, min_confidence)
     doc_iri = iris.document(doc.doc_id)
     report_iri = iris.report_graph(doc.doc_id)
     stores.replace_graphs(store, {
-        doc_iri: oxigraph_triples(clean),
+        doc_iri: oxigraph_triples(kept),
         report_iri: oxigraph_triples(report_triples(report_iri, doc_iri, rejected)),
+        iris.candidates_graph(doc.doc_id): oxigraph_triples(candidates),
     })
-    facts = len(set(clean.subjects(PROV.wasGeneratedBy, None)))
-    return DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities), rejected=rejected)
+    facts = len(set(kept.subjects(PROV.wasGeneratedBy, None)))
+    return DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities), rejected=rejected,
+                          candidates=len(set(candidates.subjects(PROV.wasGeneratedBy, None))))
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | None = None,
-          max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False,
+          max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
           progress: Callable[[int, int, str], None] | None = None) -> BuildSummary:
     """Build (or update) the store from files and folders; unchanged documents are skipped."""
     files = collect(list(paths))
@@ -126,7 +131,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | No
                 if not force and known.get(iris.document(doc.doc_id)) == doc.sha256:
                     summary.results.append(DocumentResult(str(path), "unchanged"))
                     continue
-                result = _build_document(doc, store, iris)
+                result = _build_document(doc, store, iris, min_confidence)
                 if doc.encoding != "utf-8":
                     result.message = f"decoded as {doc.encoding}, not UTF-8"
                 summary.results.append(result)
@@ -180,7 +185,7 @@ def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool
     doc_iri = doc if doc.startswith(("http://", "https://")) else iris.document(document_id(Path(doc)))
     present = doc_iri in stores.document_hashes(store)
     doc_id = doc_iri.rsplit("/", 1)[-1]
-    stores.drop_graphs(store, [doc_iri, iris.report_graph(doc_id)])
+    stores.drop_graphs(store, [doc_iri, iris.report_graph(doc_id), iris.candidates_graph(doc_id)])
     store.flush()
     return present
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def _progress(n: int, total: int, path: str) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     summary = api.build(args.paths, args.store, base_iri_from_env(args.base_iri), max_bytes=args.max_bytes,
-                        force=args.force, progress=_progress)
+                        force=args.force, min_confidence=args.min_confidence, progress=_progress)
     for result in summary.results:
         if result.status == "failed":
             print(f"error: {result.message}", file=sys.stderr)
@@ -47,7 +48,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     built = [r for r in summary.results if r.status == "built"]
     print(f"documents: {summary.count('built')} built, {summary.count('unchanged')} unchanged, "
           f"{summary.count('failed')} failed; entities: {sum(r.entities for r in built)}; "
-          f"facts: {sum(r.facts for r in built)}; rejected facts: {sum(len(r.rejected) for r in built)}")
+          f"facts: {sum(r.facts for r in built)}; rejected facts: {sum(len(r.rejected) for r in built)}; "
+          f"below confidence {args.min_confidence}: {sum(r.candidates for r in built)}")
     return 1 if summary.failed else 0
 
 
@@ -156,6 +158,19 @@ def cmd_documents(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_candidates(args: argparse.Namespace) -> int:
+    from graph.candidates import LIST_QUERY
+
+    rows = stores.query(stores.open_store(args.store, read_only=True), LIST_QUERY)
+    facts = set()
+    for row in rows:
+        facts.add(row["fact"].value)
+        sentence = row["sentence"].value if row["sentence"] else ""
+        print(f"{float(row['confidence'].value):.2f}  {row['label'].value}\n      {sentence[:160]}")
+    print(f"({len(facts)} candidate facts below the confidence threshold)")
+    return 0
+
+
 def cmd_remove(args: argparse.Namespace) -> int:
     if api.remove(args.store, args.doc, base_iri_from_env(args.base_iri) if args.base_iri else None):
         print(f"removed {args.doc}")
@@ -220,6 +235,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--base-iri", help="base of every minted IRI (env DIPLOGRAPH_BASE_IRI)")
     b.add_argument("--max-bytes", type=int, default=api.DEFAULT_MAX_BYTES, help="largest file accepted")
     b.add_argument("--force", action="store_true", help="rebuild documents even when unchanged")
+    b.add_argument("--min-confidence", type=float, default=float(os.environ.get("DIPLOGRAPH_MIN_CONFIDENCE",
+                                                                              api.DEFAULT_MIN_CONFIDENCE)),
+                   help="facts below this confidence are kept out of the graph, listed by `candidates` "
+                   "(env DIPLOGRAPH_MIN_CONFIDENCE)")
     b.set_defaults(func=cmd_build)
 
     q = with_store(sub.add_parser("query", help="run a SPARQL query"))
@@ -242,6 +261,9 @@ def parser() -> argparse.ArgumentParser:
     d = with_store(sub.add_parser("documents", help="list the stored documents"))
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_documents)
+
+    c = with_store(sub.add_parser("candidates", help="list facts kept out for low confidence"))
+    c.set_defaults(func=cmd_candidates)
 
     r = with_store(sub.add_parser("remove", help="remove a document and its facts"))
     r.add_argument("doc", help="document name, path or IRI")

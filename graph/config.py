@@ -53,6 +53,9 @@ class IRIs:
     def report_graph(self, doc_id: str) -> str:
         return f"{self.base}graph/report/{doc_id}"
 
+    def candidates_graph(self, doc_id: str) -> str:
+        return f"{self.base}graph/candidates/{doc_id}"
+
     @property
     def ontology_graph(self) -> str:
         return f"{self.base}graph/ontology"

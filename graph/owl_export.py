@@ -91,6 +91,10 @@ class GraphNames:
         return f"{self.base}graph/report/"
 
     @property
+    def candidates_prefix(self) -> str:
+        return f"{self.base}graph/candidates/"
+
+    @property
     def kg_ontology(self) -> str:
         """The IRI of the exported knowledge graph (the ABox ontology)."""
         return f"{self.base}kg"
@@ -98,7 +102,7 @@ class GraphNames:
     def is_abox(self, graph: str) -> bool:
         """True for document graphs, the links graph and any other graph of facts."""
         not_facts = (self.ontology, self.inferred, self.linkset, self.dataset)
-        return graph not in not_facts and not graph.startswith(self.report_prefix)
+        return graph not in not_facts and not graph.startswith((self.report_prefix, self.candidates_prefix))
 
 
 def normalise_base(base_iri: str | None) -> str:
