@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 2_000_000
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text"}
 
 
 class DocumentError(ValueError):
@@ -31,7 +31,7 @@ def document_id(path: Path) -> str:
 
 
 def collect(paths: list[str | Path]) -> list[Path]:
-    """Files named, and text files inside folders named, in a stable order."""
+    """Files named, and the .txt files inside folders named, in a stable order."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
