@@ -741,11 +741,11 @@ ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
-    r"supplies|exports)\b", re.IGNORECASE)
-PLANNED_CUE = re.compile(r"\b(prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
+    r"supplies|exports|sends|ships)\b", re.IGNORECASE)
+PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
-                         r"(expand|enter|launch|open|invest|build|set up|establish|start|begin|move)\b",
-                         re.IGNORECASE)
+                         r"(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move)|"
+                         r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for)\b", re.IGNORECASE)
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
 
 
@@ -790,8 +790,8 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
     words = org.text.split()
     for n in range(min(3, len(words)), 0, -1):
         head = " ".join(words[:n])
-        key = gaz.adjectives.get(head) or (gaz.names.get(head) if gaz.names.get(head, "").startswith("country:")
-                                           else None)
+        key = gaz.adjectives.get(head) or gaz.capitals.get(head) or (
+            gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None)
         if key and n < len(words):
             return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
     match = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
@@ -836,14 +836,17 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     for org in _organizations(view):
         rest_start = org.end
         window_end = len(view.text)
-        following = [m for m in _organizations(view) if m.start > org.end]
+        following = [m for m in _organizations(view) if m.start > org.end  # the next subject, not an object
+                     and not re.search(r"\b(?:at|in|with|of|for|by|to|from|into|on)\s+(?:the\s+)?$",
+                                       view.text[:m.start])]
         if following:
             window_end = following[0].start
         window = view.text[rest_start:window_end]
         negated = re.search(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b", window)
         planned = PLANNED_CUE.search(window)
         if planned and not negated:
-            market = _market_after(view, rest_start + planned.end())
+            market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
+                view, rest_start + planned.end(), window_end, gaz)
             if market:
                 sector = _sector_between(view, org.end, rest_start + planned.end() + 80, gaz) \
                     or _appositive_sector(view, org, gaz)
@@ -853,13 +856,24 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         if active and not negated and (not planned or active.start() < planned.start()):
             market = _market_after(view, rest_start + active.end(), limit=40)
             if market:
-                sector = _sector_between(view, rest_start + active.end(), market.end + 60, gaz)
+                sector = _appositive_sector(view, org, gaz) or _sector_between(
+                    view, rest_start + active.end(), market.end + 60, gaz)
                 facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="active", sector=sector))
         appositive = _appositive_market(view, org, gaz)
         if appositive:
             facts.append(appositive)
     return facts
+
+
+def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """"open an office at the Astana International Financial Centre": the place in a name."""
+    for m in view.mentions:
+        if start <= m.start < end and m.kind in ORGANIZATION_KINDS:
+            home = _home_from_name(m, gaz, view)
+            if home:
+                return home
+    return None
 
 
 def _appositive_sector(view: SentenceView, org: Mention, gaz: Gazetteer) -> str | None:

@@ -82,8 +82,8 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
             source = acronyms[m.text]
             add(_org_key(source.text), source.kind, source.text, m)
         elif m.kind in ORGANIZATION_KINDS:
-            longer = [n for n in org_names if n != m.text and n.startswith(m.text + " ")]
-            name = m.text if not longer or len(m.text.split()) > 1 else m.text
+            longer = sorted(n for n in org_names if n.startswith(m.text + " "))
+            name = longer[0] if len(longer) == 1 and len(m.text.split()) == 1 else m.text  # "Daeyang" is its group
             add(_org_key(name), m.kind, name, m)
     for acronym, source in acronyms.items():
         key = _org_key(source.text)
