@@ -87,7 +87,13 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=int(_env("MAX_NESTING", "128") or 128),
         help="deepest bracket nesting accepted in a query (DIPLOGRAPH_MAX_NESTING)",
     )
-
+    parser.add_argument(
+        "--access-log",
+        action=argparse.BooleanOptionalAction,
+        default=(_env("ACCESS_LOG", "") or "").lower() in ("1", "true", "yes", "on"),
+        help="log one line per request (DIPLOGRAPH_ACCESS_LOG=1); off by default: formatting and writing "
+        "it costs the event loop about a fifth of its time per query",
+    )
     parser.add_argument(
         "--examples-dir",
         default=_env("EXAMPLES_DIR"),
@@ -128,6 +134,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         host=settings.host,
         port=settings.port,
         log_level="info",
+        access_log=args.access_log,
         proxy_headers=True,
         server_header=False,
     )

@@ -47,7 +47,7 @@ class QueryRejected(ValueError):
         self.status = status
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     kind: str
     text: str
@@ -143,11 +143,13 @@ def analyse(text: str, max_nesting: int, base: str | None = None) -> Analysis:
     """Tokenise and collect what the endpoint needs to know; raises QueryRejected on bombs."""
     tokens = tokenize(text, max_nesting)
     analysis = Analysis(tokens)
-    analysis.has_dataset_clause = any(
+    # A keyword can only be (or start) a token if it occurs in the text: most queries skip these passes.
+    lowered = text.lower()
+    analysis.has_dataset_clause = "from" in lowered and any(
         t.kind == "word" and t.depth == 0 and t.text.lower() == "from" for t in tokens
     )
-    analysis.services = _targets(tokens, "service", base)
-    analysis.loads = _targets(tokens, "load", base)
+    analysis.services = _targets(tokens, "service", base) if "service" in lowered else []
+    analysis.loads = _targets(tokens, "load", base) if "load" in lowered else []
     return analysis
 
 

@@ -53,8 +53,12 @@ def read_frame(stream: BinaryIO) -> tuple[bytes, bytes] | None:
     return kind, stream.read(length)
 
 
+def frame(kind: bytes, payload: bytes = b"") -> bytes:
+    return HEADER.pack(kind, len(payload)) + payload
+
+
 def write_frame(stream: BinaryIO, kind: bytes, payload: bytes = b"") -> None:
-    stream.write(HEADER.pack(kind, len(payload)) + payload)
+    stream.write(frame(kind, payload))
     stream.flush()
 
 
@@ -83,17 +87,23 @@ class FrameWriter(io.RawIOBase):
     def flush(self) -> None:  # pyoxigraph flushes at the end; the frames are sent by finish()
         pass
 
-    def _send(self, complete: bool) -> None:
+    def _send(self, complete: bool, end: bool = False) -> None:
+        """Send what is buffered; a complete result goes as head, data and end in one write (one
+        wake-up of the server instead of three)."""
+        frames = []
         if not self.committed:
-            write_frame(self.out, b"H", pickle.dumps({"media_type": self.media_type, "complete": complete}))
+            frames.append(frame(b"H", pickle.dumps({"media_type": self.media_type, "complete": complete})))
             self.committed = True
         if self.buffer:
-            write_frame(self.out, b"D", bytes(self.buffer))
+            frames.append(frame(b"D", bytes(self.buffer)))
             self.buffer.clear()
+        if end:
+            frames.append(frame(b"E"))
+        self.out.write(b"".join(frames))
+        self.out.flush()
 
     def finish(self) -> None:
-        self._send(complete=not self.committed)
-        write_frame(self.out, b"E")
+        self._send(complete=not self.committed, end=True)
 
 
 class Engine:

@@ -139,9 +139,12 @@ class Pool:
             task.add_done_callback(self._spawning.discard)
 
     async def acquire(self, deadline: float) -> Worker:
-        loop = asyncio.get_running_loop()
         try:
-            worker = await asyncio.wait_for(self.idle.get(), max(0.0, deadline - loop.time()))
+            if self.idle.empty():
+                async with asyncio.timeout_at(deadline):
+                    worker = await self.idle.get()
+            else:
+                worker = self.idle.get_nowait()  # the common case: no timer, no waiting
         except TimeoutError:
             raise EngineError(503, "all query engines are busy; try again later") from None
         if worker.generation != self.generation:
@@ -208,9 +211,9 @@ class Engines:
         return asyncio.get_running_loop().time() + self.timeout
 
     async def _read_one(self, pool: Pool, worker: Worker, deadline: float) -> tuple[bytes, bytes]:
-        loop = asyncio.get_running_loop()
         try:
-            return await asyncio.wait_for(worker.read(), max(0.0, deadline - loop.time()))
+            async with asyncio.timeout_at(deadline):  # a timer handle, not a task per frame (wait_for)
+                return await worker.read()
         except TimeoutError:
             await pool.discard(worker)
             raise EngineError(

@@ -43,8 +43,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         elif result.message:
             print(f"warning: {result.path}: {result.message}", file=sys.stderr)
         for r in result.rejected:
-            print(f"rejected: {result.path}: {r.message or r.constraint.rsplit('#', 1)[-1]} "
-                  f"[{r.shape.rsplit('#', 1)[-1]}] in: {(r.sentence_text or '')[:120]!r}", file=sys.stderr)
+            shape = r.shape.rsplit("#", 1)[-1] if r.shape.startswith("http") else r.constraint.rsplit("#", 1)[-1]
+            print(f"rejected: {result.path}: {r.message or shape} [{shape}] in sentence: "
+                  f"{(r.sentence_text or '')[:120]!r}", file=sys.stderr)
     built = [r for r in summary.results if r.status == "built"]
     print(f"documents: {summary.count('built')} built, {summary.count('unchanged')} unchanged, "
           f"{summary.count('failed')} failed; entities: {sum(r.entities for r in built)}; "

@@ -322,7 +322,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) ->
     view.concepts = [c for c in _longest_spans(view.concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = sorted(_longest_titles(view.titles), key=lambda t: t[1])
-    view.mentions = sorted(view.mentions + _names_after_titles(view, gaz), key=lambda m: m.start)
+    announced = _names_after_titles(view, gaz)
+    view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
     view.years = find_years(sent.text)
@@ -349,12 +350,14 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         name = PERSON_NAME.match(view.text[start + gap.end():])
         if not name:
             continue
-        text = name.group("name").rstrip(".'’")
+        text = re.sub(r"['’]s$", "", name.group("name")).rstrip(".'’")
         begin = start + gap.end() + name.start("name")
         end = begin + len(text)
         words = text.split()
-        if any(m.start < end and begin < m.end for m in view.mentions + found) or len(words) < 2:
+        overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
+        if len(words) < 2 or any(m.kind != "Person" or m.start < begin or m.end > end for m in overlapping):
             continue
+        view.mentions = [m for m in view.mentions if m not in overlapping]  # "Ceban" inside "Ion Ceban"
         if any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
                or w.lower() in gaz.concept_labels for w in words):
             continue
@@ -1052,6 +1055,69 @@ def _plausible_membership(fact: Fact, gaz: Gazetteer) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Meetings and agreements: "X met Y in Astana on 7 September", "A and B signed a memorandum on energy"
+
+MEETING_CUE = re.compile(r"\b(met|meets|meetings?|talks|held (?:talks|consultations|a meeting)|consultations|"
+                         r"received|hosted|visit(?:ed)?|forum|summit|round ?table|conference)\b", re.IGNORECASE)
+ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|hosted|convened|co-chaired|chaired) by\s+(?:the\s+)?$", re.IGNORECASE)
+SIGNED = re.compile(r"\b(?:signed|concluded|inked|exchanged)\b[^.;]{0,60}?\b(?P<kind>memorand(?:um|a) of understanding|"
+                    r"memorand(?:um|a)|mou|agreements?|deals?|contracts?|protocols?|treaty|roadmap|declaration)\b",
+                    re.IGNORECASE)
+DATE = re.compile(r"\bon\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|"
+                  r"October|November|December)\s+\d{1,2}(?:,\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                  r"Saturday|Sunday))\b")
+
+
+def meetings(view: SentenceView) -> list[Fact]:
+    """A meeting needs a word of meeting and its organiser ("organised by X") or at least two people
+    (or, failing people, two countries or organisations); negated or planned ones are left out."""
+    cue = MEETING_CUE.search(view.text)
+    if not cue or re.search(r"\b(not|never|n't|will|would|could|plans? to|is to|are to)\b", view.text):
+        return []
+    people = [m for m in view.mentions if m.kind == "Person"]
+    others = [m for m in view.mentions if m.kind in {"Country"} | ORGANIZATION_KINDS
+              and m.kind != "InternationalOrganization"]  # a group is the forum, not a participant
+    organizer = next((m for m in view.mentions if ORGANISED_BY.search(view.text[:m.start])), None)
+    participants = [m for m in (people if len(people) >= 2 else others) if m is not organizer]
+    if len({m.key or m.text for m in participants}) < 2 and organizer is None:
+        return []
+    place = next((m for m in view.cities + view.places()
+                  if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", view.text[:m.start])), None)
+    date = DATE.search(view.text)
+    roles: dict[str, Mention | list[Mention]] = {"participant": _distinct(participants) if len(participants) > 1
+                                                 else []}
+    if organizer:
+        roles["organizer"] = organizer
+    if place:
+        roles["location"] = place
+    return [_fact("Meeting", view, roles, 0.6, date=date.group(1) if date else None)]
+
+
+def agreements(view: SentenceView) -> list[Fact]:
+    signed = SIGNED.search(view.text)
+    if not signed or re.search(r"\b(not|never|n't|yet to|expected to|will|would|could|plan)\b",
+                               view.text[:signed.end()]):
+        return []
+    parties = _distinct([m for m in view.mentions if m.kind in {"Country"} | ORGANIZATION_KINDS])
+    if len(parties) < 2:
+        return []
+    what = signed.group("kind").lower().replace("memoranda", "memorandum").replace("mou", "memorandum of understanding")
+    what = re.sub(r"(agreement|deal|contract|protocol)s$", r"\1", what)
+    sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity and c.start > signed.start()))
+    date = DATE.search(view.text)
+    return [_fact("Agreement", view, {"party": parties}, 0.6, what=what, sectors=tuple(sectors),
+                  date=date.group(1) if date else None)]
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        seen.setdefault(m.key or m.text, m)
+    return list(seen.values())
+
+
+# ---------------------------------------------------------------------------
 # The document
 
 
@@ -1082,6 +1148,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         if not activity:  # a company's sector is its business, not an area of cooperation between countries
             facts += cooperation(view, context)
         facts += memberships(view, gaz)
+        facts += meetings(view)
+        facts += agreements(view)
         if view.years:
             previous_year = max(year for year, _ in view.years)
     return facts + cooperation_from_flows(facts, gaz)

@@ -194,6 +194,30 @@ def _add_fact(g: Graph, iris: IRIs, doc_id: str, run: URIRef, fact: Fact, roles:
         g.add((node, DG.sector, URIRef(str(fact.value("sector")))))
         area = gaz.concepts[str(fact.value("sector"))].label
         g.add((node, RDFS.label, Literal(f"cooperation {label('party')}: {area}")))
+    elif kind == "Meeting":
+        g.add((node, RDF.type, DG.Meeting))
+        for participant in ends("participant"):
+            g.add((node, DG.participant, participant))
+        for organizer in ends("organizer"):
+            g.add((node, DG.organizer, organizer))
+        for place in ends("location"):
+            g.add((node, DG.location, place))
+        if fact.value("date"):
+            g.add((node, DG.date, Literal(str(fact.value("date")))))
+        who = f" of {label('participant')}" if roles.get("participant") else ""
+        by = f" organised by {label('organizer')}" if roles.get("organizer") else ""
+        where = f" in {label('location')}" if roles.get("location") else ""
+        g.add((node, RDFS.label, Literal(f"meeting{who}{by}{where}")))
+    elif kind == "Agreement":
+        g.add((node, RDF.type, DG.Agreement))
+        for party in ends("party"):
+            g.add((node, DG.party, party))
+        g.add((node, DG.agreementKind, Literal(str(fact.value("what")))))
+        for sector in fact.value("sectors") or ():
+            g.add((node, DG.sector, URIRef(str(sector))))
+        if fact.value("date"):
+            g.add((node, DG.date, Literal(str(fact.value("date")))))
+        g.add((node, RDFS.label, Literal(f"{fact.value('what')} between {label('party')}")))
     elif kind == "HomeCountry":
         g.add((node, RDF.type, DG.HomeCountryStatement))
         for org in ends("organization"):

@@ -94,10 +94,9 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
         roles: dict[str, list[str]] = {}
         complete = True
         for role, mention in fact.roles:
-            key = entity_of.get(_span(mention)) or (mention.key if mention.key in entities else None)
-            if key is None and mention.key:
+            key = mention.key or entity_of.get(_span(mention))  # a gazetteer key names the thing itself
+            if mention.key and mention.key not in entities:
                 add(mention.key, gaz.kind_of(mention.key), gaz.label_of(mention.key), mention)
-                key = mention.key
             if key is None:
                 complete = False
                 break

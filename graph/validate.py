@@ -15,7 +15,7 @@ from graph.config import ONTOLOGY_FILE, ONTOLOGY_NS, SECTORS_FILE, SHAPES_FILE
 
 DG = Namespace(ONTOLOGY_NS)
 FACT_CLASSES = {DG.Position, DG.Membership, DG.TradeFlow, DG.InvestmentFlow, DG.MarketActivity,
-                DG.Cooperation, DG.HomeCountryStatement, DG.Meeting}
+                DG.Cooperation, DG.HomeCountryStatement, DG.Meeting, DG.Agreement}
 
 
 @dataclass(frozen=True)

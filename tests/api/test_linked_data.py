@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from conftest import BASE
+from api_helpers import BASE
 
 KAZ = f"{BASE}id/country/KAZ"
 
@@ -50,7 +50,7 @@ def test_unknown_resource_is_404(read_server):
 
 
 def test_base_iri_is_configurable(tmp_path):
-    from conftest import start_server, stop_server
+    from api_helpers import start_server, stop_server
 
     store = ox.Store(str(tmp_path / "s"))
     store.add(

@@ -8,7 +8,7 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from conftest import BASE
+from api_helpers import BASE
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 COUNTRIES = "SELECT ?c WHERE { ?c a <https://w3id.org/diplograph/ontology#Country> } ORDER BY ?c"

@@ -7,7 +7,7 @@ import threading
 import time
 
 import httpx
-from conftest import TOKEN
+from api_helpers import TOKEN
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -76,7 +76,7 @@ def test_large_results_stream(read_server):
 
 
 def test_body_cap(tmp_path):
-    from conftest import make_store, start_server, stop_server
+    from api_helpers import make_store, start_server, stop_server
 
     server = start_server(make_store(tmp_path / "s"), "--max-body-bytes", "1000")
     try:
@@ -132,7 +132,7 @@ def test_service_is_refused_without_any_connection(read_server):
 
 def test_allow_listed_service_is_contacted(tmp_path):
     """The counterpart that shows the listener would have noticed a connection."""
-    from conftest import make_store, start_server, stop_server
+    from api_helpers import make_store, start_server, stop_server
 
     listener = Listener()
     server = start_server(make_store(tmp_path / "s"), "--service-allow", listener.url, "--query-timeout", "2")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyoxigraph as ox
-from conftest import BASE, TOKEN
+from api_helpers import BASE, TOKEN
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ASK_NEW = "ASK { GRAPH <urn:test:new> { <urn:s> <urn:p> 'o' } }"
@@ -106,7 +106,7 @@ def test_graph_store_protocol(write_server):
 
 
 def test_update_timeout_kills_the_writer_and_nothing_is_committed(tmp_path):
-    from conftest import make_store, start_server, stop_server
+    from api_helpers import make_store, start_server, stop_server
 
     server = start_server(make_store(tmp_path / "s"), "--update-token", TOKEN, "--query-timeout", "2")
     try:

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
-from conftest import ROOT, TOKEN, start_server, stop_server
+from api_helpers import ROOT, TOKEN, start_server, stop_server
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
