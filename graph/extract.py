@@ -997,6 +997,11 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+members",
                  text[group.end:]):
         return list({m.key: m for m in countries}.values()) if len(view.countries()) == 2 else []
+    if cue_start == group.end and re.search(r"member|all(?:y|ies)", text[cue_start:cue_end]):
+        # "NATO ally Poland", "the fellow BRICS members, Brazil and India"
+        named = _country_run(view, countries, cue_end)
+        if named:
+            return named
     before = min(cue_start, group.start)
     owner = next((m for m in reversed(countries) if m.end <= before and before - m.end <= 30
                   and re.match(r"['’]s\b", text[m.end:])), None)
@@ -1019,13 +1024,31 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
                 r"remains|holds|acceded))", gap):
         return [subject[-1]]
+    if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
+            re.match(r"joined|acceded", text[cue_start:cue_end], re.IGNORECASE):
+        return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
+
+
+def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:
+    """The countries named in a row right after a position: ", Brazil and India"."""
+    run: list[Mention] = []
+    position = start
+    for m in countries:
+        if m.start < position:
+            continue
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including)?\s*(?:the\s+)?", view.text[position:m.start]):
+            break
+        run.append(m)
+        position = m.end
+    return run
 
 
 def _membership_cue(text: str, group: Mention, clause_start: int) -> tuple[int, int] | None:
     """A word of membership right before the group ("member of the SCO") or right after it
     ("G20 presidency", "NATO member")."""
-    after = re.match(r"\s+(?:member|members|member states?|presidency|chairmanship|chair|summit host)\b",
+    after = re.match(r"\s+(?:member states?|member countries|members|member|presidency|chairmanship|chair|"
+                     r"summit host|ally|allies)\b",
                      text[group.end:], re.IGNORECASE)
     if after:
         return group.end, group.end + after.end()

@@ -32,6 +32,10 @@ def memberships(text: str) -> set[tuple[str, str]]:
          {("country:QAT", GCC), ("country:OMN", GCC), ("country:KWT", GCC), ("country:BHR", GCC)}),
         ("Poland, a member of both NATO and the EU, voted for the measure.",
          {("country:POL", NATO), ("country:POL", EU)}),
+        ("Chile joined the WTO in 1995.", {("country:CHL", WTO)}),
+        ("NATO ally Poland hosts the exercise.", {("country:POL", NATO)}),
+        ("The EU member states Italy and Malta back the plan.", {("country:ITA", EU), ("country:MLT", EU)}),
+        ("India's G20 presidency and Japan's G7 presidency overlapped.", {("country:IND", G20), ("country:JPN", G7)}),
     ],
 )
 def test_membership(sentence: str, expected: set[tuple[str, str]]) -> None:
