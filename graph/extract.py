@@ -134,13 +134,13 @@ def _acts_as_subject(span: Span) -> bool:
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
-    """Drop mentions inside longer ones ("Korea" inside "South Korea")."""
+    """Of overlapping mentions keep the longest ("South Korea", not "Korea"; "the Commonwealth of
+    Independent States", not "the Commonwealth")."""
     result: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if result and m.start < result[-1].end:
-            continue
-        result.append(m)
-    return result
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(m.start < r.end and r.start < m.end for r in result):
+            result.append(m)
+    return sorted(result, key=lambda m: m.start)
 
 
 NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rector|Head|Members?|Management|"
@@ -201,10 +201,15 @@ def _is_title_line(sent: Span) -> bool:
     return capitalised / len(words) > 0.6
 
 
-def _ner_mentions(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
-    """People and organisations from spaCy's NER, cleaned and typed."""
+PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State)\s+(?:of|for)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> list[Mention]:
+    """People and organisations from spaCy's NER, cleaned and typed; a title-case headline
+    confuses the NER ("Canada Discuss Potential"), so it gives none."""
     found: list[Mention] = []
-    if _is_title_line(sent):
+    if headline and _is_title_line(sent):
         return found
     text = sent.doc.text
     for ent in sent.ents:
@@ -216,6 +221,8 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
         else:
             start += PERSON_PREFIXES.match(text[start:end]).end()
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
+        if ent.label_ == "ORG" and PORTFOLIO.search(text[:start]):
+            continue  # "Minister of Mining and Energy": a portfolio, not an organisation
         mention = _typed_mention(text, start, end, ent.label_, previous, index, gaz)
         if mention:
             found.append(mention)
@@ -299,15 +306,17 @@ def _relative(m: Mention, offset: int) -> Mention:
     return Mention(m.text, m.kind, m.sentence, m.start - offset, m.end - offset, m.key, m.via)
 
 
-def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> SentenceView:
+def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, headline: bool = False
+                  ) -> SentenceView:
     """Find everything the rules need in one spaCy sentence."""
     gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
-    others = _ner_mentions(sent, index, gaz)
+    others = _ner_mentions(sent, index, gaz, headline)
     others += [p for p in _pattern_mentions(sent, index, gazetteer)
                if not any(o.start < p.end and p.start < o.end for o in others)]
     mentions = _merge(gazetteer, others)
     offset = sent.start_char
-    view = SentenceView(index, sent.text, mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
+    view = SentenceView(index, sent.text, is_title=headline,
+                        mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
                         cities=[_relative(m, offset) for m in mentions if m.via == "city"])
     doc = sent.doc
     for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
@@ -552,9 +561,16 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
     else:
         before = _mention_between(view, window_start, t_start, _affiliation_kinds())
-        if not before:
+        listed = re.match(r",\s*(?:[A-Z][\w&-]*\s+){0,4}?(?:[A-Z][\w&-]*,\s*)?", view.text[window_end:])
+        following = [m for m in view.mentions if m.kind in _affiliation_kinds() and listed
+                     and window_end < m.start <= window_end + listed.end() + 1]
+        if before:
+            affiliation, stop = before[-1], t_end
+        elif following and re.fullmatch(r"[\w\s'-]*", view.text[t_end:window_end]):
+            # a speakers' list: "Prof. Dilnoza Karimova, Rector, Bukhara State Academy of Economics"
+            affiliation, stop = following[0], window_end
+        else:
             return None
-        affiliation, stop = before[-1], t_end
     return _fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.8,
                  role=_role_text(view, t_start, stop))
 
@@ -1199,8 +1215,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             index = len(sentences)
             start = offset + sent.start_char
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
-            views.append(sentence_view(sent, index, gaz, matchers))
-            views[-1].is_title = headline
+            views.append(sentence_view(sent, index, gaz, matchers, headline))
     return sentences, views
 
 

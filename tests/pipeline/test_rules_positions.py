@@ -33,6 +33,15 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
          "foreign minister", "country:TJK"),
         ("Indonesian Trade Minister Budi Santoso signed the agreement.", "Budi Santoso",
          "trade minister", "country:IDN"),
+        # a reverse apposition: the title phrase first, then the name
+        ("The talks were held with Chile's Minister of Mining and Energy, Rosa Vidal Quiroga.",
+         "Rosa Vidal Quiroga", "minister of mining and energy", "country:CHL"),
+        # a speakers' list line: name, title, organisation
+        ("Speakers\nProf. Ingrid Lunde, Rector, Bergen Maritime University", "Ingrid Lunde", "rector",
+         "Bergen Maritime University"),
+        # a name the NER misses, announced by its title
+        ("Korean Ambassador to Chile Park Ji-hoon said the deal was near.", "Park Ji-hoon", "ambassador",
+         "country:KOR"),
     ],
 )
 def test_position(sentence: str, person: str, role: str, affiliation: str) -> None:
