@@ -813,7 +813,7 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
             gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None)
         if key and n < len(words):
             return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
-    match = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
+    match = re.search(r".*\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
     if match:
         key = gaz.names.get(match.group(1).strip())
         if key and key.startswith("country:"):
@@ -867,11 +867,12 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
                 view, rest_start + planned.end(), window_end, gaz)
             if market:
-                sector = _sector_between(view, org.end, rest_start + planned.end() + 80, gaz) \
-                    or _appositive_sector(view, org, gaz)
+                sector = _sector_between(view, org.end, market.end - 30, gaz) or _appositive_sector(view, org, gaz)
                 facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="planned", sector=sector))
         active = ACTIVE_CUE.search(window)
+        if active and _mention_between(view, rest_start, rest_start + active.start(), {"Country", "Person"}):
+            active = None  # "X show that Germany invested ...": the verb has another subject
         if active and not negated and (not planned or active.start() < planned.start()):
             market = _market_after(view, rest_start + active.end(), limit=40)
             if market:
