@@ -977,7 +977,7 @@ def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
 
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"
-    r"accession|acceded|which groups|which includes|which brings together|comprising|"
+    r"accession|acceded|chairs|chaired|chairing|which groups|which includes|which brings together|comprising|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
@@ -1005,7 +1005,8 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     if listing:
         end = _clause_end(text, group.end + listing.end())
         return [m for m in countries if group.end + listing.end() <= m.start <= end]
-    cue = _membership_cue(text, group, clause_start)
+    cue = _membership_cue(text, group, clause_start,
+                          [m.text for m in view.mentions if m.kind == "InternationalOrganization"])
     if cue is None:
         return []
     cue_start, cue_end = cue
@@ -1030,7 +1031,7 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     gap = text[subject[-1].end:before]
     if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
         return []
-    if re.search(r"\bboth\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]):
+    if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]):
         run = [subject[-1]]
         for m in reversed(subject[:-1]):
             if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m.end:run[0].start]):
@@ -1042,7 +1043,7 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
                 r"remains|holds|acceded))", gap):
         return [subject[-1]]
     if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
-            re.match(r"joined|acceded", text[cue_start:cue_end], re.IGNORECASE):
+            re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
 
@@ -1061,7 +1062,7 @@ def _country_run(view: SentenceView, countries: list[Mention], start: int) -> li
     return run
 
 
-def _membership_cue(text: str, group: Mention, clause_start: int) -> tuple[int, int] | None:
+def _membership_cue(text: str, group: Mention, clause_start: int, groups: list[str]) -> tuple[int, int] | None:
     """A word of membership right before the group ("member of the SCO") or right after it
     ("G20 presidency", "NATO member")."""
     after = re.match(r"\s+(?:member states?|member countries|members|member|presidency|chairmanship|chair|"
@@ -1075,7 +1076,10 @@ def _membership_cue(text: str, group: Mention, clause_start: int) -> tuple[int, 
         return None
     cue = cues[-1]
     between = window[cue.end():]
-    if len(between) > 45 or re.search(r"[,;]\s+(?!and\b|or\b)", between.replace("both ", "")):
+    for name in groups:  # "a member of the EAEU, the CSTO and the CIS": a list of groups
+        between = between.replace(name, "")
+    listing = re.fullmatch(r"(?:[\s,]|\b(?:and|or|of|in|both|within|to|at|the)\b)*", between)
+    if not listing and (len(between) > 45 or re.search(r"[,;]\s+(?!and\b|or\b)", between.replace("both ", ""))):
         return None
     return clause_start + cue.start(), clause_start + cue.end()
 

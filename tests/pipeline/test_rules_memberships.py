@@ -36,6 +36,9 @@ def memberships(text: str) -> set[tuple[str, str]]:
         ("NATO ally Poland hosts the exercise.", {("country:POL", NATO)}),
         ("The EU member states Italy and Malta back the plan.", {("country:ITA", EU), ("country:MLT", EU)}),
         ("India's G20 presidency and Japan's G7 presidency overlapped.", {("country:IND", G20), ("country:JPN", G7)}),
+        ("Poland is a member of NATO and the EU.", {("country:POL", NATO), ("country:POL", EU)}),
+        ("Chile and Peru, fellow members of the WTO, agreed.", {("country:CHL", WTO), ("country:PER", WTO)}),
+        ("Kazakhstan, which chaired the SCO in 2024, hosted the summit.", {("country:KAZ", SCO)}),
     ],
 )
 def test_membership(sentence: str, expected: set[tuple[str, str]]) -> None:
