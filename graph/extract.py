@@ -635,7 +635,8 @@ def _year_for(view: SentenceView, money: Money, context: FlowContext) -> tuple[i
 
 PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countries|the two sides|mutual|"
                         r"our|two nations|both nations)\b", re.IGNORECASE)
-RAISE_TO = re.compile(r"\b(rais\w*|increas\w*|bring\w*|boost\w*|doubl\w*|lift\w*|expand\w*)\b[^.;]{0,60}\bto\s+"
+RAISE_TO = re.compile(r"\b(rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|doubl(?:e|ing)|lift(?:ing)?|"
+                      r"expand(?:ing)?)\b[^.;]{0,60}\bto\s+"
                       r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)
 TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d)", re.IGNORECASE)
 
@@ -653,11 +654,11 @@ def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | 
     word = cue.group(0).lower()
     if EXPORT.fullmatch(word):
         source = _owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end()) \
-            or _subject_of(view, r"\bexport(?:ed|s)?\b")
+            or _subject_of(view, r"\bexported\b")
         target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=cue.end())
         return source, target
     if IMPORT.fullmatch(word):
-        target = _owner_before(view, cue.start()) or _subject_of(view, r"\bimport(?:ed|s)?\b")
+        target = _owner_before(view, cue.start()) or _subject_of(view, r"\bimported\b")
         source = _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
         return source, target
     return None, None
@@ -735,11 +736,14 @@ def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
         earlier = [f for f in facts if f.kind == ("TradeFlow" if kind == "trade" else "InvestmentFlow")]
         if not (source and target) and earlier and earlier[-1].role("from"):
             source, target = earlier[-1].role("from"), earlier[-1].role("to")  # "..., while sales of X reached"
+            if IMPORT.fullmatch(cue.group(0)) and earlier[-1].value("cue") == "export":
+                source, target = target, source  # "A's exports to B exceeded its imports"
         commodity = _commodity_for(view, money) if kind == "trade" else None
         year, period = _year_for(view, money, context)
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
         values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
-                      commodity=commodity.iri if commodity else None)
+                      commodity=commodity.iri if commodity else None,
+                      cue="export" if EXPORT.fullmatch(cue.group(0)) else None)
         keys = view.countries()
         if source and target and source.key != target.key:
             facts.append(_fact(fact_kind, view, {"from": source, "to": target}, 0.8, **values))

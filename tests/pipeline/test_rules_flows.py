@@ -73,8 +73,25 @@ def test_directed_exports_with_commodities() -> None:
          Decimal("7.03e8"), 2022),
         ("Vietnam imported $120 million of goods from Peru in 2021.", "country:PER", "country:VNM",
          Decimal("1.2e8"), 2021),
+        ("Exports from Peru to Vietnam reached $2.1 billion in 2022.", "country:PER", "country:VNM",
+         Decimal("2.1e9"), 2022),
+        ("Vietnam's imports from Peru totalled $800 million in 2021.", "country:PER", "country:VNM",
+         Decimal("8e8"), 2021),
     ],
 )
+
+
+def test_exports_then_its_imports() -> None:
+    """"A's exports to B (x) exceeded its imports (y)": the second figure flows the other way."""
+    flows = flows_of("Peru's exports to Vietnam (€4.2bn) exceeded its imports (€2.9bn) in 2017.")
+    directions = {(next(iter(keys(f, "from"))), next(iter(keys(f, "to"))), f.value("currency")) for f in flows}
+    assert directions == {("country:PER", "country:VNM", "EUR"), ("country:VNM", "country:PER", "EUR")}
+
+
+def test_growth_to_a_figure_is_a_fact_but_a_target_is_not() -> None:
+    """"increased by 20% to $900 million" states a figure; "aim to double trade to $5 billion" does not."""
+    assert len(flows_of("Trade between Peru and Vietnam increased by 20% to $900 million in 2018.")) == 1
+    assert flows_of("Peru and Vietnam aim to double trade to $5 billion by 2030.") == []
 def test_directed_trade(sentence: str, exporter: str, importer: str, amount: Decimal, year: int) -> None:
     """Exports and imports give the direction, whichever way the sentence is turned."""
     (flow,) = flows_of(sentence)
