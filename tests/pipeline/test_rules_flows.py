@@ -79,6 +79,11 @@ def test_directed_exports_with_commodities() -> None:
          Decimal("8e8"), 2021),
     ],
 )
+def test_directed_trade(sentence: str, exporter: str, importer: str, amount: Decimal, year: int) -> None:
+    """Exports and imports give the direction, whichever way the sentence is turned."""
+    (flow,) = flows_of(sentence)
+    assert keys(flow, "from") == {exporter} and keys(flow, "to") == {importer}
+    assert Decimal(str(flow.value("amount"))) == amount and flow.value("year") == year
 
 
 def test_exports_then_its_imports() -> None:
@@ -92,11 +97,6 @@ def test_growth_to_a_figure_is_a_fact_but_a_target_is_not() -> None:
     """"increased by 20% to $900 million" states a figure; "aim to double trade to $5 billion" does not."""
     assert len(flows_of("Trade between Peru and Vietnam increased by 20% to $900 million in 2018.")) == 1
     assert flows_of("Peru and Vietnam aim to double trade to $5 billion by 2030.") == []
-def test_directed_trade(sentence: str, exporter: str, importer: str, amount: Decimal, year: int) -> None:
-    """Exports and imports give the direction, whichever way the sentence is turned."""
-    (flow,) = flows_of(sentence)
-    assert keys(flow, "from") == {exporter} and keys(flow, "to") == {importer}
-    assert Decimal(str(flow.value("amount"))) == amount and flow.value("year") == year
 
 
 def test_growth_from_a_to_b_gives_two_flows_with_their_years() -> None:
