@@ -122,112 +122,99 @@ def _fact_iri(iris: IRIs, doc_id: str, fact: Fact, roles: dict[str, list[str]]) 
     return URIRef(iris.fact(doc_id, f"{fact.kind.lower()}-{digest}"))
 
 
+# Which property links a fact to each of its roles, and which class it gets.
+FACT_CLASSES = {"HomeCountry": DG.HomeCountryStatement}
+ROLE_PROPERTIES = {
+    "holder": DG.heldBy, "affiliation": DG.positionIn, "member": DG.member, "group": DG.group,
+    "from": DG.exporter, "to": DG.importer, "party": DG.party, "organization": DG.organization,
+    "market": DG.market, "country": DG.country, "participant": DG.participant, "organizer": DG.organizer,
+    "location": DG.location,
+}
+
+
 def _add_fact(g: Graph, iris: IRIs, doc_id: str, run: URIRef, fact: Fact, roles: dict[str, list[str]],
               gaz: Gazetteer) -> URIRef:
     node = _fact_iri(iris, doc_id, fact, roles)
 
-    def ends(role: str) -> list[URIRef]:
-        return [entity_iri(iris, key) for key in roles.get(role, [])]
-
     def label(role: str) -> str:
-        return " and ".join(gaz.label_of(k) if ":" in k and k.split(":")[0] in ("country", "region", "io")
+        return " and ".join(gaz.label_of(k) if k.split(":")[0] in ("country", "region", "io")
                             else _entity_label(g, entity_iri(iris, k)) for k in roles.get(role, []))
 
-    kind = fact.kind
+    g.add((node, RDF.type, FACT_CLASSES.get(fact.kind, DG[fact.kind])))
     g.add((node, PROV.wasDerivedFrom, URIRef(iris.sentence(doc_id, fact.sentence))))
     g.add((node, PROV.wasGeneratedBy, run))
-    if kind == "Position":
-        g.add((node, RDF.type, DG.Position))
-        role = str(fact.value("role"))
-        g.add((node, DG.roleTitle, Literal(role)))
-        for person in ends("holder"):
-            g.add((node, DG.heldBy, person))
-            g.add((person, ORG.holds, node))
-        for affiliation in ends("affiliation"):
-            g.add((node, DG.positionIn, affiliation))
-        g.add((node, RDFS.label, Literal(f"{label('holder')}: {role}, {label('affiliation')}")))
-    elif kind == "Membership":
-        g.add((node, RDF.type, DG.Membership))
-        for member in ends("member"):
-            g.add((node, DG.member, member))
-        for group in ends("group"):
-            g.add((node, DG.group, group))
-        g.add((node, RDFS.label, Literal(f"{label('member')} in {label('group')}")))
-    elif kind in ("TradeFlow", "InvestmentFlow"):
-        g.add((node, RDF.type, DG[kind]))
-        for source in ends("from"):
-            g.add((node, DG.exporter, source))
-        for target in ends("to"):
-            g.add((node, DG.importer, target))
-        for party in ends("party"):
-            g.add((node, DG.party, party))
-        commodity = fact.value("commodity")
-        if commodity:
-            g.add((node, DG.commodity, URIRef(str(commodity))))
-        amount = Decimal(str(fact.value("amount")))
-        g.add((node, DG.amount, Literal(amount.normalize() if amount == amount.to_integral() else amount,
-                                        datatype=XSD.decimal)))
-        g.add((node, DG.currency, Literal(str(fact.value("currency")))))
-        if fact.value("year") is not None:
-            g.add((node, DG.year, Literal(int(fact.value("year")))))
-        if fact.value("period"):
-            g.add((node, DG.period, Literal(str(fact.value("period")))))
-        direction = f"{label('from')} → {label('to')}" if roles.get("from") else label("party")
-        what = gaz.concepts[str(commodity)].label + " " if commodity else ""
-        g.add((node, RDFS.label, Literal(
-            f"{'trade' if kind == 'TradeFlow' else 'investment'} {direction}: {what}{fact.value('currency')}"
-            f" {amount:,.0f} ({fact.value('year') or 'year not stated'})")))
-    elif kind == "MarketActivity":
-        g.add((node, RDF.type, DG.MarketActivity))
-        for org in ends("organization"):
-            g.add((node, DG.organization, org))
-        for market in ends("market"):
-            g.add((node, DG.market, market))
-        if fact.value("sector"):
-            g.add((node, DG.sector, URIRef(str(fact.value("sector")))))
-        g.add((node, DG.status, DG[str(fact.value("status"))]))
-        g.add((node, RDFS.label, Literal(f"{label('organization')} in {label('market')} ({fact.value('status')})")))
-    elif kind == "Cooperation":
-        g.add((node, RDF.type, DG.Cooperation))
-        for party in ends("party"):
-            g.add((node, DG.party, party))
-        g.add((node, DG.sector, URIRef(str(fact.value("sector")))))
-        area = gaz.concepts[str(fact.value("sector"))].label
-        g.add((node, RDFS.label, Literal(f"cooperation {label('party')}: {area}")))
-    elif kind == "Meeting":
-        g.add((node, RDF.type, DG.Meeting))
-        for participant in ends("participant"):
-            g.add((node, DG.participant, participant))
-        for organizer in ends("organizer"):
-            g.add((node, DG.organizer, organizer))
-        for place in ends("location"):
-            g.add((node, DG.location, place))
-        if fact.value("date"):
-            g.add((node, DG.date, Literal(str(fact.value("date")))))
-        who = f" of {label('participant')}" if roles.get("participant") else ""
-        by = f" organised by {label('organizer')}" if roles.get("organizer") else ""
-        where = f" in {label('location')}" if roles.get("location") else ""
-        g.add((node, RDFS.label, Literal(f"meeting{who}{by}{where}")))
-    elif kind == "Agreement":
-        g.add((node, RDF.type, DG.Agreement))
-        for party in ends("party"):
-            g.add((node, DG.party, party))
-        g.add((node, DG.agreementKind, Literal(str(fact.value("what")))))
-        for sector in fact.value("sectors") or ():
+    for role, keys in roles.items():
+        for key in keys:
+            g.add((node, ROLE_PROPERTIES[role], entity_iri(iris, key)))
+    for sector in [fact.value("sector"), *(fact.value("sectors") or ())]:
+        if sector:
             g.add((node, DG.sector, URIRef(str(sector))))
-        if fact.value("date"):
-            g.add((node, DG.date, Literal(str(fact.value("date")))))
-        g.add((node, RDFS.label, Literal(f"{fact.value('what')} between {label('party')}")))
-    elif kind == "HomeCountry":
-        g.add((node, RDF.type, DG.HomeCountryStatement))
-        for org in ends("organization"):
-            g.add((node, DG.organization, org))
-            for country in ends("country"):
-                g.add((org, DG.homeCountry, country))
-        for country in ends("country"):
-            g.add((node, DG.country, country))
-        g.add((node, RDFS.label, Literal(f"{label('organization')} belongs to {label('country')}")))
+    if fact.value("date"):
+        g.add((node, DG.date, Literal(str(fact.value("date")))))
+    g.add((node, RDFS.label, Literal(_VALUES_AND_LABEL[fact.kind](g, node, fact, roles, label, gaz, iris))))
     return node
+
+
+def _position(g, node, fact, roles, label, gaz, iris) -> str:
+    role = str(fact.value("role"))
+    g.add((node, DG.roleTitle, Literal(role)))
+    for key in roles.get("holder", []):  # the W3C ORG pattern, both ways: person org:holds post
+        g.add((entity_iri(iris, key), ORG.holds, node))
+    return f"{label('holder')}: {role}, {label('affiliation')}"
+
+
+def _flow(g, node, fact, roles, label, gaz, iris) -> str:
+    commodity = fact.value("commodity")
+    if commodity:
+        g.add((node, DG.commodity, URIRef(str(commodity))))
+    amount = Decimal(str(fact.value("amount")))
+    g.add((node, DG.amount, Literal(amount.normalize() if amount == amount.to_integral() else amount,
+                                    datatype=XSD.decimal)))
+    g.add((node, DG.currency, Literal(str(fact.value("currency")))))
+    if fact.value("year") is not None:
+        g.add((node, DG.year, Literal(int(fact.value("year")))))
+    if fact.value("period"):
+        g.add((node, DG.period, Literal(str(fact.value("period")))))
+    direction = f"{label('from')} → {label('to')}" if roles.get("from") else label("party")
+    what = gaz.concepts[str(commodity)].label + " " if commodity else ""
+    kind = "trade" if fact.kind == "TradeFlow" else "investment"
+    year = fact.value("year") or "year not stated"
+    return f"{kind} {direction}: {what}{fact.value('currency')} {amount:,.0f} ({year})"
+
+
+def _market_activity(g, node, fact, roles, label, gaz, iris) -> str:
+    g.add((node, DG.status, DG[str(fact.value("status"))]))
+    return f"{label('organization')} in {label('market')} ({fact.value('status')})"
+
+
+def _cooperation(g, node, fact, roles, label, gaz, iris) -> str:
+    return f"cooperation {label('party')}: {gaz.concepts[str(fact.value('sector'))].label}"
+
+
+def _meeting(g, node, fact, roles, label, gaz, iris) -> str:
+    who = f" of {label('participant')}" if roles.get("participant") else ""
+    by = f" organised by {label('organizer')}" if roles.get("organizer") else ""
+    where = f" in {label('location')}" if roles.get("location") else ""
+    return f"meeting{who}{by}{where}"
+
+
+def _agreement(g, node, fact, roles, label, gaz, iris) -> str:
+    g.add((node, DG.agreementKind, Literal(str(fact.value("what")))))
+    return f"{fact.value('what')} between {label('party')}"
+
+
+def _home_country(g, node, fact, roles, label, gaz, iris) -> str:
+    for org in roles.get("organization", []):  # the shortcut triple the fact stands behind
+        for country in roles.get("country", []):
+            g.add((entity_iri(iris, org), DG.homeCountry, entity_iri(iris, country)))
+    return f"{label('organization')} belongs to {label('country')}"
+
+
+_VALUES_AND_LABEL = {
+    "Position": _position, "Membership": lambda g, n, f, r, label, gz, i: f"{label('member')} in {label('group')}",
+    "TradeFlow": _flow, "InvestmentFlow": _flow, "MarketActivity": _market_activity, "Cooperation": _cooperation,
+    "Meeting": _meeting, "Agreement": _agreement, "HomeCountry": _home_country,
+}
 
 
 def _entity_label(g: Graph, node: URIRef) -> str:
