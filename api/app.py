@@ -10,14 +10,54 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api import describe, linked_data, page, protocol, update
 from api.settings import Settings
 from api.web import ApiError, api_error_handler, unexpected_error_handler
 from api.workers import Engines
 
+FAST_METHODS = frozenset({"GET", "HEAD", "POST"})
 
-def create_app(settings: Settings) -> FastAPI:
+
+async def sparql_asgi(scope: Scope, receive: Receive, send: Send) -> None:
+    """/sparql as a bare ASGI app: the same handler and the same error responses as behind the full
+    stack (ApiError: its status and message; anything else: a logged 500)."""
+    request = Request(scope, receive)
+    try:
+        response = await protocol.sparql(request)
+    except ApiError as exc:
+        response = await api_error_handler(request, exc)
+    except Exception as exc:  # what ServerErrorMiddleware does: log it, answer 500
+        response = await unexpected_error_handler(request, exc)
+    await response(scope, receive, send)  # an error mid-stream propagates: uvicorn cuts the response
+
+
+class Endpoint(FastAPI):
+    """The FastAPI app, with queries to /sparql served past its middleware stack.
+
+    A query passes through some ten ASGI layers in FastAPI (errors, telemetry, body limit, CORS,
+    exception handlers, exit stack, router, route); on the busiest path only CORS and the error
+    handling do anything, so those are applied directly.  Other methods (OPTIONS preflights, 405s) and
+    every other path take the normal route."""
+
+    sparql_app: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self.sparql_app is not None
+            and scope["type"] == "http"
+            and scope["path"] == "/sparql"
+            and scope["method"] in FAST_METHODS
+            and not scope.get("root_path")
+        ):
+            scope["app"] = self
+            await self.sparql_app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def create_app(settings: Settings) -> Endpoint:
     """Build the app; the engine processes start with the app's lifespan and stop with it."""
     engines = Engines(settings.store, settings.workers, settings.updates_enabled, settings.query_timeout)
 
@@ -29,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             await engines.close()
 
-    app = FastAPI(
+    app = Endpoint(
         title="diplograph SPARQL endpoint",
         version="0.1.0",
         lifespan=lifespan,
@@ -44,13 +84,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.void_cache = {}
     app.state.ontology = describe.ontology_triples()
     app.state.examples_dir = settings.examples_dir or page.EXAMPLES_DIR
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "HEAD", "POST"],
-        allow_headers=["Accept", "Content-Type"],
-        max_age=3600,
-    )
+    cors = {
+        "allow_origins": list(settings.cors_origins),
+        "allow_methods": ["GET", "HEAD", "POST"],
+        "allow_headers": ["Accept", "Content-Type"],
+        "max_age": 3600,
+    }
+    app.add_middleware(CORSMiddleware, **cors)
+    app.sparql_app = CORSMiddleware(sparql_asgi, **cors)
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(Exception, unexpected_error_handler)
 
@@ -72,7 +113,8 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (protocol, update, describe, page, linked_data):  # linked_data last: it has a catch-all
         app.include_router(module.router)
     # /sparql parses its own parameters, so FastAPI's per-request machinery (dependency solving,
-    # validation) only costs time on the busiest path: a plain Starlette route in front serves it,
+    # validation) only costs time on the busiest path: Endpoint.__call__ serves GET/HEAD/POST there
+    # (sparql_app above), a plain Starlette route in front serves any other request reaching the router,
     # and the FastAPI route behind it stays for the OpenAPI description.
     app.router.routes.insert(0, Route("/sparql", protocol.sparql, methods=["GET", "POST"]))
     return app

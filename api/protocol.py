@@ -115,7 +115,7 @@ async def run_query(
 ) -> Response:
     engines: Engines = request.app.state.engines
     try:
-        analysis = analyse(query, settings.max_nesting, settings.base_iri)
+        analysis = analyse(query, settings.max_nesting, settings.base_iri, keep_tokens=False)
         check_remote(analysis.services, settings.service_allow, "SERVICE")
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None

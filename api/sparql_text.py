@@ -65,29 +65,34 @@ class Analysis:
     loads: list[str | None] = field(default_factory=list)
 
 
-def tokenize(text: str, max_nesting: int) -> list[Token]:
-    """Split into tokens, tracking bracket depth; refuse nesting deeper than `max_nesting`."""
+def tokenize(text: str, max_nesting: int, keep: bool = True) -> list[Token]:
+    """Split into tokens, tracking bracket depth; refuse nesting deeper than `max_nesting`.
+
+    With `keep=False` only the guard runs (same matches, same refusals) and no token is kept: most
+    queries need nothing else, and building the list costs as much as the matching."""
     tokens: list[Token] = []
     depth = 0
     unary_run = 0
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
-        if kind in ("ws", "comment"):
+        if kind == "ws" or kind == "comment":
             continue
-        value = match.group()
         if kind == "open":
             depth += 1
             if depth > max_nesting:
                 raise QueryRejected(f"brackets nested deeper than {max_nesting} levels")
+            unary_run = 0
         elif kind == "close":
-            depth = max(0, depth - 1)
-        if kind == "other" and value in _UNARY:
+            depth = depth - 1 if depth else 0
+            unary_run = 0
+        elif kind == "other" and match.group() in _UNARY:
             unary_run += 1
             if unary_run > max_nesting:
                 raise QueryRejected(f"more than {max_nesting} consecutive unary operators")
         else:
             unary_run = 0
-        tokens.append(Token(kind, value, match.start(), depth if kind != "open" else depth - 1))
+        if keep:
+            tokens.append(Token(kind, match.group(), match.start(), depth - 1 if kind == "open" else depth))
     return tokens
 
 
@@ -139,17 +144,20 @@ def _resolve(iri: str, base: str | None) -> str:
     return urljoin(base, iri) if base else iri
 
 
-def analyse(text: str, max_nesting: int, base: str | None = None) -> Analysis:
-    """Tokenise and collect what the endpoint needs to know; raises QueryRejected on bombs."""
-    tokens = tokenize(text, max_nesting)
-    analysis = Analysis(tokens)
+def analyse(text: str, max_nesting: int, base: str | None = None, keep_tokens: bool = True) -> Analysis:
+    """Tokenise and collect what the endpoint needs to know; raises QueryRejected on bombs.
+
+    `keep_tokens=False` (queries): `tokens` is only filled when a pass below needs it."""
     # A keyword can only be (or start) a token if it occurs in the text: most queries skip these passes.
     lowered = text.lower()
-    analysis.has_dataset_clause = "from" in lowered and any(
+    has_from, has_service, has_load = "from" in lowered, "service" in lowered, "load" in lowered
+    tokens = tokenize(text, max_nesting, keep=keep_tokens or has_from or has_service or has_load)
+    analysis = Analysis(tokens)
+    analysis.has_dataset_clause = has_from and any(
         t.kind == "word" and t.depth == 0 and t.text.lower() == "from" for t in tokens
     )
-    analysis.services = _targets(tokens, "service", base) if "service" in lowered else []
-    analysis.loads = _targets(tokens, "load", base) if "load" in lowered else []
+    analysis.services = _targets(tokens, "service", base) if has_service else []
+    analysis.loads = _targets(tokens, "load", base) if has_load else []
     return analysis
 
 

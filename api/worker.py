@@ -7,7 +7,8 @@ writer (only started when updates are enabled) holds the read-write handle.
 
 Wire format on stdin/stdout: frames of one type byte, a 4-byte big-endian length and a payload.
 Tasks are pickled dicts (both ends are this package).  Replies: ``R`` ready, ``X`` error
-(pickled {status, message}), ``J`` a pickled value, or a streamed body: ``H`` head (pickled
+(pickled {status, message}), ``J`` a pickled value, ``C`` a whole result (one byte giving the length
+of the media type, the media type, the body), or a streamed body: ``H`` head (pickled
 {media_type, complete}), ``D`` data chunks, ``E`` end, or ``A`` abort (error after the head).
 """
 
@@ -31,6 +32,7 @@ HEADER = struct.Struct(">cI")
 FIRST_FLUSH = 256 * 1024  # results below this size are answered in one piece (errors stay clean)
 CHUNK = 64 * 1024
 REOPEN_ATTEMPTS = 8
+NEGOTIATED_CACHE = 256  # (Accept, format) pairs remembered per engine; a bound against hostile headers
 
 
 class TaskError(Exception):
@@ -88,8 +90,18 @@ class FrameWriter(io.RawIOBase):
         pass
 
     def _send(self, complete: bool, end: bool = False) -> None:
-        """Send what is buffered; a complete result goes as head, data and end in one write (one
-        wake-up of the server instead of three)."""
+        """Send what is buffered.  A whole result goes as one C frame (media type and body, nothing to
+        unpickle: one read and one wake-up of the server); a large one as head, data chunks and end."""
+        if end and not self.committed:
+            media = self.media_type.encode()
+            self.committed = True
+            self.out.write(
+                b"".join(
+                    (HEADER.pack(b"C", 1 + len(media) + len(self.buffer)), bytes((len(media),)), media, self.buffer)
+                )
+            )
+            self.out.flush()
+            return
         frames = []
         if not self.committed:
             frames.append(frame(b"H", pickle.dumps({"media_type": self.media_type, "complete": complete})))
@@ -112,6 +124,7 @@ class Engine:
     def __init__(self, path: str, writable: bool) -> None:
         self.path, self.writable = path, writable
         self.store = open_store(path, read_only=not writable)
+        self.negotiated: dict[tuple[str | None, str | None, bool], str] = {}  # (accept, format, graph?)
 
     def reopen(self) -> None:
         """Take a fresh read-only snapshot (after a write, or after a read error).
@@ -154,11 +167,16 @@ class Engine:
             self.reopen()  # a read-only snapshot can lose files to the writer's compaction: retry once
             result = self._query(task)
         is_graph = isinstance(result, ox.QueryTriples)
-        offers = formats.rdf_offers() if is_graph else formats.result_offers()
-        try:
-            media = formats.negotiate(task.get("accept"), offers, task.get("format"), graph_result=is_graph)
-        except formats.NotAcceptable as exc:
-            raise TaskError(406, str(exc)) from None
+        key = (task.get("accept"), task.get("format"), is_graph)
+        media = self.negotiated.get(key)
+        if media is None:
+            offers = formats.rdf_offers() if is_graph else formats.result_offers()
+            try:
+                media = formats.negotiate(key[0], offers, key[1], graph_result=is_graph)
+            except formats.NotAcceptable as exc:
+                raise TaskError(406, str(exc)) from None
+            if len(self.negotiated) < NEGOTIATED_CACHE:  # clients send few distinct Accept headers
+                self.negotiated[key] = media
         fmt = formats.RDF[media] if is_graph else formats.RESULTS[media]
         writer = FrameWriter(out, media, task["max_bytes"])
         self._serialize(writer, lambda: result.serialize(writer, fmt))

@@ -264,20 +264,15 @@ class Engines:
             await pool.discard(worker)
             raise EngineError(500, "the query engine process died") from None
         kind, payload = await self._read_one(pool, worker, deadline)
+        if kind == b"C":  # the common case: the whole result in one frame
+            pool.release(worker)
+            end = 1 + payload[0]
+            return Stream(payload[1:end].decode(), payload[end:], None)
         if kind == b"X":
             pool.release(worker)
             error = pickle.loads(payload)
             raise EngineError(error["status"], error["message"])
-        head = pickle.loads(payload)
-        if head["complete"]:
-            chunks = []
-            while True:
-                kind, payload = await self._read_one(pool, worker, deadline)
-                if kind == b"E":
-                    break
-                chunks.append(payload)
-            pool.release(worker)
-            return Stream(head["media_type"], b"".join(chunks), None)
+        head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
         return Stream(head["media_type"], None, self._body(pool, worker, deadline))
 
     async def _body(self, pool: Pool, worker: Worker, deadline: float) -> AsyncIterator[bytes]:

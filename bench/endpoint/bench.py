@@ -451,7 +451,7 @@ def tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def diplograph_server(name: str, store: Path, root: Path) -> Server:
+def diplograph_server(name: str, store: Path, root: Path, extra_path: Path | None = None) -> Server:
     port = free_port()
     cmd = [
         sys.executable,
@@ -465,13 +465,19 @@ def diplograph_server(name: str, store: Path, root: Path) -> Server:
         str(port),
     ]
     # `python -m` puts the working directory first on sys.path: run from the checkout being measured.
-    return Server(name, cmd, f"http://127.0.0.1:{port}/sparql", env={"PYTHONPATH": str(root)}, cwd=root)
+    path = os.pathsep.join(str(p) for p in (root, extra_path) if p is not None)
+    return Server(name, cmd, f"http://127.0.0.1:{port}/sparql", env={"PYTHONPATH": path}, cwd=root)
 
 
 def servers(
-    work: Path, store: Path, rdflib_data: Path | None, baseline: Path | None, skip: set[str]
+    work: Path,
+    store: Path,
+    rdflib_data: Path | None,
+    baseline: Path | None,
+    skip: set[str],
+    extra_path: Path | None = None,
 ) -> list[Server]:
-    found = [diplograph_server("diplograph", store, ROOT)]
+    found = [diplograph_server("diplograph", store, ROOT, extra_path)]
     if baseline is not None:
         found.append(diplograph_server("diplograph@baseline", store, baseline))
     oxigraph = tool("oxigraph")
@@ -540,6 +546,14 @@ def main() -> int:
         metavar="DIR",
         help="also serve the api/ of another checkout as 'diplograph@baseline' (before/after a change)",
     )
+    parser.add_argument(
+        "--extra-path",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also on sys.path of 'diplograph' (not of the baseline): e.g. a `pip install --target DIR` of "
+        "packages such as httptools and uvloop, to measure a dependency before adding it",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped benchmark still stops its servers
     work = Path(tempfile.mkdtemp(prefix="dg-bench-"))
@@ -566,6 +580,7 @@ def main() -> int:
             rdflib_data,
             args.baseline.resolve() if args.baseline else None,
             set(args.skip),
+            args.extra_path.resolve() if args.extra_path else None,
         )
         for server in candidates:
             try:
