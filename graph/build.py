@@ -5,7 +5,6 @@ validate → store on its own, so one bad file never stops the others.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -189,6 +188,3 @@ def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool
     store.flush()
     return present
 
-
-def print_err(message: str) -> None:
-    print(message, file=sys.stderr)

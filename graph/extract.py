@@ -102,9 +102,6 @@ class SentenceView:
     def before(self, offset: int, within: int = 40) -> list[Mention]:
         return [m for m in self.mentions if offset - within <= m.end <= offset]
 
-    def after(self, offset: int, within: int = 40) -> list[Mention]:
-        return [m for m in self.mentions if offset <= m.start <= offset + within]
-
 
 # ---------------------------------------------------------------------------
 # Mentions
@@ -133,14 +130,14 @@ def _acts_as_subject(span: Span) -> bool:
     return any(tok.dep_ in ("nsubj", "nsubjpass") for tok in span)
 
 
-def _longest(mentions: list[Mention]) -> list[Mention]:
-    """Of overlapping mentions keep the longest ("South Korea", not "Korea"; "the Commonwealth of
-    Independent States", not "the Commonwealth")."""
-    result: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(m.start < r.end and r.start < m.end for r in result):
-            result.append(m)
-    return sorted(result, key=lambda m: m.start)
+def _longest(items: list, start=lambda m: m.start, end=lambda m: m.end) -> list:
+    """Of overlapping matches keep the longest ("South Korea", not "Korea"; "the Commonwealth of
+    Independent States", not "the Commonwealth"), in text order."""
+    result: list = []
+    for item in sorted(items, key=lambda m: (start(m) - end(m), start(m))):
+        if not any(start(item) < end(r) and start(r) < end(item) for r in result):
+            result.append(item)
+    return sorted(result, key=start)
 
 
 NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rector|Head|Members?|Management|"
@@ -267,7 +264,7 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
 PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
 
 
-def _pattern_mentions(sent: Span, index: int, taken: list[Mention]) -> list[Mention]:
+def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     """Companies the NER misses: "company X", "X, Kazakhstan's largest bank"."""
     found = []
     text = sent.text
@@ -311,7 +308,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     """Find everything the rules need in one spaCy sentence."""
     gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
     others = _ner_mentions(sent, index, gaz, headline)
-    others += [p for p in _pattern_mentions(sent, index, gazetteer)
+    others += [p for p in _pattern_mentions(sent, index)
                if not any(o.start < p.end and p.start < o.end for o in others)]
     mentions = _merge(gazetteer, others)
     offset = sent.start_char
@@ -328,9 +325,9 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                                          gaz.concepts[iri].is_commodity))
         else:
             view.titles.append((span.text, span.start_char - offset, span.end_char - offset))
-    view.concepts = [c for c in _longest_spans(view.concepts)
+    view.concepts = [c for c in _longest(view.concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
-    view.titles = sorted(_longest_titles(view.titles), key=lambda t: t[1])
+    view.titles = _longest(view.titles, start=lambda t: t[1], end=lambda t: t[2])
     announced = _names_after_titles(view, gaz)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
@@ -372,24 +369,6 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
             continue
         found.append(Mention(text, "Person", view.index, begin, end))
     return found
-
-
-def _longest_spans(concepts: list[Concept]) -> list[Concept]:
-    result: list[Concept] = []
-    for c in sorted(concepts, key=lambda c: (c.start, -(c.end - c.start))):
-        if result and c.start < result[-1].end:
-            continue
-        result.append(c)
-    return result
-
-
-def _longest_titles(titles: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    result: list[tuple[str, int, int]] = []
-    for t in sorted(titles, key=lambda t: (t[1], -(t[2] - t[1]))):
-        if result and t[1] < result[-1][2]:
-            continue
-        result.append(t)
-    return result
 
 
 # ---------------------------------------------------------------------------

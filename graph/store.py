@@ -8,7 +8,7 @@ build killed halfway) sees the old graph or the new one, never half of each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,13 +42,9 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
 
 
-def _term(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
-    return str(term)
-
-
 def ntriples_block(triples: Iterable[tuple]) -> str:
     """Triples of pyoxigraph terms as the body of a SPARQL INSERT DATA graph block."""
-    return "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in triples)
+    return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
 
 def replace_graphs(store: ox.Store, graphs: dict[str, Iterable[tuple]]) -> None:
@@ -80,10 +76,6 @@ def document_hashes(store: ox.Store) -> dict[str, str]:
         f"SELECT ?doc ?sha WHERE {{ GRAPH ?doc {{ ?doc a <{DG}Document> ; <{DG}sha256> ?sha }} }}"
     )
     return {row["doc"].value: row["sha"].value for row in rows}
-
-
-def quads(store: ox.Store) -> Iterator[ox.Quad]:
-    return iter(store.quads_for_pattern(None, None, None, None))
 
 
 VOID = "http://rdfs.org/ns/void#"
