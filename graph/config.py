@@ -60,6 +60,31 @@ class IRIs:
     def ontology_graph(self) -> str:
         return f"{self.base}graph/ontology"
 
+    @property
+    def dataset_graph(self) -> str:
+        """The store's own VoID description, which also records the base IRI."""
+        return f"{self.base}graph/dataset"
+
+    @property
+    def inferred_graph(self) -> str:
+        return f"{self.base}graph/inferred"
+
+    @property
+    def links_graph(self) -> str:
+        return f"{self.base}graph/links"
+
+    @property
+    def linkset_graph(self) -> str:
+        return f"{self.base}graph/linkset"
+
+    @property
+    def report_prefix(self) -> str:
+        return self.report_graph("")
+
+    @property
+    def candidates_prefix(self) -> str:
+        return self.candidates_graph("")
+
 
 def base_iri_from_env(explicit: str | None = None) -> str:
     return explicit or os.environ.get("DIPLOGRAPH_BASE_IRI") or DEFAULT_BASE_IRI

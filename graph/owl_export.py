@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal, URIRef
 
-from graph.config import DEFAULT_BASE_IRI, ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE
+from graph.config import DEFAULT_BASE_IRI, ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE, IRIs
 
 log = logging.getLogger(__name__)
 
@@ -59,40 +59,28 @@ class ExportError(RuntimeError):
     """The export cannot be written as asked (unknown format, Java missing, OWL API failure)."""
 
 
-@dataclass(frozen=True)
-class GraphNames:
-    """The named graphs that hold something other than ABox facts, under one base IRI."""
-
-    base: str
+class GraphNames(IRIs):
+    """The named graphs that hold something other than ABox facts (names from graph.config.IRIs)."""
 
     @property
     def ontology(self) -> str:
-        return f"{self.base}graph/ontology"
+        return self.ontology_graph
 
     @property
     def inferred(self) -> str:
-        return f"{self.base}graph/inferred"
+        return self.inferred_graph
 
     @property
     def links(self) -> str:
-        return f"{self.base}graph/links"
+        return self.links_graph
 
     @property
     def linkset(self) -> str:
-        return f"{self.base}graph/linkset"
+        return self.linkset_graph
 
     @property
     def dataset(self) -> str:
-        """The store's own VoID description (its base IRI), written by graph.store.set_base_iri."""
-        return f"{self.base}graph/dataset"
-
-    @property
-    def report_prefix(self) -> str:
-        return f"{self.base}graph/report/"
-
-    @property
-    def candidates_prefix(self) -> str:
-        return f"{self.base}graph/candidates/"
+        return self.dataset_graph
 
     @property
     def kg_ontology(self) -> str:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.config import IRIs
+
 DG = "https://w3id.org/diplograph/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -94,7 +96,7 @@ def stored_base_iri(store: ox.Store) -> str | None:
 
 def set_base_iri(store: ox.Store, base: str) -> None:
     dataset = ox.NamedNode(base)
-    replace_graphs(store, {f"{base}graph/dataset": [
+    replace_graphs(store, {IRIs(base).dataset_graph: [
         (dataset, ox.NamedNode(f"{RDF}type"), ox.NamedNode(f"{VOID}Dataset")),
         (dataset, ox.NamedNode(f"{VOID}uriSpace"), ox.Literal(base)),
         (dataset, ox.NamedNode(f"{RDFS}label"), ox.Literal("diplograph knowledge graph")),
