@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
 import time
 
 import pyoxigraph as ox
@@ -14,6 +16,9 @@ from api.settings import Settings
 from api.web import ApiError
 from api.workers import Engines
 from graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE
+from graph.docs import render_html as render_ontology_html
+
+log = logging.getLogger(__name__)
 
 router = APIRouter()
 
@@ -194,6 +199,10 @@ async def ontology(request: Request) -> Response:
     accept = request.headers.get("accept")
     fmt = request.query_params.get("format")
     if not fmt and formats.parse_accept(accept)[0][0] == "text/html":
+        try:  # the documentation graph.docs generates (pyLODE), cached until the Turtle changes
+            return HTMLResponse(await asyncio.to_thread(render_ontology_html))
+        except Exception:  # noqa: BLE001 - documentation is a convenience; the Turtle below always works
+            log.exception("ontology documentation failed; serving the plain page")
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE).decode()
         return HTMLResponse(
             "<!doctype html><meta charset=utf-8><title>diplograph ontology</title>"

@@ -115,3 +115,13 @@ def test_health_and_docs(read_server):
         assert c.get("/docs").status_code == 200
         spec = c.get("/openapi.json").json()
     assert "/sparql" in spec["paths"] and "/store" in spec["paths"]
+
+
+def test_ontology_documentation_for_browsers(read_server):
+    """A browser asking for /ontology gets the human-readable documentation of every class."""
+    with read_server.client() as c:
+        page = c.get("/ontology", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    for label in ("Trade flow", "Investment flow", "Position", "Membership", "Market activity"):
+        assert label in page.text
+    assert "https://w3id.org/diplograph/ontology#TradeFlow" in page.text
