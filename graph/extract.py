@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -701,6 +702,32 @@ def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[s
     return (source, other) if source else (other, target)
 
 
+PERCENT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
+UP = r"grew|grown|rose|risen|increased|jumped|surged|climbed|expanded|up"
+DOWN = r"fell|fallen|decreased|declined|dropped|shrank|contracted|down"
+CHANGES = [  # (pattern, sign): "grew by 41%", "a 35% decrease", "an increase of 30%", "69.2 percent higher"
+    (re.compile(rf"\b(?:{UP})\s+(?:by\s+)?{PERCENT}", re.IGNORECASE), 1),
+    (re.compile(rf"\b(?:{DOWN})\s+(?:by\s+)?{PERCENT}", re.IGNORECASE), -1),
+    (re.compile(rf"\b{PERCENT}\s+(?:increase|rise|growth|higher|more)\b", re.IGNORECASE), 1),
+    (re.compile(rf"\b{PERCENT}\s+(?:decrease|decline|drop|fall|lower|less)\b", re.IGNORECASE), -1),
+    (re.compile(rf"\b(?:increase|rise|growth)\s+of\s+{PERCENT}", re.IGNORECASE), 1),
+    (re.compile(rf"\b(?:decrease|decline|drop|fall)\s+of\s+{PERCENT}", re.IGNORECASE), -1),
+]
+
+
+def relative_change(view: SentenceView, money: Money) -> Decimal | None:
+    """The change a sentence states beside an amount, in percent: "grew by 41% ... to $3.9 billion",
+    "$1.2bn, up 15% year on year", "a 35% decrease"; none where another amount stands between."""
+    others = [m for m in view.money if m is not money]
+    found: list[tuple[int, Decimal]] = []
+    for pattern, sign in CHANGES:
+        for match in pattern.finditer(view.text):
+            gap = (match.end(), money.start) if match.end() <= money.start else (money.end, match.start())
+            if gap[1] - gap[0] <= 60 and not any(gap[0] <= m.start < gap[1] for m in others):
+                found.append((gap[1] - gap[0], sign * Decimal(match.group("pct"))))
+    return min(found)[1] if found else None
+
+
 def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
     facts = []
     for money in view.money:
@@ -721,7 +748,7 @@ def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
         year, period = _year_for(view, money, context)
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
         values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
-                      commodity=commodity.iri if commodity else None,
+                      commodity=commodity.iri if commodity else None, change=relative_change(view, money),
                       cue="export" if EXPORT.fullmatch(cue.group(0)) else None)
         keys = view.countries()
         if source and target and source.key != target.key:

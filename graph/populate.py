@@ -175,6 +175,8 @@ def _flow(g, node, fact, roles, label, gaz, iris) -> str:
         g.add((node, DG.year, Literal(int(fact.value("year")))))
     if fact.value("period"):
         g.add((node, DG.period, Literal(str(fact.value("period")))))
+    if fact.value("change") is not None:
+        g.add((node, DG.relativeChange, Literal(Decimal(str(fact.value("change"))))))
     direction = f"{label('from')} → {label('to')}" if roles.get("from") else label("party")
     what = gaz.concepts[str(commodity)].label + " " if commodity else ""
     kind = "trade" if fact.kind == "TradeFlow" else "investment"

@@ -145,3 +145,20 @@ def test_trade_without_countries_belongs_to_the_documents_pair() -> None:
     (flow,) = flows_of(text)
     assert keys(flow, "party") == {"country:PER", "country:VNM"}
     assert flow.value("year") == 2023
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("Trade between Peru and Vietnam grew by 41% in 2023 and reached $3.9 billion.", Decimal(41)),
+        ("Bilateral trade between Peru and Vietnam was $1.2bn in 2022, up 15% year on year.", Decimal(15)),
+        ("Trade between Peru and Vietnam fell to $900 million in 2020, a 35% decrease.", Decimal(-35)),
+        ("Trade between Peru and Vietnam reached $838.6 million in 2022, which is 69.2 percent higher.",
+         Decimal("69.2")),
+        ("Trade between Peru and Vietnam reached $2 billion in 2023.", None),
+    ],
+)
+def test_relative_change_beside_an_amount(sentence: str, change: Decimal | None) -> None:
+    """A stated change in percent is kept on the flow, signed; none is invented."""
+    (flow,) = flows_of(sentence)
+    assert flow.value("change") == change
