@@ -770,9 +770,11 @@ ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
-    r"supplies|exports|sends|ships)\b", re.IGNORECASE)
+    r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
+    r"(?:has|have|runs|owns) (?:a |an |its )?(?:joint venture|office|plant|factory|subsidiary|branch|presence))\b",
+    re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
-                         r"looking|considering|will|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
+                         r"looking|considering|will|would|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
                          r"(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for)\b", re.IGNORECASE)
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")

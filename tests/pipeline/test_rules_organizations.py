@@ -56,6 +56,10 @@ def activity(sentence: str, status: str) -> list:
          "Fjordline Energy", "country:CHL", SECTOR + "renewable-energy"),
         ("The Chilean firm Cordillera Logistics is currently operating in Peru.",
          "Cordillera Logistics", "country:PER", None),
+        ("Chilean miner Andes Copper entered the Indian market in 2019.", "Andes Copper", "country:IND", None),
+        ("Norwegian firm Fjord Salmon has a joint venture in Vietnam.", "Fjord Salmon", "country:VNM", None),
+        ("The Korean carmaker Hanbit Motors opened an office in Tashkent in 2021.", "Hanbit Motors",
+         "country:UZB", None),
     ],
 )
 def test_active_in_market(sentence: str, org: str, market: str, sector: str | None) -> None:
@@ -73,6 +77,8 @@ def test_active_in_market(sentence: str, org: str, market: str, sector: str | No
          "Altyn Stroy", "country:CAN"),
         ("Andes Mercantil, Chile's leading retailer, plans to enter the Norwegian market.",
          "Andes Mercantil", "country:NOR"),
+        ("Chilean miner Andes Copper said it would enter the Vietnamese market next year.",
+         "Andes Copper", "country:VNM"),
     ],
 )
 def test_planned_market_entry(sentence: str, org: str, market: str) -> None:
