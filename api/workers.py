@@ -229,13 +229,18 @@ class Engines:
             return await self._write(task)
         return await self._run(self.readers, task, self._deadline())
 
-    async def _run(self, pool: Pool, task: dict, deadline: float) -> object:
+    async def _dispatch(self, pool: Pool, task: dict, deadline: float):
+        """Hand a task to an idle worker of the pool; a worker that died on the way is replaced."""
         worker = await pool.acquire(deadline)
         try:
             await worker.send(task)
         except (ConnectionError, BrokenPipeError):
             await pool.discard(worker)
             raise EngineError(500, "the query engine process died") from None
+        return worker
+
+    async def _run(self, pool: Pool, task: dict, deadline: float) -> object:
+        worker = await self._dispatch(pool, task, deadline)
         kind, payload = await self._read_one(pool, worker, deadline)
         pool.release(worker)
         value = pickle.loads(payload)
@@ -257,12 +262,7 @@ class Engines:
     async def stream(self, task: dict) -> Stream:
         """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
         pool, deadline = self.readers, self._deadline()
-        worker = await pool.acquire(deadline)
-        try:
-            await worker.send(task)
-        except (ConnectionError, BrokenPipeError):
-            await pool.discard(worker)
-            raise EngineError(500, "the query engine process died") from None
+        worker = await self._dispatch(pool, task, deadline)
         kind, payload = await self._read_one(pool, worker, deadline)
         if kind == b"C":  # the common case: the whole result in one frame
             pool.release(worker)
