@@ -11,6 +11,8 @@ import uuid
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from api import formats
 from api.settings import Settings
@@ -23,9 +25,7 @@ router = APIRouter()
 def authorize(request: Request, settings: Settings) -> None:
     """401 without credentials, 403 with wrong ones or when writes are disabled."""
     if not settings.update_token:
-        raise ApiError(
-            403, "writes are disabled on this server (start it with --update-token to enable them)"
-        )
+        raise ApiError(403, "writes are disabled on this server (start it with --update-token to enable them)")
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(
@@ -78,28 +78,57 @@ async def graph_store(request: Request) -> Response:
     if method == "DELETE":
         await engines.call({"op": "graph_delete", "graph": graph})
         return Response(status_code=204)
-    result = await write_graph(
-        request, settings, engines, graph, "graph_put" if method == "PUT" else "graph_post"
-    )
+    result = await write_graph(request, settings, engines, graph, "graph_put" if method == "PUT" else "graph_post")
     return Response(status_code=201 if result["created"] else 204)
 
 
-async def write_graph(
-    request: Request, settings: Settings, engines: Engines, graph: str | None, op: str
-) -> dict:
+async def write_graph(request: Request, settings: Settings, engines: Engines, graph: str | None, op: str) -> dict:
+    """One RDF body, or a multipart/form-data upload whose files all go into the one graph at once."""
     media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media != "multipart/form-data":
+        rdf_media_type(media, "the request body")
+    data = await read_body(request, settings.max_body_bytes)
+    parts = await form_parts(request.headers, data) if media == "multipart/form-data" else [(data, media)]
+    result = await engines.call({"op": op, "graph": graph, "parts": parts, "base_iri": graph or settings.base_iri})
+    assert isinstance(result, dict)
+    return result
+
+
+def rdf_media_type(media: str, what: str) -> str:
+    """415 unless `media` names an RDF syntax; bare JSON and XML are too vague to guess from."""
     if media not in formats.RDF or media in ("application/json", "application/xml"):
         raise ApiError(
             415,
-            f"cannot read RDF sent as {media or 'no Content-Type'}; use one of: "
+            f"cannot read RDF sent as {media or 'no Content-Type'} in {what}; use one of: "
             + ", ".join(formats.RDF_MEDIA_TYPES[:4]),
         )
-    data = await read_body(request, settings.max_body_bytes)
-    result = await engines.call(
-        {"op": op, "graph": graph, "data": data, "media_type": media, "base_iri": graph or settings.base_iri}
-    )
-    assert isinstance(result, dict)
-    return result
+    return media
+
+
+async def form_parts(headers, data: bytes) -> list[tuple[bytes, str]]:
+    """The files of a multipart/form-data body with their RDF media types (the part's Content-Type,
+    else its file name's extension), as Fuseki and RDF4J accept uploads from HTML forms."""
+
+    async def body():
+        yield data
+
+    try:
+        form = await MultiPartParser(headers, body(), max_files=1000, max_fields=1000).parse()
+    except MultiPartException as exc:
+        raise ApiError(400, f"cannot read the multipart/form-data body: {exc.message}") from None
+    parts = []
+    for name, value in form.multi_items():
+        if not isinstance(value, UploadFile):
+            continue  # plain form fields carry no RDF
+        media = (value.content_type or "").split(";")[0].strip().lower()
+        if media in ("", "application/octet-stream"):
+            extension = (value.filename or "").rpartition(".")[2].lower()
+            media = formats.SHORT.get(extension, media)
+        rdf_media_type(media, f"the form part {name!r} ({value.filename})")
+        parts.append((await value.read(), media))
+    if not parts:
+        raise ApiError(400, "the multipart/form-data body has no file parts")
+    return parts
 
 
 async def create_graph(request: Request, settings: Settings, engines: Engines) -> Response:

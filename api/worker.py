@@ -18,6 +18,7 @@ import argparse
 import io
 import json
 import pickle
+import secrets
 import struct
 import sys
 import time
@@ -238,16 +239,10 @@ class Engine:
     def graph_write(self, task: dict) -> dict:
         """PUT (replace) or POST (merge) a graph in one transaction; reports whether it was created."""
         graph = self._graph(task.get("graph"))
-        try:
-            rdf_format = formats.RDF[task["media_type"]]
-            triples = [
-                q.triple if isinstance(q, ox.Quad) else q
-                for q in ox.parse(task["data"], rdf_format, base_iri=task.get("base_iri"))
-            ]
-        except KeyError:
-            raise TaskError(415, f"cannot read RDF as {task['media_type']}") from None
-        except SyntaxError as exc:
-            raise TaskError(400, f"RDF syntax error: {exc}") from None
+        triples, several = [], len(task["parts"]) > 1
+        for number, (data, media_type) in enumerate(task["parts"]):
+            scope = f"f{number}x{secrets.token_hex(6)}" if several else ""
+            triples += self._parse_part(data, media_type, task.get("base_iri"), scope)
         named = isinstance(graph, ox.NamedNode)
         existed = not named or self.store.contains_named_graph(graph)
         target = f"GRAPH <{graph.value}>" if named else "DEFAULT"
@@ -257,13 +252,29 @@ class Engine:
         if triples:
             body = ntriples_block((t.subject, t.predicate, t.object) for t in triples)
             parts.append(
-                f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{body}\n}} }}"
-                if named
-                else f"INSERT DATA {{\n{body}\n}}"
+                f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{body}\n}} }}" if named else f"INSERT DATA {{\n{body}\n}}"
             )
         if parts:
             self.store.update(" ;\n".join(parts))
         return {"created": not existed}
+
+    @staticmethod
+    def _parse_part(data: bytes, media_type: str, base_iri: str | None, scope: str) -> list[ox.Triple]:
+        """The triples of one uploaded document; `scope` keeps blank nodes of different files apart."""
+        try:
+            quads = ox.parse(data, formats.RDF[media_type], base_iri=base_iri)
+            triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
+        except KeyError:
+            raise TaskError(415, f"cannot read RDF as {media_type}") from None
+        except SyntaxError as exc:
+            raise TaskError(400, f"RDF syntax error: {exc}") from None
+        if not scope:
+            return triples
+
+        def scoped(term):
+            return ox.BlankNode(scope + term.value) if isinstance(term, ox.BlankNode) else term
+
+        return [ox.Triple(scoped(t.subject), t.predicate, scoped(t.object)) for t in triples]
 
     def graph_delete(self, task: dict) -> dict:
         graph = self._graph(task.get("graph"))

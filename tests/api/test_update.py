@@ -94,15 +94,44 @@ def test_graph_store_protocol(write_server):
         assert c.delete("/store", params={"graph": g}).status_code == 204
         assert c.get("/store", params={"graph": g}).status_code == 404
         assert c.delete("/store", params={"graph": g}).status_code == 404
-        r = c.put(
-            "/store", params={"graph": g}, content="not turtle <", headers={"Content-Type": "text/turtle"}
-        )
+        r = c.put("/store", params={"graph": g}, content="not turtle <", headers={"Content-Type": "text/turtle"})
         assert r.status_code == 400
         r = c.put("/store", params={"graph": g}, content="x", headers={"Content-Type": "image/png"})
         assert r.status_code == 415
         r = c.post("/store", content="<urn:a> <urn:b> 1 .", headers={"Content-Type": "text/turtle"})
         assert r.status_code == 201 and r.headers["location"].startswith(f"{BASE}graph/upload/")
         assert c.get("/store", params={"graph": r.headers["location"]}).status_code == 200
+
+
+def test_graph_store_accepts_multipart_uploads_all_or_nothing(write_server):
+    """An HTML form's file upload: every file lands in the graph, or none does."""
+    g = "http://example.org/gsp/form"
+    files = [
+        ("one", ("people.ttl", b"<urn:a> <urn:name> 'A' . <urn:a> <urn:knows> [ <urn:name> 'B' ] .", "text/turtle")),
+        ("two", ("more.nt", b'_:b <urn:name> "C" .\n', "application/octet-stream")),  # type from the extension
+    ]
+    with write_server.client(headers=AUTH) as c:
+        r = c.put("/store", params={"graph": g}, files=files, data={"comment": "not RDF, ignored"})
+        assert r.status_code == 201, r.text
+        names = c.get(
+            "/sparql",
+            params={"query": f"SELECT ?b ?n {{ GRAPH <{g}> {{ ?b <urn:name> ?n FILTER isBlank(?b) }} }}"},
+        ).json()["results"]["bindings"]
+        # the two files' blank nodes stay two nodes, as two uploads would
+        assert sorted(row["n"]["value"] for row in names) == ["B", "C"]
+        assert len({row["b"]["value"] for row in names}) == 2
+        bad = files + [("three", ("picture.png", b"\x89PNG", "image/png"))]
+        r = c.post("/store", params={"graph": g}, files=bad)
+        assert r.status_code == 415 and "picture.png" in r.text
+        broken = [
+            ("one", ("a.ttl", b"<urn:x> <urn:name> 'X' .", "text/turtle")),
+            ("two", ("b.ttl", b"<", "text/turtle")),
+        ]
+        assert c.post("/store", params={"graph": g}, files=broken).status_code == 400
+        count = c.get("/sparql", params={"query": f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{g}> {{ ?s ?p ?o }} }}"})
+        assert count.json()["results"]["bindings"][0]["n"]["value"] == "4"  # nothing of the failed posts
+        r = c.post("/store", params={"graph": g}, content=b"--x--", headers={"Content-Type": "multipart/form-data"})
+        assert r.status_code == 400
 
 
 def test_update_timeout_kills_the_writer_and_nothing_is_committed(tmp_path):
@@ -118,9 +147,7 @@ def test_update_timeout_kills_the_writer_and_nothing_is_committed(tmp_path):
             )
             assert c.post("/sparql", data={"update": slow}).status_code == 503
             assert not ask(c, "ASK { GRAPH <urn:test:slow> { ?s ?p ?o } }")
-            r = c.post(
-                "/sparql", data={"update": "INSERT DATA { GRAPH <urn:test:after> { <urn:s> <urn:p> 1 } }"}
-            )
+            r = c.post("/sparql", data={"update": "INSERT DATA { GRAPH <urn:test:after> { <urn:s> <urn:p> 1 } }"})
             assert r.status_code == 204  # a fresh writer took over
             assert ask(c, "ASK { GRAPH <urn:test:after> { ?s ?p ?o } }")
     finally:
