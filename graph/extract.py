@@ -410,14 +410,39 @@ ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|form
                             re.IGNORECASE)
 
 
+PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+){1,2}$")
+MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary)\b", re.IGNORECASE)
+
+
 def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     qualifier = ROLE_QUALIFIER.search(view.text[:title_start])
     start = qualifier.start() if qualifier else title_start
+    start = _portfolio_start(view, start)
     role = view.text[start:stop].strip(" ,").lower()
     role = re.sub(r"^(former|acting)\s+", "", role)
     role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role) if role.startswith(("ambassador", "envoy")) \
         else role
     return re.sub(r"\s+", " ", role)
+
+
+def _portfolio_start(view: SentenceView, title_start: int) -> int:
+    """"Petroleum Minister", "Finance Minister": the portfolio written before the title is part of it,
+    unless it is a name ("Kazakh", "Saudi" are the affiliation, not the portfolio)."""
+    if not MINISTER.match(view.text, title_start):
+        return title_start
+    words = PORTFOLIO_BEFORE.search(view.text[:title_start])
+    if not words:
+        return title_start
+    start = words.start()
+    for word in re.finditer(r"[A-Z][a-z]+", view.text[start:title_start]):
+        begin = start + word.start()
+        if word.group() in DETERMINERS or any(m.start < begin + len(word.group()) and begin < m.end
+                                              for m in view.mentions):
+            start = begin + len(word.group())
+    return title_start if start >= title_start else start + len(re.match(r"\s*", view.text[start:]).group())
+
+
+DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then", "On", "In", "At", "By", "And"}
 
 
 def positions(view: SentenceView) -> list[Fact]:
@@ -435,13 +460,14 @@ def positions(view: SentenceView) -> list[Fact]:
     return facts
 
 
+HONORIFIC = r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.\s?E\.)\s+)?"
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
 
 
 def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     """"Tajikistan's Minister of Economic Development and Trade, Zavqi Zavqizoda",
     "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ..."."""
-    comma = re.search(r",\s*$", view.text[:person.start])
+    comma = re.search(r",\s*" + HONORIFIC + "$", view.text[:person.start])
     if not comma:
         return None
     phrase_end = comma.start()
@@ -508,7 +534,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         lead = view.text[:t_start]
         candidates = [m for m in view.before(t_start, within=45) if m.kind in _affiliation_kinds()]
         candidates = [m for m in candidates
-                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", lead[m.end:])]
+                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", lead[m.end:])
+                      and not _mention_between(view, m.end, t_start, {"Person"})]
         if not candidates:
             return None
         affiliation = candidates[-1]
@@ -553,6 +580,84 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
             return None
     return _fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.8,
                  role=_role_text(view, t_start, stop))
+
+
+DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|—|–|-|\()")
+ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
+
+
+def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
+    """The country of a dateline ("ISLAMABAD, 10 October 2024."): where the report was filed."""
+    for view in views[:3]:
+        match = DATELINE.match(view.text)
+        if match and match.group("city").isupper() and len(match.group("city").strip()) >= 3:
+            key = gaz.capitals.get(match.group("city").strip().title()) or gaz.names.get(match.group("country") or "")
+            if key:
+                return key
+    return None
+
+
+def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(canonical title, role) of a title written straight before a name with no country or
+    organisation at all: "President Kassym-Jomart Tokayev", "Petroleum Minister Musadik Malik"."""
+    for title, t_start, t_end in view.titles:
+        if t_end > person.start or not re.fullmatch(r"\s+" + HONORIFIC, view.text[t_end:person.start]):
+            continue
+        if _owner_of_title(view, t_start) is not None:
+            return None  # "Kazakhstan's President ...": the sentence rules decide
+        canonical = gaz.titles.get(title.lower(), title.lower())
+        return canonical, _role_text(view, t_start, t_end)
+    return None
+
+
+def _same_person(name: str, names: set[str]) -> bool:
+    """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given."""
+    return any(name == other or other.endswith(" " + name) or name.endswith(" " + other) for other in names)
+
+
+def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                      host: str | None, pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
+    """Titles whose country the text leaves to the reader, in an article about two countries.
+
+    "Japanese Prime Minister Fumio Kishida asked Prime Minister Narendra Modi": the other prime minister
+    is the other country's.  With neither taken, a government title goes to the country of the
+    dateline (a report from Islamabad names Pakistan's ministers without saying so), unless two such
+    people would compete for a post a country has only one of."""
+    if pair is None:
+        return []
+    taken: dict[str, set[str]] = {}
+    holders: set[str] = set()
+    for fact in facts:
+        if fact.kind == "Position":
+            holders.add(fact.role("holder").text)
+            taken.setdefault(str(fact.value("role")), set()).add(fact.role("affiliation").key or "")
+    bare: list[tuple[SentenceView, Mention, str, str]] = []
+    for view in views:
+        if view.is_title:
+            continue
+        for person in (m for m in view.mentions if m.kind == "Person" and not _same_person(m.text, holders)):
+            found = _bare_title(view, person, gaz)
+            if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
+                holders.add(person.text)
+                bare.append((view, person, *found))
+    implied: list[Fact] = []
+    for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
+        remaining = [c for c in pair if c not in taken.get(role, set())]
+        competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY
+        if len(remaining) == 1:
+            country, confidence = remaining[0], 0.7
+        elif len(remaining) == 2 and host in pair and not competing:
+            diplomatic = gaz.title_kinds.get(canonical) == "diplomatic"  # an envoy is posted away from home
+            country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host
+            confidence = 0.55
+        else:
+            continue
+        if country not in pair_mentions:
+            continue
+        taken.setdefault(role, set()).add(country)
+        implied.append(_fact("Position", view, {"holder": person, "affiliation": pair_mentions[country]},
+                             confidence, role=role))
+    return implied
 
 
 # ---------------------------------------------------------------------------
@@ -1208,6 +1313,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += agreements(view)
         if view.years:
             previous_year = max(year for year, _ in view.years)
+    facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
     return facts + cooperation_from_flows(facts, gaz)
 
 

@@ -66,6 +66,7 @@ class Gazetteer:
     adjectives: dict[str, str] = field(default_factory=dict)  # "Canadian" -> country key
     capitals: dict[str, str] = field(default_factory=dict)  # "Ottawa" -> country key
     titles: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical title
+    title_kinds: dict[str, str] = field(default_factory=dict)  # canonical title -> government, diplomatic, ...
     concepts: dict[str, Concept] = field(default_factory=dict)  # by IRI
     concept_labels: dict[str, str] = field(default_factory=dict)  # lower-case surface -> IRI
     broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
@@ -140,6 +141,7 @@ def _load_known(gaz: Gazetteer, directory: Path) -> None:
 def _load_titles(gaz: Gazetteer, directory: Path) -> None:
     for row in _read_csv(directory / "titles.csv"):
         title = row["title"].strip().lower()
+        gaz.title_kinds[title] = (row.get("kind") or "").strip()
         for surface in [title, *_split(row.get("aliases"))]:
             gaz.titles.setdefault(surface.lower(), title)
 

@@ -42,6 +42,12 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         # a name the NER misses, announced by its title
         ("Korean Ambassador to Chile Park Ji-hoon said the deal was near.", "Park Ji-hoon", "ambassador",
          "country:KOR"),
+        # an honorific between the title phrase and the name
+        ("The talks were chaired by the Emir of Qatar, Sheikh Hamad bin Khalid Al Mansouri.",
+         "Hamad bin Khalid Al Mansouri", "emir", "country:QAT"),
+        # the portfolio written before "Minister" belongs to the title; the adjective is the country
+        ("Pakistani Petroleum Minister Rashid Qureshi opened the forum.", "Rashid Qureshi",
+         "petroleum minister", "country:PAK"),
     ],
 )
 def test_position(sentence: str, person: str, role: str, affiliation: str) -> None:
@@ -68,3 +74,63 @@ def test_position_host_country_is_not_the_affiliation() -> None:
 def test_no_position_without_title_and_person(sentence: str) -> None:
     """A person without a title, or a title without a named person, states no position."""
     assert of_kind(facts_of(sentence), "Position") == []
+
+
+# -- titles whose country the text leaves to the reader (a document, not one sentence) -----------------
+
+
+def positions_in(text: str) -> dict[str, tuple[str, set[str]]]:
+    return {next(iter(keys(f, "holder"))): (f.value("role"), keys(f, "affiliation"))
+            for f in of_kind(facts_of(text), "Position")}
+
+
+def test_the_other_countrys_counterpart_takes_the_other_country() -> None:
+    """With one prime minister's country written, the other prime minister of a two-country article
+    serves the other country, and a title written with its adjective stays with it."""
+    found = positions_in(
+        "Peru and Vietnam agreed to expand trade.\n"
+        "Peruvian Prime Minister Lucia Andrade Torres welcomed Prime Minister Tran Minh Khoa in Lima.\n"
+        "Trade between Peru and Vietnam grew last year."
+    )
+    assert found["Lucia Andrade Torres"] == ("prime minister", {"country:PER"})
+    assert found["Tran Minh Khoa"] == ("prime minister", {"country:VNM"})
+
+
+def test_a_dateline_gives_the_host_governments_posts() -> None:
+    """A report filed from a capital names its own government's ministers without a country."""
+    found = positions_in(
+        "NAIROBI, 3 March 2024. Kenya and Ghana signed three agreements.\n"
+        "The forum opened with speeches by Trade Minister Wanjiru Kamau and President Daniel Otieno Mwangi.\n"
+        "Ghana and Kenya also discussed agriculture."
+    )
+    assert found["Wanjiru Kamau"] == ("trade minister", {"country:KEN"})
+    assert found["Daniel Otieno Mwangi"] == ("president", {"country:KEN"})
+
+
+def test_no_guess_when_two_presidents_compete_or_there_is_no_dateline() -> None:
+    """Two bare presidents in a two-country text cannot be told apart; without a dateline or a
+    counterpart nothing says whose a bare title is."""
+    competing = positions_in(
+        "NAIROBI, 3 March 2024. Kenya and Ghana signed three agreements.\n"
+        "The target was set by President Daniel Otieno Mwangi and President Kofi Asante Boateng.\n"
+        "Ghana and Kenya also discussed agriculture."
+    )
+    assert competing == {}
+    undated = positions_in(
+        "Kenya and Ghana signed three agreements.\n"
+        "The forum opened with a speech by President Daniel Otieno Mwangi.\n"
+        "Ghana and Kenya also discussed agriculture."
+    )
+    assert undated == {}
+
+
+def test_a_surname_alone_is_the_person_already_placed() -> None:
+    """"Ambassador Saberi" after "Iran's Ambassador to Tajikistan, Mohammad Saberi" is the same post,
+    not a second ambassador for the other country."""
+    found = positions_in(
+        "DUSHANBE, 11 February 2022. Tajikistan and Iran discussed trade.\n"
+        "The minister met Iran's Ambassador to Tajikistan, Reza Hosseini Saberi.\n"
+        "Ambassador Saberi invited the minister to visit Iran."
+    )
+    assert set(found) == {"Reza Hosseini Saberi"}
+    assert found["Reza Hosseini Saberi"][1] == {"country:IRN"}
