@@ -1102,19 +1102,30 @@ NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|s
 LISTING_CUE = re.compile(r"^,?\s*which\s+(?:groups|includes|comprises|brings together|unites)\s+", re.IGNORECASE)
 
 
-def memberships(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+def memberships(view: SentenceView, gaz: Gazetteer, context: FlowContext | None = None) -> list[Fact]:
     """A country's membership of a group, stated as a possessive ("Canada's leadership in the G7",
-    "India's G20 presidency"), an apposition ("Tajikistan, a founding member of the SCO"), a
-    subject ("Brazil and China are both members of BRICS") or a listing ("the GCC, which groups
-    Qatar, Oman ...")."""
+    "India's G20 presidency"), an apposition ("Tajikistan, a founding member of the SCO", "Chile and
+    Peru, both APEC economies"), a subject ("Brazil and China are both members of BRICS", "both
+    countries are members of the SCO") or a listing ("the GCC, which groups Qatar, Oman ...", "the
+    EFTA states Norway, Iceland ...", "As members of the OTS, Turkey and Azerbaijan ...")."""
     facts = []
     for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
-        for member in _members_of(view, group):
+        for member in _members_of(view, group, context or FlowContext()):
             facts.append(_fact("Membership", view, {"member": member, "group": group}, 0.75))
     return [f for f in facts if _plausible_membership(f, gaz)]
 
 
-def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
+GROUP_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?P<noun>member states?|member countries|member economies|"
+    r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
+    r"partners)\b", re.IGNORECASE)
+MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
+PAIR_SUBJECT = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations|both states|"
+                          r"the two states)\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?(?:both\s+)?"
+                          r"(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> list[Mention]:
     text = view.text
     clause_start = max(text.rfind(";", 0, group.start), text.rfind(":", 0, group.start), 0)
     countries = [m for m in view.places() if m.kind == "Country"]
@@ -1122,8 +1133,8 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     if listing:
         end = _clause_end(text, group.end + listing.end())
         return [m for m in countries if group.end + listing.end() <= m.start <= end]
-    cue = _membership_cue(text, group, clause_start,
-                          [m.text for m in view.mentions if m.kind == "InternationalOrganization"])
+    groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
+    cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:
         return []
     cue_start, cue_end = cue
@@ -1132,11 +1143,26 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+members",
                  text[group.end:]):
         return list({m.key: m for m in countries}.values()) if len(view.countries()) == 2 else []
-    if cue_start == group.end and re.search(r"member|all(?:y|ies)", text[cue_start:cue_end]):
-        # "NATO ally Poland", "the fellow BRICS members, Brazil and India"
+    if PAIR_SUBJECT.search(text[:group.start]) and context.main_pair:
+        return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+    if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
+        # "NATO ally Poland", "the fellow BRICS members, Brazil and India", "the EFTA states Norway, ..."
         named = _country_run(view, countries, cue_end)
         if named:
             return named
+        # "Chile and Peru, both APEC economies", "Canada, a G7 member, and ..."
+        apposed = re.search(r",\s*(?:a|an|both|fellow|as|two|all)\s+(?:fellow\s+)?(?:(?:the|its)\s+)?"
+                            r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)*$", text[:group.start])
+        if apposed:
+            return _run_before(view, countries, apposed.start())
+    if re.match(r"\s*,\s*(?:including|such as|namely|like)\s", text[group.end:]) and \
+            re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
+        # "the member states of the GCC, including Qatar and Oman"
+        return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
+    if re.match(r"\s*as\s+(?:fellow\s+)?members\b", text[clause_start:cue_end], re.IGNORECASE) and \
+            re.match(r"\s*,", text[group.end:]):
+        # "As members of the OTS, Turkey and Azerbaijan coordinate ..."
+        return _country_run(view, countries, group.end + re.match(r"\s*,", text[group.end:]).end())
     before = min(cue_start, group.start)
     owner = next((m for m in reversed(countries) if m.end <= before and before - m.end <= 30
                   and re.match(r"['’]s\b", text[m.end:])), None)
@@ -1148,14 +1174,10 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     gap = text[subject[-1].end:before]
     if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
         return []
-    if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]):
-        run = [subject[-1]]
-        for m in reversed(subject[:-1]):
-            if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[m.end:run[0].start]):
-                run.insert(0, m)
-            else:
-                break
-        return run
+    plural = re.search(r"members|joined", text[cue_start:cue_end], re.IGNORECASE)
+    if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]) \
+            or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
+        return _run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
                 r"remains|holds|acceded))", gap):
         return [subject[-1]]
@@ -1165,6 +1187,18 @@ def _members_of(view: SentenceView, group: Mention) -> list[Mention]:
     return []
 
 
+def _run_before(view: SentenceView, countries: list[Mention], end: int) -> list[Mention]:
+    """The countries named in a row ending at `end`: "Brazil, India and China" before ", both ..."."""
+    run: list[Mention] = []
+    position = end
+    for m in reversed([m for m in countries if m.end <= end]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", view.text[m.end:position]):
+            break
+        run.insert(0, m)
+        position = m.start
+    return run
+
+
 def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:
     """The countries named in a row right after a position: ", Brazil and India"."""
     run: list[Mention] = []
@@ -1172,7 +1206,9 @@ def _country_run(view: SentenceView, countries: list[Mention], start: int) -> li
     for m in countries:
         if m.start < position:
             continue
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including)?\s*(?:the\s+)?", view.text[position:m.start]):
+        gap = view.text[position:m.start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including)?\s*(?:the\s+)?", gap) or \
+                (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
             break
         run.append(m)
         position = m.end
@@ -1182,9 +1218,7 @@ def _country_run(view: SentenceView, countries: list[Mention], start: int) -> li
 def _membership_cue(text: str, group: Mention, clause_start: int, groups: list[str]) -> tuple[int, int] | None:
     """A word of membership right before the group ("member of the SCO") or right after it
     ("G20 presidency", "NATO member")."""
-    after = re.match(r"\s+(?:member states?|member countries|members|member|presidency|chairmanship|chair|"
-                     r"summit host|ally|allies)\b",
-                     text[group.end:], re.IGNORECASE)
+    after = GROUP_NOUN_AFTER.match(text[group.end:])
     if after:
         return group.end, group.end + after.end()
     window = text[clause_start:group.start]
@@ -1308,7 +1342,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += activity
         if not activity:  # a company's sector is its business, not an area of cooperation between countries
             facts += cooperation(view, context)
-        facts += memberships(view, gaz)
+        facts += memberships(view, gaz, context)
         facts += meetings(view)
         facts += agreements(view)
         if view.years:

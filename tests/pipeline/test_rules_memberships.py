@@ -10,6 +10,8 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
 G7, G20 = "io:group-of-seven", "io:group-of-twenty"
 SCO, WTO, GCC = "io:shanghai-cooperation-organisation", "io:world-trade-organization", "io:gulf-cooperation-council"
 NATO, EU = "io:north-atlantic-treaty-organization", "io:european-union"
+EFTA, APEC = "io:european-free-trade-association", "io:asia-pacific-economic-cooperation"
+BRICS, CIS = "io:brics", "io:commonwealth-of-independent-states"
 
 
 def memberships(text: str) -> set[tuple[str, str]]:
@@ -39,6 +41,23 @@ def memberships(text: str) -> set[tuple[str, str]]:
         ("Poland is a member of NATO and the EU.", {("country:POL", NATO), ("country:POL", EU)}),
         ("Chile and Peru, fellow members of the WTO, agreed.", {("country:CHL", WTO), ("country:PER", WTO)}),
         ("Kazakhstan, which chaired the SCO in 2024, hosted the summit.", {("country:KAZ", SCO)}),
+        # the group first, then its members
+        ("As members of the SCO, Kyrgyzstan and Tajikistan coordinate their positions.",
+         {("country:KGZ", SCO), ("country:TJK", SCO)}),
+        ("The EFTA states Norway, Iceland, Switzerland and Liechtenstein signed the agreement.",
+         {("country:NOR", EFTA), ("country:ISL", EFTA), ("country:CHE", EFTA), ("country:LIE", EFTA)}),
+        ("The member states of the GCC, including Qatar and Oman, backed the plan.",
+         {("country:QAT", GCC), ("country:OMN", GCC)}),
+        # an apposition after a list of countries, with one group or several
+        ("Chile and Peru, both APEC economies, agreed to cooperate.", {("country:CHL", APEC), ("country:PER", APEC)}),
+        ("Japan and Australia, as G7 and G20 members, pledged support.",
+         {("country:JPN", G7), ("country:JPN", G20), ("country:AUS", G20)}),  # Australia is not in the G7
+        ("Canada, a G7 member, and Chile discussed energy.", {("country:CAN", G7)}),
+        # every subject of "joined", not only the last
+        ("Egypt and Ethiopia joined BRICS in 2024.", {("country:EGY", BRICS), ("country:ETH", BRICS)}),
+        ("Kazakhstan and Uzbekistan, members of the CIS, signed a treaty.",
+         {("country:KAZ", CIS), ("country:UZB", CIS)}),
+        ("Turkey is a NATO member and an EU candidate.", {("country:TUR", NATO)}),
     ],
 )
 def test_membership(sentence: str, expected: set[tuple[str, str]]) -> None:
@@ -64,3 +83,13 @@ def test_no_membership(sentence: str) -> None:
 def test_well_known_membership_is_not_misread() -> None:
     """A country outside a group of stable membership is not made a member of it (Brazil is not in the G7)."""
     assert ("country:BRA", G7) not in memberships("Brazil's presidency of the G20 followed the G7 summit.")
+
+
+def test_both_countries_are_the_documents_pair() -> None:
+    """"Both countries are members of the SCO" names the two countries the article is about."""
+    found = memberships(
+        "Kazakhstan and Kyrgyzstan signed a treaty on water.\n"
+        "Trade between Kyrgyzstan and Kazakhstan grew last year.\n"
+        "Both countries are members of the SCO."
+    )
+    assert found == {("country:KAZ", SCO), ("country:KGZ", SCO)}
