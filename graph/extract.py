@@ -43,7 +43,8 @@ COMPANY_CUES = re.compile(
 COMPANY_NOUNS = {
     "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
     "miner", "group", "giant", "conglomerate", "holding", "startup", "manufacturer", "carrier", "businesses",
-    "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer",
+    "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer", "major",
+    "carmaker", "maker", "airline", "utility", "contractor", "refiner",
 }
 PERSON_PREFIXES = re.compile(
     r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
@@ -265,22 +266,32 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
 PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
 
 
+ORGANIZATION_NOUN = (r"(?:company|firm|developer|bank|group|miner|operator|producer|major|giant|carmaker|automaker|"
+                     r"maker|manufacturer|conglomerate|holding|corporation|retailer|chain|airline|carrier|utility|"
+                     r"insurer|lender|startup|trading house|contractor|refiner|fund)")
+
+
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
-    """Companies the NER misses: "company X", "X, Kazakhstan's largest bank"."""
+    """Companies the NER misses: "company X", "the Italian energy major X", "X, a French nuclear fuel
+    company,", "X, Kazakhstan's largest bank"."""
     found = []
     text = sent.text
-    for m in re.finditer(r"\b(?:company|firm|developer|bank|group|miner|operator|producer)\s+(" +
-                         PROPER_RUN.pattern + r")", text):
+    for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+(" + PROPER_RUN.pattern + r")", text):
         start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
         if end > start:
             found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
-    for m in re.finditer(r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|"
-                         r"major|main|top)\b", text):
-        start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
-        name = sent.doc.text[start:end]
-        if name and not NOT_AN_ORGANIZATION.search(name):
-            kind = organization_kind(name)
-            found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
+    appositions = [
+        r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
+        # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
+        r"(" + PROPER_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
+    ]
+    for pattern in appositions:
+        for m in re.finditer(pattern, text):
+            start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+            name = sent.doc.text[start:end]
+            if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
+                kind = organization_kind(name)
+                found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
     return found
 
 
@@ -292,8 +303,9 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization"):
-            continue  # "National Defence of Poland": the country is what the text names
+        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization") and not (
+                m.kind == "Company" and all(g.via in ("city", "capital") for g in inner)):
+            continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
         if any(o.start == m.start and o.end == m.end for o in result):
             continue
         result = [g for g in result if g not in inner] + [m]
@@ -309,8 +321,13 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     """Find everything the rules need in one spaCy sentence."""
     gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
     others = _ner_mentions(sent, index, gaz, headline)
-    others += [p for p in _pattern_mentions(sent, index)
-               if not any(o.start < p.end and p.start < o.end for o in others)]
+    for found in _pattern_mentions(sent, index):  # a company noun types what the NER left vague
+        same = [o for o in others if (o.start, o.end) == (found.start, found.end) and o.kind in ("Organization",
+                                                                                                  "Person")]
+        if same:
+            others = [found if o is same[0] else o for o in others]
+        elif not any(o.start < found.end and found.start < o.end for o in others):
+            others.append(found)
     mentions = _merge(gazetteer, others)
     offset = sent.start_char
     view = SentenceView(index, sent.text, is_title=headline,
@@ -876,7 +893,9 @@ ACTIVE_CUE = re.compile(
     r"(involved|active|operating|operates|operated|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
-    r"(?:has|have|runs|owns) (?:a |an |its )?(?:joint venture|office|plant|factory|subsidiary|branch|presence))\b",
+    r"mining|producing|"
+    r"(?:has|have|runs|owns|operates) (?:a |an |its )?(?:[\w-]+ ){0,2}?(?:joint venture|office|plant|factory|"
+    r"subsidiary|branch|presence|stores?|mine|refinery))\b",
     re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
@@ -958,8 +977,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     if appo:
         tail_start = org.end + appo.start("rest")
         for m in view.mentions:
-            if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and \
-                    view.text[m.end:m.end + 2] in ("'s", "’s"):
+            if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
+                    view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
+                    m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+" + ORGANIZATION_NOUN +
+                                                      r"\b(?!\s+[A-Z])", view.text[m.end:])):  # "X, a Korean maker"
                 return m
     based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
     if based:
@@ -988,7 +1009,8 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
                 facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="planned", sector=sector))
         active = ACTIVE_CUE.search(window)
-        if active and _mention_between(view, rest_start, rest_start + active.start(), {"Country", "Person"}):
+        if active and any(m.via != "adjective" for m in _mention_between(
+                view, rest_start, rest_start + active.start(), {"Country", "Person"})):
             active = None  # "X show that Germany invested ...": the verb has another subject
         if active and not negated and (not planned or active.start() < planned.start()):
             market = _market_after(view, rest_start + active.end(), limit=40)

@@ -34,6 +34,12 @@ SECTOR = "https://w3id.org/diplograph/sector/"
         # a region inside the name does not break it up
         ("The Canadian Institute for Arctic Trade Studies hosted the round table.",
          "Canadian Institute for Arctic Trade Studies", "country:CAN"),
+        # a one-word name the company noun announces, before or after it
+        ("The Italian energy major Vessa plans to build a wind farm in Kazakhstan.", "Vessa", "country:ITA"),
+        ("Norvana, a French nuclear fuel company, signed the contract.", "Norvana", "country:FRA"),
+        ("Hanbit Motors, the South Korean carmaker, signed the contract.", "Hanbit Motors", "country:KOR"),
+        # a capital inside a company's name is part of the name: "Air Astana"
+        ("Sky Tashkent, the Uzbek flag carrier, signed the contract.", "Sky Tashkent", "country:UZB"),
     ],
 )
 def test_home_country(sentence: str, org: str, country: str) -> None:
@@ -60,6 +66,11 @@ def activity(sentence: str, status: str) -> list:
         ("Norwegian firm Fjord Salmon has a joint venture in Vietnam.", "Fjord Salmon", "country:VNM", None),
         ("The Korean carmaker Hanbit Motors opened an office in Tashkent in 2021.", "Hanbit Motors",
          "country:UZB", None),
+        ("The Japanese trading house Mikura has a representative office in Tashkent.", "Mikura", "country:UZB",
+         None),
+        # an apposition with a nationality between the company and its verb
+        ("Norvana, a French nuclear fuel company, has been mining uranium in Kazakhstan since 1996.", "Norvana",
+         "country:KAZ", SECTOR + "nuclear-energy"),
     ],
 )
 def test_active_in_market(sentence: str, org: str, market: str, sector: str | None) -> None:
@@ -100,3 +111,11 @@ def test_planned_market_entry(sentence: str, org: str, market: str) -> None:
 def test_no_activity_when_negated(sentence: str) -> None:
     """"has not yet entered the market" states no activity, active or planned."""
     assert of_kind(facts_of(sentence), "MarketActivity") == []
+
+
+def test_a_list_of_names_is_not_an_apposition() -> None:
+    """"Arcelon, the Moroccan phosphate group Dunes and ...": the nationality is the next name's."""
+    facts = facts_of("Arcelon, the Moroccan phosphate group Dunes Phosphates and a university formed a partnership.")
+    homes = {(next(iter(keys(f, "organization"))), next(iter(keys(f, "country"))))
+             for f in of_kind(facts, "HomeCountry")}
+    assert homes == {("Dunes Phosphates", "country:MAR")}
