@@ -44,7 +44,7 @@ COMPANY_NOUNS = {
     "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
     "miner", "group", "giant", "conglomerate", "holding", "startup", "manufacturer", "carrier", "businesses",
     "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer", "major",
-    "carmaker", "maker", "airline", "utility", "contractor", "refiner",
+    "carmaker", "maker", "airline", "utility", "contractor", "refiner", "drugmaker", "processor",
 }
 PERSON_PREFIXES = re.compile(
     r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
@@ -109,6 +109,9 @@ class SentenceView:
 # Mentions
 
 
+NOT_NATIONALITY_AFTER = {"fries", "toast", "delight", "pastry", "press", "cuisine", "dressing", "horn", "kiss"}
+
+
 def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> list[Mention]:
     found = []
     doc = sent.doc
@@ -120,6 +123,8 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
                  "CAPITAL": gaz.capitals}[label]
         if label == "CAPITAL" and text in gaz.names:
             continue  # "Singapore", "Kuwait": the country's name first
+        if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
+            continue  # "French fries" are no statement about France
         key = table[text]
         via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
         if label == "CAPITAL" and not _acts_as_subject(span):
@@ -263,12 +268,13 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     return Mention(name, kind, index, start, end)
 
 
-PROPER_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.-]*")
+PROPER_RUN = re.compile(r"(?:[A-Z][\w&.+-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.+-]*")
 
 
-ORGANIZATION_NOUN = (r"(?:company|firm|developer|bank|group|miner|operator|producer|major|giant|carmaker|automaker|"
+ORGANIZATION_NOUN = (r"(?:company|firm|consortium|developer|bank|group|miner|operator|producer|major|giant|"
+                     r"carmaker|automaker|"
                      r"maker|manufacturer|conglomerate|holding|corporation|retailer|chain|airline|carrier|utility|"
-                     r"insurer|lender|startup|trading house|contractor|refiner|fund)")
+                     r"insurer|lender|startup|trading house|contractor|refiner|fund|drugmaker|processor)")
 
 
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
@@ -280,6 +286,16 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
         if end > start:
             found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+    plural = r"\b(?:companies|firms|groups|banks|corporations|majors|carmakers|manufacturers)\s+" \
+             r"(?:such as\s+|like\s+|including\s+|as\s+)?"
+    single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
+                         text):  # "the multinational groups Total, Orano and Alstom"
+        for name in re.finditer(single_word, m.group(1)):
+            start, end = _trim(sent.doc.text, sent.start_char + m.start(1) + name.start(),
+                               sent.start_char + m.start(1) + name.end())
+            if end > start:
+                found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     appositions = [
         r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
@@ -303,8 +319,7 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization") and not (
-                m.kind == "Company" and all(g.via in ("city", "capital") for g in inner)):
+        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization") and m.kind != "Company":
             continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
         if any(o.start == m.start and o.end == m.end for o in result):
             continue
@@ -890,16 +905,18 @@ def flows(view: SentenceView, context: FlowContext) -> list[Fact]:
 
 ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
-    r"(involved|active|operating|operates|operated|works|working|present|engaged|invested|has projects|runs|"
+    r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
+    r"takes part|took part|participates|participating|"
     r"mining|producing|"
     r"(?:has|have|runs|owns|operates) (?:a |an |its )?(?:[\w-]+ ){0,2}?(?:joint venture|office|plant|factory|"
     r"subsidiary|branch|presence|stores?|mine|refinery))\b",
     re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
-                         r"looking|considering|will|would|is about|are about|expects?|hopes?)\s+(?:to\s+)?"
-                         r"(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move)|"
+                         r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due)\s+"
+                         r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
+                         r"supply|construct|develop|produce)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for)\b", re.IGNORECASE)
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
 
@@ -961,16 +978,20 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     """"Canadian company X", "Kazakhstan's X", "the Abu Dhabi holding company X", "Tokyo-based
     think tank X", "X, Kazakhstan's largest bank", "X, based in Seoul"."""
     lead = view.text[:org.start]
+    run_start = _first_of_run(view, org)  # "Chinese firms such as X and Y": Y's home too
     owners = [m for m in sorted(view.mentions + view.cities, key=lambda m: m.start)
-              if m.kind == "Country" and org.start - 60 <= m.end <= org.start]
+              if m.kind == "Country" and run_start - 60 <= m.end <= org.start]
     for m in reversed(owners):
         gap = lead[m.end:]
         possessive = gap.startswith(("'s", "’s"))
-        if re.fullmatch(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}", gap) and (
+        if re.fullmatch(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}", gap) and not FUNCTION_WORDS.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith("-based")):
             return m
+        if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
+                re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
+            return m  # "the US company Chevron": a country's name used as an adjective
         if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:,\s*)?(?:like|such as|including)\s+",
-                                                 gap):
+                                                 view.text[m.end:run_start]):
             return m
     rest = view.text[org.end:]
     appo = SUPERLATIVE_APPOSITION.match(rest)
@@ -985,21 +1006,43 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
     if based:
         return _market_after(view, org.end + based.end(), limit=5)
+    located = re.match(r"\s+in\s+(?:the\s+)?", rest)
+    if located and org.kind in ("University", "ThinkTank", "GovernmentBody"):
+        return _market_after(view, org.end + located.end(), limit=0)  # "Wageningen University in the Netherlands"
     return None
+
+
+FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
+                            r"had|that|which|who|said|says)\b")
+
+
+def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
+    """What the sentence says after an organisation, up to the next subject: "X and Y plan to ..."
+    gives both the same predicate."""
+    window_end = len(view.text)
+    following = [m for m in _organizations(view) if m.start > org.end  # the next subject, not an object
+                 and not re.search(r"\b(?:at|in|with|of|for|by|to|from|into|on|and)\s+(?:the\s+)?"
+                                   r"(?:[\w'’-]+\s+){0,3}$", view.text[:m.start])]
+    if following:
+        window_end = following[0].start
+    return org.end, window_end
+
+
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+NEGATED_ACTIVITY = re.compile(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
 def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     facts = []
     for org in _organizations(view):
-        rest_start = org.end
-        window_end = len(view.text)
-        following = [m for m in _organizations(view) if m.start > org.end  # the next subject, not an object
-                     and not re.search(r"\b(?:at|in|with|of|for|by|to|from|into|on)\s+(?:the\s+)?$",
-                                       view.text[:m.start])]
-        if following:
-            window_end = following[0].start
+        appositive = _appositive_market(view, org, gaz)
+        if appositive:
+            facts.append(appositive)
+        if OBJECT_OF_PREPOSITION.search(view.text[:org.start]):
+            continue  # "the chain of South Korea's X, is due to open": X is not the subject
+        rest_start, window_end = _activity_window(view, org)
         window = view.text[rest_start:window_end]
-        negated = re.search(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b", window)
+        negated = NEGATED_ACTIVITY.search(window)
         planned = PLANNED_CUE.search(window)
         if planned and not negated:
             market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
@@ -1013,16 +1056,77 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
                 view, rest_start, rest_start + active.start(), {"Country", "Person"})):
             active = None  # "X show that Germany invested ...": the verb has another subject
         if active and not negated and (not planned or active.start() < planned.start()):
-            market = _market_after(view, rest_start + active.end(), limit=40)
+            market = _market_after(view, rest_start + active.end(), limit=60)
             if market:
                 sector = _appositive_sector(view, org, gaz) or _sector_between(
                     view, rest_start + active.end(), market.end + 60, gaz)
                 facts.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="active", sector=sector))
-        appositive = _appositive_market(view, org, gaz)
-        if appositive:
-            facts.append(appositive)
-    return facts
+    return facts + _listed_after_activity(view, facts, gaz)
+
+
+LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:among them|including|such as|like|notably)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?$")
+
+
+def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"230 French enterprises operate in Kazakhstan, among them the groups Total, Orano and Alstom":
+    the activity of the many is the activity of each one named."""
+    found = []
+    for text_cue in ACTIVE_CUE.finditer(view.text):
+        if any(f.role("organization").end <= text_cue.start() for f in facts):
+            continue  # a named subject already took this verb
+        market = _market_after(view, text_cue.end(), limit=40)
+        if market is None or NEGATED_ACTIVITY.search(view.text[:text_cue.start()]):
+            continue
+        for org in _organizations(view):
+            if org.start > market.end and LISTED_AFTER.match(view.text[market.end:_first_of_run(view, org)]):
+                found.append(_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status="active", sector=_sector_between(view, market.end, org.start, gaz)))
+    return found
+
+
+def _first_of_run(view: SentenceView, org: Mention) -> int:
+    """Where the list an organisation belongs to starts: "Total, Orano and Alstom"."""
+    start = org.start
+    for m in reversed([m for m in _organizations(view) if m.end <= org.start]):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", view.text[m.end:start]):
+            start = m.start
+        else:
+            break
+    return start
+
+
+def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                           pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"the Italian engineering group X will supply equipment for four substations": an activity
+    whose place the sentence leaves unnamed, by a company from one of the article's two countries,
+    is in the other one.  Only where one such company is the sentence's subject."""
+    if pair is None:
+        return []
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {(f.sentence, f.role("organization").text) for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for view in views:
+        if view.is_title or view.places() and any(m.via != "adjective" for m in view.places()):
+            continue  # a country named as such in the sentence: the sentence rules had their chance
+        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair]
+        if len(orgs) != 1 or (view.index, orgs[0].text) in placed:
+            continue
+        org = orgs[0]
+        rest_start, window_end = _activity_window(view, org)
+        window = view.text[rest_start:window_end]
+        if NEGATED_ACTIVITY.search(window):
+            continue
+        planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
+        if not planned and not active:
+            continue
+        status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
+        other = pair[1] if homes[org.text] == pair[0] else pair[0]
+        if other in pair_mentions:
+            found.append(_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]}, 0.6,
+                               status=status))
+    return found
 
 
 def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> Mention | None:
@@ -1370,6 +1474,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         if view.years:
             previous_year = max(year for year, _ in view.years)
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
+    facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)
 
 

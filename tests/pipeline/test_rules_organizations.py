@@ -40,6 +40,13 @@ SECTOR = "https://w3id.org/diplograph/sector/"
         ("Hanbit Motors, the South Korean carmaker, signed the contract.", "Hanbit Motors", "country:KOR"),
         # a capital inside a company's name is part of the name: "Air Astana"
         ("Sky Tashkent, the Uzbek flag carrier, signed the contract.", "Sky Tashkent", "country:UZB"),
+        # a country's name used as an adjective, and a nationality inside the name
+        ("The partners are the US company Redwell with 18%.", "Redwell", "country:USA"),
+        ("The Dutch greenhouse consortium Dutch Polder Growers agreed to build a park.", "Dutch Polder Growers",
+         "country:NLD"),
+        # a university or institute "in" a country belongs there
+        ("The academy will cooperate with Haarveld University in the Netherlands.", "Haarveld University",
+         "country:NLD"),
     ],
 )
 def test_home_country(sentence: str, org: str, country: str) -> None:
@@ -71,6 +78,8 @@ def activity(sentence: str, status: str) -> list:
         # an apposition with a nationality between the company and its verb
         ("Norvana, a French nuclear fuel company, has been mining uranium in Kazakhstan since 1996.", "Norvana",
          "country:KAZ", SECTOR + "nuclear-energy"),
+        ("Today the Hungarian drugmaker Tarnok Pharma is already present on the Kyrgyz market.", "Tarnok Pharma",
+         "country:KGZ", None),
     ],
 )
 def test_active_in_market(sentence: str, org: str, market: str, sector: str | None) -> None:
@@ -90,6 +99,8 @@ def test_active_in_market(sentence: str, org: str, market: str, sector: str | No
          "Andes Mercantil", "country:NOR"),
         ("Chilean miner Andes Copper said it would enter the Vietnamese market next year.",
          "Andes Copper", "country:VNM"),
+        ("Hanmart, the discount store chain, is due to open its first Mongolian outlet later this month.",
+         "Hanmart", "country:MNG"),
     ],
 )
 def test_planned_market_entry(sentence: str, org: str, market: str) -> None:
@@ -119,3 +130,56 @@ def test_a_list_of_names_is_not_an_apposition() -> None:
     homes = {(next(iter(keys(f, "organization"))), next(iter(keys(f, "country"))))
              for f in of_kind(facts, "HomeCountry")}
     assert homes == {("Dunes Phosphates", "country:MAR")}
+
+
+def test_home_country_of_every_company_in_a_list() -> None:
+    """"other Chinese firms such as X and Y": both are Chinese."""
+    facts = facts_of("Together with other Chinese firms such as Huali Nickel Group and Lanyun Holdings, they invested.")
+    assert {next(iter(keys(f, "organization"))): next(iter(keys(f, "country")))
+            for f in of_kind(facts, "HomeCountry")} == {"Huali Nickel Group": "country:CHN",
+                                                        "Lanyun Holdings": "country:CHN"}
+
+
+def test_no_home_country_across_a_verb() -> None:
+    """"the university in Astana will cooperate with X": the city is the first university's, not X's."""
+    facts = facts_of("The Steppe Agrarian University in Astana will cooperate with Haarveld University.")
+    assert all(keys(f, "organization") != {"Haarveld University"} for f in of_kind(facts, "HomeCountry"))
+
+
+def test_each_company_named_after_an_activity_shares_it() -> None:
+    """"230 enterprises operate in Kazakhstan, among them the groups A, B and C": each is active there."""
+    facts = facts_of("About 230 enterprises with French capital operate in Kazakhstan, among them the "
+                     "multinational groups Veltor, Ardenne and Lumis.")
+    assert {next(iter(keys(f, "organization"))) for f in activity_facts(facts, "active")
+            if keys(f, "market") == {"country:KAZ"}} == {"Veltor", "Ardenne", "Lumis"}
+
+
+def activity_facts(facts: list, status: str) -> list:
+    return [f for f in of_kind(facts, "MarketActivity") if f.value("status") == status]
+
+
+def test_an_object_of_a_preposition_is_not_the_subject() -> None:
+    """"X, the chain of Korea's Y group, is due to open ...": X plans it, Y does not."""
+    facts = facts_of("Hanmart, the discount store chain of South Korea's Sinsang Group, is due to open its first "
+                     "Mongolian outlet this month.")
+    assert {next(iter(keys(f, "organization"))) for f in of_kind(facts, "MarketActivity")} == {"Hanmart"}
+
+
+def test_an_unnamed_place_is_the_other_country_of_the_pair() -> None:
+    """In an Italy-Azerbaijan article, "the Italian group X will supply equipment for four substations"
+    is planned activity in Azerbaijan, though the sentence names no country."""
+    facts = facts_of(
+        "Italy and Azerbaijan signed an energy agreement.\n"
+        "Trade between Azerbaijan and Italy grew last year.\n"
+        "The Italian engineering group Ferrazza Energia will supply equipment for four substations."
+    )
+    (fact,) = of_kind(facts, "MarketActivity")
+    assert keys(fact, "organization") == {"Ferrazza Energia"}
+    assert keys(fact, "market") == {"country:AZE"}
+    assert fact.value("status") == "planned"
+
+
+def test_french_fries_are_not_france() -> None:
+    """A nationality in a dish's name is not the country."""
+    facts = facts_of("The Dutch processor Polder Frites will make French fries in Kazakhstan.")
+    assert all("country:FRA" not in keys(f, "market") | keys(f, "country") for f in facts)
