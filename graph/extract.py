@@ -1225,7 +1225,15 @@ MEMBERSHIP_CUE = re.compile(
 NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
                           re.IGNORECASE)
-LISTING_CUE = re.compile(r"^,?\s*which\s+(?:groups|includes|comprises|brings together|unites)\s+", re.IGNORECASE)
+LISTING_CUE = re.compile(  # what may stand between a group and the list of its members
+    r"^(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
+    r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
+    r",?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
+    r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
+    r"grouping)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
+    re.IGNORECASE)
+FOUNDED_BY = re.compile(r"\s+(?:form|formed|make up|made up|founded|established|set up|created|co-founded)\s+"
+                        r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def memberships(view: SentenceView, gaz: Gazetteer, context: FlowContext | None = None) -> list[Fact]:
@@ -1258,7 +1266,15 @@ def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> lis
     listing = LISTING_CUE.match(text[group.end:])
     if listing:
         end = _clause_end(text, group.end + listing.end())
+        if listing.group().strip().startswith("("):
+            end = text.find(")", group.end) if ")" in text[group.end:] else end
         return [m for m in countries if group.end + listing.end() <= m.start <= end]
+    if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
+            re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
+        return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
+    founders = FOUNDED_BY.search(text[:group.start])
+    if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
+        return _run_before(view, countries, founders.start())
     groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
     cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:
@@ -1266,9 +1282,13 @@ def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> lis
     cue_start, cue_end = cue
     if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
         return []
-    if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+members",
+    if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+(?:also\s+)?members",
                  text[group.end:]):
-        return list({m.key: m for m in countries}.values()) if len(view.countries()) == 2 else []
+        if len(view.countries()) == 2:
+            return list({m.key: m for m in countries}.values())
+        if context.main_pair:  # the two countries the article is about
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+        return []
     if PAIR_SUBJECT.search(text[:group.start]) and context.main_pair:
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
@@ -1333,7 +1353,7 @@ def _country_run(view: SentenceView, countries: list[Mention], start: int) -> li
         if m.start < position:
             continue
         gap = view.text[position:m.start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including)?\s*(?:the\s+)?", gap) or \
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including|:|—|–)?\s*(?:the\s+)?", gap) or \
                 (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
             break
         run.append(m)

@@ -58,6 +58,17 @@ def memberships(text: str) -> set[tuple[str, str]]:
         ("Kazakhstan and Uzbekistan, members of the CIS, signed a treaty.",
          {("country:KAZ", CIS), ("country:UZB", CIS)}),
         ("Turkey is a NATO member and an EU candidate.", {("country:TUR", NATO)}),
+        # the ways a group's members are listed
+        *[(f"EFTA{joint} Iceland, Liechtenstein, Norway and Switzerland{end}",
+           {("country:ISL", EFTA), ("country:LIE", EFTA), ("country:NOR", EFTA), ("country:CHE", EFTA)})
+          for joint, end in [(", made up of", ", signed it."), (", whose members are", ", signed it."),
+                             (" (", ") signed it."), (", consisting of", ", signed it."), (" comprises", ".")]],
+        ("The member states of APEC include Chile, Peru and Vietnam.",
+         {("country:CHL", APEC), ("country:PER", APEC), ("country:VNM", APEC)}),
+        ("The leaders of the GCC countries: Qatar, Oman and Kuwait, met in Doha.",
+         {("country:QAT", GCC), ("country:OMN", GCC), ("country:KWT", GCC)}),
+        ("Norway, Iceland, Liechtenstein and Switzerland form EFTA.",
+         {("country:NOR", EFTA), ("country:ISL", EFTA), ("country:LIE", EFTA), ("country:CHE", EFTA)}),
     ],
 )
 def test_membership(sentence: str, expected: set[tuple[str, str]]) -> None:
