@@ -710,6 +710,7 @@ class FlowContext:
     main_pair: tuple[str, str] | None = None
     previous_year: int | None = None
     pair_mentions: dict[str, Mention] = field(default_factory=dict)  # a mention of each of the pair
+    last_group: Mention | None = None  # the group an earlier sentence named: "joined the bloc in 1995"
 
 
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
@@ -1243,10 +1244,33 @@ def memberships(view: SentenceView, gaz: Gazetteer, context: FlowContext | None 
     countries are members of the SCO") or a listing ("the GCC, which groups Qatar, Oman ...", "the
     EFTA states Norway, Iceland ...", "As members of the OTS, Turkey and Azerbaijan ...")."""
     facts = []
+    context = context or FlowContext()
     for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
-        for member in _members_of(view, group, context or FlowContext()):
+        for member in _members_of(view, group, context):
             facts.append(_fact("Membership", view, {"member": member, "group": group}, 0.75))
+    facts += _members_of_the_group_named_before(view, context.last_group)
     return [f for f in facts if _plausible_membership(f, gaz)]
+
+
+GROUP_ANAPHOR = re.compile(r"\b(?P<verb>joined|became a (?:full |founding )?member of|"
+                           r"is a (?:full |founding )?member of|"
+                           r"acceded to)\s+the\s+(?:association|organi[sz]ation|bloc|group|alliance|forum|union|"
+                           r"grouping)\b", re.IGNORECASE)
+
+
+def _members_of_the_group_named_before(view: SentenceView, last_group: Mention | None) -> list[Fact]:
+    """"Vietnam joined the association in 1995": the group named last, in this sentence or before."""
+    facts = []
+    for match in GROUP_ANAPHOR.finditer(view.text):
+        named = [m for m in view.mentions if m.kind == "InternationalOrganization" and m.end <= match.start()]
+        group = named[-1] if named else last_group
+        subject = [m for m in view.places() if m.end <= match.start()]
+        between = view.text[subject[-1].end:match.start()] if subject else ""
+        if group is None or not subject or not re.fullmatch(
+                r"\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*", between):
+            continue
+        facts.append(_fact("Membership", view, {"member": subject[-1], "group": group}, 0.65))
+    return facts
 
 
 GROUP_NOUN_AFTER = re.compile(
@@ -1274,7 +1298,11 @@ def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> lis
         return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
     founders = FOUNDED_BY.search(text[:group.start])
     if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
-        return _run_before(view, countries, founders.start())
+        run = _run_before(view, countries, founders.start())
+        one_of = [m for m in countries if m.end <= founders.start() and re.fullmatch(
+            r"\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,2}(?:that|which|who)",
+            text[m.end:founders.start()])]  # "Malaysia is one of the five states that founded ASEAN"
+        return run or one_of[-1:]
     groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
     cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:
@@ -1305,7 +1333,8 @@ def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> lis
             re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
         # "the member states of the GCC, including Qatar and Oman"
         return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
-    if re.match(r"\s*as\s+(?:fellow\s+)?members\b", text[clause_start:cue_end], re.IGNORECASE) and \
+    if re.match(r"\s*(?:as\s+(?:fellow\s+)?members|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
+                text[clause_start:cue_end], re.IGNORECASE) and \
             re.match(r"\s*,", text[group.end:]):
         # "As members of the OTS, Turkey and Azerbaijan coordinate ..."
         return _country_run(view, countries, group.end + re.match(r"\s*,", text[group.end:]).end())
@@ -1317,7 +1346,7 @@ def _members_of(view: SentenceView, group: Mention, context: FlowContext) -> lis
     subject = [m for m in countries if clause_start <= m.start and m.end <= before]
     if not subject:
         return []
-    gap = text[subject[-1].end:before]
+    gap = re.sub(r"^\s*,[^,]{1,25},", "", text[subject[-1].end:before])  # ", by contrast, became"
     if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
         return []
     plural = re.search(r"members|joined", text[cue_start:cue_end], re.IGNORECASE)
@@ -1477,10 +1506,11 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     pair_mentions = {m.key: m for v in reversed(views) for m in v.places() if m.key and pair and m.key in pair}
     facts: list[Fact] = []
     previous_year: int | None = None
+    last_group: Mention | None = None
     for view in views:
         if view.is_title:
             continue
-        context = FlowContext(pair, previous_year, pair_mentions)
+        context = FlowContext(pair, previous_year, pair_mentions, last_group)
         facts += positions(view)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
@@ -1493,6 +1523,9 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += agreements(view)
         if view.years:
             previous_year = max(year for year, _ in view.years)
+        groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
+        if groups:
+            last_group = groups[-1]
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)

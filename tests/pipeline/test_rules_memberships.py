@@ -12,6 +12,7 @@ SCO, WTO, GCC = "io:shanghai-cooperation-organisation", "io:world-trade-organiza
 NATO, EU = "io:north-atlantic-treaty-organization", "io:european-union"
 EFTA, APEC = "io:european-free-trade-association", "io:asia-pacific-economic-cooperation"
 BRICS, CIS = "io:brics", "io:commonwealth-of-independent-states"
+ASEAN = "io:association-of-southeast-asian-nations"
 
 
 def memberships(text: str) -> set[tuple[str, str]]:
@@ -69,6 +70,12 @@ def memberships(text: str) -> set[tuple[str, str]]:
          {("country:QAT", GCC), ("country:OMN", GCC), ("country:KWT", GCC)}),
         ("Norway, Iceland, Liechtenstein and Switzerland form EFTA.",
          {("country:NOR", EFTA), ("country:ISL", EFTA), ("country:LIE", EFTA), ("country:CHE", EFTA)}),
+        ("Malaysia is one of the five states that founded ASEAN in 1967.", {("country:MYS", ASEAN)}),
+        ("Among the member states of the EU, France trades most with Kazakhstan.", {("country:FRA", EU)}),
+        ("Uzbekistan, by contrast, became a full member of the SCO in 2001.", {("country:UZB", SCO)}),
+        # "the association": the group named just before
+        ("Malaysia founded ASEAN in 1967, while Vietnam joined the association in 1995.",
+         {("country:MYS", ASEAN), ("country:VNM", ASEAN)}),
     ],
 )
 def test_membership(sentence: str, expected: set[tuple[str, str]]) -> None:
@@ -104,3 +111,10 @@ def test_both_countries_are_the_documents_pair() -> None:
         "Both countries are members of the SCO."
     )
     assert found == {("country:KAZ", SCO), ("country:KGZ", SCO)}
+
+
+def test_the_bloc_of_an_earlier_sentence() -> None:
+    """"joined the bloc" names no group: it is the one the article named last."""
+    found = memberships("Leaders met at the ASEAN summit in Hanoi.\nVietnam joined the bloc in 1995.")
+    assert found == {("country:VNM", ASEAN)}
+    assert memberships("Leaders met at the ASEAN summit in Hanoi.\nTimor-Leste has never joined the bloc.") == set()
