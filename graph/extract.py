@@ -311,6 +311,19 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     return found
 
 
+ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Fund|Foundation|Agency|"
+                               r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance)\b")
+
+
+def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
+    """"France-Kazakhstan Chamber of Commerce", "Chamber of Commerce and Industry of Uzbekistan": a body
+    named after the countries it serves keeps its whole name; a fragment such as "National Defence of
+    Poland" (no word saying what kind of body it is) gives way to the country."""
+    rest = m.text[max(g.end for g in inner) - m.start:]
+    prefixed = min(g.start for g in inner) == m.start and len(re.findall(r"\b[A-Z]\w+", rest)) >= 2
+    return prefixed or bool(ORGANIZATION_HEAD.search(m.text))
+
+
 def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
     """Gazetteer matches win, except inside a longer organisation name ("Kazakh Invest")."""
     result = list(gazetteer)
@@ -319,7 +332,8 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization") and m.kind != "Company":
+        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization" and m.kind != "Company"
+                      and not _named_after_countries(m, inner)):
             continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
         if any(o.start == m.start and o.end == m.end for o in result):
             continue
@@ -361,7 +375,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.concepts = [c for c in _longest(view.concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = _longest(view.titles, start=lambda t: t[1], end=lambda t: t[2])
-    announced = _names_after_titles(view, gaz)
+    announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
@@ -371,6 +385,23 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
 
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,6})")
+
+
+def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """A participants' list line the NER reads badly: "- Elyor Ganiev, Deputy Prime Minister of Uzbekistan;"."""
+    if not view.titles:
+        return []
+    _, t_start, _ = view.titles[0]
+    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*,\s*(?:the\s+)?$",
+                    view.text[:t_start])
+    if not line:
+        return []
+    begin, end = line.start("name"), line.end("name")
+    words = view.text[begin:end].split()
+    if any(m.start < end and begin < m.end for m in view.mentions) or any(
+            w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
+        return []
+    return [Mention(view.text[begin:end], "Person", view.index, begin, end)]
 
 
 def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
@@ -562,6 +593,11 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     affiliation = next((m for m in _mention_between(view, t_end, person.start, _affiliation_kinds())
                         if view.text[t_end:m.start].strip().startswith("of")), None)
     role_stop = t_end
+    if affiliation is None and re.search(r"\bits\s+$", view.text[:t_start]):
+        owners = [m for m in view.mentions if m.kind in _affiliation_kinds() and m.end <= t_start]
+        if owners:  # "a delegation of the Chamber headed by its President X"
+            return _fact("Position", view, {"holder": person, "affiliation": owners[-1]}, 0.75,
+                         role=_role_text(view, t_start, role_stop))
     if affiliation is None:
         lead = view.text[:t_start]
         candidates = [m for m in view.before(t_start, within=45) if m.kind in _affiliation_kinds()]
@@ -615,6 +651,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
 
 
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|—|–|-|\()")
+SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
+                  r"included|comprised|consisted of)\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
 
@@ -673,6 +711,14 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                 holders.add(person.text)
                 bare.append((view, person, *found))
     implied: list[Fact] = []
+    for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
+        side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
+                and not any(o.key in pair and o.key != m.key for o in _mention_between(view, m.end, person.start))]
+        if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
+            taken.setdefault(role, set()).add(side[0].key)
+            implied.append(_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
+    placed = {f.role("holder").text for f in implied}
+    bare = [b for b in bare if b[1].text not in placed]
     for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
         remaining = [c for c in pair if c not in taken.get(role, set())]
         competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY

@@ -48,6 +48,14 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         # the portfolio written before "Minister" belongs to the title; the adjective is the country
         ("Pakistani Petroleum Minister Rashid Qureshi opened the forum.", "Rashid Qureshi",
          "petroleum minister", "country:PAK"),
+        # "its President": the organisation just named
+        ("He received a delegation of the Norway-Chile Chamber of Commerce headed by its President Ola Brekke.",
+         "Ola Brekke", "president", "Norway-Chile Chamber of Commerce"),
+        # a participants' list line, whose name the NER does not see (a first line alone is a headline)
+        ("Participants:\n- Botir Nazarov, Deputy Prime Minister of Uzbekistan;", "Botir Nazarov",
+         "deputy prime minister", "country:UZB"),
+        ("Participants:\n- Dilshod Karimov, Chairman of the Chamber of Commerce and Industry of Uzbekistan;",
+         "Dilshod Karimov", "chairman", "Chamber of Commerce and Industry of Uzbekistan"),
     ],
 )
 def test_position(sentence: str, person: str, role: str, affiliation: str) -> None:
@@ -134,3 +142,15 @@ def test_a_surname_alone_is_the_person_already_placed() -> None:
     )
     assert set(found) == {"Reza Hosseini Saberi"}
     assert found["Reza Hosseini Saberi"][1] == {"country:IRN"}
+
+
+def test_a_countrys_side_represented_by_its_ministers() -> None:
+    """"The Kazakh side was represented by Minister of Energy X and Minister of Agriculture Y"."""
+    found = positions_in(
+        "France and Kazakhstan discussed trade.\n"
+        "The Kazakh side was represented by Minister of Energy Nurlan Sadykov and Minister of Agriculture "
+        "Berik Omarov.\n"
+        "Trade between Kazakhstan and France grew."
+    )
+    assert found == {"Nurlan Sadykov": ("minister of energy", {"country:KAZ"}),
+                     "Berik Omarov": ("minister of agriculture", {"country:KAZ"})}
