@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -762,7 +762,9 @@ class FlowContext:
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
     cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
     cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
-    cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)]
+    cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)
+            and not any(t_start <= c[1].start() < t_end for _, t_start, t_end in view.titles)  # "Minister of Trade"
+            and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))]
     before = [c for c in cues if c[1].end() <= money.start]
     if before:
         return max(before, key=lambda c: c[1].start())
@@ -802,7 +804,14 @@ PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countr
 RAISE_TO = re.compile(r"\b(rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|doubl(?:e|ing)|lift(?:ing)?|"
                       r"expand(?:ing)?)\b[^.;]{0,60}\bto\s+"
                       r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)
-TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d)", re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d|expected|projected|"
+                          r"forecast|envisaged)", re.IGNORECASE)
+PORTFOLIO_NAME = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Committee|Commission|Chamber)\s+(?:of|for)\s+"
+                            r"(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}$")  # "Minister of Foreign Affairs and Trade"
+CHANGE_BEFORE = re.compile(  # "an increase of $6.4 billion", "grew by $300 million": a change, not a level
+    r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|decrease|decline|drop|fall)\s+of|(?:grew|rose|increased|jumped|"
+    r"fell|decreased|declined|dropped|up|down)\s+by)\s+(?:about\s+|around\s+|over\s+|more than\s+|nearly\s+|"
+    r"almost\s+)?$", re.IGNORECASE)
 
 
 def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | None, Mention | None]:
@@ -871,7 +880,8 @@ def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
     """Targets, forecasts, negations and conditionals state no flow."""
     lead = view.text[:money.start]
     return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
-                or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead))
+                or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead)
+                or CHANGE_BEFORE.search(lead))
 
 
 def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[str, str] | None,
@@ -1546,8 +1556,35 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
     return (top[0][0], top[1][0])
 
 
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")
+RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
+                           r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
+                           re.IGNORECASE)
+
+
+def publication_year(views: list[SentenceView]) -> int | None:
+    """The year of the dateline or of the first full date near the top: what "last year" counts from."""
+    for view in views[:3]:
+        match = PUBLICATION_DATE.search(view.text)
+        if match:
+            return int(match.group("year"))
+    return None
+
+
+def with_relative_years(view: SentenceView, year: int | None) -> SentenceView:
+    """"$292 million last year" in a report dated 2016 is a 2015 figure: relative years as calendar years."""
+    if year is None:
+        return view
+    found = [(year - 1 if m.group("last") else year if m.group("this") else year + 1, m.start())
+             for m in RELATIVE_YEAR.finditer(view.text)]
+    return replace(view, years=sorted(view.years + found, key=lambda y: y[1])) if found else view
+
+
 def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     """All rules over all sentences; pure given the views, so tests can feed their own."""
+    year = publication_year(views)
+    views = [with_relative_years(v, year) for v in views]
     pair = main_pair(views)
     pair_mentions = {m.key: m for v in reversed(views) for m in v.places() if m.key and pair and m.key in pair}
     facts: list[Fact] = []

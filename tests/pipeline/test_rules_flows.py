@@ -162,3 +162,11 @@ def test_relative_change_beside_an_amount(sentence: str, change: Decimal | None)
     """A stated change in percent is kept on the flow, signed; none is invented."""
     (flow,) = flows_of(sentence)
     assert flow.value("change") == change
+
+
+def test_last_year_counts_from_the_dateline() -> None:
+    """"$292 million last year" in a report dated 12 July 2016 is the 2015 figure."""
+    (flow,) = flows_of("ULAANBAATAR, 12 July 2016. Peru and Mongolia met.\n"
+                       "Bilateral trade between Peru and Mongolia came to $292 million last year.")
+    assert flow.value("year") == 2015
+    assert flow.value("amount") == Decimal("292000000")

@@ -24,6 +24,11 @@ PAIR_INTRO = "Peru and Vietnam held talks in Lima. Vietnam is Peru's key partner
         "If the agreement is ratified, trade between Chile and Norway would grow to $4 billion.",
         "Trade between Chile and Norway has not yet reached $1 billion.",
         "Norway and Chile have not yet signed a trade agreement, and cooperation in energy has not started.",
+        # a change is not a level, and a figure "expected" is a forecast wherever the word stands
+        "Trade between Peru and Vietnam saw an increase of $640 million.",
+        "In his view the $2 billion of trade expected this year between Peru and Vietnam is still too little.",
+        # "Trade" in a minister's portfolio is no trade figure
+        "Peru and Vietnam created a fund of 14 million euros, Peru's Minister of Foreign Affairs and Trade said.",
     ],
 )
 def test_no_fact(sentence: str) -> None:
