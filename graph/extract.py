@@ -985,9 +985,15 @@ def _organizations(view: SentenceView) -> list[Mention]:
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
     """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
     for m in sorted(view.mentions + view.cities, key=lambda m: m.start):
-        if m.kind == "Country" and offset <= m.start <= offset + limit:
+        if m.kind == "Country" and offset <= m.start <= offset + limit and not (
+                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])):
             return m
     return None
+
+
+# "Turkish construction companies": the nationality of the companies, not a market
+OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|businesses|investors|enterprises|"
+                                r"company|firm|business|investor|enterprise|contractors|manufacturers)\b")
 
 
 def _sector_between(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> str | None:
@@ -1085,6 +1091,9 @@ def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
     return org.end, window_end
 
 
+PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|spokesman|spokeswoman|"
+                               r"spokesperson|official|officials|representative|representatives|delegation|"
+                               r"executive|executives|director|leadership|CEO)\b")
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 NEGATED_ACTIVITY = re.compile(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b")
 
@@ -1095,8 +1104,8 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         appositive = _appositive_market(view, org, gaz)
         if appositive:
             facts.append(appositive)
-        if OBJECT_OF_PREPOSITION.search(view.text[:org.start]):
-            continue  # "the chain of South Korea's X, is due to open": X is not the subject
+        if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
+            continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
         rest_start, window_end = _activity_window(view, org)
         window = view.text[rest_start:window_end]
         negated = NEGATED_ACTIVITY.search(window)
@@ -1230,7 +1239,7 @@ COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
     r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
-    r"projects?|talks|cover\w*|access|exchange)\b", re.IGNORECASE)
+    r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?)\b", re.IGNORECASE)
 PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
                             r"both nations|mutual)\b", re.IGNORECASE)
 

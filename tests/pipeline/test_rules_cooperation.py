@@ -48,3 +48,26 @@ def test_no_cooperation_when_negated() -> None:
 def test_company_activity_is_not_country_cooperation() -> None:
     """"Norwegian company X operates in Chile's renewable energy sector" states an activity, not cooperation."""
     assert areas("Norwegian company Fjordline Energy operates in Chile's renewable energy sector.") == {}
+
+
+def test_an_organisations_official_calling_for_joint_projects_is_country_cooperation() -> None:
+    """"The DEIK chief called for joint projects in tourism and mining, and said Turkish construction
+    companies should work in Uzbekistan": the chief is no company entering a market, and "Turkish"
+    there is the companies' nationality; the areas are the two countries'."""
+    found = areas(
+        "Turkey and Uzbekistan held a business forum.\n"
+        "Trade between Turkey and Uzbekistan grew last year.\n"
+        "The DEIK chief called for joint projects in tourism and mining, and said Turkish construction "
+        "companies should be given priority for work carried out in Uzbekistan.")
+    assert {"tourism", "mining"} <= found[frozenset({"country:TUR", "country:UZB"})]
+    facts = facts_of("The DEIK chief said Turkish construction companies should work in Uzbekistan.")
+    assert of_kind(facts, "MarketActivity") == []
+
+
+def test_topics_of_meetings_are_areas() -> None:
+    """"Oil and gas and agriculture were the main topics of the meetings" with the other side."""
+    found = areas(
+        "Italy and Kazakhstan signed agreements.\n"
+        "Trade between Kazakhstan and Italy grew last year.\n"
+        "Oil and gas and agriculture were the main topics of the president's meetings with Italian business leaders.")
+    assert {"oil-and-gas", "agriculture"} <= found[frozenset({"country:ITA", "country:KAZ"})]
