@@ -1565,6 +1565,34 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
     return (top[0][0], top[1][0])
 
 
+KIND_RANK = {"Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2, "Organization": 1}
+
+
+def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
+    """One name, one entity per document: an organisation the text has named once ("the Italian energy
+    group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
+    in ...")."""
+    kinds: dict[str, str] = {}
+    for view in views:
+        for m in view.mentions:
+            if m.kind in KIND_RANK and m.key is None and KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
+                kinds[m.text] = m.kind
+    if not kinds:
+        return views
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True)) +
+                         r")(?![\w-])")
+    result = []
+    for view in views:
+        mentions = [replace(m, kind=kinds[m.text]) if m.kind in ("Person", *KIND_RANK) and m.text in kinds
+                    and m.key is None else m for m in view.mentions]
+        for match in pattern.finditer(view.text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions) and \
+                    not any(x.start <= match.start() < x.end for x in view.money):
+                mentions.append(Mention(match.group(), kinds[match.group()], view.index, match.start(), match.end()))
+        result.append(replace(view, mentions=sorted(mentions, key=lambda m: m.start)))
+    return result
+
+
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")
 RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
@@ -1645,7 +1673,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             start = offset + sent.start_char
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
-    return sentences, views
+    return sentences, propagate_names(views)
 
 
 def extract(text: str) -> Extraction:

@@ -183,3 +183,12 @@ def test_french_fries_are_not_france() -> None:
     """A nationality in a dish's name is not the country."""
     facts = facts_of("The Dutch processor Polder Frites will make French fries in Kazakhstan.")
     assert all("country:FRA" not in keys(f, "market") | keys(f, "country") for f in facts)
+
+
+def test_a_name_given_once_is_the_same_organisation_later() -> None:
+    """"the Italian energy group Vessa" first; "Vessa takes part in ... Kazakhstan's fields" after, where
+    the NER alone would not see an organisation."""
+    facts = facts_of("Kazakhstan and Italy discussed energy. The president met the head of the Italian energy "
+                     "group Vessa.\nVessa takes part in exploration at two of Kazakhstan's largest oil fields.")
+    assert {next(iter(keys(f, "organization"))): next(iter(keys(f, "market")))
+            for f in activity_facts(facts, "active")} == {"Vessa": "country:KAZ"}
