@@ -1573,10 +1573,19 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
     in ...")."""
     kinds: dict[str, str] = {}
+    votes: Counter[str] = Counter()  # for an organisation (more for a specific kind), against: as a person
+    people: set[str] = set()
     for view in views:
         for m in view.mentions:
-            if m.kind in KIND_RANK and m.key is None and KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
-                kinds[m.text] = m.kind
+            if m.kind == "Person":
+                votes[m.text] -= 1
+                people.add(m.text)
+            elif m.kind in KIND_RANK and m.key is None:
+                votes[m.text] += KIND_RANK[m.kind]  # "the engineering group X" says more than the NER
+                if KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
+                    kinds[m.text] = m.kind
+    kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
+             if votes[name] > 0 and not _same_person(name, people - {name})}
     if not kinds:
         return views
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True)) +

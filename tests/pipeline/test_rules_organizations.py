@@ -192,3 +192,11 @@ def test_a_name_given_once_is_the_same_organisation_later() -> None:
                      "group Vessa.\nVessa takes part in exploration at two of Kazakhstan's largest oil fields.")
     assert {next(iter(keys(f, "organization"))): next(iter(keys(f, "market")))
             for f in activity_facts(facts, "active")} == {"Vessa": "country:KAZ"}
+
+
+def test_a_surname_is_not_made_an_organisation() -> None:
+    """A person's surname the NER once calls an organisation does not turn the person into one."""
+    facts = facts_of("Peru and Korea met. President Park Min-jun visited Lima.\n"
+                     "Park said trade with Peru grew. Park's trip lasted three days.")
+    kinds = {m.text: m.kind for f in facts for _, m in f.roles}
+    assert kinds.get("Park", "Person") == "Person"
