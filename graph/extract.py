@@ -257,6 +257,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
             rest = name[len(head):].lstrip()
             return Mention(rest, "Person", index, end - len(rest), end)
     kind = "Person" if label == "PERSON" else organization_kind(name)
+    if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
+        kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
     if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS):
         kind = "Company"
     elif kind == "Organization" and previous in COMPANY_NOUNS:
@@ -710,6 +712,12 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
                 holders.add(person.text)
                 bare.append((view, person, *found))
+    owners: dict[str, set[str]] = {}  # "the Kazakh president's visit": whose president the article speaks of
+    for view in views:
+        for title, t_start, _ in view.titles:
+            owner = _owner_of_title(view, t_start)
+            if owner is not None and owner.key in pair:
+                owners.setdefault(gaz.titles.get(title.lower(), title.lower()), set()).add(owner.key)
     implied: list[Fact] = []
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
@@ -722,8 +730,11 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
         remaining = [c for c in pair if c not in taken.get(role, set())]
         competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY
+        spoken_of = [c for c in owners.get(canonical, set()) if c in remaining]
         if len(remaining) == 1:
             country, confidence = remaining[0], 0.7
+        elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
+            country, confidence = spoken_of[0], 0.65
         elif len(remaining) == 2 and host in pair and not competing:
             diplomatic = gaz.title_kinds.get(canonical) == "diplomatic"  # an envoy is posted away from home
             country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host

@@ -154,3 +154,14 @@ def test_a_countrys_side_represented_by_its_ministers() -> None:
     )
     assert found == {"Nurlan Sadykov": ("minister of energy", {"country:KAZ"}),
                      "Berik Omarov": ("minister of agriculture", {"country:KAZ"})}
+
+
+def test_the_article_says_whose_president_elsewhere() -> None:
+    """A report from Rome on "President X's meetings" that speaks of "the Kazakh president's visit"
+    makes X Kazakhstan's president, not the dateline's country's."""
+    found = positions_in(
+        "ROME, 18 January 2024. Energy was the main topic of President Daniyar Seitkali's meetings in Rome.\n"
+        "The meetings took place during the Kazakh president's official visit to Italy.\n"
+        "Trade between Italy and Kazakhstan grew."
+    )
+    assert found["Daniyar Seitkali"] == ("president", {"country:KAZ"})
