@@ -689,12 +689,16 @@ def _same_person(name: str, names: set[str]) -> bool:
 
 def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                       host: str | None, pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
-    """Titles whose country the text leaves to the reader, in an article about two countries.
+    """Titles whose country the text leaves to the reader, in an article about two countries, in
+    order of the evidence's strength:
 
-    "Japanese Prime Minister Fumio Kishida asked Prime Minister Narendra Modi": the other prime minister
-    is the other country's.  With neither taken, a government title goes to the country of the
-    dateline (a report from Islamabad names Pakistan's ministers without saying so), unless two such
-    people would compete for a post a country has only one of."""
+    1. "The Kazakh side was represented by Minister of Energy X": the side's country.
+    2. "Japanese Prime Minister Fumio Kishida asked Prime Minister Narendra Modi": the other prime
+       minister is the other country's.
+    3. "President X's meetings ... the Kazakh president's visit": whose president the article speaks of.
+    4. The dateline's country for a government post (a report from Islamabad names Pakistan's
+       ministers without saying so), the other country for an envoy.
+    Never where two people compete for a post a country has only one of."""
     if pair is None:
         return []
     taken: dict[str, set[str]] = {}
