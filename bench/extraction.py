@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.documents import collect, read_document  # noqa: E402
-from graph.extract import extract, paragraphs  # noqa: E402
+from graph.extract import extract  # noqa: E402
+from graph.extract.reading import paragraphs  # noqa: E402
 from graph.gazetteer import load_gazetteer  # noqa: E402
 from graph.nlp import load_matchers, load_nlp  # noqa: E402
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.extract import agreements, meetings, read_views
+from graph.extract import read_views
+from graph.extract.events import agreements, meetings
 
 
 def _facts(rule, text: str):

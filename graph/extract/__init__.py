@@ -1,0 +1,112 @@
+"""Extraction: an article's text in, mentions and facts out.
+
+`read_views` turns the text into sentence views (`reading`); `extract_views` runs the rules over
+them, each a pure function of one sentence and, where it needs it, the document's context:
+`positions`, `flows`, `organizations`, `cooperation`, `memberships`, `events`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from graph.extract.cooperation import cooperation, cooperation_from_flows
+from graph.extract.events import agreements, meetings
+from graph.extract.flows import flows
+from graph.extract.memberships import memberships
+from graph.extract.organizations import activities, activities_in_the_pair, home_countries
+from graph.extract.positions import dateline_country, implied_positions, positions
+from graph.extract.reading import DocumentContext, SentenceView, read_views
+from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.model import Extraction, Fact, Mention, Sentence
+
+__all__ = ["extract", "extract_views", "main_pair", "read_views"]
+
+
+def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
+    """The two countries a document is about: the two named most often."""
+    counts = Counter(m.key for v in views for m in v.places() if m.key)
+    top = counts.most_common(2)
+    if len(top) < 2 or top[1][1] < 2:
+        return None
+    return (top[0][0], top[1][0])
+
+
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")
+RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
+                           r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
+                           re.IGNORECASE)
+
+
+def publication_year(views: list[SentenceView]) -> int | None:
+    """The year of the dateline or of the first full date near the top: what "last year" counts from."""
+    for view in views[:3]:
+        match = PUBLICATION_DATE.search(view.text)
+        if match:
+            return int(match.group("year"))
+    return None
+
+
+def with_relative_years(view: SentenceView, year: int | None) -> SentenceView:
+    """"$292 million last year" in a report dated 2016 is a 2015 figure: relative years as calendar years."""
+    if year is None:
+        return view
+    found = [(year - 1 if m.group("last") else year if m.group("this") else year + 1, m.start())
+             for m in RELATIVE_YEAR.finditer(view.text)]
+    return replace(view, years=sorted(view.years + found, key=lambda y: y[1])) if found else view
+
+
+def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
+    """All rules over all sentences; pure given the views, so tests can feed their own."""
+    year = publication_year(views)
+    views = [with_relative_years(v, year) for v in views]
+    pair = main_pair(views)
+    pair_mentions = {m.key: m for v in reversed(views) for m in v.places() if m.key and pair and m.key in pair}
+    facts: list[Fact] = []
+    previous_year: int | None = None
+    last_group: Mention | None = None
+    for view in views:
+        if view.is_title:
+            continue
+        context = DocumentContext(pair, previous_year, pair_mentions, last_group)
+        facts += positions(view)
+        facts += flows(view, context)
+        facts += home_countries(view, gaz)
+        activity = activities(view, gaz)
+        facts += activity
+        if not activity:  # a company's sector is its business, not an area of cooperation between countries
+            facts += cooperation(view, context)
+        facts += memberships(view, gaz, context)
+        facts += meetings(view)
+        facts += agreements(view)
+        if view.years:
+            previous_year = max(year for year, _ in view.years)
+        groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
+        if groups:
+            last_group = groups[-1]
+    facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
+    facts += activities_in_the_pair(views, facts, pair, pair_mentions)
+    return facts + cooperation_from_flows(facts, gaz)
+
+
+def extract(text: str) -> Extraction:
+    """Read one document's text."""
+    sentences, views = read_views(text)
+    gaz = load_gazetteer()
+    facts = extract_views(views, gaz)
+    mentions = [Mention(m.text, m.kind, v.index, m.start + sentences[v.index].start,
+                        m.end + sentences[v.index].start, m.key, m.via)
+                for v in views for m in v.mentions]
+    facts = [_absolute(f, sentences) for f in facts]
+    return Extraction(sentences, mentions, facts)
+
+
+def _absolute(fact: Fact, sentences: list[Sentence]) -> Fact:
+    def shift(m: Mention) -> Mention:
+        offset = sentences[m.sentence].start
+        return Mention(m.text, m.kind, m.sentence, m.start + offset, m.end + offset, m.key, m.via)
+
+    return Fact(fact.kind, fact.sentence, tuple((r, shift(m)) for r, m in fact.roles), fact.values,
+                fact.confidence)

@@ -1,0 +1,56 @@
+"""Areas of cooperation between two countries, from prose and from the flows between them."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.reading import DocumentContext, SentenceView, make_fact
+from graph.gazetteer import Gazetteer
+from graph.model import Fact
+
+COOPERATION_CUE = re.compile(
+    r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
+    r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
+    r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
+    r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?)\b", re.IGNORECASE)
+PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
+                            r"both nations|mutual)\b", re.IGNORECASE)
+
+
+def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
+    """Sectors named with a word of cooperation: between the two countries the sentence names, or the
+    document's pair when the sentence names both of them, or one or none of them."""
+    if view.money or re.search(r"\b(not|never|no longer|n't)\b", view.text) or not COOPERATION_CUE.search(view.text):
+        return []
+    sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity))
+    if not sectors:
+        return []
+    keys = view.countries()
+    pair = context.main_pair
+    if pair and set(pair) <= set(keys):
+        parties, confidence = [context.pair_mentions[k] for k in pair], 0.7
+    elif len(keys) == 2:
+        parties, confidence = [next(m for m in view.places() if m.key == k) for k in keys], 0.7
+    elif pair and set(keys) <= set(pair):
+        parties = [context.pair_mentions[k] for k in pair]
+        confidence = 0.65 if PAIR_REFERENCE.search(view.text) else 0.55
+    else:
+        return []
+    return [make_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
+
+
+def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """Trade or investment flowing between two countries makes trade or investment an area
+    of their relations."""
+    derived = []
+    for fact in facts:
+        if fact.kind not in ("TradeFlow", "InvestmentFlow"):
+            continue
+        ends = fact.roles_named("party") or [m for m in (fact.role("from"), fact.role("to")) if m]
+        area = gaz.concept_labels.get("trade" if fact.kind == "TradeFlow" else "investment")
+        if len(ends) == 2 and area:
+            derived.append(Fact("Cooperation", fact.sentence, tuple(("party", m) for m in ends),
+                                (("sector", area),), 0.5))
+    return derived
+
+

@@ -1,0 +1,217 @@
+"""Trade and investment flows: amounts as written, their year, direction and commodity, never
+targets, forecasts, changes or negations."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
+from graph.model import Fact, Mention
+from graph.money import Money
+
+TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
+                       r"shipments?|supplies|sales)\b", re.IGNORECASE)
+INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?)\b", re.IGNORECASE)
+EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|supplies|sales)\b", re.IGNORECASE)
+IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
+
+
+def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
+    cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
+    cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
+    cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)
+            and not any(t_start <= c[1].start() < t_end for _, t_start, t_end in view.titles)  # "Minister of Trade"
+            and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))]
+    before = [c for c in cues if c[1].end() <= money.start]
+    if before:
+        return max(before, key=lambda c: c[1].start())
+    after = [c for c in cues if c[1].start() >= money.end]
+    return min(after, key=lambda c: c[1].start()) if after else None
+
+
+def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tuple[int | None, str | None]:
+    """The year an amount refers to: the nearest year after it ("$1 billion in 2021"), else the
+    nearest before it, else the year of the sentence before (same topic, "in the same year")."""
+    others = [m for m in view.money if m is not money]
+    after = [(y, o) for y, o in view.years if o >= money.end and o - money.end <= 40
+             and not any(money.end <= m.start < o for m in others)
+             and not re.search(r"\b(than|compared (?:with|to)|since|from|against)\s+(?:in\s+|the same \w+ of\s+)?$",
+                               view.text[:o])]
+    before = [(y, o) for y, o in view.years if o < money.start
+              and not any(o < m.start < money.start for m in others)]
+    if after:
+        year, offset = after[0]
+    elif before:
+        year, offset = before[-1]
+        span = re.match(r"\s*(?:and|to|-|–)\s*(\d{4})\b", view.text[offset + 4:])
+        if span:  # "between 1992 and 2023": the figure stands at the end of the range
+            year = int(span.group(1))
+    elif view.years:
+        year, offset = view.years[0]
+    else:
+        return context.previous_year, None
+    period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"
+                       r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)(?:\s*[-–]\s*\w+)?\s+$", view.text[:offset])
+    return year, period.group(0).strip() if period else None
+
+
+PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countries|the two sides|mutual|"
+                        r"our|two nations|both nations)\b", re.IGNORECASE)
+RAISE_TO = re.compile(r"\b(rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|doubl(?:e|ing)|lift(?:ing)?|"
+                      r"expand(?:ing)?)\b[^.;]{0,60}\bto\s+"
+                      r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d|expected|projected|"
+                          r"forecast|envisaged)", re.IGNORECASE)
+PORTFOLIO_NAME = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Committee|Commission|Chamber)\s+(?:of|for)\s+"
+                            r"(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}$")  # "Minister of Foreign Affairs and Trade"
+CHANGE_BEFORE = re.compile(  # "an increase of $6.4 billion", "grew by $300 million": a change, not a level
+    r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|decrease|decline|drop|fall)\s+of|(?:grew|rose|increased|jumped|"
+    r"fell|decreased|declined|dropped|up|down)\s+by)\s+(?:about\s+|around\s+|over\s+|more than\s+|nearly\s+|"
+    r"almost\s+)?$", re.IGNORECASE)
+
+
+def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | None, Mention | None]:
+    """(from, to) where the text gives a direction; either may be None."""
+    if kind == "investment":
+        source = (_owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
+                  or _subject_of(view, r"\b(invested|has invested|have invested|invests|investing)\b"))
+        target = _after_word(view, r"\b(?:in|into|to)\s+(?:the\s+)?(?:economy\s+of\s+(?:the\s+)?)?$",
+                             after=cue.end())
+        if target is None:  # "Uzbekistan attracted $2 billion of Korean investment"
+            target = _subject_of(view, r"\b(attracted|received|has attracted|drew)\b")
+        return source, target
+    word = cue.group(0).lower()
+    if EXPORT.fullmatch(word):
+        source = _owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end()) \
+            or _subject_of(view, r"\bexported\b")
+        target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=cue.end())
+        return source, target
+    if IMPORT.fullmatch(word):
+        target = _owner_before(view, cue.start()) or _subject_of(view, r"\bimported\b")
+        source = _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
+        return source, target
+    return None, None
+
+
+def _owner_before(view: SentenceView, offset: int) -> Mention | None:
+    """A country written as owner just before a word: "Kazakhstan's exports", "Korean investments"."""
+    for m in reversed(view.before(offset, within=30)):
+        gap = view.text[m.end:offset]
+        if m.kind == "Country" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z]+\s+){0,2}", gap):
+            return m
+    return None
+
+
+def _after_word(view: SentenceView, pattern: str, after: int = 0) -> Mention | None:
+    for m in view.mentions:
+        if m.kind == "Country" and m.start >= after and re.search(pattern, view.text[:m.start]):
+            return m
+    return None
+
+
+def _subject_of(view: SentenceView, verb: str) -> Mention | None:
+    match = re.search(verb, view.text)
+    if not match:
+        return None
+    before = [m for m in view.mentions if m.kind == "Country" and m.end <= match.start()]
+    return before[-1] if before and match.start() - before[-1].end <= 25 else None
+
+
+def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
+    """The commodity an amount is for: "uranium at $300 million", "uranium, worth $300 million",
+    or after it only as "$300 million of uranium"."""
+    commodities = [c for c in view.concepts if c.is_commodity]
+    before = [c for c in commodities if c.end <= money.start and money.start - c.end <= 60
+              and not any(c.end <= m.start < money.start for m in view.money)]
+    if before:
+        mix = re.search(r"\b(mostly|mainly|chiefly|primarily|largely|such as|including)\s+$",
+                        view.text[:before[-1].start])
+        return None if mix and "," in view.text[before[-1].end:money.start] else before[-1]
+    after = [c for c in commodities if c.start >= money.end
+             and re.fullmatch(r"\s*(?:worth\s+)?(?:of|in)\s+(?:[a-z]+\s+){0,2}", view.text[money.end:c.start])]
+    return after[0] if after else None
+
+
+def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
+    """Targets, forecasts, negations and conditionals state no flow."""
+    lead = view.text[:money.start]
+    return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
+                or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead)
+                or CHANGE_BEFORE.search(lead))
+
+
+def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[str, str] | None,
+                   views_mentions: dict[str, Mention]) -> tuple[Mention | None, Mention | None]:
+    """One known end plus the document's pair gives the other end."""
+    if pair is None or (source is None) == (target is None):
+        return source, target
+    known = source or target
+    if known.key not in pair:
+        return source, target
+    other = views_mentions.get(pair[1] if known.key == pair[0] else pair[0])
+    return (source, other) if source else (other, target)
+
+
+PERCENT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
+UP = r"grew|grown|rose|risen|increased|jumped|surged|climbed|expanded|up"
+DOWN = r"fell|fallen|decreased|declined|dropped|shrank|contracted|down"
+CHANGES = [  # (pattern, sign): "grew by 41%", "a 35% decrease", "an increase of 30%", "69.2 percent higher"
+    (re.compile(rf"\b(?:{UP})\s+(?:by\s+)?{PERCENT}", re.IGNORECASE), 1),
+    (re.compile(rf"\b(?:{DOWN})\s+(?:by\s+)?{PERCENT}", re.IGNORECASE), -1),
+    (re.compile(rf"\b{PERCENT}\s+(?:increase|rise|growth|higher|more)\b", re.IGNORECASE), 1),
+    (re.compile(rf"\b{PERCENT}\s+(?:decrease|decline|drop|fall|lower|less)\b", re.IGNORECASE), -1),
+    (re.compile(rf"\b(?:increase|rise|growth)\s+of\s+{PERCENT}", re.IGNORECASE), 1),
+    (re.compile(rf"\b(?:decrease|decline|drop|fall)\s+of\s+{PERCENT}", re.IGNORECASE), -1),
+]
+
+
+def relative_change(view: SentenceView, money: Money) -> Decimal | None:
+    """The change a sentence states beside an amount, in percent: "grew by 41% ... to $3.9 billion",
+    "$1.2bn, up 15% year on year", "a 35% decrease"; none where another amount stands between."""
+    others = [m for m in view.money if m is not money]
+    found: list[tuple[int, Decimal]] = []
+    for pattern, sign in CHANGES:
+        for match in pattern.finditer(view.text):
+            gap = (match.end(), money.start) if match.end() <= money.start else (money.end, match.start())
+            if gap[1] - gap[0] <= 60 and not any(gap[0] <= m.start < gap[1] for m in others):
+                found.append((gap[1] - gap[0], sign * Decimal(match.group("pct"))))
+    return min(found)[1] if found else None
+
+
+def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
+    facts = []
+    for money in view.money:
+        cue_found = _nearest_cue(view, money)
+        if not cue_found:
+            continue
+        kind, cue = cue_found
+        if _is_hypothetical(view, money, cue):
+            continue
+        source, target = _direction(view, kind, cue)
+        source, target = _complete_pair(source, target, context.main_pair, context.pair_mentions)
+        earlier = [f for f in facts if f.kind == ("TradeFlow" if kind == "trade" else "InvestmentFlow")]
+        if not (source and target) and earlier and earlier[-1].role("from"):
+            source, target = earlier[-1].role("from"), earlier[-1].role("to")  # "..., while sales of X reached"
+            if IMPORT.fullmatch(cue.group(0)) and earlier[-1].value("cue") == "export":
+                source, target = target, source  # "A's exports to B exceeded its imports"
+        commodity = _commodity_for(view, money) if kind == "trade" else None
+        year, period = _year_for(view, money, context)
+        fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
+        values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
+                      commodity=commodity.iri if commodity else None, change=relative_change(view, money),
+                      cue="export" if EXPORT.fullmatch(cue.group(0)) else None)
+        keys = view.countries()
+        if source and target and source.key != target.key:
+            facts.append(make_fact(fact_kind, view, {"from": source, "to": target}, 0.8, **values))
+        elif kind == "trade" and len(keys) == 2 and not source and not target:
+            parties = [next(m for m in view.places() if m.key == k) for k in keys]
+            facts.append(make_fact(fact_kind, view, {"party": parties}, 0.75, **values))
+        elif kind == "trade" and context.main_pair and set(keys) <= set(context.main_pair) and (
+                not keys or PAIR_WORDS.search(view.text)):
+            parties = [context.pair_mentions[k] for k in context.main_pair]
+            facts.append(make_fact(fact_kind, view, {"party": parties}, 0.6, **values))
+    return facts
+
+

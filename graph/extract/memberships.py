@@ -1,0 +1,216 @@
+"""Memberships of countries in groups: "Canada's leadership in the G7", "EFTA, made up of ...",
+checked against the known membership of stable groups."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.reading import DocumentContext, SentenceView, make_fact
+from graph.gazetteer import Gazetteer
+from graph.model import Fact, Mention
+
+MEMBERSHIP_CUE = re.compile(
+    r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"
+    r"accession|acceded|chairs|chaired|chairing|which groups|which includes|which brings together|comprising|"
+    r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
+NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|suspended|observer|applied|"
+                          r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
+                          re.IGNORECASE)
+LISTING_CUE = re.compile(  # what may stand between a group and the list of its members
+    r"^(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
+    r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
+    r",?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
+    r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
+    r"grouping)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
+    re.IGNORECASE)
+FOUNDED_BY = re.compile(r"\s+(?:form|formed|make up|made up|founded|established|set up|created|co-founded)\s+"
+                        r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def memberships(view: SentenceView, gaz: Gazetteer, context: DocumentContext | None = None) -> list[Fact]:
+    """A country's membership of a group, stated as a possessive ("Canada's leadership in the G7",
+    "India's G20 presidency"), an apposition ("Tajikistan, a founding member of the SCO", "Chile and
+    Peru, both APEC economies"), a subject ("Brazil and China are both members of BRICS", "both
+    countries are members of the SCO") or a listing ("the GCC, which groups Qatar, Oman ...", "the
+    EFTA states Norway, Iceland ...", "As members of the OTS, Turkey and Azerbaijan ...")."""
+    facts = []
+    context = context or DocumentContext()
+    for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
+        for member in _members_of(view, group, context):
+            facts.append(make_fact("Membership", view, {"member": member, "group": group}, 0.75))
+    facts += _members_of_the_group_named_before(view, context.last_group)
+    return [f for f in facts if _plausible_membership(f, gaz)]
+
+
+GROUP_ANAPHOR = re.compile(r"\b(?P<verb>joined|became a (?:full |founding )?member of|"
+                           r"is a (?:full |founding )?member of|"
+                           r"acceded to)\s+the\s+(?:association|organi[sz]ation|bloc|group|alliance|forum|union|"
+                           r"grouping)\b", re.IGNORECASE)
+
+
+def _members_of_the_group_named_before(view: SentenceView, last_group: Mention | None) -> list[Fact]:
+    """"Vietnam joined the association in 1995": the group named last, in this sentence or before."""
+    facts = []
+    for match in GROUP_ANAPHOR.finditer(view.text):
+        named = [m for m in view.mentions if m.kind == "InternationalOrganization" and m.end <= match.start()]
+        group = named[-1] if named else last_group
+        subject = [m for m in view.places() if m.end <= match.start()]
+        between = view.text[subject[-1].end:match.start()] if subject else ""
+        if group is None or not subject or not re.fullmatch(
+                r"\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*", between):
+            continue
+        facts.append(make_fact("Membership", view, {"member": subject[-1], "group": group}, 0.65))
+    return facts
+
+
+GROUP_NOUN_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?P<noun>member states?|member countries|member economies|"
+    r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
+    r"partners)\b", re.IGNORECASE)
+MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
+PAIR_SUBJECT = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations|both states|"
+                          r"the two states)\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?(?:both\s+)?"
+                          r"(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _members_of(view: SentenceView, group: Mention, context: DocumentContext) -> list[Mention]:
+    text = view.text
+    clause_start = max(text.rfind(";", 0, group.start), text.rfind(":", 0, group.start), 0)
+    countries = [m for m in view.places() if m.kind == "Country"]
+    listing = LISTING_CUE.match(text[group.end:])
+    if listing:
+        end = _clause_end(text, group.end + listing.end())
+        if listing.group().strip().startswith("("):
+            end = text.find(")", group.end) if ")" in text[group.end:] else end
+        return [m for m in countries if group.end + listing.end() <= m.start <= end]
+    if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
+            re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
+        return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
+    founders = FOUNDED_BY.search(text[:group.start])
+    if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
+        run = _run_before(view, countries, founders.start())
+        one_of = [m for m in countries if m.end <= founders.start() and re.fullmatch(
+            r"\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,2}(?:that|which|who)",
+            text[m.end:founders.start()])]  # "Malaysia is one of the five states that founded ASEAN"
+        return run or one_of[-1:]
+    groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
+    cue = _membership_cue(text, group, clause_start, groups)
+    if cue is None:
+        return []
+    cue_start, cue_end = cue
+    if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
+        return []
+    if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+(?:also\s+)?members",
+                 text[group.end:]):
+        if len(view.countries()) == 2:
+            return list({m.key: m for m in countries}.values())
+        if context.main_pair:  # the two countries the article is about
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+        return []
+    if PAIR_SUBJECT.search(text[:group.start]) and context.main_pair:
+        return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+    if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
+        # "NATO ally Poland", "the fellow BRICS members, Brazil and India", "the EFTA states Norway, ..."
+        named = _country_run(view, countries, cue_end)
+        if named:
+            return named
+        # "Chile and Peru, both APEC economies", "Canada, a G7 member, and ..."
+        apposed = re.search(r",\s*(?:a|an|both|fellow|as|two|all)\s+(?:fellow\s+)?(?:(?:the|its)\s+)?"
+                            r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)*$", text[:group.start])
+        if apposed:
+            return _run_before(view, countries, apposed.start())
+    if re.match(r"\s*,\s*(?:including|such as|namely|like)\s", text[group.end:]) and \
+            re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
+        # "the member states of the GCC, including Qatar and Oman"
+        return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
+    if re.match(r"\s*(?:as\s+(?:fellow\s+)?members|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
+                text[clause_start:cue_end], re.IGNORECASE) and \
+            re.match(r"\s*,", text[group.end:]):
+        # "As members of the OTS, Turkey and Azerbaijan coordinate ..."
+        return _country_run(view, countries, group.end + re.match(r"\s*,", text[group.end:]).end())
+    before = min(cue_start, group.start)
+    owner = next((m for m in reversed(countries) if m.end <= before and before - m.end <= 30
+                  and re.match(r"['’]s\b", text[m.end:])), None)
+    if owner:
+        return [owner]
+    subject = [m for m in countries if clause_start <= m.start and m.end <= before]
+    if not subject:
+        return []
+    gap = re.sub(r"^\s*,[^,]{1,25},", "", text[subject[-1].end:before])  # ", by contrast, became"
+    if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
+        return []
+    plural = re.search(r"members|joined", text[cue_start:cue_end], re.IGNORECASE)
+    if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]) \
+            or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
+        return _run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
+    if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
+                r"remains|holds|acceded))", gap):
+        return [subject[-1]]
+    if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
+            re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
+        return [subject[-1]]  # "Uzbekistan joined the WTO"
+    return []
+
+
+def _run_before(view: SentenceView, countries: list[Mention], end: int) -> list[Mention]:
+    """The countries named in a row ending at `end`: "Brazil, India and China" before ", both ..."."""
+    run: list[Mention] = []
+    position = end
+    for m in reversed([m for m in countries if m.end <= end]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", view.text[m.end:position]):
+            break
+        run.insert(0, m)
+        position = m.start
+    return run
+
+
+def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:
+    """The countries named in a row right after a position: ", Brazil and India"."""
+    run: list[Mention] = []
+    position = start
+    for m in countries:
+        if m.start < position:
+            continue
+        gap = view.text[position:m.start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including|:|—|–)?\s*(?:the\s+)?", gap) or \
+                (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
+            break
+        run.append(m)
+        position = m.end
+    return run
+
+
+def _membership_cue(text: str, group: Mention, clause_start: int, groups: list[str]) -> tuple[int, int] | None:
+    """A word of membership right before the group ("member of the SCO") or right after it
+    ("G20 presidency", "NATO member")."""
+    after = GROUP_NOUN_AFTER.match(text[group.end:])
+    if after:
+        return group.end, group.end + after.end()
+    window = text[clause_start:group.start]
+    cues = list(MEMBERSHIP_CUE.finditer(window))
+    if not cues:
+        return None
+    cue = cues[-1]
+    between = window[cue.end():]
+    for name in groups:  # "a member of the EAEU, the CSTO and the CIS": a list of groups
+        between = between.replace(name, "")
+    listing = re.fullmatch(r"(?:[\s,]|\b(?:and|or|of|in|both|within|to|at|the)\b)*", between)
+    if not listing and (len(between) > 45 or re.search(r"[,;]\s+(?!and\b|or\b)", between.replace("both ", ""))):
+        return None
+    return clause_start + cue.start(), clause_start + cue.end()
+
+
+def _clause_end(text: str, start: int) -> int:
+    match = re.search(r"[;.]|\b(?:and its|while|but|whereas)\b", text[start:])
+    return start + match.start() if match else len(text)
+
+
+def _plausible_membership(fact: Fact, gaz: Gazetteer) -> bool:
+    """Where a group's membership is well known, a country outside it is a misreading."""
+    member, group = fact.role("member"), fact.role("group")
+    known = gaz.known.get(group.key or "")
+    if member.kind == "Country" and known and known.members and member.key:
+        return member.key.split(":", 1)[1] in known.members
+    return True
+
+

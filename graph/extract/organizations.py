@@ -1,0 +1,282 @@
+"""Organisations: the country they belong to, and the markets they are active in or plan to enter."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.reading import ORGANIZATION_NOUN, SentenceView, make_fact, mentions_between
+from graph.gazetteer import Gazetteer
+from graph.model import ORGANIZATION_KINDS, Fact, Mention
+
+ACTIVE_CUE = re.compile(
+    r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
+    r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
+    r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
+    r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
+    r"takes part|took part|participates|participating|"
+    r"mining|producing|"
+    r"(?:has|have|runs|owns|operates) (?:a |an |its )?(?:[\w-]+ ){0,2}?(?:joint venture|office|plant|factory|"
+    r"subsidiary|branch|presence|stores?|mine|refinery))\b",
+    re.IGNORECASE)
+PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
+                         r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due)\s+"
+                         r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
+                         r"supply|construct|develop|produce)|"
+                         r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for)\b", re.IGNORECASE)
+SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
+
+
+def _organizations(view: SentenceView) -> list[Mention]:
+    return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"]
+
+
+def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
+    """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
+    for m in sorted(view.mentions + view.cities, key=lambda m: m.start):
+        if m.kind == "Country" and offset <= m.start <= offset + limit and not (
+                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])):
+            return m
+    return None
+
+
+# "Turkish construction companies": the nationality of the companies, not a market
+OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|businesses|investors|enterprises|"
+                                r"company|firm|business|investor|enterprise|contractors|manufacturers)\b")
+
+
+def _sector_between(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> str | None:
+    concepts = [c for c in view.concepts if start <= c.start and c.end <= end + 30]
+    for c in concepts:
+        if not c.is_commodity:
+            return c.iri
+    for c in concepts:
+        broader = _broader_sector(c.iri, gaz)
+        if broader:
+            return broader
+    return None
+
+
+def _broader_sector(iri: str, gaz: Gazetteer) -> str | None:
+    return gaz.broader.get(iri)
+
+
+def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    facts = []
+    for org in _organizations(view):
+        country = _home_from_name(org, gaz, view) or _home_from_context(view, org)
+        if country:
+            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
+    return facts
+
+
+def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention | None:
+    words = org.text.split()
+    for n in range(min(3, len(words)), 0, -1):
+        head = " ".join(words[:n])
+        key = gaz.adjectives.get(head) or gaz.capitals.get(head) or (
+            gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None)
+        if key and n < len(words):
+            return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
+    match = re.search(r".*\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
+    if match:
+        key = gaz.names.get(match.group(1).strip())
+        if key and key.startswith("country:"):
+            return Mention(match.group(1), "Country", org.sentence, org.start, org.end, key)
+    return None
+
+
+def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
+    """"Canadian company X", "Kazakhstan's X", "the Abu Dhabi holding company X", "Tokyo-based
+    think tank X", "X, Kazakhstan's largest bank", "X, based in Seoul"."""
+    lead = view.text[:org.start]
+    run_start = _first_of_run(view, org)  # "Chinese firms such as X and Y": Y's home too
+    owners = [m for m in sorted(view.mentions + view.cities, key=lambda m: m.start)
+              if m.kind == "Country" and run_start - 60 <= m.end <= org.start]
+    for m in reversed(owners):
+        gap = lead[m.end:]
+        possessive = gap.startswith(("'s", "’s"))
+        if re.fullmatch(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}", gap) and not FUNCTION_WORDS.search(gap) and (
+                m.via in ("adjective", "city") or possessive or gap.startswith("-based")):
+            return m
+        if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
+                re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
+            return m  # "the US company Chevron": a country's name used as an adjective
+        if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:,\s*)?(?:like|such as|including)\s+",
+                                                 view.text[m.end:run_start]):
+            return m
+    rest = view.text[org.end:]
+    appo = SUPERLATIVE_APPOSITION.match(rest)
+    if appo:
+        tail_start = org.end + appo.start("rest")
+        for m in view.mentions:
+            if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
+                    view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
+                    m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+" + ORGANIZATION_NOUN +
+                                                      r"\b(?!\s+[A-Z])", view.text[m.end:])):  # "X, a Korean maker"
+                return m
+    based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
+    if based:
+        return _market_after(view, org.end + based.end(), limit=5)
+    located = re.match(r"\s+in\s+(?:the\s+)?", rest)
+    if located and org.kind in ("University", "ThinkTank", "GovernmentBody"):
+        return _market_after(view, org.end + located.end(), limit=0)  # "Wageningen University in the Netherlands"
+    return None
+
+
+FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
+                            r"had|that|which|who|said|says)\b")
+
+
+def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
+    """What the sentence says after an organisation, up to the next subject: "X and Y plan to ..."
+    gives both the same predicate."""
+    window_end = len(view.text)
+    following = [m for m in _organizations(view) if m.start > org.end  # the next subject, not an object
+                 and not re.search(r"\b(?:at|in|with|of|for|by|to|from|into|on|and)\s+(?:the\s+)?"
+                                   r"(?:[\w'’-]+\s+){0,3}$", view.text[:m.start])]
+    if following:
+        window_end = following[0].start
+    return org.end, window_end
+
+
+PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|spokesman|spokeswoman|"
+                               r"spokesperson|official|officials|representative|representatives|delegation|"
+                               r"executive|executives|director|leadership|CEO)\b")
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+NEGATED_ACTIVITY = re.compile(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b")
+
+
+def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    facts = []
+    for org in _organizations(view):
+        appositive = _appositive_market(view, org, gaz)
+        if appositive:
+            facts.append(appositive)
+        if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
+            continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
+        rest_start, window_end = _activity_window(view, org)
+        window = view.text[rest_start:window_end]
+        negated = NEGATED_ACTIVITY.search(window)
+        planned = PLANNED_CUE.search(window)
+        if planned and not negated:
+            market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
+                view, rest_start + planned.end(), window_end, gaz)
+            if market:
+                sector = _sector_between(view, org.end, market.end - 30, gaz) or _appositive_sector(view, org, gaz)
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="planned", sector=sector))
+        active = ACTIVE_CUE.search(window)
+        if active and any(m.via != "adjective" for m in mentions_between(
+                view, rest_start, rest_start + active.start(), {"Country", "Person"})):
+            active = None  # "X show that Germany invested ...": the verb has another subject
+        if active and not negated and (not planned or active.start() < planned.start()):
+            market = _market_after(view, rest_start + active.end(), limit=60)
+            if market:
+                sector = _appositive_sector(view, org, gaz) or _sector_between(
+                    view, rest_start + active.end(), market.end + 60, gaz)
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="active", sector=sector))
+    return facts + _listed_after_activity(view, facts, gaz)
+
+
+LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:among them|including|such as|like|notably)\s+(?:the\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?$")
+
+
+def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"230 French enterprises operate in Kazakhstan, among them the groups Total, Orano and Alstom":
+    the activity of the many is the activity of each one named."""
+    found = []
+    for text_cue in ACTIVE_CUE.finditer(view.text):
+        if any(f.role("organization").end <= text_cue.start() for f in facts):
+            continue  # a named subject already took this verb
+        market = _market_after(view, text_cue.end(), limit=40)
+        if market is None or NEGATED_ACTIVITY.search(view.text[:text_cue.start()]):
+            continue
+        for org in _organizations(view):
+            if org.start > market.end and LISTED_AFTER.match(view.text[market.end:_first_of_run(view, org)]):
+                found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status="active", sector=_sector_between(view, market.end, org.start, gaz)))
+    return found
+
+
+def _first_of_run(view: SentenceView, org: Mention) -> int:
+    """Where the list an organisation belongs to starts: "Total, Orano and Alstom"."""
+    start = org.start
+    for m in reversed([m for m in _organizations(view) if m.end <= org.start]):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", view.text[m.end:start]):
+            start = m.start
+        else:
+            break
+    return start
+
+
+def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                           pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"the Italian engineering group X will supply equipment for four substations": an activity
+    whose place the sentence leaves unnamed, by a company from one of the article's two countries,
+    is in the other one.  Only where one such company is the sentence's subject."""
+    if pair is None:
+        return []
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {(f.sentence, f.role("organization").text) for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for view in views:
+        if view.is_title or view.places() and any(m.via != "adjective" for m in view.places()):
+            continue  # a country named as such in the sentence: the sentence rules had their chance
+        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair]
+        if len(orgs) != 1 or (view.index, orgs[0].text) in placed:
+            continue
+        org = orgs[0]
+        rest_start, window_end = _activity_window(view, org)
+        window = view.text[rest_start:window_end]
+        if NEGATED_ACTIVITY.search(window):
+            continue
+        planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
+        if not planned and not active:
+            continue
+        status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
+        other = pair[1] if homes[org.text] == pair[0] else pair[0]
+        if other in pair_mentions:
+            found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]}, 0.6,
+                               status=status))
+    return found
+
+
+def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """"open an office at the Astana International Financial Centre": the place in a name."""
+    for m in view.mentions:
+        if start <= m.start < end and m.kind in ORGANIZATION_KINDS:
+            home = _home_from_name(m, gaz, view)
+            if home:
+                return home
+    return None
+
+
+def _appositive_sector(view: SentenceView, org: Mention, gaz: Gazetteer) -> str | None:
+    appo = SUPERLATIVE_APPOSITION.match(view.text[org.end:])
+    if not appo:
+        return None
+    start = org.end + appo.start("rest")
+    return _sector_between(view, start, org.end + appo.end("rest") - 30, gaz)
+
+
+def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact | None:
+    """"BI Group, Kazakhstan's largest property developer," is active at home in its sector."""
+    appo = SUPERLATIVE_APPOSITION.match(view.text[org.end:])
+    if not appo:
+        return None
+    start = org.end + appo.start("rest")
+    rest = appo.group("rest")
+    if not re.search(r"\b(largest|leading|biggest|major|main|top|second-largest|prominent)\b", rest):
+        return None
+    market = next((m for m in view.mentions if m.kind == "Country" and start <= m.start <= start + 10), None)
+    if market is None:
+        return None
+    sector = _sector_between(view, market.end, org.end + appo.end("rest") - 30, gaz)
+    if sector is None:
+        return None
+    return make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                 status="active", sector=sector)
+
+

@@ -1,0 +1,289 @@
+"""Positions held: "Canadian Ambassador X", "X, advisor to the chairman of Y", and titles whose
+country the reader infers from the rest of the article."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.reading import HONORIFIC, SentenceView, affiliation_kinds, make_fact, mentions_between, same_person
+from graph.gazetteer import Gazetteer
+from graph.model import Fact, Mention
+
+LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
+APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
+ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary)[\s-]+)+$",
+                            re.IGNORECASE)
+
+
+PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+){1,2}$")
+MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary)\b", re.IGNORECASE)
+
+
+def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
+    qualifier = ROLE_QUALIFIER.search(view.text[:title_start])
+    start = qualifier.start() if qualifier else title_start
+    start = _portfolio_start(view, start)
+    role = view.text[start:stop].strip(" ,").lower()
+    role = re.sub(r"^(former|acting)\s+", "", role)
+    role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role) if role.startswith(("ambassador", "envoy")) \
+        else role
+    return re.sub(r"\s+", " ", role)
+
+
+def _portfolio_start(view: SentenceView, title_start: int) -> int:
+    """"Petroleum Minister", "Finance Minister": the portfolio written before the title is part of it,
+    unless it is a name ("Kazakh", "Saudi" are the affiliation, not the portfolio)."""
+    if not MINISTER.match(view.text, title_start):
+        return title_start
+    words = PORTFOLIO_BEFORE.search(view.text[:title_start])
+    if not words:
+        return title_start
+    start = words.start()
+    for word in re.finditer(r"[A-Z][a-z]+", view.text[start:title_start]):
+        begin = start + word.start()
+        if word.group() in DETERMINERS or any(m.start < begin + len(word.group()) and begin < m.end
+                                              for m in view.mentions):
+            start = begin + len(word.group())
+    return title_start if start >= title_start else start + len(re.match(r"\s*", view.text[start:]).group())
+
+
+DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then", "On", "In", "At", "By", "And"}
+
+
+def positions(view: SentenceView) -> list[Fact]:
+    facts: list[Fact] = []
+    people = [m for m in view.mentions if m.kind == "Person"]
+    for person in people:
+        fact = _title_before(view, person) or _title_after(view, person) or _title_before_comma(view, person)
+        if fact:
+            facts.append(fact)
+    for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
+        if not any(f.role("holder") == person for f in facts):
+            fact = _counterpart(view, person, facts)
+            if fact:
+                facts.append(fact)
+    return facts
+
+
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
+
+
+def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
+    """"Tajikistan's Minister of Economic Development and Trade, Zavqi Zavqizoda",
+    "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ..."."""
+    comma = re.search(r",\s*" + HONORIFIC + "$", view.text[:person.start])
+    if not comma:
+        return None
+    phrase_end = comma.start()
+    titles = [t for t in view.titles if t[2] <= phrase_end and TITLE_TAIL.fullmatch(view.text[t[2]:phrase_end])]
+    if not titles:
+        return None
+    _, t_start, t_end = titles[-1]
+    of = [m for m in mentions_between(view, t_end, phrase_end, affiliation_kinds())
+          if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
+    if of:
+        affiliation, stop = of[0], re.search(r"\s+of\s+(?:the\s+)?$", view.text[:of[0].start]).start()
+    else:
+        owner = _owner_of_title(view, t_start)
+        if owner is None:
+            return None
+        affiliation, stop = owner, phrase_end
+    return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.75,
+                 role=_role_text(view, t_start, stop))
+
+
+def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
+    """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
+    for m in reversed(view.before(t_start, within=40)):
+        if m.kind in affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}",
+                                                           view.text[m.end:t_start]):
+            return m
+    return None
+
+
+def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact | None:
+    lead = re.search(r"\b(?:his|her|their|its)\s+(\S+)\s+counterparts?\s*,?\s+(?:([A-Za-z -]+?)\s+)?$",
+                     view.text[:person.start])
+    if not lead:
+        return None
+    country = next((m for m in view.mentions if m.kind == "Country" and m.start == lead.start(1)), None)
+    if country is None:
+        return None
+    titles = [t for t in view.titles if lead.start() <= t[1] and t[2] <= person.start]
+    if titles:
+        role = _role_text(view, titles[-1][1], titles[-1][2])
+    else:
+        others = [f for f in facts if f.sentence == view.index and f.role("holder") != person]
+        if not others:
+            return None
+        role = str(others[0].value("role"))
+    return make_fact("Position", view, {"holder": person, "affiliation": country}, 0.7, role=role)
+
+
+def _title_before(view: SentenceView, person: Mention) -> Fact | None:
+    """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
+    titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 40]
+    if not titles:
+        return None
+    title, t_start, t_end = titles[-1]
+    between = view.text[t_end:person.start]
+    if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
+        return None
+    if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
+        return None
+    affiliation = next((m for m in mentions_between(view, t_end, person.start, affiliation_kinds())
+                        if view.text[t_end:m.start].strip().startswith("of")), None)
+    role_stop = t_end
+    if affiliation is None and re.search(r"\bits\s+$", view.text[:t_start]):
+        owners = [m for m in view.mentions if m.kind in affiliation_kinds() and m.end <= t_start]
+        if owners:  # "a delegation of the Chamber headed by its President X"
+            return make_fact("Position", view, {"holder": person, "affiliation": owners[-1]}, 0.75,
+                         role=_role_text(view, t_start, role_stop))
+    if affiliation is None:
+        lead = view.text[:t_start]
+        candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
+        candidates = [m for m in candidates
+                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", lead[m.end:])
+                      and not mentions_between(view, m.end, t_start, {"Person"})]
+        if not candidates:
+            return None
+        affiliation = candidates[-1]
+    role = _role_text(view, t_start, role_stop)
+    return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
+
+
+def _title_after(view: SentenceView, person: Mention) -> Fact | None:
+    """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
+    rest = view.text[person.end:]
+    if not re.match(r"\s*,\s*", rest):
+        return None
+    window_start = person.end + re.match(r"\s*,\s*", rest).end()
+    end_match = APPOSITIVE_END.search(view.text, window_start)
+    window_end = end_match.start() if end_match else len(view.text)
+    titles = [t for t in view.titles if window_start <= t[1] < window_end]
+    if not titles:
+        return None
+    title, t_start, t_end = titles[0]
+    lead = view.text[window_start:t_start]
+    for m in mentions_between(view, window_start, t_start):
+        lead = lead.replace(m.text, "")
+    if len(lead.split()) > 4 or any(w.islower() and w not in LEAD_WORDS for w in re.findall(r"[\w']+", lead)):
+        return None
+    after = mentions_between(view, t_end, window_end, affiliation_kinds())
+    of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
+                or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
+    if of_after:
+        affiliation = of_after[0]
+        stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
+    else:
+        before = mentions_between(view, window_start, t_start, affiliation_kinds())
+        listed = re.match(r",\s*(?:[A-Z][\w&-]*\s+){0,4}?(?:[A-Z][\w&-]*,\s*)?", view.text[window_end:])
+        following = [m for m in view.mentions if m.kind in affiliation_kinds() and listed
+                     and window_end < m.start <= window_end + listed.end() + 1]
+        if before:
+            affiliation, stop = before[-1], t_end
+        elif following and re.fullmatch(r"[\w\s'-]*", view.text[t_end:window_end]):
+            # a speakers' list: "Prof. Dilnoza Karimova, Rector, Bukhara State Academy of Economics"
+            affiliation, stop = following[0], window_end
+        else:
+            return None
+    return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.8,
+                 role=_role_text(view, t_start, stop))
+
+
+DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|—|–|-|\()")
+SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
+                  r"included|comprised|consisted of)\b")
+ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
+
+
+def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
+    """The country of a dateline ("ISLAMABAD, 10 October 2024."): where the report was filed."""
+    for view in views[:3]:
+        match = DATELINE.match(view.text)
+        if match and match.group("city").isupper() and len(match.group("city").strip()) >= 3:
+            key = gaz.capitals.get(match.group("city").strip().title()) or gaz.names.get(match.group("country") or "")
+            if key:
+                return key
+    return None
+
+
+def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(canonical title, role) of a title written straight before a name with no country or
+    organisation at all: "President Kassym-Jomart Tokayev", "Petroleum Minister Musadik Malik"."""
+    for title, t_start, t_end in view.titles:
+        if t_end > person.start or not re.fullmatch(r"\s+" + HONORIFIC, view.text[t_end:person.start]):
+            continue
+        if _owner_of_title(view, t_start) is not None:
+            return None  # "Kazakhstan's President ...": the sentence rules decide
+        canonical = gaz.titles.get(title.lower(), title.lower())
+        return canonical, _role_text(view, t_start, t_end)
+    return None
+
+
+def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                      host: str | None, pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
+    """Titles whose country the text leaves to the reader, in an article about two countries, in
+    order of the evidence's strength:
+
+    1. "The Kazakh side was represented by Minister of Energy X": the side's country.
+    2. "Japanese Prime Minister Fumio Kishida asked Prime Minister Narendra Modi": the other prime
+       minister is the other country's.
+    3. "President X's meetings ... the Kazakh president's visit": whose president the article speaks of.
+    4. The dateline's country for a government post (a report from Islamabad names Pakistan's
+       ministers without saying so), the other country for an envoy.
+    Never where two people compete for a post a country has only one of."""
+    if pair is None:
+        return []
+    taken: dict[str, set[str]] = {}
+    holders: set[str] = set()
+    for fact in facts:
+        if fact.kind == "Position":
+            holders.add(fact.role("holder").text)
+            taken.setdefault(str(fact.value("role")), set()).add(fact.role("affiliation").key or "")
+    bare: list[tuple[SentenceView, Mention, str, str]] = []
+    for view in views:
+        if view.is_title:
+            continue
+        for person in (m for m in view.mentions if m.kind == "Person" and not same_person(m.text, holders)):
+            found = _bare_title(view, person, gaz)
+            if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
+                holders.add(person.text)
+                bare.append((view, person, *found))
+    owners: dict[str, set[str]] = {}  # "the Kazakh president's visit": whose president the article speaks of
+    for view in views:
+        for title, t_start, _ in view.titles:
+            owner = _owner_of_title(view, t_start)
+            if owner is not None and owner.key in pair:
+                owners.setdefault(gaz.titles.get(title.lower(), title.lower()), set()).add(owner.key)
+    implied: list[Fact] = []
+    for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
+        side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
+                and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end, person.start))]
+        if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
+            taken.setdefault(role, set()).add(side[0].key)
+            implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
+    placed = {f.role("holder").text for f in implied}
+    bare = [b for b in bare if b[1].text not in placed]
+    for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
+        remaining = [c for c in pair if c not in taken.get(role, set())]
+        competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY
+        spoken_of = [c for c in owners.get(canonical, set()) if c in remaining]
+        if len(remaining) == 1:
+            country, confidence = remaining[0], 0.7
+        elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
+            country, confidence = spoken_of[0], 0.65
+        elif len(remaining) == 2 and host in pair and not competing:
+            diplomatic = gaz.title_kinds.get(canonical) == "diplomatic"  # an envoy is posted away from home
+            country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host
+            confidence = 0.55
+        else:
+            continue
+        if country not in pair_mentions:
+            continue
+        taken.setdefault(role, set()).add(country)
+        implied.append(make_fact("Position", view, {"holder": person, "affiliation": pair_mentions[country]},
+                             confidence, role=role))
+    return implied
+
+

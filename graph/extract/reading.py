@@ -1,0 +1,546 @@
+"""What the rules see: each sentence as a `SentenceView` (mentions of countries, regions,
+organisations, people; concepts; titles; money; years), and the document's context.
+
+spaCy finds sentences, people and organisations; the gazetteer finds countries, regions,
+international organisations, sectors, commodities and titles; a few patterns find the names both
+miss.  Offsets are relative to the sentence, which keeps the rules short and testable one sentence
+at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
+from graph.money import Money, find_money, find_years
+from graph.nlp import Matchers, load_matchers, load_nlp
+
+# ---------------------------------------------------------------------------
+# Organisation kinds from their names
+
+UNIVERSITY_CUES = re.compile(r"\b(University|College|Polytechnic|Institute of Technology|School of|Universit\w+)\b")
+THINK_TANK_CUES = re.compile(
+    r"\b(Institute|Center|Centre|Council on|Council for|Foundation|Think Tank|Studies|Policy|Research)\b"
+)
+GOVERNMENT_CUES = re.compile(
+    r"\b(Ministry|Department|Embassy|Consulate|Parliament|Senate|Agency|Committee|Government|Administration|"
+    r"Office|Presidency|Mazhilis|Majlis|Assembly|Cabinet|Customs|Central Bank|National Bank|Duma|Congress|"
+    r"Inspectorate|Secretariat|Prosecutor)\b"
+)
+COMPANY_CUES = re.compile(
+    r"\b(Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|LLP|JSC|PLC|plc|AG|SA|GmbH|Holding|Holdings|Company|Co\.|"
+    r"Bank|Minerals|Mining|Resources|Energy|Oil|Gas|Petroleum|Motors|Airlines|Airways|Capital|Partners|"
+    r"Technologies|Tech|Systems|Industries|Metals|Steel|Pharma|Pharmaceuticals|Logistics|Railways|Telecom|"
+    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises)\b"
+)
+COMPANY_NOUNS = {
+    "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
+    "miner", "group", "giant", "conglomerate", "holding", "startup", "manufacturer", "carrier", "businesses",
+    "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer", "major",
+    "carmaker", "maker", "airline", "utility", "contractor", "refiner", "drugmaker", "processor",
+}
+PERSON_PREFIXES = re.compile(
+    r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
+    r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)*"
+)
+
+
+def organization_kind(name: str) -> str:
+    """The most specific organisation class a name's own words support."""
+    if UNIVERSITY_CUES.search(name) and "Academy of Sciences" not in name:
+        return "University"
+    if GOVERNMENT_CUES.search(name):
+        return "GovernmentBody"
+    if THINK_TANK_CUES.search(name):
+        return "ThinkTank"
+    if COMPANY_CUES.search(name):
+        return "Company"
+    return "Organization"
+
+
+# ---------------------------------------------------------------------------
+# The sentence as the rules see it
+
+
+@dataclass
+class Concept:
+    iri: str
+    start: int
+    end: int
+    is_commodity: bool
+
+
+@dataclass
+class SentenceView:
+    """One sentence with everything found in it; offsets are relative to the sentence text."""
+
+    index: int
+    text: str
+    is_title: bool = False  # a headline repeats the body's facts, without their context
+    mentions: list[Mention] = field(default_factory=list)  # offsets relative to the sentence
+    concepts: list[Concept] = field(default_factory=list)
+    titles: list[tuple[str, int, int]] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)
+    years: list[tuple[int, int]] = field(default_factory=list)
+    cities: list[Mention] = field(default_factory=list)  # capitals: places of offices and markets only
+
+    def places(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "Country"]
+
+    def countries(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.places():
+            if m.key and m.key not in seen:
+                seen.append(m.key)
+        return seen
+
+    def before(self, offset: int, within: int = 40) -> list[Mention]:
+        return [m for m in self.mentions if offset - within <= m.end <= offset]
+
+
+# ---------------------------------------------------------------------------
+# Mentions
+
+
+NOT_NATIONALITY_AFTER = {"fries", "toast", "delight", "pastry", "press", "cuisine", "dressing", "horn", "kiss"}
+
+
+def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> list[Mention]:
+    found = []
+    doc = sent.doc
+    for match_id, start, end in matchers.names(doc[sent.start:sent.end]):
+        label = doc.vocab.strings[match_id]
+        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
+        text = span.text
+        table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
+                 "CAPITAL": gaz.capitals}[label]
+        if label == "CAPITAL" and text in gaz.names:
+            continue  # "Singapore", "Kuwait": the country's name first
+        if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
+            continue  # "French fries" are no statement about France
+        key = table[text]
+        via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
+        if label == "CAPITAL" and not _acts_as_subject(span):
+            via = "city"  # a capital is the country only where it acts ("Berlin supports ...")
+        found.append(Mention(text, gaz.kind_of(key), index, span.start_char, span.end_char, key, via))
+    return _longest(found)
+
+
+def _acts_as_subject(span: Span) -> bool:
+    return any(tok.dep_ in ("nsubj", "nsubjpass") for tok in span)
+
+
+def _longest(items: list, start=lambda m: m.start, end=lambda m: m.end) -> list:
+    """Of overlapping matches keep the longest ("South Korea", not "Korea"; "the Commonwealth of
+    Independent States", not "the Commonwealth"), in text order."""
+    result: list = []
+    for item in sorted(items, key=lambda m: (start(m) - end(m), start(m))):
+        if not any(start(item) < end(r) and start(r) < end(item) for r in result):
+            result.append(item)
+    return sorted(result, key=start)
+
+
+NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rector|Head|Members?|Management|"
+                         r"Director|Directors|Council)\s+of\s+(?:the\s+)?)?", re.IGNORECASE)
+NOT_AN_ORGANIZATION = re.compile(
+    r"\b(Initiative|Partnership|Scheme|Agreement|Programme|Program|Strategy|Bridge|Corridor|Route|Meeting|Summit|"
+    r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
+    r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport)$")
+GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
+                 "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
+                 "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department"}
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of a name without what NER glues to it: "the", "Board of", a possessive,
+    "Uzbek company", a dangling "of"/"and" or an unclosed parenthesis."""
+    span = text[start:end]
+    lead = re.match(r"(?:(?:the|The)\s+)?", span).end()
+    lead += NAME_PREFIX.match(span[lead:]).end()
+    company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
+    if company:
+        lead += company.end()
+    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+and\s+(?:Head|Chairman|Minister|Director|"
+                     r"Member|President|Deputy))$", span)
+    cut = tail.start() if tail else len(span)
+    while cut > lead and span[cut - 1] in " ,.;:\"“”'(":
+        cut -= 1
+    return start + lead, start + max(cut, lead)
+
+
+def _extended_end(text: str, start: int, end: int) -> int:
+    """NER often stops an organisation's name early: "Institute for Peace | and Diplomacy",
+    "Ministry of Foreign Affairs | of Japan"."""
+    name, following = text[start:end], text[end:]
+    more = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", following)
+    if more and re.search(r"\b(Ministry|Embassy|Department|Bank|Agency|Academy|University|Council|Chamber)\b", name):
+        return end + more.end()
+    if re.search(r"\b(for|of|on)\b", name):
+        more = re.match(r"\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", following)
+        if more and not re.match(r"\s+of\b", following[more.end():]):
+            return end + more.end()
+    return end
+
+
+@lru_cache(maxsize=1)
+def _title_after_name() -> re.Pattern:
+    """", chief economist at", ", the rector of": a name followed by a title is a person's."""
+    titles = sorted(load_gazetteer().titles, key=len, reverse=True)
+    return re.compile(r"^\s*,\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:" +
+                      "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
+
+
+def _is_title_line(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    if not words or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper())
+    return capitalised / len(words) > 0.6
+
+
+PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State)\s+(?:of|for)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
+
+
+def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> list[Mention]:
+    """People and organisations from spaCy's NER, cleaned and typed; a title-case headline
+    confuses the NER ("Canada Discuss Potential"), so it gives none."""
+    found: list[Mention] = []
+    if headline and _is_title_line(sent):
+        return found
+    text = sent.doc.text
+    for ent in sent.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if ent.label_ == "ORG":
+            end = _extended_end(text, start, end)
+        else:
+            start += PERSON_PREFIXES.match(text[start:end]).end()
+        previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
+        if ent.label_ == "ORG" and PORTFOLIO.search(text[:start]):
+            continue  # "Minister of Mining and Energy": a portfolio, not an organisation
+        mention = _typed_mention(text, start, end, ent.label_, previous, index, gaz)
+        if mention:
+            found.append(mention)
+    return found
+
+
+def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
+                   gaz: Gazetteer) -> Mention | None:
+    """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
+    name = text[start:end]
+    if not name or not name[0].isupper() or name in GENERIC_WORDS:
+        return None
+    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals:
+        return None
+    if name.lower() in gaz.concept_labels or name.lower() in gaz.titles:
+        return None
+    if name.isupper() and (len(name) > 6 or " " in name):
+        return None  # a dateline: "ISLAMABAD", "ABU DHABI"
+    if NOT_AN_ORGANIZATION.search(name):
+        return None
+    if any(name.lower().startswith(t + " ") for t in gaz.titles):
+        return None  # "Minister of Economic Development and Trade" is a title
+    words = name.split()
+    for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
+        head = " ".join(words[:n])
+        if len(words) > n + 1 and (head in gaz.names or head in gaz.adjectives) and \
+                organization_kind(name) == "Organization":
+            rest = name[len(head):].lstrip()
+            return Mention(rest, "Person", index, end - len(rest), end)
+    kind = "Person" if label == "PERSON" else organization_kind(name)
+    if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
+        kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
+    if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS):
+        kind = "Company"
+    elif kind == "Organization" and previous in COMPANY_NOUNS:
+        kind = "Company"
+    elif kind == "Organization" and len(words) >= 2 and _title_after_name().match(text[end:]):
+        kind = "Person"
+    if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles for w in words)):
+        return None
+    return Mention(name, kind, index, start, end)
+
+
+PROPER_RUN = re.compile(r"(?:[A-Z][\w&.+-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.+-]*")
+
+
+ORGANIZATION_NOUN = (r"(?:company|firm|consortium|developer|bank|group|miner|operator|producer|major|giant|"
+                     r"carmaker|automaker|"
+                     r"maker|manufacturer|conglomerate|holding|corporation|retailer|chain|airline|carrier|utility|"
+                     r"insurer|lender|startup|trading house|contractor|refiner|fund|drugmaker|processor)")
+
+
+def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
+    """Companies the NER misses: "company X", "the Italian energy major X", "X, a French nuclear fuel
+    company,", "X, Kazakhstan's largest bank"."""
+    found = []
+    text = sent.text
+    for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+(" + PROPER_RUN.pattern + r")", text):
+        start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+        if end > start:
+            found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+    plural = r"\b(?:companies|firms|groups|banks|corporations|majors|carmakers|manufacturers)\s+" \
+             r"(?:such as\s+|like\s+|including\s+|as\s+)?"
+    single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+    for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
+                         text):  # "the multinational groups Total, Orano and Alstom"
+        for name in re.finditer(single_word, m.group(1)):
+            start, end = _trim(sent.doc.text, sent.start_char + m.start(1) + name.start(),
+                               sent.start_char + m.start(1) + name.end())
+            if end > start:
+                found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+    appositions = [
+        r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
+        # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
+        r"(" + PROPER_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
+    ]
+    for pattern in appositions:
+        for m in re.finditer(pattern, text):
+            start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+            name = sent.doc.text[start:end]
+            if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
+                kind = organization_kind(name)
+                found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
+    return found
+
+
+ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Fund|Foundation|Agency|"
+                               r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance)\b")
+
+
+def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
+    """"France-Kazakhstan Chamber of Commerce", "Chamber of Commerce and Industry of Uzbekistan": a body
+    named after the countries it serves keeps its whole name; a fragment such as "National Defence of
+    Poland" (no word saying what kind of body it is) gives way to the country."""
+    rest = m.text[max(g.end for g in inner) - m.start:]
+    prefixed = min(g.start for g in inner) == m.start and len(re.findall(r"\b[A-Z]\w+", rest)) >= 2
+    return prefixed or bool(ORGANIZATION_HEAD.search(m.text))
+
+
+def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
+    """Gazetteer matches win, except inside a longer organisation name ("Kazakh Invest")."""
+    result = list(gazetteer)
+    for m in others:
+        inner = [g for g in result if g.start >= m.start and g.end <= m.end]
+        overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
+        if overlapping:
+            continue
+        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization" and m.kind != "Company"
+                      and not _named_after_countries(m, inner)):
+            continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
+        if any(o.start == m.start and o.end == m.end for o in result):
+            continue
+        result = [g for g in result if g not in inner] + [m]
+    return _longest(result)
+
+
+def _relative(m: Mention, offset: int) -> Mention:
+    return Mention(m.text, m.kind, m.sentence, m.start - offset, m.end - offset, m.key, m.via)
+
+
+def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, headline: bool = False
+                  ) -> SentenceView:
+    """Find everything the rules need in one spaCy sentence."""
+    gazetteer = _gazetteer_mentions(sent, index, gaz, matchers)
+    others = _ner_mentions(sent, index, gaz, headline)
+    for found in _pattern_mentions(sent, index):  # a company noun types what the NER left vague
+        same = [o for o in others if (o.start, o.end) == (found.start, found.end) and o.kind in ("Organization",
+                                                                                                  "Person")]
+        if same:
+            others = [found if o is same[0] else o for o in others]
+        elif not any(o.start < found.end and found.start < o.end for o in others):
+            others.append(found)
+    mentions = _merge(gazetteer, others)
+    offset = sent.start_char
+    view = SentenceView(index, sent.text, is_title=headline,
+                        mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
+                        cities=[_relative(m, offset) for m in mentions if m.via == "city"])
+    doc = sent.doc
+    for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
+        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
+        label = doc.vocab.strings[match_id]
+        if label == "CONCEPT":
+            iri = gaz.concept_labels[span.text.lower()]
+            view.concepts.append(Concept(iri, span.start_char - offset, span.end_char - offset,
+                                         gaz.concepts[iri].is_commodity))
+        else:
+            view.titles.append((span.text, span.start_char - offset, span.end_char - offset))
+    view.concepts = [c for c in _longest(view.concepts)
+                     if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
+    view.titles = _longest(view.titles, start=lambda t: t[1], end=lambda t: t[2])
+    announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
+    view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
+    view.money = find_money(sent.text)
+    view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
+    view.years = find_years(sent.text)
+    return view
+
+
+PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
+                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,6})")
+
+
+def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """A participants' list line the NER reads badly: "- Elyor Ganiev, Deputy Prime Minister of Uzbekistan;"."""
+    if not view.titles:
+        return []
+    _, t_start, _ = view.titles[0]
+    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*,\s*(?:the\s+)?$",
+                    view.text[:t_start])
+    if not line:
+        return []
+    begin, end = line.start("name"), line.end("name")
+    words = view.text[begin:end].split()
+    if any(m.start < end and begin < m.end for m in view.mentions) or any(
+            w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
+        return []
+    return [Mention(view.text[begin:end], "Person", view.index, begin, end)]
+
+
+def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """People the NER missed where a title announces them: "Korean Ambassador to Poland Yoon Seok-ho",
+    "the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani"."""
+    found: list[Mention] = []
+    for _, _, t_end in view.titles:
+        start = t_end
+        of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+        if of:  # the title's country or organisation: "Ambassador to Poland"
+            named = next((m for m in view.mentions if m.start == start + of.end()), None)
+            if named is None:
+                continue
+            start = named.end
+        gap = re.match(r"\s*,?\s*", view.text[start:])
+        name = PERSON_NAME.match(view.text[start + gap.end():])
+        if not name:
+            continue
+        text = re.sub(r"['’]s$", "", name.group("name")).rstrip(".'’")
+        begin = start + gap.end() + name.start("name")
+        end = begin + len(text)
+        words = text.split()
+        overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
+        if len(words) < 2 or any(m.kind != "Person" or m.start < begin or m.end > end for m in overlapping):
+            continue
+        view.mentions = [m for m in view.mentions if m not in overlapping]  # "Ceban" inside "Ion Ceban"
+        if any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
+               or w.lower() in gaz.concept_labels for w in words):
+            continue
+        found.append(Mention(text, "Person", view.index, begin, end))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Shared small helpers for the rules
+
+NEGATION = re.compile(
+    r"\b(not|no longer|never|n't|yet to|could|would|might|may|if|unless|aims?|aiming|target\w*|goal|"
+    r"plans? to|expects?|expected|forecast\w*|hopes?|seeks?|intends?|potential(?:ly)?|to reach|to increase|"
+    r"to bring|to double|to raise|to boost)\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_between(view: SentenceView, start: int, end: int, kinds: set[str] | None = None) -> list[Mention]:
+    return [m for m in view.mentions if start <= m.start and m.end <= end and (kinds is None or m.kind in kinds)]
+
+
+def affiliation_kinds() -> set[str]:
+    return {"Country"} | set(ORGANIZATION_KINDS)
+
+
+def make_fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Mention]], confidence: float,
+          **values: object) -> Fact:
+    pairs: list[tuple[str, Mention]] = []
+    for name, value in roles.items():
+        for m in value if isinstance(value, list) else [value]:
+            pairs.append((name, m))
+    return Fact(kind, view.index, tuple(pairs), tuple((k, v) for k, v in values.items() if v is not None),
+                confidence)
+
+
+HONORIFIC = r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.\s?E\.)\s+)?"
+
+
+def same_person(name: str, names: set[str]) -> bool:
+    """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given."""
+    return any(name == other or other.endswith(" " + name) or name.endswith(" " + other) for other in names)
+
+
+@dataclass
+class DocumentContext:
+    """What a sentence needs from its document: the main pair of countries and the
+    year of the nearest earlier sentence of the same paragraph."""
+
+    main_pair: tuple[str, str] | None = None
+    previous_year: int | None = None
+    pair_mentions: dict[str, Mention] = field(default_factory=dict)  # a mention of each of the pair
+    last_group: Mention | None = None  # the group an earlier sentence named: "joined the bloc in 1995"
+
+
+KIND_RANK = {"Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2, "Organization": 1}
+
+
+def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
+    """One name, one entity per document: an organisation the text has named once ("the Italian energy
+    group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
+    in ...")."""
+    kinds: dict[str, str] = {}
+    votes: Counter[str] = Counter()  # for an organisation (more for a specific kind), against: as a person
+    people: set[str] = set()
+    for view in views:
+        for m in view.mentions:
+            if m.kind == "Person":
+                votes[m.text] -= 1
+                people.add(m.text)
+            elif m.kind in KIND_RANK and m.key is None:
+                votes[m.text] += KIND_RANK[m.kind]  # "the engineering group X" says more than the NER
+                if KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
+                    kinds[m.text] = m.kind
+    kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
+             if votes[name] > 0 and not same_person(name, people - {name})}
+    if not kinds:
+        return views
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True)) +
+                         r")(?![\w-])")
+    result = []
+    for view in views:
+        mentions = [replace(m, kind=kinds[m.text]) if m.kind in ("Person", *KIND_RANK) and m.text in kinds
+                    and m.key is None else m for m in view.mentions]
+        for match in pattern.finditer(view.text):
+            if not any(m.start < match.end() and match.start() < m.end for m in mentions) and \
+                    not any(x.start <= match.start() < x.end for x in view.money):
+                mentions.append(Mention(match.group(), kinds[match.group()], view.index, match.start(), match.end()))
+        result.append(replace(view, mentions=sorted(mentions, key=lambda m: m.start)))
+    return result
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """Lines of text with their offsets: a line break always ends a sentence in news text
+    (titles and datelines carry no full stop)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
+    nlp, gaz, matchers = load_nlp(), load_gazetteer(), load_matchers()
+    parts = paragraphs(text)
+    sentences: list[Sentence] = []
+    views: list[SentenceView] = []
+    for n, ((offset, _), doc) in enumerate(zip(parts, nlp.pipe(p for _, p in parts), strict=True)):
+        sents = list(doc.sents)
+        headline = n == 0 and len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
+        for sent in sents:
+            stripped = sent.text.rstrip()
+            if not stripped.strip():
+                continue
+            index = len(sentences)
+            start = offset + sent.start_char
+            sentences.append(Sentence(index, stripped, start, start + len(stripped)))
+            views.append(sentence_view(sent, index, gaz, matchers, headline))
+    return sentences, propagate_names(views)
