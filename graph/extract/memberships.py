@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import DocumentContext, SentenceView, make_fact
+from graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
 from graph.gazetteer import Gazetteer
 from graph.model import Fact, Mention
 
@@ -88,7 +88,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
     founders = FOUNDED_BY.search(text[:group.start])
     if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
-        run = _run_before(view, countries, founders.start())
+        run = run_before(view, countries, founders.start())
         one_of = [m for m in countries if m.end <= founders.start() and re.fullmatch(
             r"\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,2}(?:that|which|who)",
             text[m.end:founders.start()])]  # "Malaysia is one of the five states that founded ASEAN"
@@ -118,7 +118,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         apposed = re.search(r",\s*(?:a|an|both|fellow|as|two|all)\s+(?:fellow\s+)?(?:(?:the|its)\s+)?"
                             r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)*$", text[:group.start])
         if apposed:
-            return _run_before(view, countries, apposed.start())
+            return run_before(view, countries, apposed.start())
     if re.match(r"\s*,\s*(?:including|such as|namely|like)\s", text[group.end:]) and \
             re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
         # "the member states of the GCC, including Qatar and Oman"
@@ -142,7 +142,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     plural = re.search(r"members|joined", text[cue_start:cue_end], re.IGNORECASE)
     if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]) \
             or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
-        return _run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
+        return run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
                 r"remains|holds|acceded))", gap):
         return [subject[-1]]
@@ -150,18 +150,6 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
-
-
-def _run_before(view: SentenceView, countries: list[Mention], end: int) -> list[Mention]:
-    """The countries named in a row ending at `end`: "Brazil, India and China" before ", both ..."."""
-    run: list[Mention] = []
-    position = end
-    for m in reversed([m for m in countries if m.end <= end]):
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", view.text[m.end:position]):
-            break
-        run.insert(0, m)
-        position = m.start
-    return run
 
 
 def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:

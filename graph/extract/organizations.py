@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import ORGANIZATION_NOUN, SentenceView, make_fact, mentions_between
+from graph.extract.reading import ORGANIZATION_NOUN, SentenceView, make_fact, mentions_between, run_before
 from graph.gazetteer import Gazetteer
 from graph.model import ORGANIZATION_KINDS, Fact, Mention
 
@@ -202,13 +202,8 @@ def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer
 
 def _first_of_run(view: SentenceView, org: Mention) -> int:
     """Where the list an organisation belongs to starts: "Total, Orano and Alstom"."""
-    start = org.start
-    for m in reversed([m for m in _organizations(view) if m.end <= org.start]):
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", view.text[m.end:start]):
-            start = m.start
-        else:
-            break
-    return start
+    run = run_before(view, [m for m in _organizations(view) if m.end <= org.start], org.start)
+    return run[0].start if run else org.start
 
 
 def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,

@@ -544,3 +544,16 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     return sentences, propagate_names(views)
+
+
+def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Mention]:
+    """The mentions named in a row ending at `end`: "Brazil, India and China" before ", both ...",
+    "Total, Orano and Alstom"."""
+    run: list[Mention] = []
+    position = end
+    for m in reversed([m for m in mentions if m.end <= end]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", view.text[m.end:position]):
+            break
+        run.insert(0, m)
+        position = m.start
+    return run
