@@ -67,14 +67,15 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts: list[Fact] = []
     previous_year: int | None = None
     last_group: Mention | None = None
+    last_company: Mention | None = None
     for view in views:
         if view.is_title:
             continue
-        context = DocumentContext(pair, previous_year, pair_mentions, last_group)
+        context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company)
         facts += positions(view)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
-        activity = activities(view, gaz)
+        activity = activities(view, gaz, context)
         facts += activity
         if not activity:  # a company's sector is its business, not an area of cooperation between countries
             facts += cooperation(view, context)
@@ -86,6 +87,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
         if groups:
             last_group = groups[-1]
+        companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
+        last_company = companies[0] if companies else None  # the subject, usually named first
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)

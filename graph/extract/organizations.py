@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import ORGANIZATION_NOUN, SentenceView, make_fact, mentions_between, run_before
+from graph.extract.reading import (
+    ORGANIZATION_NOUN,
+    DocumentContext,
+    SentenceView,
+    make_fact,
+    mentions_between,
+    run_before,
+)
 from graph.gazetteer import Gazetteer
 from graph.model import ORGANIZATION_KINDS, Fact, Mention
 
@@ -146,7 +153,11 @@ OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the
 NEGATED_ACTIVITY = re.compile(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
-def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+(?:company|firm|group|bank|corporation|developer|operator|"
+                             r"producer|manufacturer|carmaker|giant|major|retailer|chain|investor)\b")
+
+
+def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | None = None) -> list[Fact]:
     facts = []
     for org in _organizations(view):
         appositive = _appositive_market(view, org, gaz)
@@ -155,28 +166,44 @@ def activities(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
             continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
         rest_start, window_end = _activity_window(view, org)
-        window = view.text[rest_start:window_end]
-        negated = NEGATED_ACTIVITY.search(window)
-        planned = PLANNED_CUE.search(window)
-        if planned and not negated:
-            market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
-                view, rest_start + planned.end(), window_end, gaz)
-            if market:
-                sector = _sector_between(view, org.end, market.end - 30, gaz) or _appositive_sector(view, org, gaz)
-                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
-                                   status="planned", sector=sector))
-        active = ACTIVE_CUE.search(window)
-        if active and any(m.via != "adjective" for m in mentions_between(
-                view, rest_start, rest_start + active.start(), {"Country", "Person"})):
-            active = None  # "X show that Germany invested ...": the verb has another subject
-        if active and not negated and (not planned or active.start() < planned.start()):
-            market = _market_after(view, rest_start + active.end(), limit=60)
-            if market:
-                sector = _appositive_sector(view, org, gaz) or _sector_between(
-                    view, rest_start + active.end(), market.end + 60, gaz)
-                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
-                                   status="active", sector=sector))
+        facts += _activity_of(view, org, rest_start, window_end, gaz, sector_from=org.end)
+    anaphor = COMPANY_ANAPHOR.match(view.text)
+    if anaphor and context is not None and context.last_company is not None:
+        # "X signed the deal. The company plans to open a plant in Kazakhstan."
+        later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
+        facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
+                              sector_from=anaphor.end())
     return facts + _listed_after_activity(view, facts, gaz)
+
+
+def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: int, gaz: Gazetteer,
+                 sector_from: int) -> list[Fact]:
+    """What the sentence says `org` does or plans to do, read between `rest_start` and `window_end`."""
+    facts = []
+    here = org.sentence == view.index  # an organisation named in this sentence may have an apposition
+    window = view.text[rest_start:window_end]
+    negated = NEGATED_ACTIVITY.search(window)
+    planned = PLANNED_CUE.search(window)
+    if planned and not negated:
+        market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
+            view, rest_start + planned.end(), window_end, gaz)
+        if market:
+            sector = _sector_between(view, sector_from, market.end - 30, gaz) or (
+                _appositive_sector(view, org, gaz) if here else None)
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="planned", sector=sector))
+    active = ACTIVE_CUE.search(window)
+    if active and any(m.via != "adjective" for m in mentions_between(
+            view, rest_start, rest_start + active.start(), {"Country", "Person"})):
+        active = None  # "X show that Germany invested ...": the verb has another subject
+    if active and not negated and (not planned or active.start() < planned.start()):
+        market = _market_after(view, rest_start + active.end(), limit=60)
+        if market:
+            sector = (_appositive_sector(view, org, gaz) if here else None) or _sector_between(
+                view, rest_start + active.end(), market.end + 60, gaz)
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
+                                   status="active", sector=sector))
+    return facts
 
 
 LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:among them|including|such as|like|notably)\s+(?:the\s+)?"

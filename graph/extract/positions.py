@@ -54,7 +54,8 @@ def positions(view: SentenceView) -> list[Fact]:
     facts: list[Fact] = []
     people = [m for m in view.mentions if m.kind == "Person"]
     for person in people:
-        fact = _title_before(view, person) or _title_after(view, person) or _title_before_comma(view, person)
+        fact = _title_before(view, person) or _title_after(view, person) or _title_before_comma(view, person) \
+            or _heads(view, person)
         if fact:
             facts.append(fact)
     for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
@@ -152,6 +153,23 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
 
 
+RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been)\s+(?:also\s+|now\s+|currently\s+)?")
+HEADS = re.compile(r"^\s*,\s*who\s+(?:also\s+|now\s+|currently\s+)?(?P<verb>heads|chairs|leads|runs|directs)\s+"
+                   r"(?:the\s+)?$")
+VERB_ROLES = {"heads": "head", "chairs": "chairman", "leads": "head", "runs": "head", "directs": "director"}
+
+
+def _heads(view: SentenceView, person: Mention) -> Fact | None:
+    """"X, who heads the Y agency": the head of Y."""
+    for org in (m for m in view.mentions if m.start > person.end and m.kind in affiliation_kinds()):
+        match = HEADS.match(view.text[person.end:org.start])
+        if match:
+            return make_fact("Position", view, {"holder": person, "affiliation": org}, 0.75,
+                             role=VERB_ROLES[match.group("verb")])
+        break
+    return None
+
+
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
@@ -164,7 +182,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return None
     title, t_start, t_end = titles[0]
-    lead = view.text[window_start:t_start]
+    lead = RELATIVE_LEAD.sub("", view.text[window_start:t_start])  # "X, who is also the chairman of Y"
     for m in mentions_between(view, window_start, t_start):
         lead = lead.replace(m.text, "")
     if len(lead.split()) > 4 or any(w.islower() and w not in LEAD_WORDS for w in re.findall(r"[\w']+", lead)):

@@ -475,13 +475,14 @@ def same_person(name: str, names: set[str]) -> bool:
 
 @dataclass
 class DocumentContext:
-    """What a sentence needs from its document: the main pair of countries and the
-    year of the nearest earlier sentence of the same paragraph."""
+    """What a sentence needs from its document: the main pair of countries, the year of the
+    nearest earlier sentence, and the group and company named last."""
 
     main_pair: tuple[str, str] | None = None
     previous_year: int | None = None
     pair_mentions: dict[str, Mention] = field(default_factory=dict)  # a mention of each of the pair
     last_group: Mention | None = None  # the group an earlier sentence named: "joined the bloc in 1995"
+    last_company: Mention | None = None  # the company the sentence before named: "The company plans to ..."
 
 
 KIND_RANK = {"Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2, "Organization": 1}

@@ -206,3 +206,12 @@ def test_a_surname_is_not_made_an_organisation() -> None:
     assert all(kind == "Person" for v in views for m in v.mentions if m.text == "Park Min-jun" for kind in [m.kind])
     organisations = [m.text for v in views for m in v.mentions if m.text == "Park" and m.kind != "Person"]
     assert len(organisations) <= 1  # at most the NER's own slip, never spread to every "Park"
+
+
+def test_the_company_of_the_sentence_before() -> None:
+    """"X signed the deal. The company plans to build a plant in Kazakhstan": X plans it."""
+    facts = facts_of("Kazakhstan and Italy discussed energy. Trade between Italy and Kazakhstan grew.\n"
+                     "Vessa Energia, an Italian company, signed the deal on Monday. The company plans to build a "
+                     "solar plant in Kazakhstan.")
+    assert {(next(iter(keys(f, "organization"))), next(iter(keys(f, "market"))))
+            for f in activity_facts(facts, "planned")} == {("Vessa Energia", "country:KAZ")}

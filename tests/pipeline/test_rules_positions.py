@@ -51,6 +51,11 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         # "its President": the organisation just named
         ("He received a delegation of the Norway-Chile Chamber of Commerce headed by its President Ola Brekke.",
          "Ola Brekke", "president", "Norway-Chile Chamber of Commerce"),
+        # a relative clause: "who heads", "who is also the chairman of"
+        ("Participants:\nArman Seitov, who heads the Kazakh Invest agency, spoke first.", "Arman Seitov", "head",
+         "Kazakh Invest"),
+        ("Participants:\nArman Seitov, who is also the chairman of the Foreign Investors Council, spoke.",
+         "Arman Seitov", "chairman", "Foreign Investors Council"),
         # a participants' list line, whose name the NER does not see (a first line alone is a headline)
         ("Participants:\n- Botir Nazarov, Deputy Prime Minister of Uzbekistan;", "Botir Nazarov",
          "deputy prime minister", "country:UZB"),
