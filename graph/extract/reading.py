@@ -154,7 +154,8 @@ NOT_AN_ORGANIZATION = re.compile(
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport)$")
 GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
                  "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
-                 "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department"}
+                 "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department", "Board",
+                 "Directors", "Management", "Trustees", "Committee", "Chamber", "Centre", "Center"}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -377,6 +378,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = _longest(view.titles, start=lambda t: t[1], end=lambda t: t[2])
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
+    announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
@@ -403,6 +405,31 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
             w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
         return []
     return [Mention(view.text[begin:end], "Person", view.index, begin, end)]
+
+
+ORGANIZATION_AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w&.+'’-]*(?:\s+[A-Z][\w&.+'’-]*){0,4})"
+                                      r"(?=\s*(?:[,;.)]|$|\s+(?:said|says|and|who|which)\b))")
+
+
+def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """An organisation the NER missed where a company or academic title names it: "X, the chairman of
+    Samruk-Kazyna, said"."""
+    found: list[Mention] = []
+    for title, _, t_end in view.titles:
+        kind = gaz.title_kinds.get(gaz.titles.get(title.lower(), title.lower()), "")
+        match = ORGANIZATION_AFTER_TITLE.match(view.text[t_end:])
+        if kind in ("government", "diplomatic") or not match:
+            continue
+        begin, end = t_end + match.start("name"), t_end + match.end("name")
+        name = view.text[begin:end]
+        words = name.split()
+        if any(m.start < end and begin < m.end for m in view.mentions + announced) or any(
+                w in gaz.names or w in gaz.adjectives or w in gaz.capitals or w.lower() in gaz.titles
+                or w in GENERIC_WORDS for w in words):
+            continue
+        kind_of_name = organization_kind(name)
+        found.append(Mention(name, kind_of_name, view.index, begin, end))
+    return found
 
 
 def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:

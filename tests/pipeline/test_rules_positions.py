@@ -51,6 +51,9 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         # "its President": the organisation just named
         ("He received a delegation of the Norway-Chile Chamber of Commerce headed by its President Ola Brekke.",
          "Ola Brekke", "president", "Norway-Chile Chamber of Commerce"),
+        # an organisation the NER misses, named by a company title
+        ("Participants:\nArman Seitov, the chairman of Samruk-Kazyna, spoke first.", "Arman Seitov", "chairman",
+         "Samruk-Kazyna"),
         # a relative clause: "who heads", "who is also the chairman of"
         ("Participants:\nArman Seitov, who heads the Kazakh Invest agency, spoke first.", "Arman Seitov", "head",
          "Kazakh Invest"),
@@ -82,6 +85,7 @@ def test_position_host_country_is_not_the_affiliation() -> None:
     [
         "Rodrigo Vasconcelos opened the exhibition in Brasilia.",
         "The ambassador said that relations with Norway were strong.",
+        "Participants:\nThe chairman of the Board said that relations with Norway were strong.",
     ],
 )
 def test_no_position_without_title_and_person(sentence: str) -> None:
