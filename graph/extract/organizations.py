@@ -215,7 +215,8 @@ def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer
     the activity of the many is the activity of each one named."""
     found = []
     for text_cue in ACTIVE_CUE.finditer(view.text):
-        if any(f.role("organization").end <= text_cue.start() for f in facts):
+        if any(f.role("organization").sentence == view.index and f.role("organization").end <= text_cue.start()
+               for f in facts):
             continue  # a named subject already took this verb
         market = _market_after(view, text_cue.end(), limit=40)
         if market is None or NEGATED_ACTIVITY.search(view.text[:text_cue.start()]):
