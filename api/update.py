@@ -94,7 +94,7 @@ async def write_graph(request: Request, settings: Settings, engines: Engines, gr
     return result
 
 
-def rdf_media_type(media: str, what: str) -> str:
+def rdf_media_type(media: str, what: str) -> None:
     """415 unless `media` names an RDF syntax; bare JSON and XML are too vague to guess from."""
     if media not in formats.RDF or media in ("application/json", "application/xml"):
         raise ApiError(
@@ -102,7 +102,6 @@ def rdf_media_type(media: str, what: str) -> str:
             f"cannot read RDF sent as {media or 'no Content-Type'} in {what}; use one of: "
             + ", ".join(formats.RDF_MEDIA_TYPES[:4]),
         )
-    return media
 
 
 async def form_parts(headers, data: bytes) -> list[tuple[bytes, str]]:

@@ -76,6 +76,10 @@ class Gazetteer:
             return "Country"
         return self.known[key].kind
 
+    def canonical_title(self, surface: str) -> str:
+        """"Foreign Affairs Minister" and "minister of foreign affairs" are one title."""
+        return self.titles.get(surface.lower(), surface.lower())
+
     def label_of(self, key: str) -> str:
         if key in self.countries:
             return self.countries[key].label

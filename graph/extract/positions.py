@@ -234,7 +234,7 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
             continue
         if _owner_of_title(view, t_start) is not None:
             return None  # "Kazakhstan's President ...": the sentence rules decide
-        canonical = gaz.titles.get(title.lower(), title.lower())
+        canonical = gaz.canonical_title(title)
         return canonical, _role_text(view, t_start, t_end)
     return None
 
@@ -273,7 +273,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         for title, t_start, _ in view.titles:
             owner = _owner_of_title(view, t_start)
             if owner is not None and owner.key in pair:
-                owners.setdefault(gaz.titles.get(title.lower(), title.lower()), set()).add(owner.key)
+                owners.setdefault(gaz.canonical_title(title), set()).add(owner.key)
     implied: list[Fact] = []
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])

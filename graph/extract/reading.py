@@ -416,7 +416,7 @@ def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: l
     Samruk-Kazyna, said"."""
     found: list[Mention] = []
     for title, _, t_end in view.titles:
-        kind = gaz.title_kinds.get(gaz.titles.get(title.lower(), title.lower()), "")
+        kind = gaz.title_kinds.get(gaz.canonical_title(title), "")
         match = ORGANIZATION_AFTER_TITLE.match(view.text[t_end:])
         if kind in ("government", "diplomatic") or not match:
             continue
