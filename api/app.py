@@ -12,10 +12,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api import describe, linked_data, page, protocol, update
-from api.settings import Settings
-from api.web import ApiError, api_error_handler, unexpected_error_handler
-from api.workers import Engines
+from diplograph.api import describe, linked_data, page, protocol, update
+from diplograph.api.settings import Settings
+from diplograph.api.web import ApiError, api_error_handler, unexpected_error_handler
+from diplograph.api.workers import Engines
 
 FAST_METHODS = frozenset({"GET", "HEAD", "POST"})
 

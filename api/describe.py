@@ -11,12 +11,12 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api import formats
-from api.settings import Settings
-from api.web import ApiError
-from api.workers import Engines
-from graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE
-from graph.docs import render_html as render_ontology_html
+from diplograph.api import formats
+from diplograph.api.settings import Settings
+from diplograph.api.web import ApiError
+from diplograph.api.workers import Engines
+from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE
+from diplograph.graph.docs import render_html as render_ontology_html
 
 log = logging.getLogger(__name__)
 

@@ -12,11 +12,11 @@ import html
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import formats
-from api.settings import Settings
-from api.web import ApiError, respond
-from api.workers import Engines
-from graph.config import ONTOLOGY_NS
+from diplograph.api import formats
+from diplograph.api.settings import Settings
+from diplograph.api.web import ApiError, respond
+from diplograph.api.workers import Engines
+from diplograph.graph.config import ONTOLOGY_NS
 
 router = APIRouter()
 MINTED = ("id", "doc", "graph", "software", "sector")

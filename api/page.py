@@ -9,11 +9,11 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from graph.config import ONTOLOGY_FILE, PROJECT_ROOT
+from diplograph.graph.config import ONTOLOGY_FILE, QUERIES_DIR
 
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
-EXAMPLES_DIR = PROJECT_ROOT / "queries"
+EXAMPLES_DIR = QUERIES_DIR
 FALLBACK_EXAMPLES = [
     {
         "name": "countries",

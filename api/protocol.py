@@ -7,12 +7,12 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from api import describe, formats
-from api.settings import Settings
-from api.sparql_text import QueryRejected, add_using_clauses, analyse, check_remote
-from api.update import authorize
-from api.web import ApiError, read_body, respond
-from api.workers import Engines
+from diplograph.api import describe, formats
+from diplograph.api.settings import Settings
+from diplograph.api.sparql_text import QueryRejected, add_using_clauses, analyse, check_remote
+from diplograph.api.update import authorize
+from diplograph.api.web import ApiError, read_body, respond
+from diplograph.api.workers import Engines
 
 router = APIRouter()
 FORM = "application/x-www-form-urlencoded"

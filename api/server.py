@@ -6,8 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
-from api.settings import Settings
-from graph.config import DEFAULT_BASE_IRI
+from diplograph.api.settings import Settings
+from diplograph.graph.config import DEFAULT_BASE_IRI
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -126,7 +126,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     """Start uvicorn with the app and block until it stops."""
     import uvicorn
 
-    from api.app import create_app
+    from diplograph.api.app import create_app
 
     settings = settings_from_args(args)
     uvicorn.run(
@@ -142,7 +142,7 @@ def run_from_args(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m api.server --store DIR`: the same as `diplograph serve`, for tests and the benchmark."""
+    """`python -m diplograph.api.server --store DIR`: the same as `diplograph serve`, for tests and the benchmark."""
     parser = argparse.ArgumentParser(prog="diplograph serve", description="Serve the graph over SPARQL.")
     add_serve_arguments(parser)
     return run_from_args(parser.parse_args(argv))

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.config import DEFAULT_BASE_IRI
+from diplograph.graph.config import DEFAULT_BASE_IRI
 
 
 @dataclass(frozen=True)

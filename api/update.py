@@ -14,10 +14,10 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from api import formats
-from api.settings import Settings
-from api.web import ApiError, read_body, respond
-from api.workers import Engines
+from diplograph.api import formats
+from diplograph.api.settings import Settings
+from diplograph.api.web import ApiError, read_body, respond
+from diplograph.api.workers import Engines
 
 router = APIRouter()
 

@@ -8,7 +8,7 @@ import logging
 from fastapi import Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
-from api import formats
+from diplograph.api import formats
 
 log = logging.getLogger("diplograph.api")
 

@@ -26,8 +26,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from api import formats
-from graph.store import StoreError, ntriples_block, open_store
+from diplograph.api import formats
+from diplograph.graph.store import StoreError, ntriples_block, open_store
 
 HEADER = struct.Struct(">cI")
 FIRST_FLUSH = 256 * 1024  # results below this size are answered in one piece (errors stay clean)

@@ -12,18 +12,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import pickle
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.web import ApiError
-from api.worker import HEADER
+from diplograph.api.web import ApiError
+from diplograph.api.worker import HEADER
 
 log = logging.getLogger("diplograph.api")
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60.0
 
 
@@ -88,19 +86,16 @@ class Pool:
             self.idle.put_nowait(worker)
 
     async def _spawn(self) -> Worker:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "api.worker",
+            "diplograph.api.worker",
             "--store",
             str(self.store),
             "--mode",
             self.mode,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
-            env=env,
         )
         worker = Worker(proc, self.generation)
         self.all.add(worker)

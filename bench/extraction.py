@@ -16,13 +16,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from graph.documents import collect, read_document  # noqa: E402
-from graph.extract import extract  # noqa: E402
-from graph.extract.reading import paragraphs  # noqa: E402
-from graph.gazetteer import load_gazetteer  # noqa: E402
-from graph.nlp import load_matchers, load_nlp  # noqa: E402
+from diplograph.graph.documents import collect, read_document  # noqa: E402
+from diplograph.graph.extract import extract  # noqa: E402
+from diplograph.graph.extract.reading import paragraphs  # noqa: E402
+from diplograph.graph.gazetteer import load_gazetteer  # noqa: E402
+from diplograph.graph.nlp import load_matchers, load_nlp  # noqa: E402
 
 
 def timed(run, repeat: int) -> float:

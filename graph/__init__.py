@@ -1,3 +1,5 @@
 """diplograph's pipeline: extract → resolve → populate → validate → store."""
 
-__version__ = "0.1.0"
+from diplograph import __version__
+
+__all__ = ["__version__"]

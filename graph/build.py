@@ -15,15 +15,15 @@ from rdflib import BNode as RdfBNode
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from graph import store as stores
-from graph.candidates import DEFAULT_MIN_CONFIDENCE, split_candidates
-from graph.config import IRIs
-from graph.documents import DEFAULT_MAX_BYTES, Document, DocumentError, collect, document_id, read_document
-from graph.extract import extract
-from graph.gazetteer import load_gazetteer
-from graph.populate import DocumentInfo, populate
-from graph.resolve import resolve_mentions
-from graph.validate import (
+from diplograph.graph import store as stores
+from diplograph.graph.candidates import DEFAULT_MIN_CONFIDENCE, split_candidates
+from diplograph.graph.config import IRIs
+from diplograph.graph.documents import DEFAULT_MAX_BYTES, Document, DocumentError, collect, document_id, read_document
+from diplograph.graph.extract import extract
+from diplograph.graph.gazetteer import load_gazetteer
+from diplograph.graph.populate import DocumentInfo, populate
+from diplograph.graph.resolve import resolve_mentions
+from diplograph.graph.validate import (
     Rejection,
     ontology_digest,
     ontology_graph,

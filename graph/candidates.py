@@ -12,7 +12,7 @@ from decimal import Decimal
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDFS
 
-from graph.config import ONTOLOGY_NS
+from diplograph.graph.config import ONTOLOGY_NS
 
 DG = Namespace(ONTOLOGY_NS)
 DEFAULT_MIN_CONFIDENCE = 0.5

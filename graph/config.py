@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+
+def _package_dir(package: str) -> Path:
+    """Run-time data ships inside the distribution; wheels install it as plain files."""
+    return Path(str(files(package)))
+
+
+ONTOLOGY_DIR = _package_dir("diplograph.ontology")
 ONTOLOGY_FILE = ONTOLOGY_DIR / "diplograph.ttl"
 # The sector scheme and the gazetteers can be swapped for a deployment's own.
 SECTORS_FILE = Path(os.environ.get("DIPLOGRAPH_SECTORS_FILE", ONTOLOGY_DIR / "sectors.ttl"))
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-DATA_DIR = PROJECT_ROOT / "data"
+DATA_DIR = _package_dir("diplograph.data")
 GAZETTEER_DIR = Path(os.environ.get("DIPLOGRAPH_GAZETTEER_DIR", DATA_DIR / "gazetteer"))
 COUNTRY_CODES_FILE = DATA_DIR / "country-codes.csv"
+QUERIES_DIR = _package_dir("diplograph.queries")
 
 ONTOLOGY_NS = "https://w3id.org/diplograph/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/diplograph/ontology"

@@ -16,7 +16,7 @@ from pathlib import Path
 import rdflib
 from rdflib import DCTERMS, OWL, RDF, RDFS, SKOS, URIRef
 
-from graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, ONTOLOGY_NS
+from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, ONTOLOGY_NS
 
 SECTIONS = (
     ("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty),

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from graph.config import COUNTRY_CODES_FILE, GAZETTEER_DIR, ONTOLOGY_NS, SECTORS_FILE
+from diplograph.graph.config import COUNTRY_CODES_FILE, GAZETTEER_DIR, ONTOLOGY_NS, SECTORS_FILE
 
 DG_COMMODITY = URIRef(ONTOLOGY_NS + "Commodity")
 

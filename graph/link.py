@@ -34,10 +34,10 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from graph import __version__
-from graph.config import COUNTRY_CODES_FILE, ONTOLOGY_NS
-from graph.owl_export import GraphNames, graph_of, normalise_base
-from graph.store import query, replace_graphs
+from diplograph import __version__
+from diplograph.graph.config import COUNTRY_CODES_FILE, ONTOLOGY_NS
+from diplograph.graph.owl_export import GraphNames, graph_of, normalise_base
+from diplograph.graph.store import query, replace_graphs
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 GEONAMES = "https://sws.geonames.org/"

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from graph.gazetteer import Gazetteer, load_gazetteer
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 
 
 @lru_cache(maxsize=1)

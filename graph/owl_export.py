@@ -7,7 +7,7 @@ declares every individual, and writes RDF/XML with rdflib.  OWL/XML and function
 produced by the OWL API 3.4.3 jar that owlready2 ships, run through JPype in a child process
 (a JVM can start only once per process, and a server must not hold one).
 
-Run ``python -m graph.owl_export check FILE [--catalog CATALOG]`` to get the OWL API's
+Run ``python -m diplograph.graph.owl_export check FILE [--catalog CATALOG]`` to get the OWL API's
 OWL 2 DL profile report and entity counts as JSON, as Protégé would see them.
 """
 
@@ -29,7 +29,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Literal, URIRef
 
-from graph.config import DEFAULT_BASE_IRI, ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE, IRIs
+from diplograph.graph.config import DEFAULT_BASE_IRI, ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE, IRIs
 
 log = logging.getLogger(__name__)
 
@@ -313,7 +313,8 @@ def _write_all(outputs: list[tuple[rdflib.Graph, Path]], fmt: str) -> None:
         for graph, path in outputs:
             rdfxml = Path(tmp) / (path.stem + ".owl")
             write_rdfxml(graph, rdfxml)
-            jobs.append({"src": str(rdfxml), "dst": str(path), "fmt": fmt, "iri_map": dict(known)})
+            # The OWL API runs in a child process: give it absolute paths, whatever its working directory.
+            jobs.append({"src": str(rdfxml), "dst": str(path.resolve()), "fmt": fmt, "iri_map": dict(known)})
             for ontology in graph.subjects(RDF.type, OWL.Ontology):
                 known[str(ontology)] = str(rdfxml)
         run_owlapi(["convert", json.dumps(jobs)])
@@ -392,8 +393,8 @@ def run_owlapi(args: list[str], timeout: float = 300) -> str:
     if missing:
         raise ExportError(f"the OWL API is needed for this and cannot run: {missing}")
     proc = subprocess.run(
-        [sys.executable, "-m", "graph.owl_export", *args],
-        capture_output=True, text=True, timeout=timeout, cwd=Path(__file__).resolve().parent.parent,
+        [sys.executable, "-m", "diplograph.graph.owl_export", *args],
+        capture_output=True, text=True, timeout=timeout,
     )
     if proc.returncode != 0:
         raise ExportError(f"OWL API {args[0]} failed: {proc.stderr.strip()[-2000:]}")
@@ -402,7 +403,7 @@ def run_owlapi(args: list[str], timeout: float = 300) -> str:
 
 def check_profile(path: Path, catalog: Path | None = None) -> dict:
     """The OWL API's OWL 2 DL profile violations and entity counts for an exported file, as a dict."""
-    args = ["check", str(path)] + (["--catalog", str(catalog)] if catalog else [])
+    args = ["check", str(path.resolve())] + (["--catalog", str(catalog.resolve())] if catalog else [])
     return json.loads(run_owlapi(args))
 
 

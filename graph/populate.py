@@ -15,11 +15,11 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from graph import __version__
-from graph.config import ONTOLOGY_NS, IRIs
-from graph.gazetteer import Gazetteer
-from graph.model import Entity, Fact, Sentence
-from graph.resolve import Resolution
+from diplograph import __version__
+from diplograph.graph.config import ONTOLOGY_NS, IRIs
+from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.model import Entity, Fact, Sentence
+from diplograph.graph.resolve import Resolution
 
 DG = Namespace(ONTOLOGY_NS)
 ORG = Namespace("http://www.w3.org/ns/org#")

@@ -25,9 +25,9 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, XSD, Literal, URIRef
 from rdflib.collection import Collection
 
-from graph.config import ONTOLOGY_NS, SECTOR_NS
-from graph.owl_export import GraphNames, bind_prefixes, kg_graph, normalise_base
-from graph.store import replace_graphs
+from diplograph.graph.config import ONTOLOGY_NS, SECTOR_NS
+from diplograph.graph.owl_export import GraphNames, bind_prefixes, kg_graph, normalise_base
+from diplograph.graph.store import replace_graphs
 
 
 class ReasoningError(RuntimeError):

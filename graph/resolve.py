@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.gazetteer import Gazetteer, slug
-from graph.model import ORGANIZATION_KINDS, Entity, Extraction, Fact, Mention
+from diplograph.graph.gazetteer import Gazetteer, slug
+from diplograph.graph.model import ORGANIZATION_KINDS, Entity, Extraction, Fact, Mention
 
 KIND_RANK = {"Organization": 0, "ThinkTank": 1, "GovernmentBody": 1, "University": 2, "Company": 2,
              "InternationalOrganization": 3}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.config import IRIs
+from diplograph.graph.config import IRIs
 
 DG = "https://w3id.org/diplograph/ontology#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

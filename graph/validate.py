@@ -11,7 +11,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SH
 
-from graph.config import ONTOLOGY_FILE, ONTOLOGY_NS, SECTORS_FILE, SHAPES_FILE
+from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_NS, SECTORS_FILE, SHAPES_FILE
 
 DG = Namespace(ONTOLOGY_NS)
 FACT_CLASSES = {DG.Position, DG.Membership, DG.TradeFlow, DG.InvestmentFlow, DG.MarketActivity,

@@ -456,7 +456,7 @@ def diplograph_server(name: str, store: Path, root: Path, extra_path: Path | Non
     cmd = [
         sys.executable,
         "-m",
-        "api.server",
+        "diplograph.api.server",
         "--store",
         str(store),
         "--host",

@@ -11,15 +11,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from graph.extract.cooperation import cooperation, cooperation_from_flows
-from graph.extract.events import agreements, meetings
-from graph.extract.flows import flows
-from graph.extract.memberships import memberships
-from graph.extract.organizations import activities, activities_in_the_pair, home_countries
-from graph.extract.positions import dateline_country, implied_positions, positions
-from graph.extract.reading import DocumentContext, SentenceView, read_views
-from graph.gazetteer import Gazetteer, load_gazetteer
-from graph.model import Extraction, Fact, Mention, Sentence
+from diplograph.graph.extract.cooperation import cooperation, cooperation_from_flows
+from diplograph.graph.extract.events import agreements, meetings
+from diplograph.graph.extract.flows import flows
+from diplograph.graph.extract.memberships import memberships
+from diplograph.graph.extract.organizations import activities, activities_in_the_pair, home_countries
+from diplograph.graph.extract.positions import dateline_country, implied_positions, positions
+from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
+from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 
 __all__ = ["extract", "extract_views", "main_pair", "read_views"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import DocumentContext, SentenceView, make_fact
-from graph.gazetteer import Gazetteer
-from graph.model import Fact
+from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact
+from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.model import Fact
 
 COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
@@ -16,13 +16,17 @@ COOPERATION_CUE = re.compile(
 PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
                             r"both nations|mutual)\b", re.IGNORECASE)
 
+# "In the world of business and finance, ...": a figure of speech that sets a scene, naming no area.
+SCENE_SETTING = re.compile(r"\b[Ww]orld\s+of\s+(?:[a-z]+(?:\s*,\s*|\s+and\s+))*$")
+
 
 def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     """Sectors named with a word of cooperation: between the two countries the sentence names, or the
     document's pair when the sentence names both of them, or one or none of them."""
     if view.money or re.search(r"\b(not|never|no longer|n't)\b", view.text) or not COOPERATION_CUE.search(view.text):
         return []
-    sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity))
+    sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
+                                 and not SCENE_SETTING.search(view.text[:c.start])))
     if not sectors:
         return []
     keys = view.countries()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import SentenceView, make_fact
-from graph.model import ORGANIZATION_KINDS, Fact, Mention
+from diplograph.graph.extract.reading import SentenceView, make_fact
+from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 MEETING_CUE = re.compile(r"\b(met|meets|meetings?|talks|held (?:talks|consultations|a meeting)|consultations|"
                          r"received|hosted|visit(?:ed)?|forum|summit|round ?table|conference)\b", re.IGNORECASE)

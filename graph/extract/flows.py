@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
-from graph.model import Fact, Mention
-from graph.money import Money
+from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
+from diplograph.graph.model import Fact, Mention
+from diplograph.graph.money import Money
 
 TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
                        r"shipments?|supplies|sales)\b", re.IGNORECASE)
@@ -17,12 +17,20 @@ EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|supplies|sales)\
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
 
+OWNED_FLOW_AFTER = re.compile(r"\s*(?:worth\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){1,2}"
+                              r"(?:[a-z]+\s+)?")
+
+
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
     cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
     cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
     cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)
             and not any(t_start <= c[1].start() < t_end for _, t_start, t_end in view.titles)  # "Minister of Trade"
             and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))]
+    owned = [c for c in cues if c[1].start() >= money.end and OWNED_FLOW_AFTER.fullmatch(
+        view.text[money.end:c[1].start()])]
+    if owned:  # "$300 million in Canadian imports": the amount's own noun, whatever cue came before
+        return owned[0]
     before = [c for c in cues if c[1].end() <= money.start]
     if before:
         return max(before, key=lambda c: c[1].start())

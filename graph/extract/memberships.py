@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
-from graph.gazetteer import Gazetteer
-from graph.model import Fact, Mention
+from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
+from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"

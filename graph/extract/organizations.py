@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import (
+from diplograph.graph.extract.reading import (
     ORGANIZATION_NOUN,
     DocumentContext,
     SentenceView,
@@ -12,8 +12,8 @@ from graph.extract.reading import (
     mentions_between,
     run_before,
 )
-from graph.gazetteer import Gazetteer
-from graph.model import ORGANIZATION_KINDS, Fact, Mention
+from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"

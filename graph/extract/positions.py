@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.reading import HONORIFIC, SentenceView, affiliation_kinds, make_fact, mentions_between, same_person
-from graph.gazetteer import Gazetteer
-from graph.model import Fact, Mention
+from diplograph.graph.extract.reading import (
+    HONORIFIC,
+    SentenceView,
+    affiliation_kinds,
+    make_fact,
+    mentions_between,
+    same_person,
+)
+from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")

@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from graph.gazetteer import Gazetteer, load_gazetteer
-from graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
-from graph.money import Money, find_money, find_years
-from graph.nlp import Matchers, load_matchers, load_nlp
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
+from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
+from diplograph.graph.money import Money, find_money, find_years
+from diplograph.graph.nlp import Matchers, load_matchers, load_nlp
 
 # ---------------------------------------------------------------------------
 # Organisation kinds from their names

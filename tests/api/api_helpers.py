@@ -74,12 +74,12 @@ class Server:
 
 
 def start_server(store: Path, *extra: str, env: dict | None = None) -> Server:
-    """Run `python -m api.server` (what `diplograph serve` runs) and wait for /healthz."""
+    """Run `python -m diplograph.api.server` (what `diplograph serve` runs) and wait for /healthz."""
     port = free_port()
     cmd = [
         sys.executable,
         "-m",
-        "api.server",
+        "diplograph.api.server",
         "--store",
         str(store),
         "--host",
@@ -90,7 +90,7 @@ def start_server(store: Path, *extra: str, env: dict | None = None) -> Server:
         "2",
         *extra,
     ]
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    full_env = {**os.environ, **(env or {})}
     log = open(store.parent / f"server-{port}.log", "wb")  # a file, not a pipe nobody drains
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

@@ -21,8 +21,8 @@ if str(PROJECT) not in sys.path:
 
 from owlhelpers import FIXTURES, ONTOLOGY_GRAPH  # noqa: E402
 
-from graph.config import ONTOLOGY_FILE  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from diplograph.graph.config import ONTOLOGY_FILE  # noqa: E402
+from diplograph.graph.store import open_store  # noqa: E402
 
 
 def load_fixture_store(path: Path) -> ox.Store:

@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib import OWL, RDF, URIRef
 
-from graph.config import DEFAULT_BASE_IRI
+from diplograph.graph.config import DEFAULT_BASE_IRI
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = DEFAULT_BASE_IRI

@@ -5,8 +5,8 @@ from __future__ import annotations
 import rdflib
 from rdflib import OWL, RDF
 
-from graph.config import ONTOLOGY_FILE, ONTOLOGY_NS
-from graph.docs import render_fallback, render_html, write_docs
+from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_NS
+from diplograph.graph.docs import render_fallback, render_html, write_docs
 
 
 def own_terms() -> list[str]:
@@ -44,10 +44,10 @@ def test_rendering_leaves_the_servers_logging_alone():
     """pyLODE calls logging.basicConfig(DEBUG) on import; a server's log must not turn chatty."""
     import logging
 
-    import graph.docs
+    import diplograph.graph.docs
 
     root = logging.getLogger()
     before = (root.handlers[:], root.level)
-    graph.docs._cache.clear()
+    diplograph.graph.docs._cache.clear()
     render_html()
     assert (root.handlers[:], root.level) == before

@@ -10,8 +10,8 @@ import rdflib
 from owlhelpers import BASE, DG, ID, expected_counts, requires_java
 from rdflib import OWL, RDF, URIRef
 
-from graph.config import ONTOLOGY_IRI
-from graph.owl_export import ExportError, check_profile, export_owl, read_catalog
+from diplograph.graph.config import ONTOLOGY_IRI
+from diplograph.graph.owl_export import ExportError, check_profile, export_owl, read_catalog
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 KG = URIRef(f"{BASE}kg")
@@ -57,7 +57,7 @@ def test_triples_outside_owl_2_dl_are_dropped_with_a_warning(store, tmp_path, ca
             <{DG}mentionedIn> "not an IRI" .
         <{BASE}doc/d1> <{DG}path> "p"^^<http://www.w3.org/2001/XMLSchema#gYear> .
     }} }}""")
-    with caplog.at_level(logging.WARNING, logger="graph.owl_export"):
+    with caplog.at_level(logging.WARNING, logger="diplograph.graph.owl_export"):
         [path] = export_owl(store, tmp_path / "kg.owl", "rdfxml", BASE)
     text = caplog.text
     assert "not declared in the ontology" in text and "needs an IRI value" in text and "gYear" in text
@@ -109,7 +109,7 @@ def test_owl_xml_directory_and_functional_syntax_file(module_store, tmp_path):
 @requires_java
 def test_links_stay_inside_owl_2_dl(store, tmp_path):
     """skos:closeMatch and owl:sameAs from `link` go into the export and keep it in the profile."""
-    from graph.link import link
+    from diplograph.graph.link import link
 
     csv_path = tmp_path / "links.csv"
     csv_path.write_text("Bruno Muster,http://www.wikidata.org/entity/Q99900030,closeMatch\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rdflib.plugins.sparql
 
-from graph.store import query
+from diplograph.graph.store import query
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries" / "federated"
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"

@@ -6,7 +6,7 @@ import pytest
 import rdflib
 from owlhelpers import BASE
 
-from graph.link import (
+from diplograph.graph.link import (
     OWL_SAME_AS,
     SKOS_CLOSE_MATCH,
     Entity,
@@ -17,7 +17,7 @@ from graph.link import (
     score,
     write_linkset,
 )
-from graph.store import query
+from diplograph.graph.store import query
 
 WD = "http://www.wikidata.org/entity/"
 LINKS = f"{BASE}graph/links"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from owlhelpers import requires_java
 
-from graph.owl_export import check_profile, export_owl
-from graph.reason import reason
-from graph.store import open_store, query, stored_base_iri
+from diplograph.graph.owl_export import check_profile, export_owl
+from diplograph.graph.reason import reason
+from diplograph.graph.store import open_store, query, stored_base_iri
 
 PROJECT = Path(__file__).resolve().parents[2]
 CLI = Path(sys.executable).parent / "diplograph"

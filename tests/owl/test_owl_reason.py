@@ -6,7 +6,7 @@ import pytest
 import rdflib
 from owlhelpers import BASE, requires_java
 
-from graph.reason import InconsistentGraphError, diagnose, reason
+from diplograph.graph.reason import InconsistentGraphError, diagnose, reason
 
 DG = "https://w3id.org/diplograph/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -29,7 +29,7 @@ def seed_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def nlp_loaded() -> Iterator[None]:
     """Load spaCy and the gazetteer once, so the first rule test is not billed for it."""
-    from graph.nlp import load_matchers
+    from diplograph.graph.nlp import load_matchers
 
     load_matchers()
     yield

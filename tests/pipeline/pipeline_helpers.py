@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 SEED_FILE = next(SEEDS.glob("*.txt"))
 QUERIES = ROOT / "queries"
-CLI = [sys.executable, "-m", "graph.cli"]
+CLI = [sys.executable, "-m", "diplograph"]
 DG = "https://w3id.org/diplograph/ontology#"
 PREFIXES = f"""PREFIX dg: <{DG}>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -62,8 +62,8 @@ def documents(store: Path) -> dict[str, dict[str, str]]:
 
 def facts_of(text: str) -> list:
     """The facts the rules read from a text, with mentions relative to their sentence."""
-    from graph.extract import extract_views, read_views
-    from graph.gazetteer import load_gazetteer
+    from diplograph.graph.extract import extract_views, read_views
+    from diplograph.graph.gazetteer import load_gazetteer
 
     _, views = read_views(text)
     return extract_views(views, load_gazetteer())
@@ -93,7 +93,7 @@ def cli_main(*args: str) -> tuple[int, str, str]:
     import contextlib
     import io
 
-    from graph.cli import main
+    from diplograph.cli import main
 
     out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):

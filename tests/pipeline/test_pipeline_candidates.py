@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph import build as api
-from graph import store as stores
+from diplograph.graph import build as api
+from diplograph.graph import store as stores
 
 ROOT = Path(__file__).resolve().parents[2]
 DG = "https://w3id.org/diplograph/ontology#"

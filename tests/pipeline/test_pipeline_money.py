@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from graph.money import find_money, find_years
+from diplograph.graph.money import find_money, find_years
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 from pipeline_helpers import QUERIES, ROOT
 
-from graph.build import oxigraph_triples
-from graph.store import open_store
-from graph.store import query as run_query
-from graph.validate import Rejection, report_triples
+from diplograph.graph.build import oxigraph_triples
+from diplograph.graph.store import open_store
+from diplograph.graph.store import query as run_query
+from diplograph.graph.validate import Rejection, report_triples
 
 QUERY_FILES = sorted(QUERIES.glob("*.rq"))  # not federated/: those need a remote endpoint
 CQ_FILES = [p for p in QUERY_FILES if p.name.startswith("cq")]

@@ -11,7 +11,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SH
 
-from graph.validate import Rejection, report_triples, validate_graph
+from diplograph.graph.validate import Rejection, report_triples, validate_graph
 
 DG = Namespace("https://w3id.org/diplograph/ontology#")
 BASE = "https://example.org/test/"

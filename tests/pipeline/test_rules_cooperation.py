@@ -71,3 +71,10 @@ def test_topics_of_meetings_are_areas() -> None:
         "Trade between Kazakhstan and Italy grew last year.\n"
         "Oil and gas and agriculture were the main topics of the president's meetings with Italian business leaders.")
     assert {"oil-and-gas", "agriculture"} <= found[frozenset({"country:ITA", "country:KAZ"})]
+
+
+def test_a_figure_of_speech_names_no_area() -> None:
+    """"In the world of business and finance" sets a scene; the areas the sentence lists still count."""
+    text = ("Peru and Vietnam discussed their ties. In the world of business and finance, Peru and Vietnam "
+            "see potential for cooperation in mining and agriculture.")
+    assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"mining", "agriculture"}}

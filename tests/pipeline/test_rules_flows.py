@@ -170,3 +170,13 @@ def test_last_year_counts_from_the_dateline() -> None:
                        "Bilateral trade between Peru and Mongolia came to $292 million last year.")
     assert flow.value("year") == 2015
     assert flow.value("amount") == Decimal("292000000")
+
+
+def test_amount_in_a_nationality_s_imports_flows_into_that_country() -> None:
+    """"$X in Peruvian imports": the amount's own noun gives the direction, whatever trade cue came before."""
+    text = ("Peru and Vietnam held talks on trade. Bilateral trade between Vietnam and Peru fell in 2023, "
+            "with copper accounting for nearly $90 million in Peruvian imports.")
+    (flow,) = [f for f in flows_of(text) if f.value("commodity")]
+    assert (flow.role("from").key, flow.role("to").key) == ("country:VNM", "country:PER")
+    assert (Decimal(str(flow.value("amount"))), flow.value("year")) == (Decimal("9e7"), 2023)
+    assert flow.value("commodity").endswith("/copper")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.extract import read_views
-from graph.extract.events import agreements, meetings
+from diplograph.graph.extract import read_views
+from diplograph.graph.extract.events import agreements, meetings
 
 
 def _facts(rule, text: str):

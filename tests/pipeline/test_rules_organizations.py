@@ -197,7 +197,7 @@ def test_a_name_given_once_is_the_same_organisation_later() -> None:
 def test_a_surname_is_not_made_an_organisation() -> None:
     """A person's surname the NER once calls an organisation does not turn the person, or the other
     mentions of the surname, into an organisation."""
-    from graph.extract import read_views
+    from diplograph.graph.extract import read_views
 
     _, views = read_views("Peru and Korea met. President Park Min-jun visited Lima.\n"
                           "Park said trade with Peru grew. Park's trip lasted three days. Park Min-jun left.")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph import __version__
-from graph import build as api
-from graph import store as stores
-from graph.config import base_iri_from_env
+from diplograph import __version__
+from diplograph.graph import build as api
+from diplograph.graph import store as stores
+from diplograph.graph.config import base_iri_from_env
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -116,7 +116,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format in ("owx", "ofn") or (args.format == "rdfxml" and args.output and
                                          (args.owl or not Path(args.output).suffix)):
-        from graph.owl_export import export_owl
+        from diplograph.graph.owl_export import export_owl
 
         if not args.output:
             print("error: the OWL export needs -o FILE or -o FOLDER", file=sys.stderr)
@@ -160,7 +160,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
 
 def cmd_candidates(args: argparse.Namespace) -> int:
-    from graph.candidates import LIST_QUERY
+    from diplograph.graph.candidates import LIST_QUERY
 
     rows = stores.query(stores.open_store(args.store, read_only=True), LIST_QUERY)
     facts = set()
@@ -181,13 +181,13 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from api.server import run_from_args
+    from diplograph.api.server import run_from_args
 
     return run_from_args(args)
 
 
 def cmd_reason(args: argparse.Namespace) -> int:
-    from graph.reason import ReasoningError, reason
+    from diplograph.graph.reason import ReasoningError, reason
 
     store = stores.open_store(args.store)
     try:
@@ -200,7 +200,7 @@ def cmd_reason(args: argparse.Namespace) -> int:
 
 
 def cmd_link(args: argparse.Namespace) -> int:
-    from graph.link import link
+    from diplograph.graph.link import link
 
     store = stores.open_store(args.store)
     base = stores.stored_base_iri(store) or base_iri_from_env(None)
@@ -208,14 +208,14 @@ def cmd_link(args: argparse.Namespace) -> int:
                   cache_dir=Path(args.cache_dir))
     print(result)
     if args.void:
-        from graph.link import write_linkset
+        from diplograph.graph.link import write_linkset
 
         print(write_linkset(store, Path(args.void), base))
     return 0
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from graph.docs import write_docs
+    from diplograph.graph.docs import write_docs
 
     print(write_docs(Path(args.output)))
     return 0
@@ -272,7 +272,7 @@ def parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_remove)
 
     try:
-        from api.server import add_serve_arguments
+        from diplograph.api.server import add_serve_arguments
     except ImportError:
         add_serve_arguments = None
     s = sub.add_parser("serve", help="serve the store over SPARQL 1.1 and Linked Data")

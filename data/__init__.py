@@ -1,0 +1,1 @@
+"""Gazetteers, country codes and extraction patterns, shipped as package data."""

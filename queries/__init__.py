@@ -1,0 +1,1 @@
+"""The competency questions and example queries, shipped as package data."""
