@@ -70,6 +70,7 @@ class Gazetteer:
     concepts: dict[str, Concept] = field(default_factory=dict)  # by IRI
     concept_labels: dict[str, str] = field(default_factory=dict)  # lower-case surface -> IRI
     broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
+    portfolio_words: set[str] = field(default_factory=set)  # lower-case words a ministry's portfolio is made of
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -150,6 +151,12 @@ def _load_titles(gaz: Gazetteer, directory: Path) -> None:
             gaz.titles.setdefault(surface.lower(), title)
 
 
+def _load_portfolios(gaz: Gazetteer, directory: Path) -> None:
+    """The words of portfolios ("Industry and Trade"), and every word of a sector's labels."""
+    gaz.portfolio_words |= {row["word"].strip().lower() for row in _read_csv(directory / "portfolios.csv")}
+    gaz.portfolio_words |= {w for label in gaz.concept_labels for w in re.findall(r"[a-z]+", label) if len(w) > 3}
+
+
 def _load_concepts(gaz: Gazetteer, sectors_file: Path) -> None:
     if not sectors_file.exists():
         return
@@ -178,4 +185,5 @@ def load_gazetteer(
     _load_known(gaz, directory)
     _load_titles(gaz, directory)
     _load_concepts(gaz, sectors_file)
+    _load_portfolios(gaz, directory)
     return gaz

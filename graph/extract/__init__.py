@@ -16,7 +16,13 @@ from diplograph.graph.extract.events import agreements, meetings
 from diplograph.graph.extract.flows import flows
 from diplograph.graph.extract.memberships import memberships
 from diplograph.graph.extract.organizations import activities, activities_in_the_pair, home_countries
-from diplograph.graph.extract.positions import dateline_country, implied_positions, positions
+from diplograph.graph.extract.positions import (
+    coordinated_posts,
+    dateline_country,
+    implied_positions,
+    positions,
+    respective_posts,
+)
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
@@ -72,7 +78,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         if view.is_title:
             continue
         context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company)
-        facts += positions(view)
+        facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
         activity = activities(view, gaz, context)
@@ -90,6 +96,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
+    facts = coordinated_posts(views, facts, gaz)
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)
 
@@ -99,9 +106,15 @@ def extract(text: str) -> Extraction:
     sentences, views = read_views(text)
     gaz = load_gazetteer()
     facts = extract_views(views, gaz)
-    mentions = [Mention(m.text, m.kind, v.index, m.start + sentences[v.index].start,
-                        m.end + sentences[v.index].start, m.key, m.via)
-                for v in views for m in v.mentions]
+    named = [(v.index, m) for v in views for m in v.mentions]
+    seen = {(i, m.start, m.end) for i, m in named}
+    for fact in facts:  # a name a rule read where the NER saw none ("The Presidents of A and B, X and Y")
+        for _, m in fact.roles:
+            if m.sentence == fact.sentence and (m.sentence, m.start, m.end) not in seen:
+                seen.add((m.sentence, m.start, m.end))
+                named.append((m.sentence, m))
+    mentions = [Mention(m.text, m.kind, i, m.start + sentences[i].start, m.end + sentences[i].start, m.key, m.via)
+                for i, m in named]
     facts = [_absolute(f, sentences) for f in facts]
     return Extraction(sentences, mentions, facts)
 

@@ -18,7 +18,8 @@ from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
-ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary)[\s-]+)+$",
+ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|"
+                            r"presidential|principal)[\s-]+)+$",
                             re.IGNORECASE)
 
 
@@ -109,12 +110,17 @@ def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
     return None
 
 
+COUNTERPART = re.compile(  # "his Armenian counterpart X", "his counterpart from Peru, X", "her Peruvian counterpart, X"
+    r"\b(?:his|her|their|its)\s+(?:(?P<before>\S+)\s+)?counterparts?\s*(?:(?:from|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?$")
+
+
 def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact | None:
-    lead = re.search(r"\b(?:his|her|their|its)\s+(\S+)\s+counterparts?\s*,?\s+(?:([A-Za-z -]+?)\s+)?$",
-                     view.text[:person.start])
+    lead = COUNTERPART.search(view.text[:person.start])
     if not lead:
         return None
-    country = next((m for m in view.mentions if m.kind == "Country" and m.start == lead.start(1)), None)
+    at = lead.start("before") if lead.group("before") else lead.start("after")
+    country = next((m for m in view.mentions if m.kind == "Country" and m.start == at), None)
     if country is None:
         return None
     titles = [t for t in view.titles if lead.start() <= t[1] and t[2] <= person.start]
@@ -148,16 +154,25 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
             return make_fact("Position", view, {"holder": person, "affiliation": owners[-1]}, 0.75,
                          role=_role_text(view, t_start, role_stop))
     if affiliation is None:
-        lead = view.text[:t_start]
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
         candidates = [m for m in candidates
-                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", lead[m.end:])
+                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", _without_titles(view, m.end, t_start))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
         if not candidates:
             return None
         affiliation = candidates[-1]
     role = _role_text(view, t_start, role_stop)
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
+
+
+def _without_titles(view: SentenceView, start: int, end: int) -> str:
+    """The text between two offsets with the titles in it and the "and" joining them taken out:
+    "Saudi Crown Prince and Prime Minister X" is Saudi's prime minister too."""
+    text = view.text[start:end]
+    for _, t_start, t_end in sorted(view.titles, key=lambda t: -t[1]):
+        if start <= t_start and t_end <= end:
+            text = text[:t_start - start] + re.sub(r"^\s+and\b", "", text[t_end - start:])
+    return text
 
 
 RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been)\s+(?:also\s+|now\s+|currently\s+)?")
@@ -197,9 +212,13 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     after = mentions_between(view, t_end, window_end, affiliation_kinds())
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
                 or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
+    at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])]
     if of_after:
         affiliation = of_after[0]
         stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
+    elif at_after:  # "X, minister counsellor at the Vietnamese Embassy in Peru", "X, economist at Y Bank"
+        affiliation = at_after[0]
+        stop = t_end + re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:affiliation.start]).start()
     else:
         before = mentions_between(view, window_start, t_start, affiliation_kinds())
         listed = re.match(r",\s*(?:[A-Z][\w&-]*\s+){0,4}?(?:[A-Z][\w&-]*,\s*)?", view.text[window_end:])
@@ -312,3 +331,64 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     return implied
 
 
+
+
+PLURAL_TITLE = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+of\s+(?:the\s+)?$")
+
+
+NAME = r"[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,5}"
+NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
+                       + NAME + r")\b")
+
+
+def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    """"The Presidents of Peru and Vietnam, X and Y": the titles pair up with the names in order."""
+    places = [m for m in view.mentions if m.kind in affiliation_kinds()]
+    facts = []
+    for first, second in zip(places, places[1:], strict=False):
+        title = PLURAL_TITLE.search(view.text[:first.start])
+        names = NAME_PAIR.match(view.text, second.end)
+        if not title or not names or not re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[first.end:second.start]):
+            continue
+        words = title.group("title").split()
+        role = next((" ".join(words[i:]).lower() for i in range(len(words))
+                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        if role is None:
+            continue
+        for group, place in (("a", first), ("b", second)):
+            known = [m for m in view.mentions if (m.start, m.end) == names.span(group)]
+            person = known[0] if known else Mention(names.group(group), "Person", view.index, *names.span(group))
+            if person.kind == "Person":
+                facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
+    return facts
+
+
+def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"Crown Prince and Prime Minister X": one person, two posts, one affiliation.  Returns all the
+    facts, with a post written as two ("crown prince and prime minister") replaced by both."""
+    found = []
+    for fact in facts:
+        found.append(fact)
+        if fact.kind != "Position":
+            continue
+        view, holder = views[fact.sentence], fact.role("holder")
+        if holder.sentence != view.index:
+            continue
+        both = re.fullmatch(r"(.+?)\s+and\s+(.+)", str(fact.value("role")))
+        if both and both.group(1) in gaz.titles and any(both.group(2).startswith(t) for t in gaz.titles):
+            found.pop()
+            for role in both.groups():  # "X, Crown Prince and Prime Minister of Saudi Arabia"
+                found.append(make_fact("Position", view, {"holder": holder, "affiliation": fact.role("affiliation")},
+                                       fact.confidence, role=role))
+            continue
+        before = [t for t in view.titles if t[2] <= holder.start
+                  and re.fullmatch(r"\s+" + HONORIFIC, view.text[t[2]:holder.start])]
+        if not before:
+            continue
+        joined = [t for t in view.titles if re.fullmatch(r"\s+and\s+", view.text[t[2]:before[-1][1]])]
+        for _, t_start, t_end in joined:
+            role = _role_text(view, t_start, t_end)
+            if role != fact.value("role"):
+                found.append(make_fact("Position", view, {"holder": holder, "affiliation": fact.role("affiliation")},
+                                       fact.confidence, role=role))
+    return found

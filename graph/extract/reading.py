@@ -314,7 +314,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
 
 
 ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Fund|Foundation|Agency|"
-                               r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance)\b")
+                               r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance|Council|"
+                               r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation)\b")
 
 
 def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
@@ -359,24 +360,29 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
             others = [found if o is same[0] else o for o in others]
         elif not any(o.start < found.end and found.start < o.end for o in others):
             others.append(found)
-    mentions = _merge(gazetteer, others)
     offset = sent.start_char
+    doc = sent.doc
+    concepts: list[Concept] = []
+    titles: list[tuple[str, int, int]] = []
+    for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
+        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
+        if doc.vocab.strings[match_id] == "CONCEPT":
+            iri = gaz.concept_labels[span.text.lower()]
+            concepts.append(Concept(iri, span.start_char - offset, span.end_char - offset,
+                                    gaz.concepts[iri].is_commodity))
+        else:
+            titles.append((span.text, span.start_char - offset, span.end_char - offset))
+    titles = _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
+    names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
+    titles = [(t, start, _portfolio_end(sent.text, t, end, names, gaz)) for t, start, end in titles]
+    others = [o for o in others if not _portfolio_not_a_name(_relative(o, offset), sent.text, titles, gaz)]
+    mentions = _merge(gazetteer, others)
     view = SentenceView(index, sent.text, is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
                         cities=[_relative(m, offset) for m in mentions if m.via == "city"])
-    doc = sent.doc
-    for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
-        span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
-        label = doc.vocab.strings[match_id]
-        if label == "CONCEPT":
-            iri = gaz.concept_labels[span.text.lower()]
-            view.concepts.append(Concept(iri, span.start_char - offset, span.end_char - offset,
-                                         gaz.concepts[iri].is_commodity))
-        else:
-            view.titles.append((span.text, span.start_char - offset, span.end_char - offset))
-    view.concepts = [c for c in _longest(view.concepts)
+    view.concepts = [c for c in _longest(concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
-    view.titles = _longest(view.titles, start=lambda t: t[1], end=lambda t: t[2])
+    view.titles = titles
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
@@ -386,8 +392,55 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     return view
 
 
+TAIL_LEAD = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+TAIL_MORE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+")
+TAIL_WORD = re.compile(r"(?P<word>[A-Za-z][a-z-]*)(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+)?")
+
+
+def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazetteer) -> int:
+    """"Minister of Industry and Trade", "Cabinet Secretary for Mining", "minister counsellor for economic
+    and commercial affairs": the portfolio is part of the title.  It ends at the first word that is no
+    portfolio's, or where a name begins ("Minister of Foreign Affairs of Kazakhstan", "... Trade X")."""
+    lead = TAIL_LEAD.match(text, end) or (re.search(r"\b(?:of|for)\b", title) and TAIL_MORE.match(text, end))
+    if not lead:
+        return end
+    position, last = lead.end(), end
+    while True:
+        word = TAIL_WORD.match(text, position)
+        if not word or word.group("word").lower() not in gaz.portfolio_words or any(
+                position <= n < word.end("word") for n in names):
+            if word and (ORGANIZATION_HEAD.match(text, position) or COMPANY_CUES.match(text, position)
+                         or UNIVERSITY_CUES.match(text, position)) and text[last:position].isspace():
+                return end  # "the chairman of the Foreign Investors Council": the words begin a name
+            return last
+        last = word.end("word")
+        if not word.group("sep"):
+            return last
+        position = word.end()
+
+
+def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, int]], gaz: Gazetteer) -> bool:
+    """"Kenyan Mining Minister X", "Kenyan Cabinet Secretary X": the NER's organisation is a country and
+    a portfolio (or the title's first word), not a name."""
+    if m.kind in ("Person", "Country", "Region", "InternationalOrganization"):
+        return False
+    if any(m.start < t_start < m.end <= t_end or t_start < m.start < t_end < m.end
+           or t_start < m.start and m.end <= t_end for _, t_start, t_end in titles):
+        return True  # the NER's edges cut through a title: "Industry and Trade, Ryad Mezzour"
+    if not any(re.fullmatch(r"\s+", text[m.end:t_start]) for _, t_start, _ in titles):
+        return False
+    rest = [w for w in m.text.split() if w not in gaz.adjectives and w not in gaz.names]
+    return bool(rest) and all(w.lower() in gaz.portfolio_words for w in rest)
+
+
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,6})")
+
+
+NOT_A_NAME_WORD = re.compile(r"\b(?:On|In|At|By|For|From|During|Last|This|Next|Earlier|Later|Meanwhile|However|"
+                             r"Speaking|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                             r"January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December)\b")
 
 
 def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
@@ -395,12 +448,14 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
     if not view.titles:
         return []
     _, t_start, _ = view.titles[0]
-    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*,\s*(?:the\s+)?$",
-                    view.text[:t_start])
+    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*,\s*(?:the\s+)?"
+                    r"(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}$", view.text[:t_start])  # "X, Indonesia's Minister"
     if not line:
         return []
     begin, end = line.start("name"), line.end("name")
     words = view.text[begin:end].split()
+    if NOT_A_NAME_WORD.search(view.text[begin:end]):
+        return []  # "On Sunday, UAE President X"
     if any(m.start < end and begin < m.end for m in view.mentions) or any(
             w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
         return []

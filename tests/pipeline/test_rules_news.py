@@ -1,0 +1,81 @@
+"""Rules for the way news agencies and ministries write, one phenomenon at a time, with invented names.
+
+Each expected value is read off the sentence by hand: who holds which post for whom, which
+organisation belongs where, who is a member of what.  Every test also checks the facts the
+same text must not yield, so a rule that extracts nothing cannot pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pipeline_helpers import facts_of, of_kind
+
+pytestmark = pytest.mark.usefixtures("nlp_loaded")
+
+# Both countries named twice first, as an article about them would, so the document has its pair.
+PERU_VIETNAM = "Peru and Vietnam held talks in Lima. Peru and Vietnam are long-standing partners. "
+
+
+def posts(text: str) -> set[tuple[str, str, str]]:
+    """{(holder, role, affiliation key)}."""
+    return {(f.role("holder").text, str(f.value("role")), f.role("affiliation").key or f.role("affiliation").text)
+            for f in of_kind(facts_of(text), "Position")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a portfolio with "and" in it is part of the title, before a name and before a comma
+        (PERU_VIETNAM + "Vietnamese Minister of Industry and Trade Tran Duc Lam met Peru's Minister of Industry "
+         "and Trade, Rosa Quispe Llanos, in Lima.",
+         {("Tran Duc Lam", "minister of industry and trade", "country:VNM"),
+          ("Rosa Quispe Llanos", "minister of industry and trade", "country:PER")}),
+        # "Cabinet Secretary" is a title, and "Peruvian Mining" before "Minister" is a portfolio, not a company
+        (PERU_VIETNAM + "Peruvian Cabinet Secretary for Mining Hugo Salas Vera said Peruvian Mining Minister "
+         "Ana Torres Ruiz would visit Hanoi.",
+         {("Hugo Salas Vera", "cabinet secretary for mining", "country:PER"),
+          ("Ana Torres Ruiz", "mining minister", "country:PER")}),
+        # the counterpart from a country holds the same post
+        (PERU_VIETNAM + "Vietnamese Foreign Minister Tran Duc Lam held talks with his counterpart from Peru, "
+         "Rosa Quispe Llanos.",
+         {("Tran Duc Lam", "foreign minister", "country:VNM"),
+          ("Rosa Quispe Llanos", "foreign minister", "country:PER")}),
+        # plural titles pair up with the names in order
+        (PERU_VIETNAM + "The Presidents of Peru and Vietnam, Hugo Salas Vera and Tran Duc Lam, signed a joint "
+         "statement.",
+         {("Hugo Salas Vera", "president", "country:PER"), ("Tran Duc Lam", "president", "country:VNM")}),
+        # one person, two posts, before the name and after it
+        ("Saudi Arabia and Peru held talks. Saudi Arabia and Peru are partners. Saudi Crown Prince and Prime "
+         "Minister Faisal bin Omar received the delegation.",
+         {("Faisal bin Omar", "crown prince", "country:SAU"), ("Faisal bin Omar", "prime minister", "country:SAU")}),
+        ("Saudi Arabia and Peru held talks. Saudi Arabia and Peru are partners. Faisal bin Omar, Crown Prince and "
+         "Prime Minister of Saudi Arabia, received the delegation.",
+         {("Faisal bin Omar", "crown prince", "country:SAU"), ("Faisal bin Omar", "prime minister", "country:SAU")}),
+        # a diplomat's full rank, at an embassy
+        (PERU_VIETNAM + "Tran Thi Mai, minister counsellor for economic and commercial affairs at the Vietnamese "
+         "Embassy in Peru, said trade grew.",
+         {("Tran Thi Mai", "minister counsellor for economic and commercial affairs", "country:VNM")}),
+        # a name the NER misses, before a country's qualified title; a date before it is no name
+        (PERU_VIETNAM + "Jorge Ancasi Mamani, Peru's Coordinating Minister for Maritime and Investment Affairs, "
+         "met Vietnamese firms. On Sunday, Vietnamese President Tran Duc Lam arrived.",
+         {("Jorge Ancasi Mamani", "coordinating minister for maritime and investment affairs", "country:PER"),
+          ("Tran Duc Lam", "president", "country:VNM")}),
+    ],
+)
+def test_posts_as_the_news_writes_them(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
+
+
+def test_an_organisation_named_after_a_title_keeps_its_name() -> None:
+    """"the chairman of the Foreign Investors Council": the council's words are not a portfolio."""
+    found = posts("Peru and Vietnam held talks. Arman Soto, who is also the chairman of the Foreign Investors "
+                  "Council, spoke.")
+    assert found == {("Arman Soto", "chairman", "Foreign Investors Council")}
+
+
+def test_a_portfolio_before_a_title_is_no_company() -> None:
+    """The NER reads "Peruvian Mining" as an organisation; it is the minister's portfolio."""
+    facts = facts_of(PERU_VIETNAM + "Peruvian Mining Minister Ana Torres Ruiz visited Hanoi.")
+    assert of_kind(facts, "HomeCountry") == []
+    assert posts(PERU_VIETNAM + "Peruvian Mining Minister Ana Torres Ruiz visited Hanoi.") == {
+        ("Ana Torres Ruiz", "mining minister", "country:PER")}
