@@ -8,13 +8,14 @@ GeoNames); RDF clients get the same description as Turtle, JSON-LD, RDF/XML or N
 from __future__ import annotations
 
 import html
+from urllib.parse import unquote_to_bytes
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from diplograph.api import formats
 from diplograph.api.settings import Settings
-from diplograph.api.web import ApiError, respond
+from diplograph.api.web import ApiError, iri_parameter, respond
 from diplograph.api.workers import Engines
 from diplograph.graph.config import ONTOLOGY_NS
 
@@ -73,7 +74,7 @@ async def resource(kind: str, rest: str, request: Request) -> Response:
         raise ApiError(404, "not found")
     settings: Settings = request.app.state.settings
     engines: Engines = request.app.state.engines
-    iri = settings.base_iri + request.url.path.lstrip("/")
+    iri = resource_iri(settings, request)
     try:
         media = formats.negotiate(
             request.headers.get("accept"), RDF_OFFERS, request.query_params.get("format"), graph_result=True
@@ -101,6 +102,16 @@ async def resource(kind: str, rest: str, request: Request) -> Response:
         sentences["results"]["bindings"],
     )
     return HTMLResponse(page, headers={"Vary": "Accept"})
+
+
+def resource_iri(settings: Settings, request: Request) -> str:
+    """The IRI a Linked Data path names; 400 unless it is one (its text goes into SPARQL as <...>)."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    try:
+        unquote_to_bytes(raw).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "the path is not valid UTF-8 once percent-decoded, so it names no IRI") from None
+    return iri_parameter("the IRI this path names", settings.base_iri + request.url.path.lstrip("/"))
 
 
 @router.get("/ontology/{rest:path}", include_in_schema=False)

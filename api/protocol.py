@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl
-
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -11,7 +9,7 @@ from diplograph.api import describe, formats
 from diplograph.api.settings import Settings
 from diplograph.api.sparql_text import QueryRejected, add_using_clauses, analyse, check_remote
 from diplograph.api.update import authorize
-from diplograph.api.web import ApiError, read_body, respond
+from diplograph.api.web import ApiError, iri_parameter, parse_params, query_params, read_body, respond
 from diplograph.api.workers import Engines
 
 router = APIRouter()
@@ -59,20 +57,21 @@ def every(params: list[tuple[str, str]], name: str) -> list[str]:
 )
 async def sparql(request: Request) -> Response:
     settings: Settings = request.app.state.settings
-    params = list(request.query_params.multi_items())
+    params = query_params(request)
     query = update = None
     if request.method == "POST":
         media, charset = media_of(request.headers.get("content-type"))
         body = await read_body(request, settings.max_body_bytes)
         if media == FORM:
-            try:
-                form = parse_qsl(
-                    decode(body, charset), keep_blank_values=True, strict_parsing=False, errors="strict"
-                )
-            except UnicodeDecodeError:
-                raise ApiError(400, "the form is not valid UTF-8") from None
-            params += form
+            decode(body, charset)  # the charset and the raw bytes; then each field, percent-decoded
+            params += parse_params(body, "the form body")
             query, update = single(params, "query"), single(params, "update")
+            if query is None and update is None:
+                raise ApiError(
+                    400,
+                    "a form POSTed to /sparql needs a 'query' or an 'update' parameter"
+                    + (" (the body is empty)" if not body.strip() else ""),
+                )
         elif media == "application/sparql-query":
             query = decode(body, charset)
             if single(params, "query") is not None:
@@ -92,21 +91,21 @@ async def sparql(request: Request) -> Response:
             raise ApiError(400, "updates must be sent with POST")
         query = single(params, "query")
         if query is None:
-            return service_description(request, settings)
+            return service_description(request, settings, single(params, "format"))
     if update is not None:
         return await run_update(request, settings, update, params)
     assert query is not None
     return await run_query(request, settings, query, params)
 
 
-def service_description(request: Request, settings: Settings) -> Response:
+def service_description(request: Request, settings: Settings, fmt: str | None) -> Response:
     accept = request.headers.get("accept")
     best = formats.parse_accept(accept)[0][0] if accept else ""
     if best == "text/html":  # a browser: the query page is more useful than Turtle
         return RedirectResponse("/", status_code=303)
     endpoint = str(request.url.replace(query=""))
     return describe.rdf_response(
-        describe.service_description(settings, endpoint), accept, request.query_params.get("format")
+        describe.service_description(settings, endpoint), accept, fmt
     )
 
 
@@ -119,7 +118,8 @@ async def run_query(
         check_remote(analysis.services, settings.service_allow, "SERVICE")
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None
-    defaults, named = every(params, "default-graph-uri"), every(params, "named-graph-uri")
+    defaults = [iri_parameter("default-graph-uri", g) for g in every(params, "default-graph-uri")]
+    named = [iri_parameter("named-graph-uri", g) for g in every(params, "named-graph-uri")]
     task = {
         "op": "query",
         "query": query,
@@ -145,7 +145,10 @@ async def run_update(
         check_remote(analysis.services, settings.service_allow, "SERVICE")
         check_remote(analysis.loads, settings.service_allow, "LOAD")
         text = add_using_clauses(
-            update, analysis.tokens, every(params, "using-graph-uri"), every(params, "using-named-graph-uri")
+            update,
+            analysis.tokens,
+            [iri_parameter("using-graph-uri", g) for g in every(params, "using-graph-uri")],
+            [iri_parameter("using-named-graph-uri", g) for g in every(params, "using-named-graph-uri")],
         )
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None

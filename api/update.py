@@ -16,7 +16,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from diplograph.api import formats
 from diplograph.api.settings import Settings
-from diplograph.api.web import ApiError, read_body, respond
+from diplograph.api.web import ApiError, iri_parameter, query_params, read_body, respond
 from diplograph.api.workers import Engines
 
 router = APIRouter()
@@ -39,12 +39,13 @@ def authorize(request: Request, settings: Settings) -> None:
 
 def target_graph(request: Request) -> str | None:
     """`?graph=IRI` (a named graph) or `?default` (None); exactly one of them."""
-    params = request.query_params
-    graphs = params.getlist("graph")
-    if "default" in params and not graphs:
+    params = query_params(request)
+    graphs = [v for k, v in params if k == "graph"]
+    default = any(k == "default" for k, _ in params)
+    if default and not graphs:
         return None
-    if len(graphs) == 1 and "default" not in params:
-        return graphs[0]
+    if len(graphs) == 1 and not default:
+        return iri_parameter("graph", graphs[0])
     raise ApiError(400, "give exactly one of ?graph=IRI or ?default")
 
 

@@ -4,7 +4,10 @@ and turning an engine stream into a response."""
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import unquote_to_bytes
 
+import pyoxigraph as ox
 from fastapi import Request
 from fastapi.responses import PlainTextResponse, Response, StreamingResponse
 
@@ -29,6 +32,61 @@ async def api_error_handler(request: Request, exc: Exception) -> Response:
 async def unexpected_error_handler(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return PlainTextResponse("internal server error\n", status_code=500)
+
+
+_BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
+
+
+def parse_params(raw: bytes, where: str = "the query string") -> list[tuple[str, str]]:
+    """Parse application/x-www-form-urlencoded text (a query string or a form body) strictly.
+
+    Lenient parsers keep a stray `%ZZ` as it is and turn invalid UTF-8 into U+FFFD, so the engine
+    later reports a puzzling syntax or IRI error; here either is a 400 naming the parameter."""
+    pairs = []
+    for part in raw.split(b"&"):
+        if not part:
+            continue
+        key, _, value = part.partition(b"=")
+        name = _unquote(key, where, None)
+        pairs.append((name, _unquote(value, where, name)))
+    return pairs
+
+
+def _unquote(raw: bytes, where: str, name: str | None) -> str:
+    what = f"the parameter {name!r}" if name is not None else f"the parameter name {raw[:40].decode('latin-1')!r}"
+    bad = _BAD_ESCAPE.search(raw)
+    if bad:
+        sequence = raw[bad.start() : bad.start() + 3].decode("latin-1")
+        raise ApiError(
+            400,
+            f"{what} in {where} has an invalid percent-encoding {sequence!r}: "
+            "'%' must be followed by two hexadecimal digits (write a literal '%' as %25)",
+        )
+    try:
+        return unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, f"{what} in {where} is not valid UTF-8 once percent-decoded") from None
+
+
+def query_params(request: Request) -> list[tuple[str, str]]:
+    """The request's query-string parameters, strictly decoded (see parse_params)."""
+    raw = request.scope.get("query_string", b"")
+    return parse_params(raw) if raw else []
+
+
+def iri_parameter(name: str, value: str) -> str:
+    """`value` if it is an absolute IRI, else a 400 naming the parameter and the problem.
+
+    Checked here, in the server, so an engine never sees it: pyoxigraph raises ValueError (which used
+    to surface as a 500) and a value spliced into SPARQL text must not be able to close its <...>."""
+    try:
+        ox.NamedNode(value)
+    except ValueError as exc:
+        reason = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(exc))
+        raise ApiError(
+            400, f"{name} {value!r} is not a valid absolute IRI: {reason[:1].lower()}{reason[1:]}"
+        ) from None
+    return value
 
 
 async def read_body(request: Request, cap: int) -> bytes:
