@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.resources import files
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -18,6 +21,10 @@ from diplograph.api.web import ApiError, api_error_handler, unexpected_error_han
 from diplograph.api.workers import Engines
 
 FAST_METHODS = frozenset({"GET", "HEAD", "POST"})
+# Swagger UI's dist files (Apache-2.0) as the fastapi-offline package (MIT) ships them, so /docs works
+# offline: FastAPI's own page loads them from a CDN.
+SWAGGER_UI = Path(str(files("fastapi_offline"))) / "static"
+SWAGGER_UI_URL = "/static/swagger-ui"
 
 
 async def sparql_asgi(scope: Scope, receive: Receive, send: Send) -> None:
@@ -73,7 +80,7 @@ def create_app(settings: Settings) -> Endpoint:
         title="diplograph SPARQL endpoint",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url="/docs",
+        docs_url=None,  # served below, from local assets
         redoc_url=None,
         description="SPARQL 1.1 Protocol, Graph Store Protocol and Linked Data over the diplograph "
         "knowledge graph.",
@@ -109,6 +116,19 @@ def create_app(settings: Settings) -> Endpoint:
             status_code=200 if ok else 503,
         )
 
+    @app.get("/docs", include_in_schema=False)
+    async def docs(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{root}{SWAGGER_UI_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{SWAGGER_UI_URL}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{SWAGGER_UI_URL}/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+        )
+
+    app.mount(SWAGGER_UI_URL, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")  # before /static
     app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
     for module in (protocol, update, describe, page, linked_data):  # linked_data last: it has a catch-all
         app.include_router(module.router)
