@@ -13,7 +13,7 @@ from diplograph.graph.extract.reading import (
     mentions_between,
     same_person,
 )
-from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
@@ -23,8 +23,9 @@ ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|form
                             re.IGNORECASE)
 
 
-PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+){1,2}$")
-MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary)\b", re.IGNORECASE)
+PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")  # "Textiles and Jute Minister"
+MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary|counsell?or|commissioner|attach[eé])\b",
+                      re.IGNORECASE)
 
 
 def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
@@ -35,7 +36,11 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     role = re.sub(r"^(former|acting)\s+", "", role)
     role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role) if role.startswith(("ambassador", "envoy")) \
         else role
-    return re.sub(r"\s+", " ", role)
+    role = re.sub(r"\s+", " ", role)
+    words = role.split()
+    if words and len(words[-1]) <= 3:  # "Kazakh PM": abbreviations as the title they stand for
+        words[-1] = load_gazetteer().canonical_title(words[-1])
+    return " ".join(words)
 
 
 def _portfolio_start(view: SentenceView, title_start: int) -> int:
@@ -46,13 +51,14 @@ def _portfolio_start(view: SentenceView, title_start: int) -> int:
     words = PORTFOLIO_BEFORE.search(view.text[:title_start])
     if not words:
         return title_start
-    start = words.start()
-    for word in re.finditer(r"[A-Z][a-z]+", view.text[start:title_start]):
-        begin = start + word.start()
+    start = base = words.start()
+    for word in re.finditer(r"[A-Z][a-z]+", view.text[base:title_start]):
+        begin = base + word.start()
         if word.group() in DETERMINERS or any(m.start < begin + len(word.group()) and begin < m.end
                                               for m in view.mentions):
             start = begin + len(word.group())
-    return title_start if start >= title_start else start + len(re.match(r"\s*", view.text[start:]).group())
+    start += len(re.match(r"\s*(?:(?:and|&)\s+)?", view.text[start:]).group())  # "X and Economic ... Counselor"
+    return title_start if start >= title_start else start
 
 
 DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then", "On", "In", "At", "By", "And"}
@@ -156,7 +162,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     if affiliation is None:
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
         candidates = [m for m in candidates
-                      if not re.search(r"[,;:]|\b(said|and|with|met)\b", _without_titles(view, m.end, t_start))
+                      if not re.search(r"[,;:()–—]|\b(said|and|with|met)\b", _without_titles(view, m.end, t_start))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
         if not candidates:
             return None
@@ -336,7 +342,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
 PLURAL_TITLE = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+of\s+(?:the\s+)?$")
 
 
-NAME = r"[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,5}"
+NAME = r"[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)(?!\w)){1,5}"
 NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
                        + NAME + r")\b")
 

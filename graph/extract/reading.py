@@ -375,7 +375,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     titles = _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
     titles = [(t, start, _portfolio_end(sent.text, t, end, names, gaz)) for t, start, end in titles]
-    others = [o for o in others if not _portfolio_not_a_name(_relative(o, offset), sent.text, titles, gaz)]
+    others = [_without_leading_title(o, offset, sent.text, titles) for o in others
+              if not _portfolio_not_a_name(_relative(o, offset), sent.text, titles, gaz)]
     mentions = _merge(gazetteer, others)
     view = SentenceView(index, sent.text, is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
@@ -419,6 +420,16 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
         position = word.end()
 
 
+def _without_leading_title(m: Mention, offset: int, text: str, titles: list[tuple[str, int, int]]) -> Mention:
+    """"PM Alikhan Smailov": the NER took the title into the name."""
+    for _, t_start, t_end in titles:
+        if m.kind == "Person" and t_start == m.start - offset and t_end < m.end - offset:
+            gap = len(text[t_end:m.end - offset]) - len(text[t_end:m.end - offset].lstrip())
+            begin = offset + t_end + gap
+            return Mention(text[begin - offset:m.end - offset], m.kind, m.sentence, begin, m.end, m.key, m.via)
+    return m
+
+
 def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, int]], gaz: Gazetteer) -> bool:
     """"Kenyan Mining Minister X", "Kenyan Cabinet Secretary X": the NER's organisation is a country and
     a portfolio (or the title's first word), not a name."""
@@ -429,12 +440,12 @@ def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, in
         return True  # the NER's edges cut through a title: "Industry and Trade, Ryad Mezzour"
     if not any(re.fullmatch(r"\s+", text[m.end:t_start]) for _, t_start, _ in titles):
         return False
-    rest = [w for w in m.text.split() if w not in gaz.adjectives and w not in gaz.names]
+    rest = [w for w in re.sub(r"['’]s\b", "", m.text).split() if w not in gaz.adjectives and w not in gaz.names]
     return bool(rest) and all(w.lower() in gaz.portfolio_words for w in rest)
 
 
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
-                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)){1,6})")
+                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)(?!\w)){1,6})")
 
 
 NOT_A_NAME_WORD = re.compile(r"\b(?:On|In|At|By|For|From|During|Last|This|Next|Earlier|Later|Meanwhile|However|"
@@ -494,11 +505,17 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     for _, _, t_end in view.titles:
         start = t_end
         of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
-        if of:  # the title's country or organisation: "Ambassador to Poland"
+        while of:  # the title's country or organisation: "Ambassador to Poland", "High Commissioner of A to B"
             named = next((m for m in view.mentions if m.start == start + of.end()), None)
             if named is None:
-                continue
+                break
             start = named.end
+            of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+        if of:
+            continue
+        city = re.match(r"\s+in\s+[A-Z][\w-]+(?=\s+[A-Z])", view.text[start:])
+        if city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
+            start += city.end()
         gap = re.match(r"\s*,?\s*", view.text[start:])
         name = PERSON_NAME.match(view.text[start + gap.end():])
         if not name:
@@ -508,7 +525,8 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         end = begin + len(text)
         words = text.split()
         overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
-        if len(words) < 2 or any(m.kind != "Person" or m.start < begin or m.end > end for m in overlapping):
+        if len(words) < 2 or any(m.kind != "Person" or (m.start < begin and not city) or m.end > end
+                                 for m in overlapping):
             continue
         view.mentions = [m for m in view.mentions if m not in overlapping]  # "Ceban" inside "Ion Ceban"
         if any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
