@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from diplograph.graph.config import ONTOLOGY_FILE, QUERIES_DIR
+from diplograph.api.sparql_text import predeclared_prefixes
+from diplograph.graph.config import QUERIES_DIR
 
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
@@ -45,11 +45,9 @@ def load_examples(directory: Path) -> list[dict]:
 
 
 def ontology_prefixes() -> dict[str, str]:
-    """The @prefix lines of the ontology, so the page can insert them with one click."""
-    if not ONTOLOGY_FILE.exists():
-        return {}
-    pattern = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
-    return dict(pattern.findall(ONTOLOGY_FILE.read_text(encoding="utf-8")))
+    """The prefixes every query may use without a PREFIX line (the ontology's and a few common
+    ones); the page lists them and inserts the declaration with one click."""
+    return predeclared_prefixes()
 
 
 @router.get("/", include_in_schema=False)
@@ -65,6 +63,6 @@ async def examples(request: Request) -> JSONResponse:
     return JSONResponse(load_examples(request.app.state.examples_dir))
 
 
-@router.get("/api/prefixes", summary="Namespace prefixes of the ontology")
+@router.get("/api/prefixes", summary="Prefixes predeclared for every query (a query's own PREFIX wins)")
 async def prefixes() -> JSONResponse:
     return JSONResponse(ontology_prefixes())

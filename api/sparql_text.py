@@ -195,3 +195,102 @@ def add_using_clauses(text: str, tokens: list[Token], using: list[str], using_na
     for position in reversed(inserts):
         text = text[:position] + clause + text[position:]
     return text
+
+
+# -- prefixes every query may use without declaring them, and readable parser messages -------------
+
+COMMON_PREFIXES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "time": "http://www.w3.org/2006/time#",
+    "void": "http://rdfs.org/ns/void#",
+    "sh": "http://www.w3.org/ns/shacl#",
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+}
+_TURTLE_PREFIX = re.compile(r"@prefix\s+([A-Za-z][\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
+
+
+def predeclared_prefixes() -> dict[str, str]:
+    """The prefixes the endpoint declares for every query and update (a query's own PREFIX wins):
+    those of the ontology (dg:, ...) and a few common vocabularies; the query page lists them."""
+    from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_NS
+
+    prefixes = dict(COMMON_PREFIXES)
+    if ONTOLOGY_FILE.exists():
+        prefixes.update(_TURTLE_PREFIX.findall(ONTOLOGY_FILE.read_text(encoding="utf-8")))
+    prefixes["dg"] = ONTOLOGY_NS
+    return dict(sorted(prefixes.items()))
+
+
+_ERROR_AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_EXPECTED_ITEM = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\](?:\s*\|[^\],]*)*|[^,]+)\s*(?:,|$)""", re.DOTALL)
+_MESSAGES = {"Prefix not found": "unknown prefix", "IRI parsing failed": "invalid IRI"}
+
+
+def undeclared_prefix(text: str, predeclared: dict[str, str]) -> tuple[int, str] | None:
+    """(offset, name) of the first prefixed name whose prefix is neither declared nor predeclared."""
+    declared = set(predeclared)
+    tokens = tokenize(text, max_nesting=1 << 30)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word" or ":" not in tok.text:
+            continue
+        name = tok.text.split(":", 1)[0]
+        if i and tokens[i - 1].kind == "word" and tokens[i - 1].text.lower() == "prefix":
+            declared.add(name)
+        elif name not in declared and name != "_":
+            return tok.start, name
+    return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if not start:
+            return len(text)
+    return min(start + column - 1, len(text))
+
+
+def syntax_error_message(text: str, error: str, predeclared: dict[str, str]) -> str:
+    """The engine's parser message as one sentence with line and column, e.g.
+    "Syntax error at line 3, column 12: unknown prefix 'foo'" (instead of five lines of the
+    character classes the parser could have accepted there)."""
+    unknown = undeclared_prefix(text, predeclared)
+    if unknown is not None:
+        line, column = _line_column(text, unknown[0])
+        return (
+            f"Syntax error at line {line}, column {column}: unknown prefix '{unknown[1]}' "
+            f"(declare it with PREFIX {unknown[1]}: <...>)"
+        )
+    match = _ERROR_AT.match(error)
+    if match is None:
+        return "Syntax error: " + " ".join(error.split())
+    line, column, detail = int(match[1]), int(match[2]), match[3]
+    where = f"Syntax error at line {line}, column {column}"
+    listed = detail.removeprefix("expected one of ").removeprefix("expected ")
+    items = [m.group(1).strip() for m in _EXPECTED_ITEM.finditer(listed)]
+    # Besides tokens and character classes the list carries the grammar's own messages (with spaces).
+    notes = [_MESSAGES.get(i, i[:1].lower() + i[1:]) for i in items if " " in i and i[0] not in "\"'["]
+    if notes:
+        return f"{where}: {'; '.join(dict.fromkeys(notes))}"
+    offset = _offset(text, line, column)
+    rest = text[offset:].strip()
+    found = f"'{rest.split()[0][:30]}'" if rest else "end of text"
+    wanted = [item for item in items if item and not item.startswith("[")]
+    if not wanted:
+        return f"{where}: unexpected {found}"
+    shown = ", ".join(wanted[:8]) + (", ..." if len(wanted) > 8 else "")
+    return f"{where}: unexpected {found}; expected {'one of ' if len(wanted) > 1 else ''}{shown}"

@@ -27,6 +27,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from diplograph.api import formats
+from diplograph.api.sparql_text import predeclared_prefixes, syntax_error_message
 from diplograph.graph.store import StoreError, ntriples_block, open_store
 
 HEADER = struct.Struct(">cI")
@@ -126,6 +127,7 @@ class Engine:
         self.path, self.writable = path, writable
         self.store = open_store(path, read_only=not writable)
         self.negotiated: dict[tuple[str | None, str | None, bool], str] = {}  # (accept, format, graph?)
+        self.prefixes = predeclared_prefixes()  # dg:, rdfs:, ... usable without PREFIX
 
     def reopen(self) -> None:
         """Take a fresh read-only snapshot (after a write, or after a read error).
@@ -145,7 +147,7 @@ class Engine:
     # -- reads ---------------------------------------------------------------------------------
 
     def _query(self, task: dict):
-        kwargs: dict = {"base_iri": task.get("base_iri")}
+        kwargs: dict = {"base_iri": task.get("base_iri"), "prefixes": self.prefixes}
         defaults, named = task.get("default_graphs"), task.get("named_graphs")
         if defaults is not None or named is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in defaults or []]
@@ -155,7 +157,7 @@ class Engine:
         try:
             return self.store.query(task["query"], **kwargs)
         except SyntaxError as exc:
-            raise TaskError(400, f"SPARQL syntax error: {exc}") from None
+            raise TaskError(400, syntax_error_message(task["query"], str(exc), self.prefixes)) from None
         except ValueError as exc:
             raise TaskError(400, str(exc)) from None
 
@@ -229,9 +231,9 @@ class Engine:
 
     def update(self, task: dict) -> dict:
         try:
-            self.store.update(task["update"], base_iri=task.get("base_iri"))
+            self.store.update(task["update"], base_iri=task.get("base_iri"), prefixes=self.prefixes)
         except SyntaxError as exc:
-            raise TaskError(400, f"SPARQL syntax error: {exc}") from None
+            raise TaskError(400, syntax_error_message(task["update"], str(exc), self.prefixes)) from None
         except (OSError, RuntimeError, ValueError) as exc:
             raise TaskError(400, f"update failed: {exc}") from None
         return {}
