@@ -7,6 +7,7 @@ import threading
 import time
 
 import httpx
+import pytest
 from api_helpers import TOKEN
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -42,29 +43,80 @@ def test_runaway_query_is_stopped_while_others_get_answers(read_server):
 
 def test_nesting_bombs_are_refused_and_the_server_survives(read_server):
     with read_server.client() as c:
-        for bomb in (
-            "SELECT * WHERE " + "{" * 20000 + "}" * 20000,
-            "SELECT * WHERE { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }",
-            "ASK { FILTER(" + "!" * 20000 + "true) }",
+        for bomb, why in (  # refused by the guard (default --max-nesting 128), each for its own reason
+            ("SELECT * WHERE " + "{" * 20000 + "}" * 20000, "brackets nested deeper than 128 levels"),
+            ("SELECT * WHERE { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }", "brackets nested deeper than 128"),
+            ("ASK { FILTER(" + "!" * 20000 + "true) }", "more than 128 consecutive unary operators"),
         ):
             r = c.post("/sparql", data={"query": bomb})
-            assert r.status_code == 400 and "nested" in r.text or "unary" in r.text
+            assert r.status_code == 400, (r.status_code, r.text[:200])
+            assert why in r.text, r.text[:200]
         r = c.get("/sparql", params={"query": "SELECT * WHERE " + "{" * 50 + "}" * 50})
         assert r.status_code == 200
         assert c.get("/healthz").json()["status"] == "ok"
 
 
-def test_result_cap(read_server):
-    """read_server caps results at 2 MB: a larger result is refused or cut off, never served whole."""
-    query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 200000"
+def fixture_triples() -> int:
+    """How many triples the servers' store holds, counted with rdflib from the same sources (not by the server)."""
+    from api_helpers import ROOT, SEED, SEED2
+    from rdflib import Graph
+
+    ontology = Graph().parse(ROOT / "ontology" / "diplograph.ttl", format="turtle")
+    return len(Graph().parse(data=SEED, format="turtle")) + len(Graph().parse(data=SEED2, format="turtle")) + len(
+        ontology
+    )
+
+
+FIRST_FLUSH = 256 * 1024  # README: "413 if the cap is hit within the first 256 KiB"
+CARTESIAN_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 200000"
+
+
+def test_result_cap_cuts_off_a_stream(read_server):
+    """read_server caps results at 2,000,000 bytes, past the first 256 KiB: the result starts streaming
+    (200, chunked) and is cut off, so the client sees an incomplete chunked body of at most the cap."""
+    cap = 2_000_000
+    # The whole result would be far larger than the cap: N triples give min(N*N, 200000) rows, and a TSV
+    # row of six terms is at least 6 * len("<x>") + 6 = 24 bytes.
+    assert min(fixture_triples() ** 2, 200_000) * 24 > 2 * cap
+    received = bytearray()
     with read_server.client() as c:
-        try:
-            r = c.get("/sparql", params={"query": query}, headers={"Accept": "text/tab-separated-values"})
-            assert r.status_code == 413 or len(r.content) <= 2_000_000
-        except httpx.RemoteProtocolError:
-            pass  # streamed past the first chunk, then cut off: the client sees an incomplete response
+        with c.stream(
+            "GET", "/sparql", params={"query": CARTESIAN_ROWS}, headers={"Accept": "text/tab-separated-values"}
+        ) as r:
+            assert r.status_code == 200
+            assert r.headers.get("transfer-encoding") == "chunked" and "content-length" not in r.headers
+            with pytest.raises(httpx.RemoteProtocolError, match="incomplete chunked read"):
+                for chunk in r.iter_raw():
+                    received += chunk
+        assert received.startswith(b"?a\t?b\t?c\t?d\t?e\t?f\n")
+        # streamed past the first flush, never past the cap (the engine stops at the write that crosses it,
+        # losing at most what it had buffered: one 64 KiB chunk and that write)
+        assert FIRST_FLUSH < len(received) <= cap
+        assert len(received) > cap - 2 * 64 * 1024
         small = c.get("/sparql", params={"query": "SELECT * WHERE { ?a ?b ?c } LIMIT 5"})
-        assert small.status_code == 200
+        assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 5
+
+
+def test_result_cap_within_first_flush_is_413(tmp_path):
+    """A cap below 256 KiB is hit before anything is sent: a clean 413 naming the cap, and the result
+    under the cap is served whole."""
+    from api_helpers import make_store, start_server, stop_server
+
+    server = start_server(make_store(tmp_path / "s"), "--max-result-bytes", "100000")
+    try:
+        with server.client() as c:
+            r = c.get("/sparql", params={"query": CARTESIAN_ROWS}, headers={"Accept": "text/tab-separated-values"})
+            assert r.status_code == 413, (r.status_code, r.text[:200])
+            assert "larger than this server's cap of 100000 bytes" in r.text
+            # 100 rows of the store's triples in TSV: under the cap, served whole, one line per row
+            r = c.get(
+                "/sparql",
+                params={"query": "SELECT * WHERE { ?a ?b ?c } LIMIT 100"},
+                headers={"Accept": "text/tab-separated-values"},
+            )
+            assert r.status_code == 200 and r.text.count("\n") == 101
+    finally:
+        stop_server(server)
 
 
 def test_large_results_stream(read_server):
