@@ -17,11 +17,13 @@ NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|s
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
                           re.IGNORECASE)
 LISTING_CUE = re.compile(  # what may stand between a group and the list of its members
-    r"^(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
+    r"^(?:\s*\([A-Z][\w&+-]{1,11}\))?"  # "the Gulf Cooperation Council (GCC), made up of ..."
+    r"(?:\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|partnership|community))?"  # "the ASEAN bloc"
+    r"(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
     r",?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
-    r"grouping)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
+    r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
     re.IGNORECASE)
 FOUNDED_BY = re.compile(r"\s+(?:form|formed|make up|made up|founded|established|set up|created|co-founded)\s+"
                         r"(?:the\s+)?$", re.IGNORECASE)
@@ -72,6 +74,11 @@ PAIR_SUBJECT = re.compile(r"\b(?:both countries|the two countries|both nations|t
                           r"the two states)\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?(?:both\s+)?"
                           r"(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
+WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+PAIR_REFERENCE = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations|both sides|"
+                            r"the two sides)\b", re.IGNORECASE)
+
 
 def _members_of(view: SentenceView, group: Mention, context: DocumentContext) -> list[Mention]:
     text = view.text
@@ -80,9 +87,11 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     listing = LISTING_CUE.match(text[group.end:])
     if listing:
         end = _clause_end(text, group.end + listing.end())
-        if listing.group().strip().startswith("("):
+        if listing.group().rstrip().endswith("("):
             end = text.find(")", group.end) if ")" in text[group.end:] else end
-        return [m for m in countries if group.end + listing.end() <= m.start <= end]
+        listed = [m for m in countries if group.end + listing.end() <= m.start <= end]
+        if listed or not listing.group().rstrip().endswith("("):
+            return listed  # "(SCO)" holds no members: read on
     if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
             re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
         return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
@@ -93,6 +102,9 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             r"\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,2}(?:that|which|who)",
             text[m.end:founders.start()])]  # "Malaysia is one of the five states that founded ASEAN"
         return run or one_of[-1:]
+    if WITHIN_GROUP.search(text[:group.start]) and PAIR_REFERENCE.search(text[clause_start:group.start]) \
+            and context.main_pair:  # "the two countries cooperate within the framework of the UN and the SCO"
+        return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
     cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:
@@ -144,8 +156,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
         return run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
-                r"remains|holds|acceded))", gap):
-        return [subject[-1]]
+                r"remains|holds|acceded))", gap) or re.fullmatch(r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
+        return [subject[-1]]  # "..., a member of", "welcomed Peru as a new member of the CPTPP"
     if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
             re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"

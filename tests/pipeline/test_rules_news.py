@@ -79,3 +79,35 @@ def test_a_portfolio_before_a_title_is_no_company() -> None:
     assert of_kind(facts, "HomeCountry") == []
     assert posts(PERU_VIETNAM + "Peruvian Mining Minister Ana Torres Ruiz visited Hanoi.") == {
         ("Ana Torres Ruiz", "mining minister", "country:PER")}
+
+
+def members(text: str) -> set[tuple[str, str]]:
+    """{(member key, group key)}."""
+    return {(f.role("member").key, f.role("group").key) for f in of_kind(facts_of(text), "Membership")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group defined by its members, with its acronym in parentheses before the list
+        ("Oman and Malaysia held talks. Oman and Malaysia are partners. The Gulf Cooperation Council (GCC), made "
+         "up of Saudi Arabia, Oman, Qatar, Bahrain, Kuwait, and the UAE, met.",
+         {(f"country:{c}", "io:gulf-cooperation-council") for c in ("SAU", "OMN", "QAT", "BHR", "KWT", "ARE")}),
+        # "the X bloc, which consists of"
+        ("Oman and Laos held talks. Oman and Laos are partners. Oman will engage with the ASEAN bloc, which "
+         "consists of Laos, Myanmar and Cambodia.",
+         {(f"country:{c}", "io:association-of-southeast-asian-nations") for c in ("LAO", "MMR", "KHM")}),
+        # "a grouping of", and "welcomed X as a new member of Y"
+        ("Peru and Vietnam held talks. Peru and Vietnam are partners. Vietnam welcomed Peru as a new member of "
+         "the CPTPP. The Pacific Alliance, a grouping of Chile, Colombia, Mexico and Peru, met too.",
+         {("country:PER", "io:comprehensive-and-progressive-agreement-for-trans-pacific-partnership")}
+         | {(f"country:{c}", "io:pacific-alliance") for c in ("CHL", "COL", "MEX", "PER")}),
+        # the two countries cooperate within the framework of groups: both are members of each
+        ("Pakistan and China held talks. Pakistan and China are partners. The two countries cooperate closely "
+         "within the framework of the United Nations and the Shanghai Cooperation Organization (SCO).",
+         {(f"country:{c}", g) for c in ("PAK", "CHN")
+          for g in ("io:united-nations", "io:shanghai-cooperation-organisation")}),
+    ],
+)
+def test_memberships_as_the_news_writes_them(text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
