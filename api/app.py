@@ -95,6 +95,7 @@ def create_app(settings: Settings) -> Endpoint:
         "allow_origins": list(settings.cors_origins),
         "allow_methods": ["GET", "HEAD", "POST"],
         "allow_headers": ["Accept", "Content-Type"],
+        "expose_headers": [protocol.WARNING_HEADER],
         "max_age": 3600,
     }
     app.add_middleware(CORSMiddleware, **cors)

@@ -7,13 +7,21 @@ from fastapi.responses import RedirectResponse, Response
 
 from diplograph.api import describe, formats
 from diplograph.api.settings import Settings
-from diplograph.api.sparql_text import QueryRejected, add_using_clauses, analyse, check_remote
+from diplograph.api.sparql_text import (
+    QueryRejected,
+    add_using_clauses,
+    analyse,
+    check_remote,
+    predeclared_prefixes,
+)
 from diplograph.api.update import authorize
 from diplograph.api.web import ApiError, iri_parameter, parse_params, query_params, read_body, respond
 from diplograph.api.workers import Engines
+from diplograph.graph.bindings import Binding, BindingError, parse_bindings
 
 router = APIRouter()
 FORM = "application/x-www-form-urlencoded"
+WARNING_HEADER = "X-Diplograph-Warning"
 
 
 def media_of(content_type: str | None) -> tuple[str, str | None]:
@@ -53,7 +61,11 @@ def every(params: list[tuple[str, str]], name: str) -> list[str]:
     summary="SPARQL 1.1 Protocol endpoint",
     description="Query by GET ?query= or POST (form or application/sparql-query); update by POST "
     "(form update= or application/sparql-update, Bearer token required). Without a "
-    "query, GET returns the SPARQL 1.1 Service Description.",
+    "query, GET returns the SPARQL 1.1 Service Description. Not in the standard: `bind=name=<IRI>` "
+    "(or `name=\"literal\"`, `name=\"text\"@en`, `name=5`, `name=dg:Country`; repeatable) gives the "
+    "query's variable ?name that value before it runs (so an example written for one country runs for "
+    "another); a bound value that occurs nowhere in the data is reported in the X-Diplograph-Warning "
+    "header. The prefixes listed by /api/prefixes (dg:, rdfs:, owl:, ...) need no PREFIX line.",
 )
 async def sparql(request: Request) -> Response:
     settings: Settings = request.app.state.settings
@@ -118,6 +130,10 @@ async def run_query(
         check_remote(analysis.services, settings.service_allow, "SERVICE")
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None
+    try:
+        bindings = parse_bindings(every(params, "bind"), settings.base_iri, predeclared_prefixes())
+    except BindingError as exc:
+        raise ApiError(400, f"bind: {exc}") from None
     defaults = [iri_parameter("default-graph-uri", g) for g in every(params, "default-graph-uri")]
     named = [iri_parameter("named-graph-uri", g) for g in every(params, "named-graph-uri")]
     task = {
@@ -131,8 +147,34 @@ async def run_query(
         "format": single(params, "format"),
         "max_bytes": settings.max_result_bytes,
     }
+    warnings = []
+    if bindings:
+        task["bindings"] = [(b.name, b.term) for b in bindings]
+        warnings = await unmatched_bindings(engines, bindings)
     stream = await engines.stream(task)
-    return respond(stream.media_type, stream.complete, stream.body)
+    response = respond(stream.media_type, stream.complete, stream.body)
+    if warnings:
+        text = "; ".join(warnings).encode("ascii", "backslashreplace").decode()
+        response.headers[WARNING_HEADER] = "".join(c if c.isprintable() else " " for c in text)
+    return response
+
+
+async def unmatched_bindings(engines: Engines, bindings: list[Binding]) -> list[str]:
+    """A warning for each bound value that occurs nowhere in the data (in any graph), most likely
+    an IRI from another store or a literal without the language tag the data has."""
+    queries = []
+    for b in bindings:  # b.term is an N-Triples term the server built itself: safe to splice
+        patterns = [f"{{ ?s ?p {b.term} }}"]
+        if b.is_iri:
+            patterns += [f"{{ {b.term} ?p ?o }}", f"{{ ?s {b.term} ?o }}"]
+        queries.append(f"SELECT (1 AS ?found) WHERE {{ {' UNION '.join(patterns)} }} LIMIT 1")
+    results = await engines.call({"op": "rows", "queries": queries})
+    assert isinstance(results, list)
+    return [
+        f"?{b.name} is bound to {b.term}, which occurs nowhere in the data, so it matches nothing"
+        for b, result in zip(bindings, results, strict=True)
+        if not result["results"]["bindings"]
+    ]
 
 
 async def run_update(

@@ -16,6 +16,7 @@ The tokenizer errs on the side of refusal: oxigraph matches keywords without wor
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
@@ -218,6 +219,7 @@ COMMON_PREFIXES = {
 _TURTLE_PREFIX = re.compile(r"@prefix\s+([A-Za-z][\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
 
 
+@functools.cache
 def predeclared_prefixes() -> dict[str, str]:
     """The prefixes the endpoint declares for every query and update (a query's own PREFIX wins):
     those of the ontology (dg:, ...) and a few common vocabularies; the query page lists them."""

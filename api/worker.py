@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from diplograph.api import formats
 from diplograph.api.sparql_text import predeclared_prefixes, syntax_error_message
+from diplograph.graph.bindings import Binding
 from diplograph.graph.store import StoreError, ntriples_block, open_store
 
 HEADER = struct.Struct(">cI")
@@ -154,8 +155,14 @@ class Engine:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
         elif task.get("union", True):
             kwargs["use_default_graph_as_union"] = True
+        if task.get("bindings"):
+            kwargs["substitutions"] = {ox.Variable(n): Binding(n, t).to_term() for n, t in task["bindings"]}
         try:
             return self.store.query(task["query"], **kwargs)
+        except RuntimeError as exc:
+            if "substitutions" in kwargs and "variable" in str(exc):  # bound, but not a variable of the result
+                raise TaskError(400, f"bind: {exc}; only variables the SELECT clause lists can be bound") from None
+            raise
         except SyntaxError as exc:
             raise TaskError(400, syntax_error_message(task["query"], str(exc), self.prefixes)) from None
         except ValueError as exc:

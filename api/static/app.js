@@ -39,23 +39,35 @@ function cell(term) {
   return escapeHtml(term.value) + (meta ? ` <span class="meta">${escapeHtml(meta)}</span>` : "");
 }
 
+function bindings() {
+  return $("bind").value.split("\n").map((line) => line.trim()).filter((line) => line);
+}
+
+function requestParams(query) {
+  const params = new URLSearchParams({ query });
+  for (const b of bindings()) params.append("bind", b);
+  return params;
+}
+
 function downloads(query) {
   const graph = /^\s*(?:(?:prefix|base)\s[^\n]*\n\s*|#[^\n]*\n\s*)*(construct|describe)/i.test(query);
   const fmts = graph ? ["turtle", "ntriples", "rdfxml", "jsonld", "trig", "nquads"] : ["json", "xml", "csv", "tsv"];
   $("downloads").innerHTML = "Download: " + fmts.map((f) =>
-    `<a href="/sparql?query=${encodeURIComponent(query)}&format=${f}" download>${f}</a>`).join("");
+    `<a href="/sparql?${escapeHtml(requestParams(query).toString())}&amp;format=${f}" download>${f}</a>`).join("");
 }
 
 async function run() {
   const query = $("query").value;
   $("status").textContent = "running…";
   $("results").innerHTML = "";
+  $("warning").textContent = "";
   const started = performance.now();
   const response = await fetch("/sparql", {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/sparql-results+json, text/turtle;q=0.9" },
-    body: new URLSearchParams({ query }),
+    body: requestParams(query),
   });
+  const warning = response.headers.get("X-Diplograph-Warning");
   const text = await response.text();
   const ms = Math.round(performance.now() - started);
   if (!response.ok) {
@@ -64,6 +76,7 @@ async function run() {
     return;
   }
   downloads(query);
+  $("warning").textContent = warning || "";
   if (!(response.headers.get("content-type") || "").includes("json")) {
     $("status").textContent = `done in ${ms} ms`;
     $("results").innerHTML = `<pre>${escapeHtml(text)}</pre>`;

@@ -101,3 +101,86 @@ def test_update_syntax_error_reads_as_one_sentence(write_server):
         )
         assert r.status_code == 400
         assert r.text.strip().startswith("Syntax error at line 2, column 48: unknown prefix 'nope'"), r.text
+
+
+QUERY = "SELECT ?country ?label WHERE { ?country a dg:Country ; rdfs:label ?label }"
+
+
+def test_bind_gives_a_variable_its_value(read_server):
+    with read_server.client() as c:
+        assert values(select(c, QUERY), "label") == ["France", "Germany", "Kazakhstan"]
+        for bind in (f"country=<{BASE}id/country/KAZ>", "?country=<id/country/KAZ>", "$country=<id/country/KAZ>"):
+            r = select(c, QUERY, bind=bind)
+            assert values(r, "label") == ["Kazakhstan"], bind
+            assert "x-diplograph-warning" not in r.headers
+        r = select(c, QUERY, bind='label="Germany"@en')
+        assert values(r, "country") == [f"{BASE}id/country/DEU"]
+        # by POST form too, and several at once
+        r = c.post(
+            "/sparql",
+            data={"query": QUERY, "bind": ["country=<id/country/DEU>", 'label="Germany"@en']},
+            headers=JSON,
+        )
+        assert r.status_code == 200 and values(r, "country") == [f"{BASE}id/country/DEU"]
+
+
+def test_bind_says_when_a_value_matches_nothing(read_server):
+    with read_server.client() as c:
+        r = select(c, QUERY, bind="country=<id/country/XYZ>")
+        assert values(r, "country") == []
+        warning = r.headers["x-diplograph-warning"]
+        assert "?country" in warning and f"<{BASE}id/country/XYZ>" in warning and "nowhere" in warning
+        r = select(c, QUERY, bind='label="Germany"')  # the data has "Germany"@en
+        assert '"Germany"' in r.headers["x-diplograph-warning"]
+        r = select(c, QUERY, bind="country=<http://example.org/\u00e9t\u00e9>")  # non-Latin-1 safe in a header
+        assert "\\xe9" in r.headers["x-diplograph-warning"]
+        # the query page's script may read the header cross-origin too
+        r = c.get(
+            "/sparql",
+            params={"query": QUERY, "bind": "country=<id/country/XYZ>"},
+            headers={**JSON, "Origin": "http://elsewhere.example"},
+        )
+        assert "x-diplograph-warning" in r.headers["access-control-expose-headers"].lower()
+
+
+@pytest.mark.parametrize(
+    ("bind", "words"),
+    [
+        ("country", ["bind", "name=<IRI>"]),
+        ("country=not an iri", ["bind", "?country"]),
+        ("country=<not an iri>", ["bind", "not a valid IRI"]),
+        ("country=nope:x", ["bind", "unknown prefix 'nope'"]),
+        ('label="x"@', ["bind", "?label"]),
+        ("nothere=<http://example.org/x>", ["bind", "?nothere"]),
+    ],
+)
+def test_bad_bindings_are_a_400(read_server, bind, words):
+    with read_server.client() as c:
+        r = c.get("/sparql", params={"query": QUERY, "bind": bind}, headers=JSON)
+        assert r.status_code == 400, r.text
+        for word in words:
+            assert word in r.text, (word, r.text)
+        r = c.get("/sparql", params={"query": QUERY, "bind": ["country=<http://a.example>"] * 2}, headers=JSON)
+        assert r.status_code == 400 and "more than once" in r.text
+
+
+def test_binding_parser_for_other_callers():
+    """graph.bindings is what the command line can reuse: terms in N-Triples form, errors as BindingError."""
+    from diplograph.graph.bindings import BindingError, parse_binding, parse_bindings
+
+    assert parse_binding("c=<id/x>", BASE).term == f"<{BASE}id/x>"
+    assert parse_binding('l="a \\"b\\""@en').term == '"a \\"b\\""@en'
+    assert parse_binding("n=5").term == '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    assert parse_binding('y="2024"^^xsd:gYear', prefixes={"xsd": "http://www.w3.org/2001/XMLSchema#"}).to_term().datatype.value.endswith("gYear")
+    assert [b.name for b in parse_bindings(["?a=<http://x.example>", "$b=1"])] == ["a", "b"]
+    for bad in ("c=<id/x>", "c=", "=<http://x.example>", 'c="x"junk'):
+        with pytest.raises(BindingError):
+            parse_binding(bad)
+
+
+def test_query_page_offers_bindings(read_server):
+    with read_server.client() as c:
+        page = c.get("/").text
+        assert 'id="bind"' in page and 'id="warning"' in page
+        script = c.get("/static/app.js").text
+        assert 'params.append("bind"' in script and "X-Diplograph-Warning" in script
