@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cq_gold import compare, load_gold
 from pipeline_helpers import QUERIES, SEED_FILE, cli_main, nquads, run_cli, select
 from rdflib import Dataset, Graph
 
@@ -82,6 +83,18 @@ def test_competency_query_returns_sparql_json_with_the_contracts_variables(
         assert set(row) <= set(CONTRACT[name])
         for term in row.values():
             assert term["type"] in ("uri", "literal", "bnode") and "value" in term
+
+
+@pytest.mark.parametrize("name", CONTRACT)
+def test_competency_answers_on_the_seed_are_the_gold(outputs: dict[tuple[str, str], str], name: str) -> None:
+    """Each CQ's rows from `diplograph query --format json` (what score.py reads) are exactly the gold's
+    rows for the seed (gold/seed.json, from ../shared/cq/gold): none missed, none extra, under the
+    contract's matching rules (cq_gold.py)."""
+    gold = load_gold()
+    assert gold.documents == [SEED_FILE.name]
+    rows = [{k: v["value"] for k, v in r.items()} for r in cq(outputs, name)["results"]["bindings"]]
+    missed, extra = compare(name.removesuffix(".rq"), rows, gold)
+    assert (missed, extra) == ([], []), f"{name}: missed {missed}; extra {extra}"
 
 
 def test_countries_link_to_wikidata(outputs: dict[tuple[str, str], str]) -> None:

@@ -3,7 +3,8 @@
 Every query is parsed and run in-process against the session's seed store, with the union of the
 named graphs as the default graph (as `diplograph query` runs them).  The example queries promise
 their result variables in a `# Variables:` header line; those the seed article can answer must return
-at least one row, with each promised variable bound in some row.
+at least one row, with each promised variable bound in some row.  The competency queries must return
+exactly the gold rows for the seed (gold/seed.json, matched by the contract's rules in cq_gold.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from cq_gold import compare, load_gold
 from pipeline_helpers import QUERIES, ROOT
 
 from diplograph.graph.build import oxigraph_triples
@@ -93,7 +95,8 @@ def test_query_runs_on_seed(store: ox.Store, path: Path) -> None:
     assert names
     if path.stem in CQ_VARIABLES:
         assert names == CQ_VARIABLES[path.stem]
-        assert rows, f"{path.name} returns no row on the seed article"
+        missed, extra = compare(path.stem, rows, load_gold())  # the gold rows for the seed, exactly
+        assert (missed, extra) == ([], []), f"{path.name}: missed {missed}; extra {extra}"
 
 
 @pytest.mark.parametrize("path", EX_FILES, ids=_ids(EX_FILES))
@@ -155,3 +158,45 @@ def test_rejections_query_reads_report_graphs() -> None:
         "sentence": rejection.sentence_text,
         "sentenceIri": sentence,
     }]
+
+
+def test_gold_matching_rules_are_the_contracts() -> None:
+    """The matcher forgives what the contract forgives and nothing more (a check on cq_gold itself)."""
+    gold = load_gold()
+    flow = {"kind": "trade", "from": "Kazakhstan", "to": "Canada", "commodity": "uranium", "amount": "300000000",
+            "year": "2024"}
+    total = {"kind": "trade", "from": "Canada", "to": "Kazakhstan", "amount": "500000000", "year": "2024"}
+    invest = [{"kind": "investment", "from": "Canada", "to": "Kazakhstan", "amount": a, "year": y}
+              for a, y in (("1000000000", "2021"), ("2200000000", "2022"))]
+    iron = {**flow, "commodity": "iron", "amount": "13000000"}
+    assert compare("cq03_flows", [flow, iron, total, *invest], gold) == ([], [])
+    # amounts within 2 %, either order for undirected trade, case and punctuation, a leading "the"
+    near = {**flow, "amount": "305000000", "from": "the Republic of Kazakhstan.", "to": "CANADA"}
+    swapped = {**total, "from": "Kazakhstan", "to": "Canada"}
+    assert compare("cq03_flows", [near, iron, swapped, *invest], gold) == ([], [])
+    far = {**flow, "amount": "310000000"}  # 3.3 % off: wrong, so both missed and extra
+    assert compare("cq03_flows", [far, iron, total, *invest], gold) == ([gold.rows["cq03_flows"][1]], [far])
+    reversed_ = {**flow, "from": "Canada", "to": "Kazakhstan"}  # a directed flow keeps its direction
+    assert compare("cq03_flows", [reversed_, iron, total, *invest], gold)[1] == [reversed_]
+    wrong_year = {**invest[0], "year": "2020"}
+    assert compare("cq03_flows", [flow, iron, total, wrong_year, invest[1]], gold)[1] == [wrong_year]
+    # aliases and sector synonyms; an optional row is neither right nor wrong, an unknown row is extra
+    activity = [{"org": "BI Group Holding", "market": "Canada", "sector": "real estate", "status": "planned"},
+                {"org": "the BI Group", "market": "Kazakhstan", "sector": "construction", "status": "Active"},
+                {"org": "Aras Minerals", "market": "Kazakhstan", "sector": "copper mining", "status": "active"}]
+    assert compare("cq05_org_activity", activity, gold) == ([], [])
+    assert compare("cq05_org_activity", [{**activity[0], "status": "active"}, *activity[1:]], gold)[0]
+    homes = [{"org": "Aras Minerals", "country": "Canada"}, {"org": "BI Group", "country": "Kazakhstan"},
+             {"org": "CIPD", "country": "Canada"}]
+    optional = {"org": "M. Narikbayev University", "country": "Kazakhstan"}
+    stray = {"org": "Aras Minerals", "country": "Kazakhstan"}
+    assert compare("cq04_org_home", [*homes, optional], gold) == ([], [])
+    assert compare("cq04_org_home", [*homes, stray], gold) == ([], [stray])
+    assert compare("cq04_org_home", homes[1:], gold) == ([gold.rows["cq04_org_home"][0]], [])
+    # links are judged for the countries the gold links only
+    links = [{"label": "Canada", "wikidata": "http://www.wikidata.org/entity/Q16"},
+             {"label": "Kazakhstan", "wikidata": "http://www.wikidata.org/entity/Q232"},
+             {"label": "Somewhere", "wikidata": "http://www.wikidata.org/entity/Q1"}]
+    assert compare("cq08_links", links, gold) == ([], [])
+    wrong = {"label": "Canada", "wikidata": "http://www.wikidata.org/entity/Q17"}
+    assert compare("cq08_links", [wrong, links[1]], gold) == ([gold.rows["cq08_links"][1]], [wrong])
