@@ -22,6 +22,7 @@ DATA_DIR = _package_dir("diplograph.data")
 GAZETTEER_DIR = Path(os.environ.get("DIPLOGRAPH_GAZETTEER_DIR", DATA_DIR / "gazetteer"))
 COUNTRY_CODES_FILE = DATA_DIR / "country-codes.csv"
 QUERIES_DIR = _package_dir("diplograph.queries")
+PATTERNS_DIR = DATA_DIR / "patterns"  # dependency patterns for the relations the parse reads (JSONL)
 
 ONTOLOGY_NS = "https://w3id.org/diplograph/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/diplograph/ontology"

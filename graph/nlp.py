@@ -5,12 +5,32 @@ Loaded once per process; the extractor feeds it one line (paragraph) at a time.
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import DependencyMatcher, PhraseMatcher
 
+from diplograph.graph.config import PATTERNS_DIR
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
+
+
+def read_patterns(directory: Path = PATTERNS_DIR) -> list[dict]:
+    """Dependency patterns as spaCy reads them, one JSON object a line: {"label": ..., "pattern": [...]}."""
+    patterns = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not JSON: {err}") from None
+            if "pattern" in entry:
+                patterns.append(entry)
+    return patterns
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +54,12 @@ class Matchers:
             self.names.add(label, list(nlp.tokenizer.pipe(table)))
         self.lower.add("CONCEPT", list(nlp.tokenizer.pipe(gaz.concept_labels)))
         self.lower.add("TITLE", list(nlp.tokenizer.pipe(gaz.titles)))
+        self.dependencies = DependencyMatcher(nlp.vocab)
+        self.patterns: dict[str, tuple[str, list[str]]] = {}  # key -> (label, its nodes' names in order)
+        for number, entry in enumerate(read_patterns()):
+            key = f"{entry['label']}#{number}"  # one key a pattern, so a match says which nodes it has
+            self.dependencies.add(key, [entry["pattern"]])
+            self.patterns[key] = (entry["label"], [node["RIGHT_ID"] for node in entry["pattern"]])
 
 
 @lru_cache(maxsize=1)

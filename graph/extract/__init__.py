@@ -15,7 +15,12 @@ from diplograph.graph.extract.cooperation import cooperation, cooperation_from_f
 from diplograph.graph.extract.events import agreements, meetings
 from diplograph.graph.extract.flows import flows
 from diplograph.graph.extract.memberships import memberships
-from diplograph.graph.extract.organizations import activities, activities_in_the_pair, home_countries
+from diplograph.graph.extract.organizations import (
+    activities,
+    activities_from_the_parse,
+    activities_in_the_pair,
+    home_countries,
+)
 from diplograph.graph.extract.positions import (
     coordinated_posts,
     dateline_country,
@@ -82,6 +87,11 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += flows(view, context)
         facts += home_countries(view, gaz)
         activity = activities(view, gaz, context)
+        parsed = activities_from_the_parse(view, gaz, activity)
+        planned = {(f.role("organization").text, f.role("market").key) for f in parsed
+                   if f.value("status") == "planned"}
+        activity = [f for f in activity if f.value("status") != "active"
+                    or (f.role("organization").text, f.role("market").key) not in planned] + parsed
         facts += activity
         if not activity:  # a company's sector is its business, not an area of cooperation between countries
             facts += cooperation(view, context)

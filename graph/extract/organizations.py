@@ -7,9 +7,11 @@ import re
 from diplograph.graph.extract.reading import (
     ORGANIZATION_NOUN,
     DocumentContext,
+    Node,
     SentenceView,
     make_fact,
     mentions_between,
+    organization_kind,
     run_before,
 )
 from diplograph.graph.gazetteer import Gazetteer
@@ -204,6 +206,60 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="active", sector=sector))
     return facts
+
+
+MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are set to|is due to|are due to|"
+                          r"is expected to|are expected to|is going to|are going to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,3})")
+
+
+def _unnamed_subject(view: SentenceView, subject: Node) -> list[Mention]:
+    """"Alstom will supply trains to Egypt": a capitalised subject the NER did not name, nothing else it
+    could be (no person, country, title or sector), is the company doing it."""
+    name = BARE_NAME.fullmatch(view.text[subject.tree_start:subject.tree_end])
+    if not name or any(m.start < subject.tree_end and subject.tree_start < m.end for m in view.mentions) or any(
+            t[1] < subject.tree_end and subject.tree_start < t[2] for t in view.titles) or any(
+            c.start < subject.tree_end and subject.tree_start < c.end for c in view.concepts):
+        return []
+    begin = subject.tree_start + name.start("name")
+    return [Mention(name.group("name"), organization_kind(name.group("name")), view.index, begin,
+                    begin + len(name.group("name")))]
+
+
+def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fact]) -> list[Fact]:
+    """Activity read from the dependency parse (patterns in data/patterns/activity.jsonl): "X will build a
+    plant in Egypt", "X is exploring gold deposits in Egypt", "X plans to open an office in Y", "Y invited X
+    to set up filling stations in Y".  The subject must hold an organisation and the place a country.  Where
+    the parse says planned and the surface rules said active ("invited X to set up"), the caller keeps the
+    parse's reading."""
+    facts: dict[tuple[str, str], Fact] = {}
+    known = {(f.role("organization").text, f.role("market").key, f.value("status")) for f in found
+             if f.kind == "MarketActivity"}
+    for relation in view.relations:
+        if relation.label not in ("ACTIVITY", "PLANNED"):
+            continue
+        subject, verb, place = (relation.nodes[n] for n in ("subject", "verb", "place"))
+        orgs = [m for m in _organizations(view) if subject.tree_start <= m.start and m.end <= subject.tree_end]
+        holding = [m for m in orgs if m.start <= subject.start < m.end]
+        if not orgs:
+            orgs = _unnamed_subject(view, subject)
+        markets = [m for m in view.places() if place.tree_start <= m.start and m.end <= place.tree_end
+                   and not (m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:]))]
+        if not orgs or not markets or NEGATED_ACTIVITY.search(view.text[subject.start:place.end]):
+            continue
+        org, market = (holding or orgs)[-1], markets[0]
+        planned = relation.label == "PLANNED" or MODAL_BEFORE.search(view.text[:verb.start])
+        status = "planned" if planned else "active"
+        if (org.text, market.key, status) in known or status == "active" and (org.text, market.key, "planned") in known:
+            continue
+        sector = _sector_between(view, verb.start, place.tree_end, gaz)
+        key = (org.text, market.key or market.text)
+        if key not in facts or status == "planned":
+            facts[key] = make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status=status, sector=sector)
+    return list(facts.values())
 
 
 LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:among them|including|such as|like|notably)\s+(?:the\s+)?"

@@ -37,7 +37,7 @@ COMPANY_CUES = re.compile(
     r"\b(Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|LLP|JSC|PLC|plc|AG|SA|GmbH|Holding|Holdings|Company|Co\.|"
     r"Bank|Minerals|Mining|Resources|Energy|Oil|Gas|Petroleum|Motors|Airlines|Airways|Capital|Partners|"
     r"Technologies|Tech|Systems|Industries|Metals|Steel|Pharma|Pharmaceuticals|Logistics|Railways|Telecom|"
-    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises)\b"
+    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises|Limited|Electronics)\b"
 )
 COMPANY_NOUNS = {
     "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
@@ -76,6 +76,24 @@ class Concept:
     is_commodity: bool
 
 
+@dataclass(frozen=True)
+class Node:
+    """A token a dependency pattern matched: its own span and its subtree's, relative to the sentence."""
+
+    start: int
+    end: int
+    tree_start: int
+    tree_end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One match of a pattern in data/patterns/*.jsonl: its label and its named nodes."""
+
+    label: str
+    nodes: dict[str, Node]
+
+
 @dataclass
 class SentenceView:
     """One sentence with everything found in it; offsets are relative to the sentence text."""
@@ -89,6 +107,7 @@ class SentenceView:
     money: list[Money] = field(default_factory=list)
     years: list[tuple[int, int]] = field(default_factory=list)
     cities: list[Mention] = field(default_factory=list)  # capitals: places of offices and markets only
+    relations: list[Relation] = field(default_factory=list)  # what the dependency patterns found
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "Country"]
@@ -233,6 +252,13 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
     return found
 
 
+def _names_a_body(words: str, gaz: Gazetteer) -> bool:
+    """"Electricity Authority", "Chamber of Commerce", "Esports Federation": the rest of a name after a
+    country is an organisation's, not a person's."""
+    return bool(ORGANIZATION_HEAD.search(words) or COMPANY_CUES.search(words)) or any(
+        w.lower() in gaz.portfolio_words for w in words.split())
+
+
 def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
                    gaz: Gazetteer) -> Mention | None:
     """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
@@ -247,14 +273,17 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
     if NOT_AN_ORGANIZATION.search(name):
         return None
+    government = re.match(r"(?:Government|Governments)\s+of\s+(?:the\s+)?(?P<country>.+)$", name)
+    if government and government.group("country") in gaz.names:
+        return None  # "the Government of India" is the country acting, as the gold and readers take it
     if any(name.lower().startswith(t + " ") for t in gaz.titles):
         return None  # "Minister of Economic Development and Trade" is a title
     words = name.split()
     for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
         head = " ".join(words[:n])
+        rest = name[len(head):].lstrip()
         if len(words) > n + 1 and (head in gaz.names or head in gaz.adjectives) and \
-                organization_kind(name) == "Organization":
-            rest = name[len(head):].lstrip()
+                organization_kind(name) == "Organization" and not _names_a_body(rest, gaz):
             return Mention(rest, "Person", index, end - len(rest), end)
     kind = "Person" if label == "PERSON" else organization_kind(name)
     if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
@@ -315,7 +344,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
 
 ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Fund|Foundation|Agency|"
                                r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance|Council|"
-                               r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation)\b")
+                               r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation|Academy|"
+                               r"Federation|Confederation|Council|Ministry|Embassy|High Commission)\b")
 
 
 def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
@@ -384,6 +414,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.concepts = [c for c in _longest(concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = titles
+    view.relations = _relations(sent, matchers)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
@@ -391,6 +422,21 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
     view.years = find_years(sent.text)
     return view
+
+
+def _relations(sent: Span, matchers: Matchers) -> list[Relation]:
+    doc, offset = sent.doc, sent.start_char
+    found = []
+    for key, tokens in matchers.dependencies(sent):
+        label, names = matchers.patterns[doc.vocab.strings[key]]
+        nodes = {}
+        for name, i in zip(names, tokens, strict=True):
+            token = sent[i]  # the matcher counts tokens from the start of the span
+            left, right = token.left_edge, token.right_edge
+            nodes[name] = Node(token.idx - offset, token.idx + len(token) - offset,
+                               left.idx - offset, right.idx + len(right) - offset)
+        found.append(Relation(label, nodes))
+    return found
 
 
 TAIL_LEAD = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")

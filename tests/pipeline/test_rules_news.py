@@ -111,3 +111,31 @@ def members(text: str) -> set[tuple[str, str]]:
 )
 def test_memberships_as_the_news_writes_them(text: str, expected: set[tuple[str, str]]) -> None:
     assert members(text) == expected
+
+
+def activity(text: str) -> set[tuple[str, str, str]]:
+    """{(organisation, market key, status)}."""
+    return {(f.role("organization").text, f.role("market").key, str(f.value("status")))
+            for f in of_kind(facts_of(text), "MarketActivity")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # read from the parse: the company is the verb's subject, the country the object of "in"/"to"
+        ("Egypt and Germany held talks. The German company Rheinwerk Energie will build a hydrogen plant in "
+         "Egypt.", {("Rheinwerk Energie", "country:EGY", "planned")}),
+        ("Egypt and Canada held talks. The Canadian miner Northgate Gold is exploring gold deposits in Egypt.",
+         {("Northgate Gold", "country:EGY", "active")}),
+        ("Thailand and Saudi Arabia held talks. The Siam Tile Group is expected to open its office in Saudi Arabia "
+         "by September.", {("Siam Tile Group", "country:SAU", "planned")}),
+        # an object-control verb: the organisation invited is the one to act
+        ("Thailand and Saudi Arabia held talks. A Saudi business group has invited Bangkok Fuel Retail to set up "
+         "filling stations in Saudi Arabia.", {("Bangkok Fuel Retail", "country:SAU", "planned")}),
+        # negated: nothing
+        ("Egypt and Germany held talks. The German company Rheinwerk Energie will not build a plant in Egypt.",
+         set()),
+    ],
+)
+def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
