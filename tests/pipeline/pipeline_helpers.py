@@ -103,3 +103,29 @@ def cli_main(*args: str) -> tuple[int, str, str]:
             code = exc.code if isinstance(exc.code, int) else 1
         out.flush()
     return code, out.buffer.getvalue().decode("utf-8"), err.getvalue()
+
+
+def signature(fact) -> tuple:
+    """A fact as a comparable value: its kind, its (role, key or text) pairs and the values that make it
+    this fact (a position's role, a flow's amount and year, an activity's status, a cooperation's area)."""
+    from decimal import Decimal
+
+    values = []
+    for name in ("role", "status", "sector", "amount", "year", "commodity"):
+        value = fact.value(name)
+        if value is not None:
+            values.append((name, Decimal(str(value)) if name == "amount" else value))
+    return fact.kind, frozenset((role, m.key or m.text) for role, m in fact.roles), tuple(values)
+
+
+def fact_set(text: str) -> set[tuple]:
+    return {signature(f) for f in facts_of(text)}
+
+
+def sig(kind: str, *roles: tuple[str, str], **values: object) -> tuple:
+    """The `signature` of the fact one expects: `sig("TradeFlow", ("party", "country:PER"), ..., amount=5e9)`."""
+    from decimal import Decimal
+
+    ordered = tuple((name, Decimal(str(values[name])) if name == "amount" else values[name])
+                    for name in ("role", "status", "sector", "amount", "year", "commodity") if name in values)
+    return kind, frozenset(roles), ordered

@@ -36,6 +36,10 @@ def test_meeting_with_organiser_only() -> None:
 
 def test_planned_meeting_is_no_meeting() -> None:
     assert _facts(meetings, "The foreign ministers of Chile and Peru will meet in Lima next month.") == []
+    # the same meeting in the past tense is one, in Peru (Lima is its capital)
+    (fact,) = _facts(meetings, "The foreign ministers of Chile and Peru met in Lima last month.")
+    assert {m.key for m in fact.roles_named("participant")} == {"country:CHL", "country:PER"}
+    assert fact.role("location").key == "country:PER"
 
 
 def test_agreement_parties_kind_and_subject() -> None:
@@ -50,3 +54,8 @@ def test_agreement_parties_kind_and_subject() -> None:
 def test_agreement_not_yet_signed() -> None:
     assert _facts(agreements, "Chile and Norway have not yet signed the agreement on fisheries.") == []
     assert _facts(agreements, "Chile and Norway are expected to sign an agreement on fisheries.") == []
+    # signed, the same agreement is one, between the two
+    for text in ("Chile and Norway have signed the agreement on fisheries.",
+                 "Chile and Norway signed an agreement on fisheries."):
+        (fact,) = _facts(agreements, text)
+        assert {m.key for m in fact.roles_named("party")} == {"country:CHL", "country:NOR"}

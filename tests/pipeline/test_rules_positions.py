@@ -4,7 +4,7 @@ Names are invented; the rules must read the construction, not remember a person.
 from __future__ import annotations
 
 import pytest
-from pipeline_helpers import facts_of, keys, of_kind
+from pipeline_helpers import facts_of, keys, of_kind, sig, signature
 
 pytestmark = pytest.mark.usefixtures("nlp_loaded")
 
@@ -77,20 +77,30 @@ def test_position(sentence: str, person: str, role: str, affiliation: str) -> No
 def test_position_host_country_is_not_the_affiliation() -> None:
     """An ambassador *to* a country does not serve it: no position for the host."""
     facts = facts_of("Helga Marstrand, Ambassador of Norway to Kazakhstan, visited the plant.")
-    assert all("country:KAZ" not in keys(f, "affiliation") for f in of_kind(facts, "Position"))
+    positions = {signature(f) for f in of_kind(facts, "Position")}
+    assert positions == {sig("Position", ("holder", "Helga Marstrand"), ("affiliation", "country:NOR"),
+                             role="ambassador")}
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "twin", "position"),
     [
-        "Rodrigo Vasconcelos opened the exhibition in Brasilia.",
-        "The ambassador said that relations with Norway were strong.",
-        "Participants:\nThe chairman of the Board said that relations with Norway were strong.",
+        ("Rodrigo Vasconcelos opened the exhibition in Brasilia.",
+         "Brazilian Ambassador Rodrigo Vasconcelos opened the exhibition in Brasilia.",
+         sig("Position", ("holder", "Rodrigo Vasconcelos"), ("affiliation", "country:BRA"), role="ambassador")),
+        ("The ambassador said that relations with Norway were strong.",
+         "Norwegian Ambassador Helga Marstrand said that relations with Norway were strong.",
+         sig("Position", ("holder", "Helga Marstrand"), ("affiliation", "country:NOR"), role="ambassador")),
+        ("Participants:\nThe chairman of the Board said that relations with Norway were strong.",
+         "Participants:\nOla Brekke, the chairman of Fjordline Energy, said that relations with Norway were strong.",
+         sig("Position", ("holder", "Ola Brekke"), ("affiliation", "Fjordline Energy"), role="chairman")),
     ],
 )
-def test_no_position_without_title_and_person(sentence: str) -> None:
-    """A person without a title, or a title without a named person, states no position."""
+def test_no_position_without_title_and_person(sentence: str, twin: str, position: tuple) -> None:
+    """A person without a title, or a title without a named person, states no position; the same
+    sentence with both (its twin) states exactly one."""
     assert of_kind(facts_of(sentence), "Position") == []
+    assert {signature(f) for f in of_kind(facts_of(twin), "Position")} == {position}
 
 
 # -- titles whose country the text leaves to the reader (a document, not one sentence) -----------------
