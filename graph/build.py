@@ -18,7 +18,14 @@ from rdflib.namespace import PROV
 from diplograph.graph import store as stores
 from diplograph.graph.candidates import DEFAULT_MIN_CONFIDENCE, split_candidates
 from diplograph.graph.config import IRIs
-from diplograph.graph.documents import DEFAULT_MAX_BYTES, Document, DocumentError, collect, document_id, read_document
+from diplograph.graph.documents import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    DocumentError,
+    document_id,
+    find_documents,
+    read_document,
+)
 from diplograph.graph.extract import extract
 from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.populate import DocumentInfo, populate
@@ -47,6 +54,13 @@ class DocumentResult:
 @dataclass
 class BuildSummary:
     results: list[DocumentResult] = field(default_factory=list)
+    empty_folders: list[str] = field(default_factory=list)  # folders named that hold no .txt
+    before: dict[str, int] = field(default_factory=dict)  # store.totals before and after the build
+    after: dict[str, int] = field(default_factory=dict)
+
+    def change(self, name: str) -> int:
+        """How much this build changed one of the store's totals (entities, facts, ...)."""
+        return self.after.get(name, 0) - self.before.get(name, 0)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -109,12 +123,16 @@ def _build_document(doc: Document, store: ox.Store, iris: IRIs, min_confidence: 
 def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
           progress: Callable[[int, int, str], None] | None = None) -> BuildSummary:
-    """Build (or update) the store from files and folders; unchanged documents are skipped."""
-    files = collect(list(paths))
-    summary = BuildSummary()
+    """Build (or update) the store from files and folders; unchanged documents are skipped.
+    Nothing to read (only folders without .txt files) leaves the store untouched."""
+    files, empty = find_documents(list(paths))
+    summary = BuildSummary(empty_folders=[str(p) for p in empty])
+    if not files:
+        return summary
     store = stores.open_store(store_dir)
     iris = IRIs(base_iri or stores.stored_base_iri(store) or IRIs().base)
     try:
+        summary.before = stores.totals(store, iris.base)
         _load_ontology(store, iris)
         known = stores.document_hashes(store)
         seen: dict[str, str] = {}
@@ -140,14 +158,17 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | No
                 summary.results.append(DocumentResult(str(path), "failed", f"{path}: {type(exc).__name__}: {exc}"))
         stores.set_base_iri(store, iris.base)
         store.flush()
+        summary.after = stores.totals(store, iris.base)
     finally:
         del store
     return summary
 
 
-def query(store_dir: str | Path, sparql: str):
-    """Run a SPARQL query over the union of the store's graphs."""
-    return stores.query(stores.open_store(store_dir, read_only=True), sparql)
+def query(store_dir: str | Path, sparql: str, substitutions: dict | None = None):
+    """Run a SPARQL query over the union of the store's graphs; `substitutions` binds variables
+    ({pyoxigraph.Variable: term}) before the query runs."""
+    kwargs = {"substitutions": substitutions} if substitutions else {}
+    return stores.query(stores.open_store(store_dir, read_only=True), sparql, **kwargs)
 
 
 def validate(store_dir: str | Path) -> tuple[bool, Graph]:

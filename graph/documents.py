@@ -30,17 +30,27 @@ def document_id(path: Path) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem).strip("-") or "document"
 
 
-def collect(paths: list[str | Path]) -> list[Path]:
-    """Files named, and the .txt files inside folders named, in a stable order."""
+def find_documents(paths: list[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Files named, and the .txt files inside folders named, in a stable order; and the folders
+    named that hold no such file (a user who names a folder expects articles in it)."""
     found: list[Path] = []
+    empty: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            inside = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
                             and p.suffix.lower() in TEXT_SUFFIXES)
+            if not inside:
+                empty.append(path)
+            found += inside
         else:
             found.append(path)
-    return found
+    return found, empty
+
+
+def collect(paths: list[str | Path]) -> list[Path]:
+    """Files named, and the .txt files inside folders named, in a stable order."""
+    return find_documents(paths)[0]
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -54,6 +64,33 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# Formats people save articles in that are not plain text, by their first bytes ("magic numbers").
+MAGIC_NUMBERS: list[tuple[bytes, str]] = [
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP"),  # also DOCX, XLSX, ODT, EPUB: told apart by `binary_format`
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Microsoft Office (DOC/XLS)"),
+    (b"{\\rtf", "RTF"),
+]
+ZIP_MEMBERS = [(b"word/", "DOCX"), (b"xl/", "XLSX"), (b"ppt/", "PPTX"),
+               (b"application/vnd.oasis.opendocument.text", "ODT"), (b"application/epub+zip", "EPUB")]
+
+
+def binary_format(data: bytes) -> str | None:
+    """The name of the non-text format the bytes start with, or None."""
+    for magic, name in MAGIC_NUMBERS:
+        if data.startswith(magic):
+            if name == "ZIP":
+                head = data[:4096]
+                return next((f"{kind} (a ZIP archive)" for member, kind in ZIP_MEMBERS if member in head), name)
+            return name
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -77,6 +114,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     if not data.strip():
         raise DocumentError(f"{path}: the file is empty")
+    detected = binary_format(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
+    if detected:
+        hint = " (pdftotext makes one from a PDF)" if detected == "PDF" else ""
+        raise DocumentError(f"{path}: is a {detected} file by its first bytes, not plain text; "
+                            f"save the article as a UTF-8 .txt file{hint}")
     if _looks_binary(data):
         raise DocumentError(f"{path}: looks like a binary file, not text")
     text, encoding = _decode(data, path)

@@ -30,14 +30,36 @@ class StoreError(RuntimeError):
     """The store directory cannot be opened or read."""
 
 
+def is_store(path: str | Path) -> bool:
+    """Whether the folder holds a store (RocksDB writes a CURRENT file when it creates one)."""
+    return (Path(path) / "CURRENT").is_file()
+
+
+def check_store(path: str | Path) -> Path:
+    """The path, if it holds a store to read; otherwise StoreError says what is there instead."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"no store at {path}: run `diplograph build ... --store {path}` first")
+    if not path.is_dir():
+        raise StoreError(f"--store {path} is a file, not a store directory")
+    if not is_store(path):
+        raise StoreError(f"--store {path} is not a diplograph store (a folder that `diplograph build` "
+                         "did not write)")
+    return path
+
+
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
-    """Open (creating if needed) the store; read-only opening lets queries run beside a server."""
+    """Open (creating if needed) the store; read-only opening lets queries run beside a server.
+    A folder that holds other files is never turned into a store."""
     path = Path(path)
     try:
         if read_only:
-            if not path.exists():
-                raise StoreError(f"no store at {path}: run `diplograph build ... --store {path}` first")
-            return ox.Store.read_only(str(path))
+            return ox.Store.read_only(str(check_store(path)))
+        if path.is_dir() and not is_store(path) and any(path.iterdir()):
+            raise StoreError(f"--store {path} is a folder with other files in it, not a diplograph store; "
+                             "give a new or empty folder")
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"--store {path} is a file, not a store directory")
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
@@ -101,3 +123,26 @@ def set_base_iri(store: ox.Store, base: str) -> None:
         (dataset, ox.NamedNode(f"{VOID}uriSpace"), ox.Literal(base)),
         (dataset, ox.NamedNode(f"{RDFS}label"), ox.Literal("diplograph knowledge graph")),
     ]})
+
+
+def totals(store: ox.Store, base: str) -> dict[str, int]:
+    """What the store holds, counted once each however many documents mention it: documents,
+    entities (mentioned in a document), facts, rejected facts and candidate facts."""
+    iris = IRIs(base)
+    doc_prefix, report_prefix, candidates_prefix = iris.document(""), iris.report_prefix, iris.candidates_prefix
+    counts = {
+        "documents": f"GRAPH ?g {{ ?x a <{DG}Document> }} FILTER(STRSTARTS(STR(?g), \"{doc_prefix}\"))",
+        "entities": f"GRAPH ?g {{ ?x <{DG}mentionedIn> ?s }} FILTER(STRSTARTS(STR(?g), \"{doc_prefix}\"))",
+        "facts": f"GRAPH ?g {{ ?x <http://www.w3.org/ns/prov#wasGeneratedBy> ?run }} "
+                 f"FILTER(STRSTARTS(STR(?g), \"{doc_prefix}\"))",
+        "rejected": f"GRAPH ?g {{ ?x a <http://www.w3.org/ns/shacl#ValidationResult> }} "
+                    f"FILTER(STRSTARTS(STR(?g), \"{report_prefix}\"))",
+        "candidates": f"GRAPH ?g {{ ?x a <{DG}CandidateFact> }} FILTER(STRSTARTS(STR(?g), \"{candidates_prefix}\"))",
+    }
+    result = {}
+    for name, pattern in counts.items():
+        # a blank node (a SHACL result) is distinct per graph, so count (graph, node) pairs
+        key = "?g ?x" if name == "rejected" else "?x"
+        rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT {key} WHERE {{ {pattern} }} }}"))
+        result[name] = int(rows[0]["n"].value)
+    return result
