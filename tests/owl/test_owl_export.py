@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from owlhelpers import BASE, DG, ID, expected_counts, requires_java
+from owlhelpers import BASE, DG, ID, expected_counts, fixture_individuals, requires_java
 from rdflib import OWL, RDF, URIRef
 
 from diplograph.graph.config import ONTOLOGY_IRI
@@ -19,6 +19,21 @@ KG = URIRef(f"{BASE}kg")
 
 def parse(path: Path) -> rdflib.Graph:
     return rdflib.Graph().parse(path, format="xml")
+
+
+# The fixture's individuals, counted by hand from fixtures/abox.trig and sectors.ttl (and checked with rdflib
+# below): 2 documents + 2 extraction runs + 4 sentences + 11 entities (Mongolia, Germany, Central Asia, G7,
+# Anna Beispiel, Bruno Muster, Steppe Copper Holding, Khangai Institute, Steppe Policy Forum, the ministry,
+# the traders' association) + 9 facts (7 in d1, 2 in d2) = 28 typed in the ABox; + 5 in sectors.ttl (the
+# scheme, mining, education, energy, copper); + 2 status values the ontology declares (dg:active,
+# dg:planned); + 4 owl:sameAs targets (Q711, Q183 and two GeoNames IRIs); + 1 software version = 40.
+FIXTURE_INDIVIDUALS = {"abox": 28, "sectors": 5, "ontology": 2, "same_as": 4, "software": 1}
+INDIVIDUALS = sum(FIXTURE_INDIVIDUALS.values())  # 40
+
+
+def test_fixture_individuals_are_counted_right():
+    assert fixture_individuals() == FIXTURE_INDIVIDUALS
+    assert INDIVIDUALS == 40
 
 
 def test_single_file_holds_ontology_and_individuals(module_store, tmp_path):
@@ -77,7 +92,7 @@ def test_owl_api_single_file_is_owl2_dl_with_expected_counts(module_store, tmp_p
     assert report["violations"] == []
     expected = expected_counts(parse(path))
     assert {k: report[k] for k in expected} == expected
-    assert report["individuals"] == 40  # 35 of ours (documents, facts, concepts...) + 4 links + 1 software
+    assert report["individuals"] == INDIVIDUALS  # 40: see FIXTURE_INDIVIDUALS
 
 
 @requires_java
@@ -103,7 +118,7 @@ def test_owl_xml_directory_and_functional_syntax_file(module_store, tmp_path):
     assert "Ontology(<https://w3id.org/diplograph/kg>" in ofn.read_text()
     single = check_profile(ofn)
     assert single["violations"] == split["violations"] == []
-    assert single["individuals"] == split["individuals"] == 40
+    assert single["individuals"] == split["individuals"] == INDIVIDUALS
 
 
 @requires_java
@@ -121,4 +136,7 @@ def test_links_stay_inside_owl_2_dl(store, tmp_path):
     assert not list(graph.subjects(RDF.type, URIRef("http://rdfs.org/ns/void#Linkset")))
     report = check_profile(path)
     assert report["violations"] == []
-    assert report["individuals"] == 43  # + 3 link targets (CSV, G7, Central Asia)
+    # + 3 link targets: Q99900030 from the CSV (Bruno Muster), and the gazetteer's Wikidata entities for the
+    # two gazetteer entities that have none yet (G7: Q1764511, Central Asia: Q27275); Mongolia and Germany
+    # already link to theirs (Q711, Q183), the other entities are in no gazetteer
+    assert report["individuals"] == INDIVIDUALS + 3 == 43
