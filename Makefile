@@ -28,7 +28,7 @@ test: venv
 	$(VENV)/bin/python -m pytest
 
 score: venv
-	$(VENV)/bin/python ../shared/cq/score.py --cli $(VENV)/bin/diplograph --gold ../shared/cq/gold/seed.json seeds/ -v
+	$(VENV)/bin/diplograph evaluate --gold tests/pipeline/gold/seed.json seeds/ -v
 
 bench: venv
 	$(VENV)/bin/python bench/extraction.py

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from diplograph import __version__
+from diplograph.evaluate import EvaluationError
 from diplograph.graph import build as api
 from diplograph.graph import store as stores
-from diplograph.graph.config import base_iri_from_env
+from diplograph.graph.config import QUERIES_DIR, base_iri_from_env
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -21,6 +23,28 @@ RESULT_FORMATS = {
 }
 GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                  "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD}
+DEFAULT_STORE = "var/store"  # where `make run` builds, relative to the working directory
+SERVE_PORT = 7878  # Oxigraph's own default; `make run` passes --port 8000
+
+
+class UsageError(Exception):
+    """A wrong option or argument: one line on standard error, exit status 2."""
+
+
+def default_store() -> str:
+    return os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default, unless the help already says it or there is none."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if (not action.option_strings or "default" in text or default in (None, False, argparse.SUPPRESS)
+                or default == []):
+            return text
+        return f"{text} (default: %(default)s)" if text else "default: %(default)s"
 
 
 def _progress(n: int, total: int, path: str) -> None:
@@ -37,6 +61,9 @@ def _progress(n: int, total: int, path: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     summary = api.build(args.paths, args.store, base_iri_from_env(args.base_iri), max_bytes=args.max_bytes,
                         force=args.force, min_confidence=args.min_confidence, progress=_progress)
+    for folder in summary.empty_folders:
+        print(f"warning: {folder}: no .txt files in this folder (articles are read from *.txt and *.text)",
+              file=sys.stderr)
     for result in summary.results:
         if result.status == "failed":
             print(f"error: {result.message}", file=sys.stderr)
@@ -46,23 +73,83 @@ def cmd_build(args: argparse.Namespace) -> int:
             shape = r.shape.rsplit("#", 1)[-1] if r.shape.startswith("http") else r.constraint.rsplit("#", 1)[-1]
             print(f"rejected: {result.path}: {r.message or shape} [{shape}] in sentence: "
                   f"{(r.sentence_text or '')[:120]!r}", file=sys.stderr)
+    print(build_report(summary, args.min_confidence, args.store))
+    return 1 if summary.failed or summary.empty_folders or not summary.results else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def build_report(summary: api.BuildSummary, min_confidence: float, store: str) -> str:
+    """Two lines: what the store holds after the build (each entity and fact once, however many
+    documents mention it), and what this build changed."""
+    counts = (f"documents: {summary.count('built')} built, {summary.count('unchanged')} unchanged, "
+              f"{summary.count('failed')} failed")
+    if not summary.results:
+        return f"{counts}; nothing to build, {store} left as it was"
+    total = summary.after
+    lines = [f"{counts}; the store holds {_count(total['documents'], 'document')}, entities: {total['entities']}; "
+             f"facts: {total['facts']}; rejected facts: {total['rejected']}; candidate facts: {total['candidates']}"]
     built = [r for r in summary.results if r.status == "built"]
-    print(f"documents: {summary.count('built')} built, {summary.count('unchanged')} unchanged, "
-          f"{summary.count('failed')} failed; entities: {sum(r.entities for r in built)}; "
-          f"facts: {sum(r.facts for r in built)}; rejected facts: {sum(len(r.rejected) for r in built)}; "
-          f"below confidence {args.min_confidence}: {sum(r.candidates for r in built)}")
-    return 1 if summary.failed else 0
+    if not built:
+        lines.append("changed by this build: nothing")
+    else:
+        delta = "; ".join(f"{label} {summary.change(name):+d}" for name, label in (
+            ("documents", "documents"), ("entities", "entities"), ("facts", "facts"),
+            ("rejected", "rejected facts"), ("candidates", "candidate facts")))
+        lines.append(f"changed by this build: {delta} ({_count(len(built), 'document')} written with "
+                     f"{_count(sum(r.facts for r in built), 'fact')}, {sum(len(r.rejected) for r in built)} rejected, "
+                     f"{sum(r.candidates for r in built)} below confidence {min_confidence})")
+    return "\n".join(lines)
 
 
 def _read_query(args: argparse.Namespace) -> str:
     if args.expression is not None:
+        if args.file is not None:
+            raise UsageError(f"give a query file or -e QUERY, not both ({args.file} and -e)")
         return args.expression
     if args.file is None:
-        raise SystemExit("error: give a query file or -e QUERY")
+        raise UsageError("give a query file or -e QUERY")
     try:
         return Path(args.file).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"query file {args.file} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at "
+                         f"offset {exc.start}); save it as UTF-8") from exc
     except OSError as exc:
-        raise SystemExit(f"error: cannot read query file {args.file}: {exc.strerror or exc}") from exc
+        raise UsageError(f"cannot read query file {args.file}: {exc.strerror or exc}") from exc
+
+
+def _substitutions(store: ox.Store, sparql: str, texts: list[str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """`--bind name=<IRI>` / `name="literal"` as pyoxigraph substitutions; a warning on standard error
+    for a variable the query does not use and for a value the store holds nowhere."""
+    from diplograph.graph.bindings import BindingError, parse_bindings
+
+    try:
+        bindings = parse_bindings(texts, stores.stored_base_iri(store), stores.PREFIXES)
+    except BindingError as exc:
+        hint = ""
+        if any(text.partition("=")[2][:1] not in ("<", '"', "'") for text in texts):
+            hint = " (a shell drops quotes: write NAME='\"text\"' for a literal)"
+        raise UsageError(f"--bind {exc}{hint}") from exc
+    substitutions = {}
+    for binding in bindings:
+        term = binding.to_term()
+        if not re.search(rf"[?$]{re.escape(binding.name)}\b", sparql):
+            print(f"warning: --bind {binding.name}: the query has no variable ?{binding.name}", file=sys.stderr)
+        if not _occurs(store, term):
+            print(f"warning: --bind {binding.name}={term}: the store holds no {'IRI' if binding.is_iri else 'value'}"
+                  f" {term} anywhere, so the query may return nothing", file=sys.stderr)
+        substitutions[ox.Variable(binding.name)] = term
+    return substitutions
+
+
+def _occurs(store: ox.Store, term: ox.NamedNode | ox.Literal) -> bool:
+    """Whether the term is a subject, predicate, object or graph name of any quad."""
+    patterns = [(None, None, term, None)]
+    if isinstance(term, ox.NamedNode):
+        patterns += [(term, None, None, None), (None, term, None, None), (None, None, None, term)]
+    return any(next(iter(store.quads_for_pattern(*pattern)), None) is not None for pattern in patterns)
 
 
 def _table(solutions: ox.QuerySolutions) -> str:
@@ -77,11 +164,17 @@ def _table(solutions: ox.QuerySolutions) -> str:
 
 def cmd_query(args: argparse.Namespace) -> int:
     sparql = _read_query(args)
+    store = stores.open_store(args.store, read_only=True)
+    substitutions = _substitutions(store, sparql, args.bind) if args.bind else None
     try:
-        results = api.query(args.store, sparql)
+        results = stores.query(store, sparql, substitutions=substitutions)
     except SyntaxError as exc:
         print(f"error: query syntax: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:
+        if substitutions and "projection" in str(exc):  # pyoxigraph binds only variables a SELECT returns
+            raise UsageError(f"--bind: {exc}; list the variable after SELECT (or write SELECT *)") from exc
+        raise
     out = sys.stdout.buffer
     if isinstance(results, ox.QuerySolutions):
         if args.format == "table":
@@ -183,6 +276,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from diplograph.api.server import run_from_args
 
+    path = Path(args.store)
+    writable_and_new = getattr(args, "update_token", None) and (not path.exists() or
+                                                                 (path.is_dir() and not any(path.iterdir())))
+    if not writable_and_new:  # with writes on, a new store may start empty
+        stores.check_store(path)
     return run_from_args(args)
 
 
@@ -214,6 +312,25 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from diplograph.evaluate import as_json, evaluate, table
+
+    def warn(message: str) -> None:
+        print(f"warning: {message}", file=sys.stderr)
+
+    result = evaluate(args.gold, args.docs, Path(args.queries), base_iri_from_env(args.base_iri), warn=warn,
+                      progress=_progress)
+    if args.json:
+        print(json.dumps({**as_json(result), "min_f1": args.min_f1, "passed": result.f1 >= args.min_f1}, indent=2))
+    else:
+        print(f"build: {result.build_seconds:.1f} s for {len(args.docs)} path(s)")
+        print(table(result, verbose=args.verbose))
+    if result.f1 < args.min_f1:
+        print(f"error: overall F1 {result.f1:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from diplograph.graph.docs import write_docs
 
@@ -223,17 +340,22 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="diplograph", description="News about relations between countries, "
-                                "as a validated, provenance-tracked knowledge graph.")
+                                "as a validated, provenance-tracked knowledge graph.", formatter_class=HelpFormatter)
     p.add_argument("--version", action="version", version=f"diplograph {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text, formatter_class=HelpFormatter)
+
     def with_store(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sp.add_argument("--store", required=True, help="store directory (pyoxigraph on disk)")
+        sp.add_argument("--store", default=default_store(),
+                        help="store directory (pyoxigraph on disk; env DIPLOGRAPH_STORE)")
         return sp
 
-    b = with_store(sub.add_parser("build", help="build or update the store from article files and folders"))
-    b.add_argument("paths", nargs="+", help="text files or folders of them")
-    b.add_argument("--base-iri", help="base of every minted IRI (env DIPLOGRAPH_BASE_IRI)")
+    b = with_store(command("build", "build or update the store from article files and folders"))
+    b.add_argument("paths", nargs="+", help="text files or folders of them (*.txt, *.text)")
+    b.add_argument("--base-iri", help="base of every minted IRI (env DIPLOGRAPH_BASE_IRI; default: the "
+                   f"store's own, else {base_iri_from_env(None)})")
     b.add_argument("--max-bytes", type=int, default=api.DEFAULT_MAX_BYTES, help="largest file accepted")
     b.add_argument("--force", action="store_true", help="rebuild documents even when unchanged")
     b.add_argument("--min-confidence", type=float, default=float(os.environ.get("DIPLOGRAPH_MIN_CONFIDENCE",
@@ -242,56 +364,78 @@ def parser() -> argparse.ArgumentParser:
                    "(env DIPLOGRAPH_MIN_CONFIDENCE)")
     b.set_defaults(func=cmd_build)
 
-    q = with_store(sub.add_parser("query", help="run a SPARQL query"))
-    q.add_argument("file", nargs="?", help="a .rq file")
+    q = with_store(command("query", "run a SPARQL query"))
+    q.add_argument("file", nargs="?", help="a .rq file (UTF-8)")
     q.add_argument("-e", dest="expression", help="the query text itself")
-    q.add_argument("--format", default="table",
+    q.add_argument("--format", default="table", help="result format",
                    choices=["json", "csv", "tsv", "xml", "table", "turtle", "ntriples", "rdfxml", "jsonld"])
+    q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="give variable ?NAME a value before the query runs: NAME=<IRI>, NAME=dg:Country, "
+                   "NAME='\"literal\"' (quote the quotes in a shell), NAME='\"text\"@en', NAME=2023; repeatable")
     q.set_defaults(func=cmd_query)
 
-    v = with_store(sub.add_parser("validate", help="SHACL report of the stored graph; exit 1 on violations"))
+    v = with_store(command("validate", "SHACL report of the stored graph; exit 1 on violations"))
     v.set_defaults(func=cmd_validate)
 
-    e = with_store(sub.add_parser("export", help="write the graph in an RDF format"))
-    e.add_argument("--format", default="turtle", choices=[*api.RDF_FORMATS, "owx", "ofn"])
+    e = with_store(command("export", "write the graph in an RDF format"))
+    e.add_argument("--format", default="turtle", choices=[*api.RDF_FORMATS, "owx", "ofn"], help="RDF format")
     e.add_argument("-o", "--output", help="output file; a folder (rdfxml, owx, ofn) gets the Protégé export: "
-                   "ontology, individuals and catalog-v001.xml")
+                   "ontology, individuals and catalog-v001.xml (default: standard output)")
     e.add_argument("--owl", action="store_true", help="with rdfxml and -o FILE: the Protégé-ready OWL 2 DL file")
     e.set_defaults(func=cmd_export)
 
-    d = with_store(sub.add_parser("documents", help="list the stored documents"))
-    d.add_argument("--json", action="store_true")
+    d = with_store(command("documents", "list the stored documents"))
+    d.add_argument("--json", action="store_true", help="one JSON array instead of text")
     d.set_defaults(func=cmd_documents)
 
-    c = with_store(sub.add_parser("candidates", help="list facts kept out for low confidence"))
+    c = with_store(command("candidates", "list facts kept out for low confidence"))
     c.set_defaults(func=cmd_candidates)
 
-    r = with_store(sub.add_parser("remove", help="remove a document and its facts"))
+    r = with_store(command("remove", "remove a document and its facts"))
     r.add_argument("doc", help="document name, path or IRI")
-    r.add_argument("--base-iri")
+    r.add_argument("--base-iri", help="base IRI of the document's name (default: the store's own)")
     r.set_defaults(func=cmd_remove)
 
     try:
         from diplograph.api.server import add_serve_arguments
     except ImportError:
         add_serve_arguments = None
-    s = sub.add_parser("serve", help="serve the store over SPARQL 1.1 and Linked Data")
+    s = command("serve", "serve the store over SPARQL 1.1 and Linked Data")
     if add_serve_arguments:
         add_serve_arguments(s)
+        for action in s._actions:  # the store and port as every other command has them
+            if action.dest == "store":
+                action.required = False
+                action.default = default_store()
+            elif action.dest == "port" and action.default == SERVE_PORT:
+                action.help = (f"{action.help} (default: {SERVE_PORT}, Oxigraph's; "
+                               "`make run` serves on 8000)")
     s.set_defaults(func=cmd_serve)
 
-    rs = with_store(sub.add_parser("reason", help="HermiT reasoning; inferences go to their own graph"))
+    rs = with_store(command("reason", "HermiT reasoning; inferences go to their own graph"))
     rs.set_defaults(func=cmd_reason)
 
-    lk = with_store(sub.add_parser("link", help="link entities to Wikidata"))
+    lk = with_store(command("link", "link entities to Wikidata"))
     lk.add_argument("--online", action="store_true", help="ask Wikidata's search API")
     lk.add_argument("--csv", help="CSV of `local label or IRI, external IRI`")
-    lk.add_argument("--cache-dir", default=".diplograph-cache")
+    lk.add_argument("--cache-dir", default=".diplograph-cache", help="where Wikidata's answers are kept")
     lk.add_argument("--void", metavar="FILE", help="also write the links and their VoID Linkset as Turtle")
     lk.set_defaults(func=cmd_link)
 
-    dc = sub.add_parser("docs", help="write the ontology's HTML documentation")
-    dc.add_argument("-o", "--output", default="docs/ontology.html")
+    ev = command("evaluate", "score extraction against competency-question gold files: build a temporary "
+                 "store from DOCS, run the eight cqNN_*.rq and match their rows with the gold")
+    ev.add_argument("docs", nargs="+", metavar="DOCS", help="article files or folders to build from")
+    ev.add_argument("--gold", action="append", required=True, metavar="FILE|DIR",
+                    help="gold JSON file, or a folder of them (repeatable)")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list missed and extra rows")
+    ev.add_argument("--json", action="store_true", help="the result as JSON (figures, misses and extras)")
+    ev.add_argument("--min-f1", type=float, default=0.0, help="exit 1 when the overall F1 is below this")
+    ev.add_argument("--queries", default=str(QUERIES_DIR), help="folder holding cqNN_*.rq")
+    ev.add_argument("--base-iri", help="base of minted IRIs (env DIPLOGRAPH_BASE_IRI)")
+    ev.set_defaults(func=cmd_evaluate)
+
+    dc = command("docs", "write the ontology's HTML documentation")
+    dc.add_argument("-o", "--output", default="docs/ontology.html", help="the HTML file")
     dc.set_defaults(func=cmd_docs)
     return p
 
@@ -300,11 +444,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except stores.StoreError as exc:
+    except (stores.StoreError, UsageError, EvaluationError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file that cannot be written or read: one line, not a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
