@@ -2,10 +2,15 @@
 """Check the development corpus: every article has its gold and source files,
 every gold file parses and follows the format of shared/cq/gold/seed.json.
 
-    python tests/corpus/check_corpus.py        # exits 1 on any problem
+    python tests/corpus/check_corpus.py                # dev/ and heldout/; exits 1 on any problem
+    python tests/corpus/check_corpus.py dev-news       # ... and any other folder named (or a path)
+
+Countries' Wikidata IRIs are checked against the project's own data/country-codes.csv.
+tests/corpus/test_check_corpus.py runs the default check under pytest.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import re
@@ -15,6 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FOLDERS = ("dev", "heldout")
+COUNTRY_CODES = HERE.parents[1] / "data" / "country-codes.csv"  # the project's copy, so a clone alone runs this
 CQ_FIELDS = {
     "cq01_entities": {"label", "kind"},
     "cq02_roles": {"person", "role", "affiliation"},
@@ -38,10 +44,8 @@ def norm(text) -> str:
     return " ".join(words[1:] if words and words[0] == "the" else words)
 
 
-def country_qids() -> dict[str, str]:
-    path = HERE.parents[2] / "shared" / "data" / "country-codes.csv"
-    if not path.exists():
-        return {}
+def country_qids(path: Path = COUNTRY_CODES) -> dict[str, str]:
+    """{normalised country name: Wikidata Q-id}; a missing file is an error, not a silently skipped check."""
     out = {}
     for row in csv.DictReader(path.open(encoding="utf-8")):
         q = row.get("wikidata_id", "").rsplit("/", 1)[-1]
@@ -143,13 +147,24 @@ def check_gold(path: Path, txt: Path, qids: dict[str, str], errors: list[str]) -
             err(f"country {e['label']} linked to {iri}, country-codes.csv says {want}")
 
 
-def main() -> int:
+def folder_path(folder: str | Path) -> Path:
+    """A folder of tests/corpus by name, or any folder by path."""
+    path = Path(folder)
+    return path if path.is_dir() and (path.is_absolute() or not (HERE / folder).is_dir()) else HERE / folder
+
+
+def check(folders=FOLDERS) -> tuple[list[str], dict[str, int]]:
+    """(problems found, articles per folder) for the given folders."""
     errors: list[str] = []
     qids = country_qids()
     counts = {}
     seen_ids = {}
-    for folder in FOLDERS:
-        base = HERE / folder
+    for folder in folders:
+        base = folder_path(folder)
+        folder = str(folder)
+        if not base.is_dir():
+            errors.append(f"{folder}: no such folder")
+            continue
         txts = sorted(base.glob("*.txt"))
         counts[folder] = len(txts)
         stems = {p.stem for p in base.iterdir() if p.is_file()}
@@ -179,6 +194,14 @@ def main() -> int:
             gold = base / (txt.stem + ".json")
             if gold.exists():
                 check_gold(gold, txt, qids, errors)
+    return errors, counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Check the corpus folders (dev/ and heldout/, and any named).")
+    ap.add_argument("folders", nargs="*", help="more folders to check: names under tests/corpus, or paths")
+    args = ap.parse_args(argv)
+    errors, counts = check(list(dict.fromkeys([*FOLDERS, *args.folders])))
     for e in errors:
         print("ERROR", e)
     verdict = "OK" if not errors else f"{len(errors)} problem(s)"

@@ -1,0 +1,40 @@
+"""check_corpus.py under pytest: the dev/ and heldout/ folders are complete and their gold files well formed."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+spec = importlib.util.spec_from_file_location("check_corpus", HERE / "check_corpus.py")
+check_corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(check_corpus)
+
+
+def test_dev_and_heldout_pass_the_corpus_check() -> None:
+    errors, counts = check_corpus.check()
+    assert errors == []
+    # every article was looked at: one per gold file in each folder (and there are some)
+    assert counts == {f: len(list((HERE / f).glob("*.json"))) for f in ("dev", "heldout")}
+    assert all(counts.values())
+
+
+def test_country_codes_come_with_the_repository() -> None:
+    """The Wikidata check of countries reads the project's own copy, not ../shared: a clone alone runs it."""
+    assert check_corpus.COUNTRY_CODES == HERE.parents[1] / "data" / "country-codes.csv"
+    qids = check_corpus.country_qids()
+    assert qids["canada"] == "Q16" and qids["kazakhstan"] == "Q232"  # as the seed's gold links them
+
+
+def test_a_broken_gold_file_is_reported(tmp_path: Path) -> None:
+    """The check can fail: a copy of a dev article whose gold file misspells its "documents" key."""
+    article = next((HERE / "dev").glob("*.txt"))
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    for ext in (".txt", ".source"):
+        (folder / (article.stem + ext)).write_bytes(article.with_suffix(ext).read_bytes())
+    gold = article.with_suffix(".json").read_text(encoding="utf-8")
+    (folder / (article.stem + ".json")).write_text(gold.replace('"documents"', '"documentz"', 1), encoding="utf-8")
+    errors, counts = check_corpus.check([folder])
+    assert counts == {str(folder): 1}
+    assert any("missing key documents" in e or "unknown key documentz" in e for e in errors), errors
