@@ -57,6 +57,17 @@ def make_store(path: Path) -> Path:
     return path
 
 
+def fixture_triples() -> int:
+    """How many triples make_store's store holds, counted with rdflib from the same sources (not by the
+    server): the two documents' Turtle and the ontology file (no triple is in two of them)."""
+    from rdflib import Graph
+
+    ontology = Graph().parse(ROOT / "ontology" / "diplograph.ttl", format="turtle")
+    return len(Graph().parse(data=SEED, format="turtle")) + len(Graph().parse(data=SEED2, format="turtle")) + len(
+        ontology
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -8,7 +8,7 @@ import time
 
 import httpx
 import pytest
-from api_helpers import TOKEN
+from api_helpers import TOKEN, fixture_triples
 
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -54,17 +54,6 @@ def test_nesting_bombs_are_refused_and_the_server_survives(read_server):
         r = c.get("/sparql", params={"query": "SELECT * WHERE " + "{" * 50 + "}" * 50})
         assert r.status_code == 200
         assert c.get("/healthz").json()["status"] == "ok"
-
-
-def fixture_triples() -> int:
-    """How many triples the servers' store holds, counted with rdflib from the same sources (not by the server)."""
-    from api_helpers import ROOT, SEED, SEED2
-    from rdflib import Graph
-
-    ontology = Graph().parse(ROOT / "ontology" / "diplograph.ttl", format="turtle")
-    return len(Graph().parse(data=SEED, format="turtle")) + len(Graph().parse(data=SEED2, format="turtle")) + len(
-        ontology
-    )
 
 
 FIRST_FLUSH = 256 * 1024  # README: "413 if the cap is hit within the first 256 KiB"
