@@ -65,6 +65,7 @@ class Gazetteer:
     acronyms: dict[str, str] = field(default_factory=dict)  # surface -> key
     adjectives: dict[str, str] = field(default_factory=dict)  # "Canadian" -> country key
     capitals: dict[str, str] = field(default_factory=dict)  # "Ottawa" -> country key
+    cities: dict[str, str] = field(default_factory=dict)  # other large cities and US states: "Karachi" -> country key
     titles: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical title
     title_kinds: dict[str, str] = field(default_factory=dict)  # canonical title -> government, diplomatic, ...
     concepts: dict[str, Concept] = field(default_factory=dict)  # by IRI
@@ -151,6 +152,15 @@ def _load_titles(gaz: Gazetteer, directory: Path) -> None:
             gaz.titles.setdefault(surface.lower(), title)
 
 
+def _load_cities(gaz: Gazetteer, directory: Path) -> None:
+    """Large cities and US states: where an office, a plant or a project is; never an actor themselves."""
+    for row in _read_csv(directory / "cities.csv"):
+        key = f"country:{row['alpha3'].strip()}"
+        name = row["name"].strip()
+        if key in gaz.countries and name not in gaz.names and name not in gaz.adjectives and name not in gaz.capitals:
+            gaz.cities.setdefault(name, key)
+
+
 def _load_portfolios(gaz: Gazetteer, directory: Path) -> None:
     """The words of portfolios ("Industry and Trade"), and every word of a sector's labels."""
     gaz.portfolio_words |= {row["word"].strip().lower() for row in _read_csv(directory / "portfolios.csv")}
@@ -184,6 +194,7 @@ def load_gazetteer(
     _load_countries(gaz, directory, codes_file)
     _load_known(gaz, directory)
     _load_titles(gaz, directory)
+    _load_cities(gaz, directory)
     _load_concepts(gaz, sectors_file)
     _load_portfolios(gaz, directory)
     return gaz

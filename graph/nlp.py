@@ -49,6 +49,7 @@ class Matchers:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         tables = {
             "NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives, "CAPITAL": gaz.capitals,
+            "CITY": gaz.cities,
         }
         for label, table in tables.items():
             self.names.add(label, list(nlp.tokenizer.pipe(table)))

@@ -241,7 +241,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
                  role=_role_text(view, t_start, stop))
 
 
-DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|—|–|-|\()")
+DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
                   r"included|comprised|consisted of)\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
@@ -252,7 +252,8 @@ def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
     for view in views[:3]:
         match = DATELINE.match(view.text)
         if match and match.group("city").isupper() and len(match.group("city").strip()) >= 3:
-            key = gaz.capitals.get(match.group("city").strip().title()) or gaz.names.get(match.group("country") or "")
+            city = match.group("city").strip().title()
+            key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(match.group("country") or "")
             if key:
                 return key
     return None

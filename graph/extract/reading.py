@@ -138,15 +138,16 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
         span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
         text = span.text
         table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
-                 "CAPITAL": gaz.capitals}[label]
+                 "CAPITAL": gaz.capitals, "CITY": gaz.cities}[label]
         if label == "CAPITAL" and text in gaz.names:
             continue  # "Singapore", "Kuwait": the country's name first
         if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
             continue  # "French fries" are no statement about France
         key = table[text]
-        via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital"}[label]
+        via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital",
+               "CITY": "city"}[label]
         if label == "CAPITAL" and not _acts_as_subject(span):
-            via = "city"  # a capital is the country only where it acts ("Berlin supports ...")
+            via = "city"  # a capital is the country only where it acts ("Berlin supports ..."); other cities never
         found.append(Mention(text, gaz.kind_of(key), index, span.start_char, span.end_char, key, via))
     return _longest(found)
 
@@ -265,7 +266,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     name = text[start:end]
     if not name or not name[0].isupper() or name in GENERIC_WORDS:
         return None
-    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals:
+    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals \
+            or name in gaz.cities:
         return None
     if name.lower() in gaz.concept_labels or name.lower() in gaz.titles:
         return None
@@ -365,8 +367,9 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         overlapping = [g for g in result if g.start < m.end and m.start < g.end and g not in inner]
         if overlapping:
             continue
-        if inner and (m.kind == "Person" or organization_kind(m.text) == "Organization" and m.kind != "Company"
-                      and not _named_after_countries(m, inner)):
+        named = [g for g in inner if g.via != "city"]  # "Ningbo Lygend": a city in a name is part of it
+        if named and (m.kind == "Person" or organization_kind(m.text) == "Organization" and m.kind != "Company"
+                      and not _named_after_countries(m, named)):
             continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
         if any(o.start == m.start and o.end == m.end for o in result):
             continue

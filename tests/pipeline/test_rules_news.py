@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from pipeline_helpers import facts_of, of_kind
 
+from diplograph.graph.extract import extract
+
 pytestmark = pytest.mark.usefixtures("nlp_loaded")
 
 # Both countries named twice first, as an article about them would, so the document has its pair.
@@ -139,3 +141,19 @@ def activity(text: str) -> set[tuple[str, str, str]]:
 )
 def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+def test_a_large_city_places_an_activity_in_its_country() -> None:
+    """"building a hotel complex in Samarkand": Samarkand is in Uzbekistan (data/gazetteer/cities.csv); a
+    city is a place, never an entity or an actor."""
+    text = ("Azerbaijan and Uzbekistan held talks. Azerbaijan and Uzbekistan are partners. The construction company "
+            "Qurulush Inşaat is building a hotel complex in Samarkand.")
+    assert activity(text) == {("Qurulush Inşaat", "country:UZB", "active")}
+    assert {m.kind for m in extract(text).mentions if m.text == "Samarkand"} <= {"Country"}
+
+
+def test_a_dateline_city_gives_the_host_country() -> None:
+    """"KARACHI: ... Industries Minister X": a report filed in Pakistan names Pakistan's minister."""
+    text = ("KARACHI: Industries Minister Rashid Baloch Qureshi met Chinese investors. Pakistan and China are "
+            "partners. Pakistan and China held talks.")
+    assert posts(text) == {("Rashid Baloch Qureshi", "industries minister", "country:PAK")}
