@@ -162,13 +162,19 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     if affiliation is None:
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
         candidates = [m for m in candidates
-                      if not re.search(r"[,;:()–—]|\b(said|and|with|met)\b", _without_titles(view, m.end, t_start))
+                      if OWNER_GAP.fullmatch(_without_titles(view, m.end, t_start))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
         if not candidates:
             return None
         affiliation = candidates[-1]
     role = _role_text(view, t_start, role_stop)
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
+
+
+# What may stand between an owner and its title: "Kazakhstan's Ambassador", "the Saudi Deputy Minister",
+# "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
+OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*|deputy|first|vice|senior|acting|former|then|new|current|"
+                       r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government['’]s)\s+){0,4}")
 
 
 def _without_titles(view: SentenceView, start: int, end: int) -> str:
@@ -241,17 +247,23 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
                  role=_role_text(view, t_start, stop))
 
 
+MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
                   r"included|comprised|consisted of)\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
 
+DATED_PLACE = re.compile(  # "Colombo, June 21:": a place in title case is a dateline when a date follows it
+    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"\.?\s+\d{1,2})\b")
+
+
 def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
     """The country of a dateline ("ISLAMABAD, 10 October 2024."): where the report was filed."""
     for view in views[:3]:
-        match = DATELINE.match(view.text)
-        if match and match.group("city").isupper() and len(match.group("city").strip()) >= 3:
+        match = DATELINE.match(view.text) or DATED_PLACE.match(view.text)
+        upper_or_dated = match and (match.group("city").isupper() or match.re is DATED_PLACE)
+        if upper_or_dated and len(match.group("city").strip()) >= 3:
             city = match.group("city").strip().title()
             key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(match.group("country") or "")
             if key:
