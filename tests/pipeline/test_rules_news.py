@@ -157,3 +157,11 @@ def test_a_dateline_city_gives_the_host_country() -> None:
     text = ("KARACHI: Industries Minister Rashid Baloch Qureshi met Chinese investors. Pakistan and China are "
             "partners. Pakistan and China held talks.")
     assert posts(text) == {("Rashid Baloch Qureshi", "industries minister", "country:PAK")}
+
+
+def test_a_verb_between_an_organisation_and_a_title_makes_it_no_owner() -> None:
+    """"the EAM called on President X": the EAM is not X's affiliation; "Colombo, June 21:" is a dateline,
+    so the president is Sri Lanka's."""
+    text = ("Colombo, June 21: The EAM called on President Anura Perera Dias during the visit. Sri Lanka and India "
+            "are partners. Sri Lanka and India held talks.")
+    assert posts(text) == {("Anura Perera Dias", "president", "country:LKA")}
