@@ -100,7 +100,10 @@ def _load_ontology(store: ox.Store, iris: IRIs) -> None:
     stores.replace_graphs(store, {iris.ontology_graph: triples})
 
 
-def _build_document(doc: Document, store: ox.Store, iris: IRIs, min_confidence: float) -> DocumentResult:
+def _document_graphs(doc: Document, iris: IRIs, min_confidence: float) -> tuple[dict[str, list], DocumentResult]:
+    """The document's graphs (its own, its SHACL report, its candidates) as pyoxigraph triples.
+    It never sees the store: pyshacl keeps frames of its callers alive after validation, and a
+    store held by such a frame stays open (locked) after build() returns."""
     gaz = load_gazetteer()
     extraction = extract(doc.text)
     resolution = resolve_mentions(extraction, doc.text, gaz)
@@ -110,14 +113,15 @@ def _build_document(doc: Document, store: ox.Store, iris: IRIs, min_confidence: 
     kept, candidates = split_candidates(clean, min_confidence)
     doc_iri = iris.document(doc.doc_id)
     report_iri = iris.report_graph(doc.doc_id)
-    stores.replace_graphs(store, {
+    graphs = {
         doc_iri: oxigraph_triples(kept),
         report_iri: oxigraph_triples(report_triples(report_iri, doc_iri, rejected)),
         iris.candidates_graph(doc.doc_id): oxigraph_triples(candidates),
-    })
+    }
     facts = len(set(kept.subjects(PROV.wasGeneratedBy, None)))
-    return DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities), rejected=rejected,
-                          candidates=len(set(candidates.subjects(PROV.wasGeneratedBy, None))))
+    return graphs, DocumentResult(doc.path, "built", facts=facts, entities=len(resolution.entities),
+                                  rejected=rejected,
+                                  candidates=len(set(candidates.subjects(PROV.wasGeneratedBy, None))))
 
 
 def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | None = None,
@@ -148,7 +152,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path, base_iri: str | No
                 if not force and known.get(iris.document(doc.doc_id)) == doc.sha256:
                     summary.results.append(DocumentResult(str(path), "unchanged"))
                     continue
-                result = _build_document(doc, store, iris, min_confidence)
+                graphs, result = _document_graphs(doc, iris, min_confidence)
+                stores.replace_graphs(store, graphs)
                 if doc.encoding != "utf-8":
                     result.message = f"decoded as {doc.encoding}, not UTF-8"
                 summary.results.append(result)

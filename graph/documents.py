@@ -88,7 +88,7 @@ def binary_format(data: bytes) -> str | None:
         if data.startswith(magic):
             if name == "ZIP":
                 head = data[:4096]
-                return next((f"{kind} (a ZIP archive)" for member, kind in ZIP_MEMBERS if member in head), name)
+                return next((kind for member, kind in ZIP_MEMBERS if member in head), name)
             return name
     return None
 
