@@ -32,6 +32,10 @@ from diplograph.graph.extract.reading import DocumentContext, SentenceView, read
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 
+# With a company's activity in the sentence, an area counts only where the sentence says it is one.
+FIELDS_OF_COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|fields?|areas?|"
+                                   r"spheres?|modernis\w*|moderniz\w*|development of)\b", re.IGNORECASE)
+
 __all__ = ["extract", "extract_views", "main_pair", "read_views"]
 
 
@@ -93,8 +97,9 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         activity = [f for f in activity if f.value("status") != "active"
                     or (f.role("organization").text, f.role("market").key) not in planned] + parsed
         facts += activity
-        if not activity:  # a company's sector is its business, not an area of cooperation between countries
-            facts += cooperation(view, context)
+        business = {f.value("sector") for f in activity}  # a company's sector is its business, not an area
+        facts += [f for f in cooperation(view, context) if not activity or (
+            f.value("sector") not in business and FIELDS_OF_COOPERATION.search(view.text))]
         facts += memberships(view, gaz, context)
         facts += meetings(view)
         facts += agreements(view)

@@ -19,12 +19,15 @@ PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both
 # "In the world of business and finance, ...": a figure of speech that sets a scene, naming no area.
 SCENE_SETTING = re.compile(r"\b[Ww]orld\s+of\s+(?:[a-z]+(?:\s*,\s*|\s+and\s+))*$")
 
+FIELDS = re.compile(r"\b(?:fields?|sectors?|areas?|spheres?|domains?)\b")
+
 
 def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     """Sectors named with a word of cooperation: between the two countries the sentence names, or the
     document's pair when the sentence names both of them, or one or none of them."""
-    if view.money or re.search(r"\b(not|never|no longer|n't)\b", view.text) or not COOPERATION_CUE.search(view.text):
-        return []
+    if view.money and not FIELDS.search(view.text) or re.search(r"\b(not|never|no longer|n't)\b", view.text) \
+            or not COOPERATION_CUE.search(view.text):
+        return []  # a sentence of figures names areas only where it says so: "for the fields of health, ..."
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
                                  and not SCENE_SETTING.search(view.text[:c.start])))
     if not sectors:

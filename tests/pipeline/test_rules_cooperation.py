@@ -95,3 +95,11 @@ def test_a_figure_of_speech_names_no_area() -> None:
     text = ("Peru and Vietnam discussed their ties. In the world of business and finance, Peru and Vietnam "
             "see potential for cooperation in mining and agriculture.")
     assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"mining", "agriculture"}}
+
+
+def test_fields_named_beside_a_figure() -> None:
+    """A sentence with an amount names areas where it says "the fields of": grants "for the development of
+    the fields of infrastructure, agriculture and education" (before, any amount silenced the sentence)."""
+    text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. Peru has received $4.2 billion in loans "
+            "from Vietnam for the development of the fields of infrastructure, agriculture and education.")
+    assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"infrastructure", "agriculture", "education"}}
