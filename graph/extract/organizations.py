@@ -21,11 +21,13 @@ ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
+    r"investing|spending|spends|spent|"
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
     r"takes part|took part|participates|participating|"
     r"mining|producing|"
-    r"(?:has|have|runs|owns|operates) (?:a |an |its )?(?:[\w-]+ ){0,2}?(?:joint venture|office|plant|factory|"
-    r"subsidiary|branch|presence|stores?|mine|refinery))\b",
+    r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
+    r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
+    r"refiner(?:y|ies)|facilit(?:y|ies)))\b",
     re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due)\s+"
@@ -228,6 +230,16 @@ def _unnamed_subject(view: SentenceView, subject: Node) -> list[Mention]:
                     begin + len(name.group("name")))]
 
 
+def _coordinated(view: SentenceView, orgs: list[Mention]) -> list[Mention]:
+    """The organisations of a subject that are one list: "Audi, BMW and Mercedes"."""
+    run = orgs[-1:]
+    for m in reversed(orgs[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*", view.text[m.end:run[0].start]):
+            break
+        run.insert(0, m)
+    return run
+
+
 def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fact]) -> list[Fact]:
     """Activity read from the dependency parse (patterns in data/patterns/activity.jsonl): "X will build a
     plant in Egypt", "X is exploring gold deposits in Egypt", "X plans to open an office in Y", "Y invited X
@@ -250,15 +262,18 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         if not orgs or not markets or NEGATED_ACTIVITY.search(view.text[subject.start:place.end]):
             continue
         org, market = (holding or orgs)[-1], markets[0]
+        listed = _coordinated(view, orgs)  # "Audi, BMW and Mercedes all have factories in Hungary"
         planned = relation.label == "PLANNED" or MODAL_BEFORE.search(view.text[:verb.start])
         status = "planned" if planned else "active"
-        if (org.text, market.key, status) in known or status == "active" and (org.text, market.key, "planned") in known:
-            continue
         sector = _sector_between(view, verb.start, place.tree_end, gaz)
-        key = (org.text, market.key or market.text)
-        if key not in facts or status == "planned":
-            facts[key] = make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
-                                   status=status, sector=sector)
+        for one in listed if org in listed else [org]:
+            if (one.text, market.key, status) in known or status == "active" and (
+                    one.text, market.key, "planned") in known:
+                continue
+            key = (one.text, market.key or market.text)
+            if key not in facts or status == "planned":
+                facts[key] = make_fact("MarketActivity", view, {"organization": one, "market": market}, 0.7,
+                                       status=status, sector=sector)
     return list(facts.values())
 
 

@@ -46,8 +46,9 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
 def _portfolio_start(view: SentenceView, title_start: int) -> int:
     """"Petroleum Minister", "Finance Minister": the portfolio written before the title is part of it,
     unless it is a name ("Kazakh", "Saudi" are the affiliation, not the portfolio)."""
-    if not MINISTER.match(view.text, title_start):
-        return title_start
+    if not MINISTER.match(view.text, title_start) and not re.match(r"[A-Z][a-z]+\s+" + MINISTER.pattern,
+                                                                    view.text[title_start:], re.IGNORECASE):
+        return title_start  # "Petroleum Minister", and "Industry and | Trade Minister" when the title has a portfolio
     words = PORTFOLIO_BEFORE.search(view.text[:title_start])
     if not words:
         return title_start
@@ -187,6 +188,9 @@ def _without_titles(view: SentenceView, start: int, end: int) -> str:
     return text
 
 
+CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|said|says|told|added|noted|"
+                         r"stressed|cited|called|urged|announced|signed|met|visited|received|welcomed|opened|"
+                         r"described|explained|recalled|highlighted|praised)\b")
 RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been)\s+(?:also\s+|now\s+|currently\s+)?")
 HEADS = re.compile(r"^\s*,\s*who\s+(?:also\s+|now\s+|currently\s+)?(?P<verb>heads|chairs|leads|runs|directs)\s+"
                    r"(?:the\s+)?$")
@@ -207,15 +211,23 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
-    if not re.match(r"\s*,\s*", rest):
+    comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*", rest)  # "X (pictured), the Ambassador of ..."
+    if not comma:
         return None
-    window_start = person.end + re.match(r"\s*,\s*", rest).end()
+    window_start = person.end + comma.end()
     end_match = APPOSITIVE_END.search(view.text, window_start)
     window_end = end_match.start() if end_match else len(view.text)
     titles = [t for t in view.titles if window_start <= t[1] < window_end]
     if not titles:
         return None
     title, t_start, t_end = titles[0]
+    tail = view.text[t_end:window_end]
+    for m in mentions_between(view, t_end, window_end):
+        tail = tail.replace(m.text, "")
+    for _, other_start, other_end in titles[1:]:  # "advisor to the chairman of Y"
+        tail = tail.replace(view.text[other_start:other_end], "")
+    if CLAUSE_VERB.search(tail):
+        return None  # "X, the ambassador cited the ...": a clause, not an apposition
     lead = RELATIVE_LEAD.sub("", view.text[window_start:t_start])  # "X, who is also the chairman of Y"
     for m in mentions_between(view, window_start, t_start):
         lead = lead.replace(m.text, "")

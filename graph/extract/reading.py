@@ -288,6 +288,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
                 organization_kind(name) == "Organization" and not _names_a_body(rest, gaz):
             return Mention(rest, "Person", index, end - len(rest), end)
     kind = "Person" if label == "PERSON" else organization_kind(name)
+    if kind == "Person" and ORGANIZATION_HEAD.search(name):
+        kind = organization_kind(name)  # "Agence Marocaine De Presse" is no person
     if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
         kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
     if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS):
@@ -347,7 +349,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
 ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Fund|Foundation|Agency|"
                                r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance|Council|"
                                r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation|Academy|"
-                               r"Federation|Confederation|Council|Ministry|Embassy|High Commission)\b")
+                               r"Federation|Confederation|Council|Ministry|Embassy|High Commission|Agence|Agencia|"
+                               r"Presse|Press|News)\b")
 
 
 def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
@@ -614,7 +617,7 @@ def make_fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Men
                 confidence)
 
 
-HONORIFIC = r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.\s?E\.)\s+)?"
+HONORIFIC = r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.?\s?E\.?)\s+)?"
 
 
 def same_person(name: str, names: set[str]) -> bool:
