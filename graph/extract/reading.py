@@ -264,6 +264,10 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
                    gaz: Gazetteer) -> Mention | None:
     """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
     name = text[start:end]
+    glued = re.search(r"\s+and\s+(?P<country>[A-Z][\w'’ -]+?)(?:['’]s)?$", name)
+    if glued and glued.group("country") in gaz.names and re.search(r"\bof\s", name[:glued.start()]):
+        end = start + glued.start()  # "Ministry of Energy of Chile | and Norway's Ministry of Trade"
+        name = text[start:end]
     if not name or not name[0].isupper() or name in GENERIC_WORDS:
         return None
     if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals \
@@ -421,6 +425,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = titles
     view.relations = _relations(sent, matchers)
+    view.mentions = _bodies_of_countries(view)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
@@ -443,6 +448,34 @@ def _relations(sent: Span, matchers: Matchers) -> list[Relation]:
                                left.idx - offset, right.idx + len(right) - offset)
         found.append(Relation(label, nodes))
     return found
+
+
+BODY_OF_COUNTRY = re.compile(  # "the Embassy of India", "Ministry of Energy of the Republic of Chile"
+    r"\b(?P<name>(?:Royal\s+)?(?:Embassy|High Commission|Consulate(?:[- ]General)?|Permanent Mission|Ministry|"
+    r"Department|Presidency|Office of the President|Government Office|National Bank|Central Bank)"
+    r"(?:\s+(?:of|for)\s+(?:[A-Z][\w'&-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+))*?[A-Z][\w'&-]*)?)"
+    r"\s+of\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?$")
+
+
+def _bodies_of_countries(view: SentenceView) -> list[Mention]:
+    """A government body named after its country is one organisation with its whole name, whatever the NER
+    cut: "the Embassy of India", "the Ministry of Investment and Foreign Trade of the Republic of Uzbekistan"."""
+    mentions = list(view.mentions)
+    for country in [m for m in view.mentions if m.kind == "Country" and m.via == "name"]:
+        body = BODY_OF_COUNTRY.search(view.text[:country.start])
+        if not body:
+            continue
+        start, end = body.start("name"), country.end
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        across = [m for m in mentions if m not in inside and m.start < end and start < m.end]
+        if any(m.kind != "Country" and m.start <= start and end <= m.end for m in across):
+            continue  # a longer name already holds it
+        if any(m.kind in ("Person",) for m in inside + across):
+            continue
+        mentions = [m for m in mentions if m not in inside and m not in across or m.kind == "Country"
+                    and m is not country and not (start <= m.start and m.end <= end)]
+        mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 TAIL_LEAD = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")

@@ -165,3 +165,26 @@ def test_a_verb_between_an_organisation_and_a_title_makes_it_no_owner() -> None:
     text = ("Colombo, June 21: The EAM called on President Anura Perera Dias during the visit. Sri Lanka and India "
             "are partners. Sri Lanka and India held talks.")
     assert posts(text) == {("Anura Perera Dias", "president", "country:LKA")}
+
+
+def homes(text: str) -> set[tuple[str, str]]:
+    """{(organisation, country key)}."""
+    return {(f.role("organization").text, f.role("country").key) for f in of_kind(facts_of(text), "HomeCountry")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # government bodies named after their country, whatever the NER glued to them
+        ("Chile and Norway held talks. The Ministry of Energy of Chile and Norway's Ministry of Trade signed a "
+         "memorandum with the Embassy of India in Nepal.",
+         {("Ministry of Energy of Chile", "country:CHL"), ("Ministry of Trade", "country:NOR"),
+          ("Embassy of India", "country:IND")}),
+        # a body whose name starts with its country is not a country followed by a person
+        ("Nepal and India held talks. The Nepal Electricity Authority signed a memorandum with the Thai Chamber "
+         "of Commerce.",
+         {("Nepal Electricity Authority", "country:NPL"), ("Thai Chamber of Commerce", "country:THA")}),
+    ],
+)
+def test_home_countries_of_bodies_named_after_them(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
