@@ -23,6 +23,7 @@ from diplograph.graph.extract.organizations import (
 )
 from diplograph.graph.extract.positions import (
     coordinated_posts,
+    counterparts_across_sentences,
     dateline_country,
     implied_positions,
     positions,
@@ -111,6 +112,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
+    facts += counterparts_across_sentences(views, facts)
     facts = coordinated_posts(views, facts, gaz)
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)

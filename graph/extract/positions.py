@@ -423,3 +423,26 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
                 found.append(make_fact("Position", view, {"holder": holder, "affiliation": fact.role("affiliation")},
                                        fact.confidence, role=role))
     return found
+
+
+def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """"Erdogan said ... with his Senegalese counterpart Macky Sall": the counterpart holds the post that the
+    person named before him in the sentence holds anywhere in the article."""
+    posts: dict[str, str] = {}
+    for fact in facts:
+        if fact.kind == "Position":
+            posts.setdefault(fact.role("holder").text, str(fact.value("role")))
+    found = []
+    for view in views:
+        for person in (m for m in view.mentions if m.kind == "Person" and not same_person(m.text, set(posts))):
+            lead = COUNTERPART.search(view.text[:person.start])
+            if not lead:
+                continue
+            at = lead.start("before") if lead.group("before") else lead.start("after")
+            country = next((m for m in view.mentions if m.kind == "Country" and m.start == at), None)
+            before = [m for m in view.mentions if m.kind == "Person" and m.end <= lead.start()]
+            held = [posts[h] for m in before[-1:] for h in posts if same_person(m.text, {h})]
+            if country is not None and held:
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.65,
+                                       role=held[0]))
+    return found

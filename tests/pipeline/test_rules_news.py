@@ -188,3 +188,12 @@ def homes(text: str) -> set[tuple[str, str]]:
 )
 def test_home_countries_of_bodies_named_after_them(text: str, expected: set[tuple[str, str]]) -> None:
     assert homes(text) == expected
+
+
+def test_a_counterpart_holds_the_post_the_article_gave_the_other_person() -> None:
+    """The president is named as such in one sentence; "with his Senegalese counterpart Y" in another."""
+    text = ("Turkey and Senegal held talks. Turkish President Kemal Arslan Demir hosted the visit. Senegal and "
+            "Turkey are partners. \"We have a common will,\" Demir said in Ankara with his Senegalese counterpart "
+            "Ousmane Ba Ndiaye.")
+    assert posts(text) == {("Kemal Arslan Demir", "president", "country:TUR"),
+                           ("Ousmane Ba Ndiaye", "president", "country:SEN")}
