@@ -15,13 +15,13 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from diplograph.graph.documents import collect, read_document
+from diplograph.graph.extract import extract
+from diplograph.graph.extract.reading import paragraphs
+from diplograph.graph.gazetteer import load_gazetteer
+from diplograph.graph.nlp import load_matchers, load_nlp
 
-from diplograph.graph.documents import collect, read_document  # noqa: E402
-from diplograph.graph.extract import extract  # noqa: E402
-from diplograph.graph.extract.reading import paragraphs  # noqa: E402
-from diplograph.graph.gazetteer import load_gazetteer  # noqa: E402
-from diplograph.graph.nlp import load_matchers, load_nlp  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed(run, repeat: int) -> float:

@@ -57,7 +57,13 @@ class Matchers:
         self.lower.add("TITLE", list(nlp.tokenizer.pipe(gaz.titles)))
         self.dependencies = DependencyMatcher(nlp.vocab)
         self.patterns: dict[str, tuple[str, list[str]]] = {}  # key -> (label, its nodes' names in order)
+        self.anchor_lemmas: set[str] | None = set()  # a sentence with none of these lemmas matches no pattern
         for number, entry in enumerate(read_patterns()):
+            anchor = entry["pattern"][0].get("RIGHT_ATTRS", {}).get("LEMMA")
+            if isinstance(anchor, dict) and "IN" in anchor and self.anchor_lemmas is not None:
+                self.anchor_lemmas |= set(anchor["IN"])
+            else:
+                self.anchor_lemmas = None
             key = f"{entry['label']}#{number}"  # one key a pattern, so a match says which nodes it has
             self.dependencies.add(key, [entry["pattern"]])
             self.patterns[key] = (entry["label"], [node["RIGHT_ID"] for node in entry["pattern"]])
