@@ -118,7 +118,7 @@ def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
 
 
 COUNTERPART = re.compile(  # "his Armenian counterpart X", "his counterpart from Peru, X", "her Peruvian counterpart, X"
-    r"\b(?:his|her|their|its)\s+(?:(?P<before>\S+)\s+)?counterparts?\s*(?:(?:from|of)\s+(?:the\s+)?"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<before>\S+)\s+)?counterparts?\s*(?:(?:from|of)\s+(?:the\s+)?"
     r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?$")
 
 
@@ -191,7 +191,8 @@ def _without_titles(view: SentenceView, start: int, end: int) -> str:
 CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|said|says|told|added|noted|"
                          r"stressed|cited|called|urged|announced|signed|met|visited|received|welcomed|opened|"
                          r"described|explained|recalled|highlighted|praised)\b")
-RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been)\s+(?:also\s+|now\s+|currently\s+)?")
+RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been|serves as|served as|works as)\s+"
+                           r"(?:also\s+|now\s+|currently\s+)?")
 HEADS = re.compile(r"^\s*,\s*who\s+(?:also\s+|now\s+|currently\s+)?(?P<verb>heads|chairs|leads|runs|directs)\s+"
                    r"(?:the\s+)?$")
 VERB_ROLES = {"heads": "head", "chairs": "chairman", "leads": "head", "runs": "head", "directs": "director"}
@@ -293,7 +294,35 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
             return None  # "Kazakhstan's President ...": the sentence rules decide
         canonical = gaz.canonical_title(title)
         return canonical, _role_text(view, t_start, t_end)
+    after = AFTER_NAME.match(view.text, person.end)
+    for title, t_start, t_end in view.titles:  # "- X – Minister of Economy;", "X, senior presidential secretary"
+        starts = {after.end(), after.end() + len(ROLE_QUALIFIER_AHEAD.match(view.text, after.end()).group())} \
+            if after else set()
+        clause = re.match(r"[^,;.()]*", view.text[t_end:]).group()
+        if t_start in starts and not re.match(r"\s+(?:of|to|at)\s", view.text[t_end:]) \
+                and not CLAUSE_VERB.search(clause):  # not "X, the ambassador cited ..."
+            return gaz.canonical_title(title), _role_text(view, t_start, t_end)
     return None
+
+
+AFTER_NAME = re.compile(r"\s*(?:,|[–—]|-\s|\()\s*(?:the\s+)?")
+ROLE_QUALIFIER_AHEAD = re.compile(r"(?:(?:first|deputy|vice|acting|senior|chief|honorary|coordinating|presidential|"
+                                  r"principal)[\s-]+)*", re.IGNORECASE)
+LIST_INTRO = re.compile(r"\s+(?:side|delegation|government|team)\b[^:]*:\s*$")
+LIST_ITEM = re.compile(r"\s*[-–•*·]")
+
+
+def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, Mention]:
+    """"The Kyrgyz delegation included:" and the list lines under it: each line's side."""
+    sides: dict[int, Mention] = {}
+    side: Mention | None = None
+    for view in views:
+        if side is not None and LIST_ITEM.match(view.text):
+            sides[view.index] = side
+            continue
+        intro = [m for m in view.places() if m.key in pair and LIST_INTRO.match(view.text[m.end:])]
+        side = intro[-1] if len({m.key for m in intro}) == 1 else None
+    return sides
 
 
 def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
@@ -332,9 +361,11 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if owner is not None and owner.key in pair:
                 owners.setdefault(gaz.canonical_title(title), set()).add(owner.key)
     implied: list[Fact] = []
+    listed = _list_sides(views, pair)
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
                 and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end, person.start))]
+        side = side or ([listed[view.index]] if view.index in listed else [])
         if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
@@ -441,6 +472,8 @@ def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) 
             at = lead.start("before") if lead.group("before") else lead.start("after")
             country = next((m for m in view.mentions if m.kind == "Country" and m.start == at), None)
             before = [m for m in view.mentions if m.kind == "Person" and m.end <= lead.start()]
+            if not before and view.index > 0:  # "His UAE counterpart, X, agreed.": the one named just before
+                before = [m for m in views[view.index - 1].mentions if m.kind == "Person" and m.text in posts]
             held = [posts[h] for m in before[-1:] for h in posts if same_person(m.text, {h})]
             if country is not None and held:
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.65,

@@ -213,7 +213,8 @@ def _extended_end(text: str, start: int, end: int) -> int:
 def _title_after_name() -> re.Pattern:
     """", chief economist at", ", the rector of": a name followed by a title is a person's."""
     titles = sorted(load_gazetteer().titles, key=len, reverse=True)
-    return re.compile(r"^\s*,\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:" +
+    return re.compile(r"^\s*,\s+(?:who\s+(?:is|was|has been|serves as|served as|works as)\s+(?:also\s+|now\s+)?)?"
+                      r"(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?(?:" +
                       "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
 
 
@@ -546,7 +547,7 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
     if not view.titles:
         return []
     _, t_start, _ = view.titles[0]
-    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*,\s*(?:the\s+)?"
+    line = re.match(r"\s*(?:[-–•*·]\s*)?" + HONORIFIC + PERSON_NAME.pattern + r"\s*(?:,|[–—]|-\s|\()\s*(?:the\s+)?"
                     r"(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}$", view.text[:t_start])  # "X, Indonesia's Minister"
     if not line:
         return []
@@ -554,9 +555,11 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
     words = view.text[begin:end].split()
     if NOT_A_NAME_WORD.search(view.text[begin:end]):
         return []  # "On Sunday, UAE President X"
-    if any(m.start < end and begin < m.end for m in view.mentions) or any(
+    inside = [m for m in view.mentions if m.start < end and begin < m.end]
+    if any(m.kind != "Person" or m.start < begin or m.end > end for m in inside) or any(
             w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
         return []
+    view.mentions = [m for m in view.mentions if m not in inside]  # the NER's "Asanbek Uulu" inside the line's name
     return [Mention(view.text[begin:end], "Person", view.index, begin, end)]
 
 

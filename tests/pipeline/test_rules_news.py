@@ -197,3 +197,24 @@ def test_a_counterpart_holds_the_post_the_article_gave_the_other_person() -> Non
             "Ousmane Ba Ndiaye.")
     assert posts(text) == {("Kemal Arslan Demir", "president", "country:TUR"),
                            ("Ousmane Ba Ndiaye", "president", "country:SEN")}
+
+
+def test_a_participants_list_under_a_side() -> None:
+    """List lines under "The Kyrgyz delegation included:" are the Kyrgyz side's, whatever separates name
+    and title (a dash, a parenthesis, a comma); a title with its own country keeps it."""
+    text = ("Kyrgyzstan and the UAE held talks. Kyrgyzstan and the UAE are partners. The Kyrgyz delegation "
+            "included:\n- Talant Beishen Uulu – Minister of Economy and Commerce;\n- Nurlan Asanbek Uulu (Deputy "
+            "Minister of Foreign Affairs);\n- Bakyt Sydykov Osmon, Ambassador of Kyrgyzstan to the UAE.")
+    assert posts(text) == {
+        ("Talant Beishen Uulu", "minister of economy and commerce", "country:KGZ"),
+        ("Nurlan Asanbek Uulu", "deputy minister of foreign affairs", "country:KGZ"),
+        ("Bakyt Sydykov Osmon", "ambassador", "country:KGZ")}
+
+
+def test_his_counterpart_at_the_start_of_the_next_sentence() -> None:
+    text = ("Kyrgyzstan and the UAE held talks. Kyrgyzstan and the UAE are partners. Kyrgyz Foreign Minister "
+            "Talant Beishen Uulu noted the growth of trade. His UAE counterpart, Hamad Saif Al Nuaimi, agreed. "
+            "Bakyt Sydykov Osmon, who serves as Kyrgyzstan's ambassador to the UAE, spoke.")
+    assert posts(text) == {("Talant Beishen Uulu", "foreign minister", "country:KGZ"),
+                           ("Hamad Saif Al Nuaimi", "foreign minister", "country:ARE"),
+                           ("Bakyt Sydykov Osmon", "ambassador", "country:KGZ")}
