@@ -20,6 +20,7 @@ from diplograph.graph.extract.organizations import (
     activities_from_the_parse,
     activities_in_the_pair,
     home_countries,
+    listed_under_a_side,
 )
 from diplograph.graph.extract.positions import (
     coordinated_posts,
@@ -91,6 +92,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
+        facts += listed_under_a_side(view, gaz)
         activity = activities(view, gaz, context)
         parsed = activities_from_the_parse(view, gaz, activity)
         planned = {(f.role("organization").text, f.role("market").key) for f in parsed

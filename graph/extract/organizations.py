@@ -14,7 +14,7 @@ from diplograph.graph.extract.reading import (
     organization_kind,
     run_before,
 )
-from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 ACTIVE_CUE = re.compile(
@@ -374,3 +374,75 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
                  status="active", sector=sector)
 
 
+
+
+SIDE_LIST = re.compile(  # "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include"
+    r"(?:['’]s)?\s+(?:side|delegation|participants|companies|firms|businesses|enterprises|investors|groups|banks|"
+    r"corporations|manufacturers|contractors|exporters|producers)\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?"
+    r"(?:such as|including|includes?|included|like|were|are|was|:|representatives of|among them|namely|notably|"
+    r"(?=[A-Z]))\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
+    r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
+LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
+PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business)\s+"
+                        r"in\s+(?:the\s+)?$")
+
+
+def gaz_words() -> set[str]:
+    """Words that end a list of company names: countries, nationalities, titles, generic nouns."""
+    gaz = load_gazetteer()
+    return set(gaz.names) | set(gaz.adjectives) | {"The", "Minister", "Ministry", "President", "Embassy", "Government"}
+
+
+def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    """"From the Chinese side, companies such as Sinohydro, Huawei and Zijin Mining": every organisation
+    listed under a side or a nationality's companies belongs to that country; "Indian companies present in
+    Mexico include A, B and C" are also active in Mexico.  Names the NER missed in such a list are read
+    as companies."""
+    facts = []
+    for country in (m for m in view.mentions + view.cities if m.kind == "Country"):
+        cue = SIDE_LIST.match(view.text, country.end)
+        if not cue or country.via not in ("adjective", "name") or any(
+                m.kind == "Country" and m.key != country.key and cue.start("gap") <= m.start < cue.end("gap")
+                and not PRESENT_IN.search(view.text[cue.start("gap"):m.start]) for m in view.mentions):
+            continue  # "Kenyan firms A and B signed deals with Chinese companies including C": C is not Kenyan
+        if view.text[cue.end("gap"):cue.end()].strip() == "" and cue.group("gap").strip():
+            continue  # with no word of listing, the names must follow the noun: "Kenyan firms A and B"
+        names = _list_after(view, cue.end())
+        market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
+                       and PRESENT_IN.search(view.text[cue.start("gap"):m.start])), None)
+        for org in names:
+            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))
+            if market is not None and market.key != country.key:
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
+                                       status="active"))
+    return facts
+
+
+def _list_after(view: SentenceView, start: int) -> list[Mention]:
+    """The organisations named in a row from `start`: known mentions, or capitalised names between the
+    commas that nothing else claims."""
+    found: list[Mention] = []
+    position = start
+    while True:
+        known = next((m for m in view.mentions if m.start == position), None)
+        if known is not None:
+            if known.kind not in ORGANIZATION_KINDS or known.kind == "InternationalOrganization":
+                break
+            item = known
+        else:
+            name = LIST_ITEM_NAME.match(view.text, position)
+            if not name or any(m.start < name.end() and position < m.end for m in view.mentions) or any(
+                    w in gaz_words() for w in name.group().split()) or not re.match(
+                    r"\s*(?:,|and\b|&|[.;)]|$)", view.text[name.end():]):
+                break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
+            text = re.sub(r"['’]s$", "", name.group())
+            if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
+                text = text[:-1]  # the sentence's full stop
+            item = Mention(text, organization_kind(text) if organization_kind(text) != "Organization" else "Company",
+                           view.index, position, position + len(text))
+        found.append(item)
+        gap = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", view.text[item.end:])
+        if not gap:
+            break
+        position = item.end + gap.end()
+    return found

@@ -248,9 +248,18 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
         if ent.label_ == "ORG" and PORTFOLIO.search(text[:start]):
             continue  # "Minister of Mining and Energy": a portfolio, not an organisation
-        mention = _typed_mention(text, start, end, ent.label_, previous, index, gaz)
-        if mention:
-            found.append(mention)
+        parts = [(start, end)]
+        if ent.label_ == "ORG" and re.fullmatch(r"[A-Z][^,]*(?:,\s+[A-Z][^,]*)+", text[start:end]):
+            # "Safarilink, Equity Bank": a list the NER read as one name
+            parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
+            parts = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts]
+            if re.search(r"\b(?:of|for)\b", text[parts[0][0]:parts[0][1]]) or any(
+                    text[a:b].split()[0].lower() in gaz.portfolio_words for a, b in parts[1:]):
+                parts = [(start, end)]  # "Ministry of Development, Industry, Trade and Services" is one name
+        for part_start, part_end in parts:
+            mention = _typed_mention(text, part_start, part_end, ent.label_, previous, index, gaz)
+            if mention:
+                found.append(mention)
     return found
 
 

@@ -218,3 +218,26 @@ def test_his_counterpart_at_the_start_of_the_next_sentence() -> None:
     assert posts(text) == {("Talant Beishen Uulu", "foreign minister", "country:KGZ"),
                            ("Hamad Saif Al Nuaimi", "foreign minister", "country:ARE"),
                            ("Bakyt Sydykov Osmon", "ambassador", "country:KGZ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya and China held talks. Kenya and China are partners. From the Chinese side, companies such as "
+         "Sinoriver, Huaxin Tech and Zijin Metals attended the forum.",
+         {("Sinoriver", "country:CHN"), ("Huaxin Tech", "country:CHN"), ("Zijin Metals", "country:CHN")}),
+        ("Kenya and China held talks. Kenya and China are partners. Among the Kenyan participants were "
+         "Safarilink, Equity Bank and KenPower.",
+         {("Safarilink", "country:KEN"), ("Equity Bank", "country:KEN"), ("KenPower", "country:KEN")}),
+        # a nationality's firms are not the companies of another nationality listed later in the sentence
+        ("Kenya and China held talks. Kenya and China are partners. Kenyan firms Safarilink and KenPower signed "
+         "deals with Chinese companies including Huaxin Tech and PowerSino.",
+         {("Safarilink", "country:KEN"), ("KenPower", "country:KEN"), ("Huaxin Tech", "country:CHN"),
+          ("PowerSino", "country:CHN")}),
+        # projects listed after companies are not companies
+        ("Nigeria and China held talks. Nigeria and China are partners. Projects contracted by Chinese companies, "
+         "such as the Kaduna-Kano railway, are progressing.", set()),
+    ],
+)
+def test_organisations_listed_under_a_side(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
