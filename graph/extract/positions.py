@@ -143,7 +143,7 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
 
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
-    titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 40]
+    titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 80]
     if not titles:
         return None
     title, t_start, t_end = titles[-1]
@@ -264,6 +264,7 @@ MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
                   r"included|comprised|consisted of)\b")
+ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
 
@@ -288,8 +289,8 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
     """(canonical title, role) of a title written straight before a name with no country or
     organisation at all: "President Kassym-Jomart Tokayev", "Petroleum Minister Musadik Malik"."""
     for title, t_start, t_end in view.titles:
-        if t_end > person.start or not re.fullmatch(r"\s+" + HONORIFIC, view.text[t_end:person.start]):
-            continue
+        if t_end > person.start or not re.fullmatch(r"\s*,?\s+" + HONORIFIC, view.text[t_end:person.start]):
+            continue  # "President X", "the Minister of Trade and Industry, X"
         if _owner_of_title(view, t_start) is not None:
             return None  # "Kazakhstan's President ...": the sentence rules decide
         canonical = gaz.canonical_title(title)
@@ -366,6 +367,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
                 and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end, person.start))]
         side = side or ([listed[view.index]] if view.index in listed else [])
+        side = side or [m for m in view.places() if m.key in pair and m.end < person.start
+                        and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
         if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))

@@ -46,7 +46,8 @@ COMPANY_NOUNS = {
     "carmaker", "maker", "airline", "utility", "contractor", "refiner", "drugmaker", "processor",
 }
 PERSON_PREFIXES = re.compile(
-    r"^(?:(?:H\.?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|Ambassador|President|Minister|"
+    r"^(?:(?:H\.?\s?E\.?|H\.?\s?H\.?|Hon\.?|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|"
+    r"Ambassador|President|Minister|"
     r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)*"
 )
 
@@ -439,6 +440,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
+    announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
@@ -597,19 +599,45 @@ def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: l
     return found
 
 
+STATE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\s+|People['’]s\s+)?(?:Republic|Kingdom|"
+                      r"State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?")
+
+
+HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s+"
+                                   r"(?=[A-Z])")
+
+
+def _names_after_honorifics(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """"H E Ajay Sharma (pictured)", "Hon. Michael Okyere-Baafi": an honorific announces a person's name."""
+    found = []
+    for honorific in HONORIFIC_BEFORE_NAME.finditer(view.text):
+        name = PERSON_NAME.match(view.text, honorific.end())
+        if not name:
+            continue
+        text = re.sub(r"['’]s$", "", name.group("name")).rstrip(".'’")
+        begin, end = name.start("name"), name.start("name") + len(text)
+        words = text.split()
+        if any(m.start < end and begin < m.end for m in view.mentions + announced + found) or any(
+                w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS for w in words):
+            continue
+        found.append(Mention(text, "Person", view.index, begin, end))
+    return found
+
+
 def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     """People the NER missed where a title announces them: "Korean Ambassador to Poland Yoon Seok-ho",
     "the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani"."""
     found: list[Mention] = []
     for _, _, t_end in view.titles:
         start = t_end
-        of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+        of = STATE_OF.match(view.text[start:])
         while of:  # the title's country or organisation: "Ambassador to Poland", "High Commissioner of A to B"
-            named = next((m for m in view.mentions if m.start == start + of.end()), None)
+            plain = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+            named = next((m for m in view.mentions if m.start in (start + plain.end(), start + of.end())), None)
             if named is None:
                 break
             start = named.end
-            of = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+            of = STATE_OF.match(view.text[start:])
         if of:
             continue
         city = re.match(r"\s+in\s+[A-Z][\w-]+(?=\s+[A-Z])", view.text[start:])
@@ -664,7 +692,8 @@ def make_fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Men
                 confidence)
 
 
-HONORIFIC = r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.?\s?E\.?)\s+)?"
+HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.?\s?E\.?|H\.?\s?H\.?|"
+             r"Hon\.?|Shri|Smt\.?|Sri|Eng\.?|Engr\.?|Gen\.?|Amb\.?)\s+)*")
 
 
 def same_person(name: str, names: set[str]) -> bool:

@@ -241,3 +241,16 @@ def test_his_counterpart_at_the_start_of_the_next_sentence() -> None:
 )
 def test_organisations_listed_under_a_side(text: str, expected: set[tuple[str, str]]) -> None:
     assert homes(text) == expected
+
+
+def test_honorifics_announce_names_and_do_not_end_sentences() -> None:
+    """"Hon." is no sentence end; "H E X (pictured), the Ambassador of the UK to Qatar"; "HE Ambassador of the
+    Federal Republic of Germany to the State of Qatar X"; "On the Ghanaian side, ... by Hon. X, Deputy Minister"."""
+    text = ("Ghana and India held talks. Ghana and India are partners. On the Ghanaian side, the committee was "
+            "co-chaired by Hon. Kwame Asante Boateng, Deputy Minister for Trade and Industry. Trade grew, "
+            "H E Rohan Mehta Iyer (pictured), the Ambassador of India to Ghana, has said.")
+    assert posts(text) == {("Kwame Asante Boateng", "deputy minister for trade and industry", "country:GHA"),
+                           ("Rohan Mehta Iyer", "ambassador", "country:IND")}
+    text = ("Germany and Qatar held talks. Germany and Qatar are partners. HE Ambassador of the Federal Republic of "
+            "Germany to the State of Qatar Lothar Brenner Vogt said the visit mattered.")
+    assert posts(text) == {("Lothar Brenner Vogt", "ambassador", "country:DEU")}
