@@ -21,7 +21,7 @@ ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
-    r"investing|spending|spends|spent|"
+    r"investing|spending|spends|spent|(?:making|make|makes|made) (?:a |an )?(?:\w+ )?contribution|"
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
     r"takes part|took part|participates|participating|"
     r"mining|producing|"
@@ -410,11 +410,21 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         names = _list_after(view, cue.end())
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
                        and PRESENT_IN.search(view.text[cue.start("gap"):m.start])), None)
+        status = "active"
+        if market is None and names:  # "Korean companies such as A and B are operating in energy in Peru"
+            rest_start = names[-1].end
+            window = view.text[rest_start:]
+            planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
+            cue_found = min((c for c in (planned, active) if c), key=lambda c: c.start(), default=None)
+            if cue_found is not None and not NEGATED_ACTIVITY.search(window[:cue_found.start()]):
+                market = _market_after(view, rest_start + cue_found.end(), limit=120)
+                status = "planned" if cue_found is planned else "active"
         for org in names:
             facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))
             if market is not None and market.key != country.key:
                 facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
-                                       status="active"))
+                                       status=status, sector=_sector_between(view, org.end, market.end, gaz)
+                                       if status == "active" else None))
     return facts
 
 

@@ -254,3 +254,10 @@ def test_honorifics_announce_names_and_do_not_end_sentences() -> None:
     text = ("Germany and Qatar held talks. Germany and Qatar are partners. HE Ambassador of the Federal Republic of "
             "Germany to the State of Qatar Lothar Brenner Vogt said the visit mattered.")
     assert posts(text) == {("Lothar Brenner Vogt", "ambassador", "country:DEU")}
+
+
+def test_listed_companies_active_where_the_sentence_puts_them() -> None:
+    text = ("Germany and Turkmenistan held talks. Germany and Turkmenistan are partners. German companies such as "
+            "Rhenwerk, Daimling and Voss Anlagen are making a significant contribution to projects in Turkmenistan.")
+    assert activity(text) == {(name, "country:TKM", "active") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
+    assert homes(text) == {(name, "country:DEU") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
