@@ -72,6 +72,7 @@ class Gazetteer:
     concept_labels: dict[str, str] = field(default_factory=dict)  # lower-case surface -> IRI
     broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
     portfolio_words: set[str] = field(default_factory=set)  # lower-case words a ministry's portfolio is made of
+    not_names: set[str] = field(default_factory=set)  # "MOU", "MW": what the NER takes for a name and never is
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -197,4 +198,5 @@ def load_gazetteer(
     _load_cities(gaz, directory)
     _load_concepts(gaz, sectors_file)
     _load_portfolios(gaz, directory)
+    gaz.not_names |= {row["word"].strip() for row in _read_csv(directory / "not-names.csv")}
     return gaz

@@ -37,7 +37,8 @@ COMPANY_CUES = re.compile(
     r"\b(Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|LLP|JSC|PLC|plc|AG|SA|GmbH|Holding|Holdings|Company|Co\.|"
     r"Bank|Minerals|Mining|Resources|Energy|Oil|Gas|Petroleum|Motors|Airlines|Airways|Capital|Partners|"
     r"Technologies|Tech|Systems|Industries|Metals|Steel|Pharma|Pharmaceuticals|Logistics|Railways|Telecom|"
-    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises|Limited|Electronics)\b"
+    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises|Limited|Electronics|"
+    r"Consulting|Consultancy|Consultants|Associates)\b"
 )
 COMPANY_NOUNS = {
     "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
@@ -279,7 +280,7 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     if glued and glued.group("country") in gaz.names and re.search(r"\bof\s", name[:glued.start()]):
         end = start + glued.start()  # "Ministry of Energy of Chile | and Norway's Ministry of Trade"
         name = text[start:end]
-    if not name or not name[0].isupper() or name in GENERIC_WORDS:
+    if not name or not name[0].isupper() or name in GENERIC_WORDS or name in gaz.not_names:
         return None
     if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals \
             or name in gaz.cities:
@@ -315,6 +316,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         kind = "Person"
     if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles for w in words)):
         return None
+    if kind == "Person" and ORGANIZATION_HEAD.search(name):
+        kind = organization_kind(name)  # "Agence Marocaine De Presse, the ambassador said" is still no person
     return Mention(name, kind, index, start, end)
 
 

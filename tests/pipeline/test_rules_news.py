@@ -261,3 +261,14 @@ def test_listed_companies_active_where_the_sentence_puts_them() -> None:
             "Rhenwerk, Daimling and Voss Anlagen are making a significant contribution to projects in Turkmenistan.")
     assert activity(text) == {(name, "country:TKM", "active") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
     assert homes(text) == {(name, "country:DEU") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
+
+
+def test_what_the_ner_takes_for_names_and_never_is() -> None:
+    """Units, documents and currencies (data/gazetteer/not-names.csv) are no organisations; an agency's name
+    is no person even where a title follows it; a consultancy is a company."""
+    text = ("Peru and Vietnam held talks. The MOU covers a 50 MW plant. According to Agence Andina De Prensa, the "
+            "ambassador said so. Ruiz Marco Consulting took part.")
+    kinds = {m.text: m.kind for m in extract(text).mentions if m.kind not in ("Country",)}
+    assert "MOU" not in kinds and "MW" not in kinds
+    assert kinds.get("Agence Andina De Prensa") not in (None, "Person")
+    assert kinds.get("Ruiz Marco Consulting") == "Company"
