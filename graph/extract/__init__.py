@@ -21,6 +21,7 @@ from diplograph.graph.extract.organizations import (
     activities_in_the_pair,
     home_countries,
     listed_under_a_side,
+    with_the_parse,
 )
 from diplograph.graph.extract.positions import (
     coordinated_posts,
@@ -94,11 +95,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += home_countries(view, gaz)
         facts += listed_under_a_side(view, gaz)
         activity = activities(view, gaz, context)
-        parsed = activities_from_the_parse(view, gaz, activity)
-        planned = {(f.role("organization").text, f.role("market").key) for f in parsed
-                   if f.value("status") == "planned"}
-        activity = [f for f in activity if f.value("status") != "active"
-                    or (f.role("organization").text, f.role("market").key) not in planned] + parsed
+        activity = with_the_parse(activity, activities_from_the_parse(view, gaz, activity))
         facts += activity
         business = {f.value("sector") for f in activity}  # a company's sector is its business, not an area
         facts += [f for f in cooperation(view, context) if not activity or (

@@ -240,6 +240,14 @@ def _coordinated(view: SentenceView, orgs: list[Mention]) -> list[Mention]:
     return run
 
 
+def with_the_parse(surface: list[Fact], parsed: list[Fact]) -> list[Fact]:
+    """Both readings of a sentence's activity, the parse's "planned" winning over the surface's "active" for
+    the same organisation and market ("Y invited X to set up stations": the regex sees "set up")."""
+    planned = {(f.role("organization").text, f.role("market").key) for f in parsed if f.value("status") == "planned"}
+    return [f for f in surface if f.value("status") != "active"
+            or (f.role("organization").text, f.role("market").key) not in planned] + parsed
+
+
 def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fact]) -> list[Fact]:
     """Activity read from the dependency parse (patterns in data/patterns/activity.jsonl): "X will build a
     plant in Egypt", "X is exploring gold deposits in Egypt", "X plans to open an office in Y", "Y invited X

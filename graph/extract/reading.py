@@ -489,8 +489,8 @@ def _bodies_of_countries(view: SentenceView) -> list[Mention]:
             continue  # a longer name already holds it
         if any(m.kind in ("Person",) for m in inside + across):
             continue
-        mentions = [m for m in mentions if m not in inside and m not in across or m.kind == "Country"
-                    and m is not country and not (start <= m.start and m.end <= end)]
+        # the new name replaces what lies inside it and the NER names it cuts through; a country it cuts keeps
+        mentions = [m for m in mentions if m not in inside and (m not in across or m.kind == "Country")]
         mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
     return sorted(mentions, key=lambda m: m.start)
 
