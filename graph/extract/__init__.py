@@ -32,6 +32,7 @@ from diplograph.graph.extract.positions import (
     respective_posts,
 )
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
+from diplograph.graph.extract.vocabulary import MONTH
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 
@@ -51,7 +52,6 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
     return (top[0][0], top[1][0])
 
 
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")
 RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
                            r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",

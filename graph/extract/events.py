@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.graph.extract.reading import SentenceView, make_fact
+from diplograph.graph.extract.vocabulary import MONTH, WEEKDAY
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 MEETING_CUE = re.compile(r"\b(met|meets|meetings?|talks|held (?:talks|consultations|a meeting)|consultations|"
@@ -13,10 +14,8 @@ ORGANISED_BY = re.compile(r"\b(?:organi[sz]ed|hosted|convened|co-chaired|chaired
 SIGNED = re.compile(r"\b(?:signed|concluded|inked|exchanged)\b[^.;]{0,60}?\b(?P<kind>memorand(?:um|a) of understanding|"
                     r"memorand(?:um|a)|mou|agreements?|deals?|contracts?|protocols?|treaty|roadmap|declaration)\b",
                     re.IGNORECASE)
-DATE = re.compile(r"\bon\s+(\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                  r"November|December)(?:\s+\d{4})?|(?:January|February|March|April|May|June|July|August|September|"
-                  r"October|November|December)\s+\d{1,2}(?:,\s+\d{4})?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                  r"Saturday|Sunday))\b")
+DATE = re.compile(r"\bon\s+(\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?|" + MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?|"
+                  + WEEKDAY + r")\b")
 
 
 def meetings(view: SentenceView) -> list[Fact]:

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
+from diplograph.graph.extract.vocabulary import MONTH
 from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
@@ -60,8 +61,7 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
     else:
         return context.previous_year, None
     period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"
-                       r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                       r"December)(?:\s*[-–]\s*\w+)?\s+$", view.text[:offset])
+                       r"\b" + MONTH + r"(?:\s*[-–]\s*\w+)?\s+$", view.text[:offset])
     return year, period.group(0).strip() if period else None
 
 

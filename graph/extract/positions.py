@@ -13,6 +13,7 @@ from diplograph.graph.extract.reading import (
     mentions_between,
     same_person,
 )
+from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
 
@@ -260,7 +261,6 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
                  role=_role_text(view, t_start, stop))
 
 
-MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
                   r"included|comprised|consisted of)\b")
@@ -269,7 +269,8 @@ ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "e
 
 
 DATED_PLACE = re.compile(  # "Colombo, June 21:": a place in title case is a dateline when a date follows it
-    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:\d{1,2}\s+" + MONTHS + r"|" + MONTHS + r"\.?\s+\d{1,2})\b")
+    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"|"
+    + MONTH_OR_ABBREVIATION + r"\.?\s+\d{1,2})\b")
 
 
 def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from diplograph.graph.extract.vocabulary import MONTH, WEEKDAY
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
@@ -551,9 +552,7 @@ PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.
 
 
 NOT_A_NAME_WORD = re.compile(r"\b(?:On|In|At|By|For|From|During|Last|This|Next|Earlier|Later|Meanwhile|However|"
-                             r"Speaking|According|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                             r"January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December)\b")
+                             r"Speaking|According|" + WEEKDAY[3:-1] + "|" + MONTH[3:-1] + r")\b")
 
 
 def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
