@@ -431,8 +431,7 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))
             if market is not None and market.key != country.key:
                 facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
-                                       status=status, sector=_sector_between(view, org.end, market.end, gaz)
-                                       if status == "active" else None))
+                                       status=status, sector=_sector_between(view, org.end, market.end, gaz)))
     return facts
 
 
