@@ -19,9 +19,9 @@ from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
-ROLE_QUALIFIER = re.compile(r"(?:\b(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|"
-                            r"presidential|principal)[\s-]+)+$",
-                            re.IGNORECASE)
+QUALIFIERS = r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal)"
+ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
+ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
 
 PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")  # "Textiles and Jute Minister"
@@ -308,8 +308,6 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
 
 
 AFTER_NAME = re.compile(r"\s*(?:,|[–—]|-\s|\()\s*(?:the\s+)?")
-ROLE_QUALIFIER_AHEAD = re.compile(r"(?:(?:first|deputy|vice|acting|senior|chief|honorary|coordinating|presidential|"
-                                  r"principal)[\s-]+)*", re.IGNORECASE)
 LIST_INTRO = re.compile(r"\s+(?:side|delegation|government|team)\b[^:]*:\s*$")
 LIST_ITEM = re.compile(r"\s*[-–•*·]")
 
