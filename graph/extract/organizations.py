@@ -93,7 +93,24 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
         key = gaz.names.get(match.group(1).strip())
         if key and key.startswith("country:"):
             return Mention(match.group(1), "Country", org.sentence, org.start, org.end, key)
-    return None
+    return _one_country_in_name(org, gaz)
+
+
+def _one_country_in_name(org: Mention, gaz: Gazetteer) -> Mention | None:
+    """"Confederation of Indian Industry", "Daily News Egypt": a name that names one country, and only one
+    ("France-Kazakhstan Chamber" names two), belongs to it; never a city's ("Bank of Africa" is no country)."""
+    found: dict[str, Mention] = {}
+    for word in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", org.text):
+        for text in (word.group(), word.group().split()[0]):
+            key = gaz.adjectives.get(text) or (gaz.names.get(text) if gaz.names.get(text, "").startswith("country:")
+                                               else None)
+            if key:
+                begin = org.start + word.start()
+                found.setdefault(key, Mention(text, "Country", org.sentence, begin, begin + len(text), key))
+                break
+    if len(found) != 1 or re.search(r"[-–]", org.text) and len(re.findall(r"[A-Z]\w+[-–][A-Z]", org.text)):
+        return None
+    return next(iter(found.values()))
 
 
 def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
