@@ -56,7 +56,13 @@ OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|busin
 
 
 def _sector_between(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The sector named between two offsets; none where a list names several ("in infrastructure, energy and
+    manufacturing"): the activity is then in all of them, and no one of them is its sector."""
     concepts = [c for c in view.concepts if start <= c.start and c.end <= end + 30]
+    named = [c for c in concepts if not c.is_commodity]
+    if len({c.iri for c in named}) > 1 and all(re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", view.text[a.end:b.start])
+                                               for a, b in zip(named, named[1:], strict=False)):
+        return None
     for c in concepts:
         if not c.is_commodity:
             return c.iri

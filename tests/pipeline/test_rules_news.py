@@ -275,3 +275,10 @@ def test_what_the_ner_takes_for_names_and_never_is() -> None:
     assert "MOU" not in kinds and "MW" not in kinds
     assert kinds.get("Agence Andina De Prensa") not in (None, "Person")
     assert kinds.get("Ruiz Marco Consulting") == "Company"
+
+
+def test_an_activity_in_several_listed_sectors_has_none_of_them_as_its_sector() -> None:
+    text = ("Peru and South Korea held talks. Peru and South Korea are partners. Korean companies such as Hanbit "
+            "Steel and Daesan Power are operating in infrastructure, energy and manufacturing in Peru.")
+    assert {(f.role("organization").text, f.value("sector")) for f in of_kind(facts_of(text), "MarketActivity")} \
+        == {("Hanbit Steel", None), ("Daesan Power", None)}
