@@ -280,7 +280,8 @@ def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
         upper_or_dated = match and (match.group("city").isupper() or match.re is DATED_PLACE)
         if upper_or_dated and len(match.group("city").strip()) >= 3:
             city = match.group("city").strip().title()
-            key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(match.group("country") or "")
+            key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(
+                match.groupdict().get("country") or "")
             if key:
                 return key
     return None

@@ -282,3 +282,10 @@ def test_an_activity_in_several_listed_sectors_has_none_of_them_as_its_sector() 
             "Steel and Daesan Power are operating in infrastructure, energy and manufacturing in Peru.")
     assert {(f.role("organization").text, f.value("sector")) for f in of_kind(facts_of(text), "MarketActivity")} \
         == {("Hanbit Steel", None), ("Daesan Power", None)}
+
+
+def test_a_title_case_dateline_of_no_known_city_is_no_error() -> None:
+    """"Tarija, Feb 5:" names no capital or large city: no host country, and no exception either."""
+    text = ("Tarija, Feb 5: President Luis Ramos Vaca met the delegation. Bolivia and China are partners. Bolivia "
+            "and China held talks.")
+    assert posts(text) == set()
