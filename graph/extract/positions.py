@@ -175,7 +175,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
 
 # What may stand between an owner and its title: "Kazakhstan's Ambassador", "the Saudi Deputy Minister",
 # "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
-OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*|deputy|first|vice|senior|acting|former|then|new|current|"
+OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
+                       r"acting|former|then|new|current|"
                        r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government['’]s)\s+){0,4}")
 
 

@@ -289,3 +289,11 @@ def test_a_title_case_dateline_of_no_known_city_is_no_error() -> None:
     text = ("Tarija, Feb 5: President Luis Ramos Vaca met the delegation. Bolivia and China are partners. Bolivia "
             "and China held talks.")
     assert posts(text) == set()
+
+
+def test_an_owner_before_a_portfolio_with_and_and_a_name_the_ner_typed_as_an_organisation() -> None:
+    text = ("Czechia and South Korea held talks. Czechia and South Korea are partners. Czech Industry and Trade "
+            "Minister Pavel Novak Dvorak opened the event. She will meet the newly appointed Secretary General of "
+            "the GCC, Jasem Al-Rumaihi.")
+    assert posts(text) == {("Pavel Novak Dvorak", "industry and trade minister", "country:CZE"),
+                           ("Jasem Al-Rumaihi", "secretary general", "io:gulf-cooperation-council")}
