@@ -32,7 +32,7 @@ from diplograph.graph.extract.positions import (
     respective_posts,
 )
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
-from diplograph.graph.extract.vocabulary import MONTH
+from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 
@@ -52,7 +52,8 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
     return (top[0][0], top[1][0])
 
 
-PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")
+PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"\.?|" + MONTH_OR_ABBREVIATION
+                              + r"\.?\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")  # "2 August 2015", "Aug. 2, 2015"
 RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
                            r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
                            re.IGNORECASE)

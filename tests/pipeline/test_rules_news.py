@@ -297,3 +297,12 @@ def test_an_owner_before_a_portfolio_with_and_and_a_name_the_ner_typed_as_an_org
             "the GCC, Jasem Al-Rumaihi.")
     assert posts(text) == {("Pavel Novak Dvorak", "industry and trade minister", "country:CZE"),
                            ("Jasem Al-Rumaihi", "secretary general", "io:gulf-cooperation-council")}
+
+
+def test_last_year_counts_from_an_abbreviated_publication_date() -> None:
+    """"Published : Aug. 2, 2015" dates the article; "Last year" is 2014, not a year named earlier."""
+    text = ("Peru and South Korea ties\n\nPublished : Aug. 2, 2015\n\nPeru and South Korea are partners. "
+            "Their leaders first met in 2004.\nLast year, Korea exported $1.4 billion worth of goods to Peru.")
+    flows = [f for f in facts_of(text) if f.kind == "TradeFlow"]
+    assert [(f.role("from").key, f.role("to").key, f.value("year")) for f in flows] == [
+        ("country:KOR", "country:PER", 2014)]
