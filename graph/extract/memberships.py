@@ -21,7 +21,7 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"(?:\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|partnership|community))?"  # "the ASEAN bloc"
     r"(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
-    r",?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
+    r"\s*[,—–―-]?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
     r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
     re.IGNORECASE)
@@ -105,19 +105,20 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     if WITHIN_GROUP.search(text[:group.start]) and PAIR_REFERENCE.search(text[clause_start:group.start]) \
             and context.main_pair:  # "the two countries cooperate within the framework of the UN and the SCO"
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
-    groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
-    cue = _membership_cue(text, group, clause_start, groups)
-    if cue is None:
-        return []
-    cue_start, cue_end = cue
-    if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
-        return []
+    # read before any cue: "cooperation within A and B, of which both countries are members"
     if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+(?:also\s+)?members",
                  text[group.end:]):
         if len(view.countries()) == 2:
             return list({m.key: m for m in countries}.values())
         if context.main_pair:  # the two countries the article is about
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+        return []
+    groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
+    cue = _membership_cue(text, group, clause_start, groups)
+    if cue is None:
+        return []
+    cue_start, cue_end = cue
+    if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
         return []
     if PAIR_SUBJECT.search(text[:group.start]) and context.main_pair:
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]

@@ -306,3 +306,13 @@ def test_last_year_counts_from_an_abbreviated_publication_date() -> None:
     flows = [f for f in facts_of(text) if f.kind == "TradeFlow"]
     assert [(f.role("from").key, f.role("to").key, f.value("year")) for f in flows] == [
         ("country:KOR", "country:PER", 2014)]
+
+
+def test_memberships_after_a_dash_and_of_which_both_countries_are_members() -> None:
+    text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. Peru belongs to the Latin American trade "
+            "bloc ― Pacific Alliance ― which is made up of Peru, Colombia, Chile and Mexico. The sides exchanged "
+            "views on cooperation within APEC and the United Nations, of which both countries are members.")
+    assert members(text) == (
+        {(f"country:{c}", "io:pacific-alliance") for c in ("PER", "COL", "CHL", "MEX")}
+        | {(f"country:{c}", g) for c in ("PER", "VNM") for g in ("io:asia-pacific-economic-cooperation",
+                                                                   "io:united-nations")})
