@@ -273,14 +273,20 @@ def _names_a_body(words: str, gaz: Gazetteer) -> bool:
         w.lower() in gaz.portfolio_words for w in words.split())
 
 
+def _without_glued_country(name: str, gaz: Gazetteer) -> int:
+    """The length of a name without a country the NER or a pattern glued to its end: "Ministry of Energy of
+    Chile | and Norway's Ministry", "the tour operator Alpitour | and Germany's TUI Group"."""
+    glued = re.search(r"\s+and\s+(?P<country>[A-Z][\w'’ -]+?)(?:['’]s)?$", name)
+    if glued and glued.group("country") in gaz.names and name not in gaz.names:
+        return glued.start()
+    return len(name)
+
+
 def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
                    gaz: Gazetteer) -> Mention | None:
     """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
+    end = start + _without_glued_country(text[start:end], gaz)
     name = text[start:end]
-    glued = re.search(r"\s+and\s+(?P<country>[A-Z][\w'’ -]+?)(?:['’]s)?$", name)
-    if glued and glued.group("country") in gaz.names and re.search(r"\bof\s", name[:glued.start()]):
-        end = start + glued.start()  # "Ministry of Energy of Chile | and Norway's Ministry of Trade"
-        name = text[start:end]
     if not name or not name[0].isupper() or name in GENERIC_WORDS or name in gaz.not_names:
         return None
     if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals \
@@ -336,8 +342,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     company,", "X, Kazakhstan's largest bank"."""
     found = []
     text = sent.text
+    gaz = load_gazetteer()
     for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+(" + PROPER_RUN.pattern + r")", text):
         start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
+        end = start + _without_glued_country(sent.doc.text[start:end], gaz)
         if end > start:
             found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     plural = r"\b(?:companies|firms|groups|banks|corporations|majors|carmakers|manufacturers)\s+" \

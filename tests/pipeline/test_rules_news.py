@@ -180,6 +180,10 @@ def homes(text: str) -> set[tuple[str, str]]:
          "memorandum with the Embassy of India in Nepal.",
          {("Ministry of Energy of Chile", "country:CHL"), ("Ministry of Trade", "country:NOR"),
           ("Embassy of India", "country:IND")}),
+        # "the tour operator X and Germany's Y": the country after "and" belongs to the next name
+        ("Italy and Kazakhstan held talks. Neos was founded as a joint venture between the Italian tour operator "
+         "Alpiviaggi and Germany's Reisewerk Group.",
+         {("Alpiviaggi", "country:ITA"), ("Reisewerk Group", "country:DEU")}),
         # a name that names one country belongs to it, wherever the country stands in it; two countries: no
         ("India and Ghana held talks. The Confederation of Indian Industry and the Ghana-India Trade Council met.",
          {("Confederation of Indian Industry", "country:IND")}),
