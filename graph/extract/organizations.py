@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from diplograph.graph.extract.reading import (
     ORGANIZATION_NOUN,
@@ -418,10 +419,12 @@ PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|inv
                         r"in\s+(?:the\s+)?$")
 
 
-def gaz_words() -> set[str]:
-    """Words that end a list of company names: countries, nationalities, titles, generic nouns."""
+@lru_cache(maxsize=1)
+def _list_stop_words() -> frozenset[str]:
+    """Words that end a list of company names: countries, nationalities, titles, generic nouns (built once)."""
     gaz = load_gazetteer()
-    return set(gaz.names) | set(gaz.adjectives) | {"The", "Minister", "Ministry", "President", "Embassy", "Government"}
+    return frozenset(gaz.names) | frozenset(gaz.adjectives) | {
+        "The", "Minister", "Ministry", "President", "Embassy", "Government"}
 
 
 def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
@@ -472,7 +475,7 @@ def _list_after(view: SentenceView, start: int) -> list[Mention]:
         else:
             name = LIST_ITEM_NAME.match(view.text, position)
             if not name or any(m.start < name.end() and position < m.end for m in view.mentions) or any(
-                    w in gaz_words() for w in name.group().split()) or not re.match(
+                    w in _list_stop_words() for w in name.group().split()) or not re.match(
                     r"\s*(?:,|and\b|&|[.;)]|$)", view.text[name.end():]):
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
