@@ -238,6 +238,7 @@ MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are
                           r"is expected to|are expected to|is going to|are going to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
 BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,3})")
 
 
@@ -289,13 +290,17 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         holding = [m for m in orgs if m.start <= subject.start < m.end]
         if not orgs:
             orgs = _unnamed_subject(view, subject)
-        markets = [m for m in view.places() if place.tree_start <= m.start and m.end <= place.tree_end
+        markets = [m for m in view.places() + view.cities if place.tree_start <= m.start and m.end <= place.tree_end
                    and not (m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:]))]
         if not orgs or not markets or NEGATED_ACTIVITY.search(view.text[subject.start:place.end]):
             continue
         org, market = (holding or orgs)[-1], markets[0]
         listed = _coordinated(view, orgs)  # "Audi, BMW and Mercedes all have factories in Hungary"
-        planned = relation.label == "PLANNED" or MODAL_BEFORE.search(view.text[:verb.start])
+        governor = relation.nodes.get("governor", verb)
+        planned = relation.label == "PLANNED" or any(MODAL_BEFORE.search(view.text[:n.start]) for n in (verb, governor))
+        if governor != verb and (PLANNED_CUE.search(view.text[governor.start:verb.end])
+                                 or INFINITIVE_BEFORE.search(view.text[:verb.start])):
+            planned = True  # "X is set to sign a contract to build", "a plan by X to build"
         status = "planned" if planned else "active"
         sector = _sector_between(view, verb.start, place.tree_end, gaz)
         for one in listed if org in listed else [org]:

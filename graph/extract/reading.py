@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from diplograph.graph.extract.vocabulary import MONTH, WEEKDAY
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
@@ -462,18 +462,58 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
 
 
 def _relations(sent: Span, matchers: Matchers) -> list[Relation]:
+    """Each match with its nodes; a pattern that names a "verb" but no "subject" gets the verb's doer as its
+    "subject" and the word whose subject that is as its "governor" (see `doer`)."""
     doc, offset = sent.doc, sent.start_char
+
+    def node(token: Token) -> Node:
+        left, right = token.left_edge, token.right_edge
+        return Node(token.idx - offset, token.idx + len(token) - offset,
+                    left.idx - offset, right.idx + len(right) - offset)
+
     found = []
     for key, tokens in matchers.dependencies(sent):
         label, names = matchers.patterns[doc.vocab.strings[key]]
-        nodes = {}
-        for name, i in zip(names, tokens, strict=True):
-            token = sent[i]  # the matcher counts tokens from the start of the span
-            left, right = token.left_edge, token.right_edge
-            nodes[name] = Node(token.idx - offset, token.idx + len(token) - offset,
-                               left.idx - offset, right.idx + len(right) - offset)
-        found.append(Relation(label, nodes))
+        matched = {name: sent[i] for name, i in zip(names, tokens, strict=True)}  # counted from the span's start
+        if "verb" in matched and "subject" not in matched:
+            found_doer = doer(matched["verb"])
+            if found_doer is None:
+                continue
+            matched["subject"], matched["governor"] = found_doer
+        found.append(Relation(label, {name: node(token) for name, token in matched.items()}))
     return found
+
+
+RELATIVE_PRONOUNS = {"which", "that", "who"}
+CLIMB_FROM_VERB = {"xcomp", "advcl", "conj", "acl", "pcomp", "relcl"}  # clauses that share their head's doer
+CLIMB_FROM_NOUN = {"dobj", "pobj", "nsubjpass", "attr"}  # "signed a contract to build", "is the largest investor in"
+
+
+def doer(verb: Token, steps: int = 5) -> tuple[Token, Token] | None:
+    """Who does what `verb` says, and the word whose subject (or agent) names it: "X will build" (X, build);
+    "X, which operates in Y" (X, operates); "X plans to build" (X, plans); "X and Y are set to finalize a
+    contract to build" (X, set); "a plan by X to build" (X, plan); "X's plan to build" (X, plan).  None where
+    the climb leaves the clauses that share one doer or runs out of steps."""
+    token = verb
+    for _ in range(steps):
+        subjects = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        subjects += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.pos_ in ("NOUN", "PROPN"):
+            subjects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                         for g in c.children if g.dep_ == "pobj"]
+            subjects += [c for c in token.children if c.dep_ == "poss"]
+        if subjects:
+            if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                return token.head, token
+            return subjects[0], token
+        if token.dep_ in ("relcl", "appos") or token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
+            return token.head, token  # "a company operating in Y", "X, the largest investor in Y": the noun does it
+        climb = {"prep"} if token.dep_ == "prep" else {"acomp"} if token.pos_ == "ADJ" else (
+            CLIMB_FROM_VERB if token.pos_ in ("VERB", "AUX") else CLIMB_FROM_NOUN)
+        if token.dep_ not in climb or token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 BODY_OF_COUNTRY = re.compile(  # "the Embassy of India", "Ministry of Energy of the Republic of Chile"

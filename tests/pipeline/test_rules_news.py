@@ -137,6 +137,21 @@ def activity(text: str) -> set[tuple[str, str, str]]:
         # negated: nothing
         ("Egypt and Germany held talks. The German company Rheinwerk Energie will not build a plant in Egypt.",
          set()),
+        # the doer of a clause without a subject of its own: a control chain through a noun ...
+        ("Czechia and South Korea held talks. The Korean firm Hanvo Power and the Czech utility CEZ are set to "
+         "finalize a contract to build two nuclear reactors in southern Czechia.",
+         {("Hanvo Power", "country:CZE", "planned")}),
+        # ... the agent of a plan, a relative clause, "be present", a possessive and a superlative apposition
+        ("Indonesia and China held talks. One of the projects discussed was a plan by Lumio Battery Co to build a "
+         "battery plant in Indonesia.", {("Lumio Battery Co", "country:IDN", "planned")}),
+        ("Egypt and Germany held talks. Nordwind Energy Group, which has operated in Egypt since 2005, will "
+         "expand its line.", {("Nordwind Energy Group", "country:EGY", "active")}),
+        ("Egypt and Germany held talks. Nordwind Energy Group has been present in Egypt for 40 years.",
+         {("Nordwind Energy Group", "country:EGY", "active")}),
+        ("Hungary and Germany held talks. Volkswerk AG's plant in Hungary employs 5,000 people.",
+         {("Volkswerk AG", "country:HUN", "active")}),
+        # a clause with a subject of its own is not the company's
+        ("Egypt and Germany held talks. Rheinwerk Energie said the ministry will build a plant in Egypt.", set()),
     ],
 )
 def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
