@@ -29,14 +29,17 @@ MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary|counsell?
                       re.IGNORECASE)
 
 
+ENVOY = re.compile(r"(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|high commissioner|consul|permanent representative)\b")
+
+
 def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     qualifier = ROLE_QUALIFIER.search(view.text[:title_start])
     start = qualifier.start() if qualifier else title_start
     start = _portfolio_start(view, start)
     role = view.text[start:stop].strip(" ,").lower()
     role = re.sub(r"^(former|acting)\s+", "", role)
-    role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role) if role.startswith(("ambassador", "envoy")) \
-        else role
+    if ENVOY.match(role):  # "high commissioner to uganda": the post, not where it is held
+        role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role)
     role = re.sub(r"\s+", " ", role)
     words = role.split()
     if words and len(words[-1]) <= 3:  # "Kazakh PM": abbreviations as the title they stand for
@@ -120,7 +123,7 @@ def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
 
 COUNTERPART = re.compile(  # "his Armenian counterpart X", "his counterpart from Peru, X", "her Peruvian counterpart, X"
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<before>\S+)\s+)?counterparts?\s*(?:(?:from|of)\s+(?:the\s+)?"
-    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?$")
+    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?" + HONORIFIC + "$")
 
 
 def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact | None:
@@ -154,7 +157,9 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
         return None
     affiliation = next((m for m in mentions_between(view, t_end, person.start, affiliation_kinds())
-                        if view.text[t_end:m.start].strip().startswith("of")), None)
+                        if view.text[t_end:m.start].strip().startswith("of")
+                        or m.kind == "Country" and not view.text[t_end:m.start].strip()
+                        and not view.text[m.end:person.start].strip()), None)  # "Minister of Economy Azerbaijan X"
     role_stop = t_end
     if affiliation is None and re.search(r"\bits\s+$", view.text[:t_start]):
         owners = [m for m in view.mentions if m.kind in affiliation_kinds() and m.end <= t_start]
@@ -370,19 +375,32 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         side = side or ([listed[view.index]] if view.index in listed else [])
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
+        facing = COUNTERPART_AFTER.match(view.text, person.end)  # "X and his Moroccan counterpart": X is not
+        if not side and facing:
+            other = next((m for m in view.places() if m.start == facing.start("country") and m.key in pair), None)
+            side = [pair_mentions[c] for c in pair if other and c != other.key and c in pair_mentions]
         if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
     placed = {f.role("holder").text for f in implied}
     bare = [b for b in bare if b[1].text not in placed]
+    unmarked = _unmarked_side(facts, pair)
+    visits = [(m.text, _visitor_from(view, m, pair, host)) for view in views for m in view.mentions
+              if m.kind == "Person"]  # "Anwar, on a three-day official visit to Uzbekistan"
     for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
         remaining = [c for c in pair if c not in taken.get(role, set())]
         competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY
         spoken_of = [c for c in owners.get(canonical, set()) if c in remaining]
+        visitor = next((c for name, c in visits if c and same_person(name, {person.text})), None)
+        government = gaz.title_kinds.get(canonical) == "government"
         if len(remaining) == 1:
             country, confidence = remaining[0], 0.7
+        elif visitor in remaining:
+            country, confidence = visitor, 0.65
         elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
             country, confidence = spoken_of[0], 0.65
+        elif len(remaining) == 2 and unmarked and government and not competing:
+            country, confidence = unmarked, 0.6
         elif len(remaining) == 2 and host in pair and not competing:
             diplomatic = gaz.title_kinds.get(canonical) == "diplomatic"  # an envoy is posted away from home
             country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host
@@ -397,6 +415,41 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     return implied
 
 
+
+
+COUNTERPART_AFTER = re.compile(r",?\s+and\s+(?:his|her|their)\s+(?P<country>[A-Z][\w'’-]*)\s+counterparts?\b")
+
+
+def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
+    """The country whose officials the article never marks as its own while it marks the other's ("Azerbaijan
+    Deputy Minister X", "the Azerbaijani President"): a paper writes its own government's titles bare."""
+    marked = {f.role("affiliation").key for f in facts if f.kind == "Position"} & set(pair)
+    if len(marked) != 1 or sum(1 for f in facts if f.kind == "Position" and f.role("affiliation").key in marked) < 2:
+        return None
+    return pair[1] if marked == {pair[0]} else pair[0]
+
+
+VISIT_BEFORE = re.compile(r"\bvisit\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visit\b|['’]s\s+(?:[\w-]+\s+){0,3}visit\b|"
+                         r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on)\s+(?:a|an|his|her)\s+"
+                         r"(?:[\w-]+\s+){0,3}visit\b|\s+(?:visited|visits|arrived in|arrives in|travelled to|"
+                         r"traveled to|flew to)\b)")
+
+
+def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:
+    """"Vice Minister X paid a visit to Oman", "President X's visit to Morocco", "the visit of President X":
+    a visitor comes from the other country than the one visited (named after the cue, else the dateline's)."""
+    after = VISIT_AFTER.match(view.text, person.end)
+    if after:
+        cue_end = after.end()
+    elif VISIT_BEFORE.search(view.text[:person.start]):
+        cue_end = person.end
+    else:
+        return None
+    visited = next((m.key for m in view.places() if m.start >= cue_end and m.key in pair), host)
+    if visited not in pair:
+        return None
+    return pair[1] if visited == pair[0] else pair[0]
 
 
 PLURAL_TITLE = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+of\s+(?:the\s+)?$")

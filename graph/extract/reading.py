@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplograph.graph.extract.vocabulary import MONTH, WEEKDAY
+from diplograph.graph.extract.vocabulary import HONORIFIC_WORD, MONTH, WEEKDAY
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
@@ -47,10 +47,9 @@ COMPANY_NOUNS = {
     "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer", "major",
     "carmaker", "maker", "airline", "utility", "contractor", "refiner", "drugmaker", "processor",
 }
-PERSON_PREFIXES = re.compile(
-    r"^(?:(?:H\.?\s?E\.?|H\.?\s?H\.?|Hon\.?|Shri|Smt\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Sir|"
-    r"Ambassador|President|Minister|"
-    r"Premier|Chairman|Senator|Governor|Mayor|Deputy|Envoy|Secretary)\s+)*"
+PERSON_PREFIXES = re.compile(  # what the NER takes into a name: honorifics and titles
+    r"^(?:(?:" + HONORIFIC_WORD + r"|Ambassador|President|Minister|Premier|Chairman|Senator|Governor|Mayor|Deputy|"
+    r"Envoy|Secretary)\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name
 )
 
 
@@ -559,7 +558,8 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
     position, last = lead.end(), end
     while True:
         word = TAIL_WORD.match(text, position)
-        if not word or word.group("word").lower() not in gaz.portfolio_words or any(
+        first = position == lead.end()  # "Minister for Law Azam X": a name the NER began on the portfolio
+        if not word or word.group("word").lower() not in gaz.portfolio_words or not first and any(
                 position <= n < word.end("word") for n in names):
             if word and (ORGANIZATION_HEAD.match(text, position) or COMPANY_CUES.match(text, position)
                          or UNIVERSITY_CUES.match(text, position)) and text[last:position].isspace():
@@ -572,9 +572,9 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
 
 
 def _without_leading_title(m: Mention, offset: int, text: str, titles: list[tuple[str, int, int]]) -> Mention:
-    """"PM Alikhan Smailov": the NER took the title into the name."""
+    """"PM Alikhan Smailov", "Minister for Law Azam X": the NER took the title, or its end, into the name."""
     for _, t_start, t_end in titles:
-        if m.kind == "Person" and t_start == m.start - offset and t_end < m.end - offset:
+        if m.kind == "Person" and t_start <= m.start - offset < t_end < m.end - offset:
             gap = len(text[t_end:m.end - offset]) - len(text[t_end:m.end - offset].lstrip())
             begin = offset + t_end + gap
             return Mention(text[begin - offset:m.end - offset], m.kind, m.sentence, begin, m.end, m.key, m.via)
@@ -696,10 +696,14 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
             of = STATE_OF.match(view.text[start:])
         if of:
             continue
+        glued = next((m for m in view.mentions if m.kind == "Country" and m.via == "name"
+                      and re.fullmatch(r"\s+", view.text[start:m.start])), None)
+        if glued:  # "Deputy Minister of Economy Azerbaijan Sahib Mammadov": the title's country, then the name
+            start = glued.end
         city = re.match(r"\s+in\s+[A-Z][\w-]+(?=\s+[A-Z])", view.text[start:])
         if city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
             start += city.end()
-        gap = re.match(r"\s*,?\s*", view.text[start:])
+        gap = re.match(r"\s*,?\s*" + HONORIFIC, view.text[start:])
         name = PERSON_NAME.match(view.text[start + gap.end():])
         if not name:
             continue
@@ -748,13 +752,15 @@ def make_fact(kind: str, view: SentenceView, roles: dict[str, Mention | list[Men
                 confidence)
 
 
-HONORIFIC = (r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|H\.?\s?E\.?|H\.?\s?H\.?|"
-             r"Hon\.?|Shri|Smt\.?|Sri|Eng\.?|Engr\.?|Gen\.?|Amb\.?)\s+)*")
+HONORIFIC = r"(?:" + HONORIFIC_WORD + r"\s+)*"
 
 
 def same_person(name: str, names: set[str]) -> bool:
-    """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given."""
-    return any(name == other or other.endswith(" " + name) or name.endswith(" " + other) for other in names)
+    """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given, and a paper may call
+    "Muhammad Shehbaz Sharif" "Shehbaz"."""
+    return any(name == other or other.endswith(" " + name) or name.endswith(" " + other)
+               or " " not in name and len(name) > 3 and name in other.split()  # "PM Shehbaz", "Anwar"
+               for other in names)
 
 
 @dataclass

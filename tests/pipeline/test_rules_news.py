@@ -335,3 +335,36 @@ def test_memberships_after_a_dash_and_of_which_both_countries_are_members() -> N
         {(f"country:{c}", "io:pacific-alliance") for c in ("PER", "COL", "CHL", "MEX")}
         | {(f"country:{c}", g) for c in ("PER", "VNM") for g in ("io:asia-pacific-economic-cooperation",
                                                                    "io:united-nations")})
+
+
+def test_a_paper_writes_its_own_governments_titles_bare() -> None:
+    """The other side's officials are marked with their country; the unmarked titles are the paper's own."""
+    text = ("Peru and Chile signed ten agreements. Peru and Chile are neighbours. Prime Minister Hugo Salas Vera "
+            "and Chilean President Ana Torres Ruiz attended. The trade accord was signed by Commerce Minister "
+            "Rosa Quispe Llanos and Chilean Deputy Minister of Economy Juan Pablo Rojas, and the energy accord by "
+            "Minister for Privatization Abdul Rahim Qureshi and Deputy Minister of Energy Chile Pedro Soto Vidal.")
+    found = posts(text)
+    assert {("Hugo Salas Vera", "prime minister", "country:PER"),
+            ("Rosa Quispe Llanos", "commerce minister", "country:PER"),
+            ("Abdul Rahim Qureshi", "minister for privatization", "country:PER"),
+            ("Pedro Soto Vidal", "deputy minister of energy", "country:CHL")} <= found
+    assert not any(holder == "Hugo Salas Vera" and country == "country:CHL" for holder, _, country in found)
+
+
+def test_a_visitor_comes_from_the_other_country() -> None:
+    text = ("LIMA, May 19 - Peru and Vietnam signed three accords. Peru and Vietnam are partners. Prime Minister "
+            "Datuk Seri Tran Duc Lam said trade would grow. Tran, on a three-day official visit to Peru, met "
+            "business leaders.")
+    assert posts(text) == {("Tran Duc Lam", "prime minister", "country:VNM")}
+
+
+def test_x_and_his_counterpart_are_from_the_two_countries() -> None:
+    text = (PERU_VIETNAM + "The Minister of Agriculture and Rural Development, Chief Hugo Salas Vera and his "
+            "Vietnamese counterpart, Mr. Tran Duc Lam, signed an accord.")
+    assert posts(text) == {("Hugo Salas Vera", "minister of agriculture and rural development", "country:PER"),
+                           ("Tran Duc Lam", "minister of agriculture and rural development", "country:VNM")}
+
+
+def test_an_envoys_post_is_not_where_it_is_held() -> None:
+    text = PERU_VIETNAM + "The Vietnamese High Commissioner to Peru, H.E. Tran Duc Lam, welcomed the mission."
+    assert posts(text) == {("Tran Duc Lam", "high commissioner", "country:VNM")}
