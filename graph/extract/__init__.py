@@ -27,7 +27,9 @@ from diplograph.graph.extract.positions import (
     coordinated_posts,
     counterparts_across_sentences,
     dateline_country,
+    envoys_of_countries,
     implied_positions,
+    name_line_then_title_line,
     positions,
     respective_posts,
 )
@@ -112,8 +114,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
-    facts += counterparts_across_sentences(views, facts)
-    facts = coordinated_posts(views, facts, gaz)
+    facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
+    facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     return facts + cooperation_from_flows(facts, gaz)
 
@@ -123,13 +125,19 @@ def extract(text: str) -> Extraction:
     sentences, views = read_views(text)
     gaz = load_gazetteer()
     facts = extract_views(views, gaz)
-    named = [(v.index, m) for v in views for m in v.mentions]
+    retyped = {(m.sentence, m.start, m.end): m.kind for f in facts for role, m in f.roles
+               if role == "organization" and m.kind != "Person"}  # "companies such as Petronas": the NER's person
+    named = [(v.index, replace(m, kind=retyped.get((v.index, m.start, m.end), m.kind)) if m.kind == "Person" else m)
+             for v in views for m in v.mentions]
     seen = {(i, m.start, m.end) for i, m in named}
     for fact in facts:  # a name a rule read where the NER saw none ("The Presidents of A and B, X and Y")
         for _, m in fact.roles:
             if m.sentence == fact.sentence and (m.sentence, m.start, m.end) not in seen:
                 seen.add((m.sentence, m.start, m.end))
                 named.append((m.sentence, m))
+    whole = [(i, m) for i, m in named if m.kind == "Person"]  # "Rosa Quispe | Llanos": the pieces of a name read whole
+    named = [(i, m) for i, m in named if m.kind != "Person" or not any(
+        j == i and w.start <= m.start and m.end <= w.end and (w.start, w.end) != (m.start, m.end) for j, w in whole)]
     mentions = [Mention(m.text, m.kind, i, m.start + sentences[i].start, m.end + sentences[i].start, m.key, m.via)
                 for i, m in named]
     facts = [_absolute(f, sentences) for f in facts]

@@ -87,6 +87,10 @@ def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     return facts
 
 
+POSTED_ABROAD = re.compile(r"\b(?:Embassy|Consulate(?:[- ]General)?|High Commission|Permanent Mission|Mission)\s+of\s+"
+                           r"(?:the\s+)?(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)\s+(?:to|in)\s")
+
+
 def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention | None:
     words = org.text.split()
     for n in range(min(3, len(words)), 0, -1):
@@ -95,6 +99,11 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
             gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None)
         if key and n < len(words):
             return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
+    posted = POSTED_ABROAD.search(org.text)  # "Embassy of Canada to Ecuador": the sending country's
+    if posted and (gaz.names.get(posted.group("country")) or "").startswith("country:"):
+        begin = org.start + posted.start("country")
+        return Mention(posted.group("country"), "Country", org.sentence, begin, begin + len(posted.group("country")),
+                       gaz.names[posted.group("country")])
     match = re.search(r".*\b(?:of|in)\s+(?:the\s+)?([A-Z][\w\s-]+)$", org.text)
     if match:
         key = gaz.names.get(match.group(1).strip())
@@ -413,12 +422,17 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_LIST = re.compile(  # "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include"
-    r"(?:['’]s)?\s+(?:side|delegation|participants|companies|firms|businesses|enterprises|investors|groups|banks|"
-    r"corporations|manufacturers|contractors|exporters|producers)\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?"
-    r"(?:such as|including|includes?|included|like|were|are|was|:|representatives of|among them|namely|notably|"
-    r"(?=[A-Z]))\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
-    r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
+SIDE_NOUNS = (r"(?:['’]s)?\s+(?P<noun>side|delegation|participants|companies|firms|businesses|enterprises|investors|"
+              r"groups|banks|corporations|manufacturers|contractors|exporters|producers|ones)\b(?P<gap>[^.;:]{0,70}?)"
+              r"\s*(?:,\s*)?")
+LISTING_WORDS = (r"(?:such as|including|includes?|included|like|were|are|was|:|representatives of|among them|namely|"
+                 r"notably)")
+LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
+             r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
+# "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include", "Kenyan firms A and
+# B"; and "Uzbek companies with revenue above RM1 billion such as", where a capital in the gap is no list yet
+SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
+SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
 PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business)\s+"
                         r"in\s+(?:the\s+)?$")
@@ -440,13 +454,15 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     facts = []
     for country in (m for m in view.mentions + view.cities if m.kind == "Country"):
         cue = SIDE_LIST.match(view.text, country.end)
+        if cue and not view.text[cue.end("gap"):cue.end()].strip() and cue.group("gap").strip():
+            cue = SIDE_LIST_WORDED.match(view.text, country.end) or cue  # a capital inside the gap: "above RM1"
         if not cue or country.via not in ("adjective", "name") or any(
                 m.kind == "Country" and m.key != country.key and cue.start("gap") <= m.start < cue.end("gap")
                 and not PRESENT_IN.search(view.text[cue.start("gap"):m.start]) for m in view.mentions):
             continue  # "Kenyan firms A and B signed deals with Chinese companies including C": C is not Kenyan
         if view.text[cue.end("gap"):cue.end()].strip() == "" and cue.group("gap").strip():
             continue  # with no word of listing, the names must follow the noun: "Kenyan firms A and B"
-        names = _list_after(view, cue.end())
+        names = _list_after(view, cue.end(), people_are_companies=cue.group("noun") not in PEOPLE_NOUNS)
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
                        and PRESENT_IN.search(view.text[cue.start("gap"):m.start])), None)
         status = "active"
@@ -466,13 +482,19 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     return facts
 
 
-def _list_after(view: SentenceView, start: int) -> list[Mention]:
+PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations
+
+
+def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
     """The organisations named in a row from `start`: known mentions, or capitalised names between the
-    commas that nothing else claims."""
+    commas that nothing else claims.  In a list of companies ("Malaysian ones such as Petronas, Sime Darby"),
+    a name the NER took for a person's is a company's."""
     found: list[Mention] = []
     position = start
     while True:
         known = next((m for m in view.mentions if m.start == position), None)
+        if known is not None and known.kind == "Person" and people_are_companies:
+            known = Mention(known.text, "Company", known.sentence, known.start, known.end)
         if known is not None:
             if known.kind not in ORGANIZATION_KINDS or known.kind == "InternationalOrganization":
                 break

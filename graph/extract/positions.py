@@ -4,6 +4,7 @@ country the reader infers from the rest of the article."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.graph.extract.reading import (
     HONORIFIC,
@@ -535,4 +536,48 @@ def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) 
             if country is not None and held:
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.65,
                                        role=held[0]))
+    return found
+
+
+def envoys_of_countries(facts: list[Fact]) -> list[Fact]:
+    """"X, Ambassador, Embassy of Canada to Ecuador": an envoy serves the country whose embassy it is."""
+    homes = {f.role("organization").text: f.role("country") for f in facts if f.kind == "HomeCountry"}
+    result = []
+    for fact in facts:
+        affiliation = fact.role("affiliation") if fact.kind == "Position" else None
+        if affiliation is not None and affiliation.kind == "GovernmentBody" and affiliation.text in homes \
+                and ENVOY.match(str(fact.value("role"))) and re.match(r"(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?"
+                                                                     r"(?:Embassy|High Commission|Consulate)",
+                                                                     affiliation.text):
+            fact = replace(fact, roles=tuple((r, homes[affiliation.text] if r == "affiliation" else m)
+                                             for r, m in fact.roles))
+        result.append(fact)
+    return result
+
+
+LONE_NAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}")
+
+
+def name_line_then_title_line(views: list[SentenceView]) -> list[Fact]:
+    """An interview's or a speakers' page's header: a line with a name alone, then "Ambassador, Embassy of
+    Canada to Ecuador" on the next."""
+    found = []
+    for name_line, title_line in zip(views, views[1:], strict=False):
+        name = name_line.text.strip(" .")
+        people = [m for m in name_line.mentions if m.kind == "Person" and m.text == name]
+        if not people and LONE_NAME.fullmatch(name) and not name_line.titles and all(
+                m.kind == "Person" for m in name_line.mentions):
+            people = [Mention(name, "Person", name_line.index, name_line.text.index(name),
+                              name_line.text.index(name) + len(name))]  # on a line alone the NER misses or cuts a name
+        if len(people) != 1 or not title_line.titles:
+            continue
+        _, t_start, t_end = title_line.titles[0]
+        if title_line.text[:t_start].strip():
+            continue
+        comma = re.match(r"\s*,\s*(?:the\s+)?", title_line.text[t_end:])
+        owner = next((m for m in title_line.mentions if comma and m.start == t_end + comma.end()
+                      and m.kind in affiliation_kinds()), None)
+        if owner is not None:
+            found.append(make_fact("Position", name_line, {"holder": people[0], "affiliation": owner}, 0.75,
+                                   role=_role_text(title_line, t_start, t_end)))
     return found

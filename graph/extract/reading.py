@@ -197,10 +197,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + max(cut, lead)
 
 
+DIPLOMATIC_POST = re.compile(r"\b(?:Embassy|Consulate(?:[- ]General)?|High Commission|Permanent Mission|Mission|"
+                             r"Trade Office|Trade Commission)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?$")
+
+
 def _extended_end(text: str, start: int, end: int) -> int:
     """NER often stops an organisation's name early: "Institute for Peace | and Diplomacy",
     "Ministry of Foreign Affairs | of Japan"."""
     name, following = text[start:end], text[end:]
+    posted = re.match(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}", following)
+    if posted and DIPLOMATIC_POST.search(name):  # "the United States Embassy in Accra", "Uganda Consulate in Mombasa"
+        return end + posted.end()
     more = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", following)
     if more and re.search(r"\b(Ministry|Embassy|Department|Bank|Agency|Academy|University|Council|Chamber)\b", name):
         return end + more.end()
@@ -539,6 +546,10 @@ def _bodies_of_countries(view: SentenceView) -> list[Mention]:
             continue
         # the new name replaces what lies inside it and the NER names it cuts through; a country it cuts keeps
         mentions = [m for m in mentions if m not in inside and (m not in across or m.kind == "Country")]
+        posted = re.match(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}", view.text[end:])
+        if posted and DIPLOMATIC_POST.search(view.text[start:end]):  # "the Embassy of Canada to Ecuador"
+            end += posted.end()
+            mentions = [m for m in mentions if not (m.kind == "Country" and country.end < m.start < end)]
         mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
     return sorted(mentions, key=lambda m: m.start)
 
