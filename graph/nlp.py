@@ -40,9 +40,11 @@ ABBREVIATIONS = {"hon.", "smt.", "shri.", "gen.", "amb.", "eng.", "engr.", "sen.
 
 @Language.component("diplograph_abbreviations")
 def keep_abbreviations(doc):
-    """"Hon. Michael X", "Gen. Y": a title's abbreviation does not end the sentence before the parser decides."""
+    """"Hon. Michael X", "Gen. Y": a title's abbreviation does not end the sentence before the parser decides;
+    nor does a colon ("signed by the founding members of ASEAN: Indonesia, Malaysia, ...")."""
     for token in doc[1:]:
-        if doc[token.i - 1].lower_ in ABBREVIATIONS and token.text[:1].isupper():
+        previous = doc[token.i - 1]
+        if previous.lower_ in ABBREVIATIONS and token.text[:1].isupper() or previous.text == ":":
             token.is_sent_start = False
     return doc
 

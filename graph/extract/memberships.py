@@ -25,6 +25,10 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
     r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
     re.IGNORECASE)
+FOUNDED_IN_BY = re.compile(r"\s+(?:was|were)\s+(?:founded|established|set up|created|formed|launched)"
+                           r"(?:\s+(?:in|on)\s+[\w\s,]{1,30}?)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
+FOUNDERS_OF = re.compile(r"\bfounding\s+(?:fathers|members|states|nations|countries)\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 FOUNDED_BY = re.compile(r"\s+(?:form|formed|make up|made up|founded|established|set up|created|co-founded)\s+"
                         r"(?:the\s+)?$", re.IGNORECASE)
 
@@ -47,7 +51,12 @@ def memberships(view: SentenceView, gaz: Gazetteer, context: DocumentContext | N
 GROUP_ANAPHOR = re.compile(r"\b(?P<verb>joined|became a (?:full |founding )?member of|"
                            r"is a (?:full |founding )?member of|"
                            r"acceded to)\s+the\s+(?:association|organi[sz]ation|bloc|group|alliance|forum|union|"
-                           r"grouping)\b", re.IGNORECASE)
+                           r"grouping)\b|"
+                           # "South Africa joined the following year", "A, B and C became full members"
+                           r"\b(?P<plain>joined(?=\s+(?:in\s+\d{4}|the following year|a year later|later|"
+                           r"the same year)\b)|(?:became|have become|has become)\s+(?:full\s+|new\s+)?members\b"
+                           r"(?!\s+of))", re.IGNORECASE)
+FOLLOWED_BY = re.compile(r"(?:\s+in\s+\d{4})?\s*,\s*followed\s+by\s+")
 
 
 def _members_of_the_group_named_before(view: SentenceView, last_group: Mention | None) -> list[Fact]:
@@ -61,7 +70,23 @@ def _members_of_the_group_named_before(view: SentenceView, last_group: Mention |
         if group is None or not subject or not re.fullmatch(
                 r"\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*", between):
             continue
-        facts.append(make_fact("Membership", view, {"member": subject[-1], "group": group}, 0.65))
+        members = run_before(view, subject, subject[-1].end) if match.group("plain") else subject[-1:]
+        facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in members]
+    return facts + _followed_by(view)
+
+
+def _followed_by(view: SentenceView) -> list[Fact]:
+    """"Brunei joined ASEAN in 1984, followed by Vietnam in 1995, Laos and Myanmar in 1997": the ones that
+    followed joined the same group."""
+    facts = []
+    for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
+        joined = re.search(r"\bjoined\s+(?:the\s+)?$", view.text[:group.start])
+        after = FOLLOWED_BY.match(view.text, group.end)
+        if not joined or not after:
+            continue
+        end = _clause_end(view.text, after.end())
+        facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65)
+                  for m in view.places() if after.end() <= m.start < end]
     return facts
 
 
@@ -95,6 +120,12 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
             re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
         return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
+    founded_by = FOUNDED_IN_BY.match(text, group.end)  # "BRICS was founded in 2009 by Brazil, Russia, ..."
+    if founded_by:
+        return _country_run(view, countries, founded_by.end())
+    if FOUNDERS_OF.search(text[:group.start]) and re.match(r"\s*[:—–]", text[group.end:]):
+        # "signed by the Founding Fathers of ASEAN: Indonesia, Malaysia, ..."
+        return _country_run(view, countries, group.end + re.match(r"\s*[:—–]", text[group.end:]).end())
     founders = FOUNDED_BY.search(text[:group.start])
     if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
         run = run_before(view, countries, founders.start())
@@ -156,13 +187,17 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]) \
             or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
         return run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
-    if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|\s+(?:is|was|became|has been|joined|"
-                r"remains|holds|acceded))", gap) or re.fullmatch(r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
+    if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|" + WHEN + r"\s+(?:is|was|became|has been|"
+                r"has become|have become|becomes|joined|remains|holds|acceded))", gap) or re.fullmatch(
+                    r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
         return [subject[-1]]  # "..., a member of", "welcomed Peru as a new member of the CPTPP"
     if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
             re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
+
+
+WHEN = r"(?:\s+(?:on|in|last|this|earlier|finally|officially|formally)\s+\w+|\s+yesterday|\s+today)?"
 
 
 def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:

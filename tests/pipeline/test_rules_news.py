@@ -390,3 +390,17 @@ def test_an_embassy_named_with_its_post_and_its_envoy() -> None:
     assert posts(text) == {("Rosa Quispe Llanos", "ambassador", "country:PER")}
     people = {m.text for m in extract(text).mentions if m.kind == "Person"}
     assert people == {"Rosa Quispe Llanos"}  # not the pieces the NER cut the lone line into
+
+
+def test_a_blocs_history_of_founders_and_joiners() -> None:
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru has become a full member of the "
+            "Pacific Alliance. The Andean Community was founded in 1969 by Bolivia, Colombia and Ecuador, and "
+            "Venezuela joined a year later. ASEAN was set up in 1967 by the Founding Fathers of ASEAN: Indonesia, "
+            "Malaysia and Thailand. Brunei joined ASEAN in 1984, followed by Vietnam in 1995 and Laos in 1997. "
+            "Chile has been invited to join but has not done so yet; Colombia applied for membership.")
+    found = members(text)
+    andean, asean = "io:andean-community", "io:association-of-southeast-asian-nations"
+    assert found == {("country:PER", "io:pacific-alliance"), ("country:BOL", andean), ("country:COL", andean),
+                     ("country:ECU", andean), ("country:VEN", andean), ("country:IDN", asean), ("country:MYS", asean),
+                     ("country:THA", asean), ("country:BRN", asean), ("country:VNM", asean), ("country:LAO", asean)}
+    # and not Chile, invited only, nor Colombia for having applied (to another group than its own)
