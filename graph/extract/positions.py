@@ -20,7 +20,7 @@ from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
-QUALIFIERS = r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal)"
+QUALIFIERS = r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal|executive)"
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
@@ -33,6 +33,10 @@ MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary|counsell?
 ENVOY = re.compile(r"(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|high commissioner|consul|permanent representative)\b")
 
 
+STATE_NAME_TAIL = re.compile(r"\s+of\s+the\s+(?:[\w'’-]+\s+){0,3}(?:republic|kingdom|state|sultanate|emirates?|"
+                             r"federation|confederation|commonwealth|principality)$")
+
+
 def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     qualifier = ROLE_QUALIFIER.search(view.text[:title_start])
     start = qualifier.start() if qualifier else title_start
@@ -42,6 +46,7 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     if ENVOY.match(role):  # "high commissioner to uganda": the post, not where it is held
         role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role)
     role = re.sub(r"\s+", " ", role)
+    role = STATE_NAME_TAIL.sub("", role)  # "president of the democratic socialist republic (of sri lanka)"
     words = role.split()
     if words and len(words[-1]) <= 3:  # "Kazakh PM": abbreviations as the title they stand for
         words[-1] = load_gazetteer().canonical_title(words[-1])
@@ -226,6 +231,10 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     window_start = person.end + comma.end()
     end_match = APPOSITIVE_END.search(view.text, window_start)
     window_end = end_match.start() if end_match else len(view.text)
+    item_end = view.text.find(";", window_start)
+    if end_match and end_match.group() == "," and item_end > 0 and re.search(r"\b(?:at|of)\b",
+                                                                            view.text[window_end:item_end]):
+        window_end = item_end  # a list whose items end at semicolons: "X, Director of A, B, and C at Y; Z, ..."
     titles = [t for t in view.titles if window_start <= t[1] < window_end]
     if not titles:
         return None
@@ -246,6 +255,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
                 or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
     at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])]
+    if of_after and at_after and at_after[0].start > of_after[0].end:  # "Director of Trade at BNDES"
+        of_after = []
     if of_after:
         affiliation = of_after[0]
         stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()

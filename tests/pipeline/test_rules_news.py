@@ -404,3 +404,19 @@ def test_a_blocs_history_of_founders_and_joiners() -> None:
                      ("country:ECU", andean), ("country:VEN", andean), ("country:IDN", asean), ("country:MYS", asean),
                      ("country:THA", asean), ("country:BRN", asean), ("country:VNM", asean), ("country:LAO", asean)}
     # and not Chile, invited only, nor Colombia for having applied (to another group than its own)
+
+
+def test_honorifics_and_the_long_names_of_states_stay_out_of_names_and_roles() -> None:
+    text = (PERU_VIETNAM + "Peru's Minister of Foreign Affairs, Ambassador Rosa Quispe Llanos, met His Excellency "
+            "Tran Duc Lam, President of the Socialist Republic of Vietnam, with Engineer Jorge Ramirez, Chairman "
+            "of Andes Cobre Group.")
+    assert posts(text) == {("Rosa Quispe Llanos", "minister of foreign affairs", "country:PER"),
+                           ("Tran Duc Lam", "president", "country:VNM"),
+                           ("Jorge Ramirez", "chairman", "Andes Cobre Group")}
+
+
+def test_a_speakers_list_whose_items_end_at_semicolons() -> None:
+    text = (PERU_VIETNAM + "Among the speakers were Maria Fernandez, Director of Trade, Tourism and Investment at "
+            "the Peru Export Agency; and Carlos Mendoza, Executive Chief of Staff at the Andean Chamber of Commerce.")
+    assert posts(text) == {("Maria Fernandez", "director of trade, tourism and investment", "Peru Export Agency"),
+                           ("Carlos Mendoza", "executive chief of staff", "Andean Chamber of Commerce")}
