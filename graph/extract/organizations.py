@@ -34,7 +34,9 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due)\s+"
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce)|"
-                         r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for)\b", re.IGNORECASE)
+                         r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
+                         r"(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested\s+in\s+(?:investing|expanding|entering|"
+                         r"building|opening|setting up))\b", re.IGNORECASE)
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
 
 
@@ -46,11 +48,13 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
     """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
     for m in sorted(view.mentions + view.cities, key=lambda m: m.start):
         if m.kind == "Country" and offset <= m.start <= offset + limit and not (
-                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])):
+                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])) \
+                and not OUTSIDE.search(view.text[:m.start]):
             return m
     return None
 
 
+OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")  # "its first plant outside China"
 # "Turkish construction companies": the nationality of the companies, not a market
 OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|businesses|investors|enterprises|"
                                 r"company|firm|business|investor|enterprise|contractors|manufacturers)\b")
@@ -230,6 +234,12 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="planned", sector=sector))
     active = ACTIVE_CUE.search(window)
+    if active and FUTURE_TIME.search(window[active.end():]) and not planned and not negated:
+        planned, active = active, None  # "is working with Y to produce the model locally from next year"
+        market = _market_after(view, rest_start + planned.end(), limit=120)
+        if market:
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status="planned", sector=_sector_between(view, sector_from, market.end + 60, gaz)))
     if active and any(m.via != "adjective" for m in mentions_between(
             view, rest_start, rest_start + active.start(), {"Country", "Person"})):
         active = None  # "X show that Germany invested ...": the verb has another subject
@@ -243,6 +253,8 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     return facts
 
 
+FUTURE_TIME = re.compile(r"\b(?:from next year|next year|later this year|in the coming (?:months|years)|"
+                         r"from (?:early |late )?20[2-9]\d|by (?:the end of )?20[2-9]\d)\b", re.IGNORECASE)
 MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are set to|is due to|are due to|"
                           r"is expected to|are expected to|is going to|are going to)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -300,7 +312,8 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         if not orgs:
             orgs = _unnamed_subject(view, subject)
         markets = [m for m in view.places() + view.cities if place.tree_start <= m.start and m.end <= place.tree_end
-                   and not (m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:]))]
+                   and not (m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:]))
+                   and not OUTSIDE.search(view.text[:m.start])]
         if not orgs or not markets or NEGATED_ACTIVITY.search(view.text[subject.start:place.end]):
             continue
         org, market = (holding or orgs)[-1], markets[0]
@@ -434,8 +447,8 @@ LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from
 SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
-PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business)\s+"
-                        r"in\s+(?:the\s+)?$")
+PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business|"
+                        r"engaged|involved)\b[^,;]{0,40}?\s+in\s+(?:the\s+)?$")  # "engaged in the battery business in"
 
 
 @lru_cache(maxsize=1)
