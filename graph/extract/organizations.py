@@ -54,7 +54,8 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
     return None
 
 
-OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")  # "its first plant outside China"
+# "its first plant outside China": no market
+OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")
 # "Turkish construction companies": the nationality of the companies, not a market
 OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|businesses|investors|enterprises|"
                                 r"company|firm|business|investor|enterprise|contractors|manufacturers)\b")

@@ -20,7 +20,8 @@ from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
-QUALIFIERS = r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal|executive)"
+QUALIFIERS = (r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal|"
+              r"executive|group)")
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
@@ -103,7 +104,7 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     phrase_end = comma.start()
     titles = [t for t in view.titles if t[2] <= phrase_end and TITLE_TAIL.fullmatch(view.text[t[2]:phrase_end])]
     if not titles:
-        return None
+        return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
     of = [m for m in mentions_between(view, t_end, phrase_end, affiliation_kinds())
           if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
@@ -116,6 +117,20 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
         affiliation, stop = owner, phrase_end
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.75,
                  role=_role_text(view, t_start, stop))
+
+
+def _title_comma_organisation(view: SentenceView, person: Mention, phrase_end: int) -> Fact | None:
+    """"the Chief Executive Officer, Office of the Management of Phosphate in Morocco, Mr. X": a press
+    release's title, then its organisation, then the name."""
+    org = next((m for m in view.mentions if m.end == phrase_end and m.kind in affiliation_kinds()), None)
+    lead = org and re.search(r",\s*(?:the\s+)?$", view.text[:org.start])
+    if not lead:
+        return None
+    titles = [t for t in view.titles if t[2] <= lead.start() and TITLE_TAIL.fullmatch(view.text[t[2]:lead.start()])]
+    if not titles:
+        return None
+    return make_fact("Position", view, {"holder": person, "affiliation": org}, 0.75,
+                     role=_role_text(view, titles[-1][1], lead.start()))
 
 
 def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:

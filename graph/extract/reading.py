@@ -664,8 +664,8 @@ STATE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\s+|Pe
                       r"State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?")
 
 
-HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s+"
-                                   r"(?=[A-Z])")
+HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.|"
+                                   r"(?:His|Her)\s+(?:Excellency|Highness|Majesty))\s+(?:Dr\.?\s+)?(?=[A-Z])")
 
 
 def _names_after_honorifics(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:

@@ -420,3 +420,10 @@ def test_a_speakers_list_whose_items_end_at_semicolons() -> None:
             "the Peru Export Agency; and Carlos Mendoza, Executive Chief of Staff at the Andean Chamber of Commerce.")
     assert posts(text) == {("Maria Fernandez", "director of trade, tourism and investment", "Peru Export Agency"),
                            ("Carlos Mendoza", "executive chief of staff", "Andean Chamber of Commerce")}
+
+
+def test_a_press_releases_title_organisation_and_name() -> None:
+    text = (PERU_VIETNAM + "The deal was signed by the Group General Manager, Andes Cobre Group, Mr. Jorge Ramirez, "
+            "in the presence of His Excellency Dinh Van Khoa, Prime Minister of the Socialist Republic of Vietnam.")
+    assert posts(text) == {("Jorge Ramirez", "group general manager", "Andes Cobre Group"),
+                           ("Dinh Van Khoa", "prime minister", "country:VNM")}
