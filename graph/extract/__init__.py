@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from diplograph.graph.extract.cooperation import cooperation, cooperation_from_flows
+from diplograph.graph.extract.cooperation import cooperation, cooperation_from_flows, trade_and_investment
 from diplograph.graph.extract.events import agreements, meetings
 from diplograph.graph.extract.flows import flows
 from diplograph.graph.extract.memberships import memberships
@@ -103,6 +103,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         business = {f.value("sector") for f in activity}  # a company's sector is its business, not an area
         facts += [f for f in cooperation(view, context) if not activity or (
             f.value("sector") not in business and FIELDS_OF_COOPERATION.search(view.text))]
+        facts += trade_and_investment(view, context)
         facts += memberships(view, gaz, context)
         facts += meetings(view)
         facts += agreements(view)

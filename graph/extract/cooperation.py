@@ -46,6 +46,35 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     return [make_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
 
 
+TITLE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|commissioner|attach[eé]|representative|office|"
+                         r"agency|council|board|mission)\b", re.IGNORECASE)
+BETWEEN_THE_PAIR = re.compile(r"\b(?:bilateral|two-way|mutual|reciprocal)\b", re.IGNORECASE)
+BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+two|both)\s+(?:countries|nations|sides)\b")
+
+
+def trade_and_investment(view: SentenceView, context: DocumentContext) -> list[Fact]:
+    """"Bilateral trade rose by 150 percent", "two-way trade doubled", "Korean investment into the economy of
+    Uzbekistan", "Emirati investment projects in Ethiopia": trade or investment named as what passes between
+    the article's two countries is an area of their relations, with or without a figure."""
+    pair = context.main_pair
+    if pair is None or re.search(r"\b(not|never|no longer|n't)\b", view.text):
+        return []
+    facts = []
+    for concept in view.concepts:
+        if concept.iri.rsplit("/", 1)[-1] not in ("trade", "investment") or any(
+                t_start <= concept.start and concept.end <= t_end for _, t_start, t_end in view.titles) \
+                or TITLE_AFTER.match(view.text, concept.end):
+            continue  # "Peru's trade minister", "Minister of Trade": a portfolio, not an area
+        named = view.text[max(0, concept.start - 12):concept.end]
+        owner = next((m for m in view.places() if m.key in pair and re.fullmatch(
+            r"(?:['’]s)?\s+", view.text[m.end:concept.start])), None)  # "Korean investment", "the UAE's investment"
+        if BETWEEN_THE_PAIR.search(named) or BETWEEN_AFTER.match(view.text, concept.end) or owner is not None:
+            parties = [context.pair_mentions[k] for k in pair if k in context.pair_mentions]
+            if len(parties) == 2:
+                facts.append(make_fact("Cooperation", view, {"party": parties}, 0.6, sector=concept.iri))
+    return facts
+
+
 def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
     """Trade or investment flowing between two countries makes trade or investment an area
     of their relations."""

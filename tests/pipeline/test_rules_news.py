@@ -427,3 +427,14 @@ def test_a_press_releases_title_organisation_and_name() -> None:
             "in the presence of His Excellency Dinh Van Khoa, Prime Minister of the Socialist Republic of Vietnam.")
     assert posts(text) == {("Jorge Ramirez", "group general manager", "Andes Cobre Group"),
                            ("Dinh Van Khoa", "prime minister", "country:VNM")}
+
+
+def areas(text: str) -> set[str]:
+    """The sectors of cooperation between the article's two countries, by their last IRI segment."""
+    return {str(f.value("sector")).rsplit("/", 1)[-1] for f in of_kind(facts_of(text), "Cooperation")}
+
+
+def test_trade_and_investment_named_between_the_two_countries_without_a_figure() -> None:
+    assert areas(PERU_VIETNAM + "Bilateral trade rose by 150 percent in the first quarter.") == {"trade"}
+    assert areas(PERU_VIETNAM + "Vietnamese investment in the economy of Peru keeps growing.") == {"investment"}
+    assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
