@@ -192,6 +192,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+and\s+(?:Head|Chairman|Minister|Director|"
                      r"Member|President|Deputy))$", span)
     cut = tail.start() if tail else len(span)
+    honoured = re.search(r"\s+and\s+(?:(?:His|Her)\s+(?:Excellency|Highness|Majesty)|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|"
+                         r"Dr\.?)(?=\s|$)", span)
+    if honoured:  # "the Government of Maldives and His Excellency X": the name ends before the person
+        cut = min(cut, honoured.start())
     while cut > lead and span[cut - 1] in " ,.;:\"“”'(":
         cut -= 1
     return start + lead, start + max(cut, lead)
@@ -212,7 +216,7 @@ def _extended_end(text: str, start: int, end: int) -> int:
     if more and re.search(r"\b(Ministry|Embassy|Department|Bank|Agency|Academy|University|Council|Chamber)\b", name):
         return end + more.end()
     if re.search(r"\b(for|of|on)\b", name):
-        more = re.match(r"\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", following)
+        more = re.match(r"\s+(?:and|&)\s+(?!(?:His|Her|Mr|Mrs|Ms|Dr)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", following)
         if more and not re.match(r"\s+of\b", following[more.end():]):
             return end + more.end()
     return end
@@ -265,6 +269,12 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             if re.search(r"\b(?:of|for)\b", text[parts[0][0]:parts[0][1]]) or any(
                     text[a:b].split()[0].lower() in gaz.portfolio_words for a, b in parts[1:]):
                 parts = [(start, end)]  # "Ministry of Development, Industry, Trade and Services" is one name
+        last_two = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?P<b>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)",
+                                text[start:end])
+        if ent.label_ == "ORG" and last_two and re.search(r",\s*$", text[:start]) and not re.search(
+                r"\b(?:of|for)\b", last_two.group("a")) and COMPANY_CUES.search(last_two.group("b").split()[-1]):
+            # "..., Orient Group, Murad Buildings and Asklepiy Group": the end of a list, read as one name
+            parts = [(start, start + last_two.end("a")), (start + last_two.start("b"), end)]
         for part_start, part_end in parts:
             mention = _typed_mention(text, part_start, part_end, ent.label_, previous, index, gaz)
             if mention:

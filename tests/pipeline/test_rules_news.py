@@ -438,3 +438,14 @@ def test_trade_and_investment_named_between_the_two_countries_without_a_figure()
     assert areas(PERU_VIETNAM + "Bilateral trade rose by 150 percent in the first quarter.") == {"trade"}
     assert areas(PERU_VIETNAM + "Vietnamese investment in the economy of Peru keeps growing.") == {"investment"}
     assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
+
+
+def test_the_end_of_a_list_the_ner_read_as_one_name_and_a_name_that_ends_before_a_person() -> None:
+    text = ("Peru and Chile held a forum. Peru and Chile are partners. The participants included Peruvian companies "
+            "such as Andes Cobre Group, Inca Rail, Lima Textil and Pacifico Energy Group. The Government of Chile "
+            "and His Excellency Jorge Ramirez agreed.")
+    names = {m.text: m.kind for m in extract(text).mentions}
+    assert {"Lima Textil", "Pacifico Energy Group"} <= set(names)
+    assert "Lima Textil and Pacifico Energy Group" not in names
+    assert names.get("Jorge Ramirez") == "Person"
+    assert not any("His Excellency" in name for name in names)
