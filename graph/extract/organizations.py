@@ -436,11 +436,13 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_NOUNS = (r"(?:['’]s)?\s+(?P<noun>side|delegation|participants|companies|firms|businesses|enterprises|investors|"
-              r"groups|banks|corporations|manufacturers|contractors|exporters|producers|ones)\b(?P<gap>[^.;:]{0,70}?)"
+SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|companies|firms|"
+              r"businesses|enterprises|investors|"
+              r"groups|banks|corporations|manufacturers|contractors|exporters|producers|makers|carmakers|automakers|"
+              r"miners|lenders|operators|developers|suppliers|ones)\b(?P<gap>[^.;:]{0,70}?)"
               r"\s*(?:,\s*)?")
-LISTING_WORDS = (r"(?:such as|including|includes?|included|like|were|are|was|:|representatives of|among them|namely|"
-                 r"notably)")
+LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|were|are|was|representatives of|among them|namely|"
+                 r"notably)\b|:)")
 LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
              r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
 # "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include", "Kenyan firms A and

@@ -213,7 +213,7 @@ def _extended_end(text: str, start: int, end: int) -> int:
     if posted and DIPLOMATIC_POST.search(name):  # "the United States Embassy in Accra", "Uganda Consulate in Mombasa"
         return end + posted.end()
     more = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", following)
-    if more and re.search(r"\b(Ministry|Embassy|Department|Bank|Agency|Academy|University|Council|Chamber)\b", name):
+    if more and ORGANIZATION_HEAD.search(name):
         return end + more.end()
     if re.search(r"\b(for|of|on)\b", name):
         more = re.match(r"\s+(?:and|&)\s+(?!(?:His|Her|Mr|Mrs|Ms|Dr)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", following)
@@ -393,7 +393,7 @@ ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board
                                r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance|Council|"
                                r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation|Academy|"
                                r"Federation|Confederation|Council|Ministry|Embassy|High Commission|Agence|Agencia|"
-                               r"Presse|Press|News)\b")
+                               r"Presse|Press|News|Department|University|Survey|Bureau|Directorate)\b")
 
 
 def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:

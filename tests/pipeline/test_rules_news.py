@@ -449,3 +449,10 @@ def test_the_end_of_a_list_the_ner_read_as_one_name_and_a_name_that_ends_before_
     assert "Lima Textil and Pacifico Energy Group" not in names
     assert names.get("Jorge Ramirez") == "Person"
     assert not any("His Excellency" in name for name in names)
+
+
+def test_companies_listed_after_a_described_noun() -> None:
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Chilean battery makers such as Atacama Litio "
+            "Group, Andes Power Holdings, and Pacifico Energy Group announced plans.")
+    assert homes(text) == {("Atacama Litio Group", "country:CHL"), ("Andes Power Holdings", "country:CHL"),
+                           ("Pacifico Energy Group", "country:CHL")}
