@@ -420,15 +420,16 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         spoken_of = [c for c in owners.get(canonical, set()) if c in remaining]
         visitor = next((c for name, c in visits if c and same_person(name, {person.text})), None)
         government = gaz.title_kinds.get(canonical) == "government"
+        third_country = any(m.key and m.key not in pair for m in view.places())  # "X will represent India"
         if len(remaining) == 1:
             country, confidence = remaining[0], 0.7
         elif visitor in remaining:
             country, confidence = visitor, 0.65
         elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
             country, confidence = spoken_of[0], 0.65
-        elif len(remaining) == 2 and unmarked and government and not competing:
+        elif len(remaining) == 2 and unmarked and government and not competing and not third_country:
             country, confidence = unmarked, 0.6
-        elif len(remaining) == 2 and host in pair and not competing:
+        elif len(remaining) == 2 and host in pair and not competing and not third_country:
             diplomatic = gaz.title_kinds.get(canonical) == "diplomatic"  # an envoy is posted away from home
             country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host
             confidence = 0.55
