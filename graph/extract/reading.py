@@ -261,6 +261,9 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
         if ent.label_ == "ORG" and PORTFOLIO.search(text[:start]):
             continue  # "Minister of Mining and Energy": a portfolio, not an organisation
+        if text[start:end].isupper() and (text[start:end].title() in gaz.capitals
+                                          or text[start:end].title() in gaz.cities):
+            continue  # "MINSK, (BelTA) -": a dateline's city, not an organisation
         parts = [(start, end)]
         if ent.label_ == "ORG" and re.fullmatch(r"[A-Z][^,]*(?:,\s+[A-Z][^,]*)+", text[start:end]):
             # "Safarilink, Equity Bank": a list the NER read as one name
@@ -610,10 +613,14 @@ def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, in
     if any(m.start < t_start < m.end <= t_end or t_start < m.start < t_end < m.end
            or t_start < m.start and m.end <= t_end for _, t_start, t_end in titles):
         return True  # the NER's edges cut through a title: "Industry and Trade, Ryad Mezzour"
+    words = [w for w in re.sub(r"['’]s\b", "", m.text).split() if w not in gaz.adjectives and w not in gaz.names]
+    portfolio = bool(words) and all(w.lower().strip("(),") in gaz.portfolio_words | {"and", "&"} for w in words)
+    if portfolio and any(re.fullmatch(r"\s+(?:of|for|on)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*", text[t_end:m.start])
+                         for _, _, t_end in titles):
+        return True  # "Head of Investment Promotion", "Secretary, Bilateral", "Adviser on National Security"
     if not any(re.fullmatch(r"\s+", text[m.end:t_start]) for _, t_start, _ in titles):
         return False
-    rest = [w for w in re.sub(r"['’]s\b", "", m.text).split() if w not in gaz.adjectives and w not in gaz.names]
-    return bool(rest) and all(w.lower() in gaz.portfolio_words for w in rest)
+    return portfolio
 
 
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"

@@ -456,3 +456,12 @@ def test_companies_listed_after_a_described_noun() -> None:
             "Group, Andes Power Holdings, and Pacifico Energy Group announced plans.")
     assert homes(text) == {("Atacama Litio Group", "country:CHL"), ("Andes Power Holdings", "country:CHL"),
                            ("Pacifico Energy Group", "country:CHL")}
+
+
+def test_a_portfolio_after_a_title_and_a_datelines_city_are_no_organisations() -> None:
+    text = ("LIMA, (Andina) - Peru and Chile held talks. Peru and Chile are partners. Maria Fernandez, Head "
+            "of Investment Promotion at the Andean Chamber of Commerce, and Carlos Mendoza, Senior Adviser on "
+            "National Security, attended.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert "LIMA" not in kinds and "Investment Promotion" not in kinds and "National Security" not in kinds
+    assert {"Maria Fernandez", "Carlos Mendoza"} <= set(kinds)
