@@ -19,6 +19,7 @@ from diplograph.graph.extract.organizations import (
     activities,
     activities_from_the_parse,
     activities_in_the_pair,
+    deals_with_the_other_side,
     home_countries,
     listed_under_a_side,
     with_the_parse,
@@ -118,6 +119,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
+    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz)
     return facts + cooperation_from_flows(facts, gaz)
 
 

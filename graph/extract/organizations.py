@@ -397,6 +397,40 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
     return found
 
 
+DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?)\b",
+                  re.IGNORECASE)
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+STATE_AFTER = re.compile(r"\s+(?:government|authorities|state|ministry)\b", re.IGNORECASE)
+
+
+def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                              pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
+    """"Sparkle will sign a preliminary agreement with Algerie Telecom", "X signed an investment agreement with
+    the Moroccan government to build a gigafactory": an organisation from one of the article's two countries
+    that makes a deal with a company or the state of the other plans to work in the other's market."""
+    if pair is None:
+        return []
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {(f.role("organization").text, f.role("market").key) for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for view in views:
+        if view.is_title or not DEAL.search(view.text) or NEGATED_ACTIVITY.search(view.text):
+            continue
+        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair]
+        others = [(o.start, homes[o.text]) for o in orgs] + [
+            (m.start, m.key) for m in view.places() if m.key in pair and STATE_AFTER.match(view.text, m.end)]
+        for org in orgs:
+            for start, country in others:
+                if country == homes[org.text] or start < org.end or (org.text, country) in placed \
+                        or not WITH_BEFORE.search(view.text[:start]) or country not in pair_mentions:
+                    continue
+                placed.add((org.text, country))
+                sector = _sector_between(view, org.end, len(view.text), gaz)
+                found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[country]},
+                                       0.6, status="planned", sector=sector))
+    return found
+
+
 def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> Mention | None:
     """"open an office at the Astana International Financial Centre": the place in a name."""
     for m in view.mentions:

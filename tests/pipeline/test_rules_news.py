@@ -465,3 +465,12 @@ def test_a_portfolio_after_a_title_and_a_datelines_city_are_no_organisations() -
     kinds = {m.text: m.kind for m in extract(text).mentions}
     assert "LIMA" not in kinds and "Investment Promotion" not in kinds and "National Security" not in kinds
     assert {"Maria Fernandez", "Carlos Mendoza"} <= set(kinds)
+
+
+def test_a_deal_with_the_other_sides_company_or_state_is_planned_work_there() -> None:
+    text = ("Italy and Algeria held talks. Italy and Algeria are partners. The Italian cable company Cavi Marini "
+            "will sign a preliminary agreement with the Algerian operator Algeri Telecom for a subsea cable.")
+    assert activity(text) == {("Cavi Marini", "country:DZA", "planned")}
+    text = ("Italy and Algeria held talks. Italy and Algeria are partners. The Italian cable company Cavi Marini "
+            "met the Algerian operator Algeri Telecom.")
+    assert activity(text) == set()  # no deal
