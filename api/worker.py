@@ -378,7 +378,7 @@ def serve(args: argparse.Namespace, stdin: BinaryIO, out: BinaryIO) -> int:
     except (StoreError, OSError) as exc:
         write_frame(out, b"X", pickle.dumps({"status": 503, "message": str(exc)}))
         return 1
-    cap_memory(args.memory_mb)  # after opening: the cap is for queries, not for RocksDB's start-up
+    cap_memory(args.memory_mb)  # after opening: RocksDB's start-up (its threads' stacks) is not a query's
     write_frame(out, b"R")
     while (frame := read_frame(stdin)) is not None:
         handle(engine, pickle.loads(frame[1]), out)
