@@ -17,7 +17,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from diplograph.api import describe, linked_data, page, protocol, update
 from diplograph.api.settings import Settings
-from diplograph.api.web import ApiError, SecurityHeaders, api_error_handler, html_page, unexpected_error_handler
+from diplograph.api.web import (
+    ApiError,
+    SecurityHeaders,
+    api_error_handler,
+    html_page,
+    redact_from_logs,
+    unexpected_error_handler,
+)
 from diplograph.api.workers import Engines
 
 FAST_METHODS = frozenset({"GET", "HEAD", "POST"})
@@ -91,6 +98,7 @@ def create_app(settings: Settings) -> Endpoint:
         description="SPARQL 1.1 Protocol, Graph Store Protocol and Linked Data over the diplograph "
         "knowledge graph.",
     )
+    redact_from_logs(settings.update_token)
     app.router.redirect_slashes = False  # /nope must be a 404, not a redirect into the Linked Data route
     app.state.settings = settings
     app.state.engines = engines

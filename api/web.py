@@ -21,6 +21,32 @@ from diplograph.api import formats
 log = logging.getLogger("diplograph.api")
 
 
+class Redact(logging.Filter):
+    """Replaces a secret, as written and percent-encoded, in every record it sees: the update token in a
+    URL (a client that put it there) would otherwise be written to the access log."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        from urllib.parse import quote, quote_plus
+
+        self.forms = sorted({secret, quote(secret, safe=""), quote_plus(secret)}, key=len, reverse=True)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(form in message for form in self.forms):
+            for form in self.forms:
+                message = message.replace(form, "[token]")
+            record.msg, record.args = message, ()
+        return True
+
+
+def redact_from_logs(secret: str | None) -> None:
+    """Keep the secret out of uvicorn's access and error logs and this package's own."""
+    if secret:
+        for name in ("uvicorn.access", "uvicorn.error", "diplograph.api"):
+            logging.getLogger(name).addFilter(Redact(secret))
+
+
 class ApiError(Exception):
     """An HTTP error with a message meant for the client."""
 

@@ -280,3 +280,11 @@ def test_server_is_still_up_after_the_fuzzing(fuzz_server):
     assert_up(fuzz_server)
     log = next(Path(fuzz_server.store.parent).glob("server-*.log")).read_text(errors="replace")
     assert "died while running" not in log and "Segmentation" not in log
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/ontology"])
+def test_accept_header_without_a_media_range(fuzz_server, path):
+    """Found by the fuzzer: `Accept: ,,,` made these two routes fail with a 500; it says nothing, so the
+    default representation (Turtle) is served."""
+    r = httpx.get(fuzz_server.url + path, headers={"Accept": ",,,;q=x"}, timeout=30)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
