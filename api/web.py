@@ -8,7 +8,7 @@ import base64
 import hashlib
 import logging
 import re
-from urllib.parse import unquote_to_bytes
+from urllib.parse import quote, quote_plus, unquote_to_bytes
 
 import pyoxigraph as ox
 from fastapi import Request
@@ -27,8 +27,6 @@ class Redact(logging.Filter):
 
     def __init__(self, secret: str) -> None:
         super().__init__()
-        from urllib.parse import quote, quote_plus
-
         self.forms = sorted({secret, quote(secret, safe=""), quote_plus(secret)}, key=len, reverse=True)
 
     def filter(self, record: logging.LogRecord) -> bool:

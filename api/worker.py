@@ -364,11 +364,11 @@ def main(argv: list[str] | None = None) -> int:
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # stray prints must never corrupt the frame stream
     threading.stack_size(ENGINE_STACK)
-    status = [1]
-    thread = threading.Thread(target=lambda: status.__setitem__(0, serve(args, stdin, out)), name="engine")
+    statuses: list[int] = []
+    thread = threading.Thread(target=lambda: statuses.append(serve(args, stdin, out)), name="engine")
     thread.start()
     thread.join()
-    return status[0]
+    return statuses[0] if statuses else 1
 
 
 def serve(args: argparse.Namespace, stdin: BinaryIO, out: BinaryIO) -> int:
