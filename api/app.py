@@ -17,7 +17,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from diplograph.api import describe, linked_data, page, protocol, update
 from diplograph.api.settings import Settings
-from diplograph.api.web import ApiError, api_error_handler, unexpected_error_handler
+from diplograph.api.web import (
+    ApiError,
+    SecurityHeaders,
+    api_error_handler,
+    html_page,
+    redact_from_logs,
+    unexpected_error_handler,
+)
 from diplograph.api.workers import Engines
 
 FAST_METHODS = frozenset({"GET", "HEAD", "POST"})
@@ -66,7 +73,13 @@ class Endpoint(FastAPI):
 
 def create_app(settings: Settings) -> Endpoint:
     """Build the app; the engine processes start with the app's lifespan and stop with it."""
-    engines = Engines(settings.store, settings.workers, settings.updates_enabled, settings.query_timeout)
+    engines = Engines(
+        settings.store,
+        settings.workers,
+        settings.updates_enabled,
+        settings.query_timeout,
+        settings.engine_memory_mb or 0,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -85,6 +98,7 @@ def create_app(settings: Settings) -> Endpoint:
         description="SPARQL 1.1 Protocol, Graph Store Protocol and Linked Data over the diplograph "
         "knowledge graph.",
     )
+    redact_from_logs(settings.update_token)
     app.router.redirect_slashes = False  # /nope must be a 404, not a redirect into the Linked Data route
     app.state.settings = settings
     app.state.engines = engines
@@ -99,7 +113,8 @@ def create_app(settings: Settings) -> Endpoint:
         "max_age": 3600,
     }
     app.add_middleware(CORSMiddleware, **cors)
-    app.sparql_app = CORSMiddleware(sparql_asgi, **cors)
+    app.add_middleware(SecurityHeaders)
+    app.sparql_app = SecurityHeaders(CORSMiddleware(sparql_asgi, **cors))
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(Exception, unexpected_error_handler)
 
@@ -120,7 +135,7 @@ def create_app(settings: Settings) -> Endpoint:
     @app.get("/docs", include_in_schema=False)
     async def docs(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url=f"{root}{app.openapi_url}",
             title=f"{app.title} - Swagger UI",
             swagger_js_url=f"{root}{SWAGGER_UI_URL}/swagger-ui-bundle.js",
@@ -128,6 +143,7 @@ def create_app(settings: Settings) -> Endpoint:
             swagger_favicon_url=f"{root}{SWAGGER_UI_URL}/favicon.png",
             swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
         )
+        return html_page(bytes(page.body).decode())
 
     app.mount(SWAGGER_UI_URL, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")  # before /static
     app.mount("/static", StaticFiles(directory=page.STATIC), name="static")

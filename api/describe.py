@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from diplograph.api import formats
 from diplograph.api.settings import Settings
-from diplograph.api.web import ApiError
+from diplograph.api.web import ApiError, html_page
 from diplograph.api.workers import Engines
 from diplograph.graph.config import ONTOLOGY_FILE, ONTOLOGY_IRI, SECTORS_FILE
 from diplograph.graph.docs import render_html as render_ontology_html
@@ -200,7 +200,7 @@ async def ontology(request: Request) -> Response:
     fmt = request.query_params.get("format")
     if not fmt and formats.parse_accept(accept)[0][0] == "text/html":
         try:  # the documentation graph.docs generates (pyLODE), cached until the Turtle changes
-            return HTMLResponse(await asyncio.to_thread(render_ontology_html))
+            return html_page(await asyncio.to_thread(render_ontology_html))
         except Exception:  # noqa: BLE001 - documentation is a convenience; the Turtle below always works
             log.exception("ontology documentation failed; serving the plain page")
         turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE).decode()

@@ -85,7 +85,8 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
                     q = 0.0
         ranges.append((fields[0].lower(), q, index))
     ranges.sort(key=lambda r: (-r[1], r[2]))
-    return [(m, q) for m, q, _ in ranges]
+    # A header with no media range in it (",,,", ";q=1") says nothing: as if absent, not an IndexError.
+    return [(m, q) for m, q, _ in ranges] or [("*/*", 1.0)]
 
 
 def negotiate(

@@ -93,7 +93,7 @@ async def resource(kind: str, rest: str, request: Request) -> Response:
                 "max_bytes": settings.max_result_bytes,
             }
         )
-        return respond(stream.media_type, stream.complete, stream.body)
+        return respond(stream.media_type, stream.complete, stream.body, stream.deadline)
     page = render(
         settings,
         iri,
@@ -138,9 +138,17 @@ def short(iri: str) -> str:
     return iri
 
 
+def linkable(iri: str) -> bool:
+    """Only web IRIs become links: a `javascript:` or `data:` IRI in the data must not be one click
+    away from running in this server's origin."""
+    return iri.lower().startswith(("http://", "https://"))
+
+
 def term_html(settings: Settings, term: dict, label: dict | None = None) -> str:
     if term["type"] == "uri":
         text = label["value"] if label else short(term["value"])
+        if not linkable(term["value"]):
+            return f"<code>{html.escape(text)}</code>"
         return f'<a href="{html.escape(href(settings, term["value"]))}">{html.escape(text)}</a>'
     if term["type"] == "bnode":
         return f"<code>_:{html.escape(term['value'])}</code>"

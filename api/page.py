@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from diplograph.api.sparql_text import predeclared_prefixes
+from diplograph.api.web import html_page
 from diplograph.graph.config import QUERIES_DIR
 
 router = APIRouter()
@@ -55,7 +56,7 @@ async def index(request: Request) -> HTMLResponse:
     """The page, told the base IRI so result links to minted IRIs stay on this server."""
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     base = html.escape(request.app.state.settings.base_iri, quote=True)
-    return HTMLResponse(page.replace("<body>", f'<body data-base="{base}">', 1))
+    return html_page(page.replace("<body>", f'<body data-base="{base}">', 1))
 
 
 @router.get("/api/examples", summary="Example queries shown on the query page")

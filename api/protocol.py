@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from diplograph.api import describe, formats
+from diplograph.api import describe, formats, openapi
+from diplograph.api.egress import check_public
 from diplograph.api.settings import Settings
 from diplograph.api.sparql_text import (
     QueryRejected,
@@ -55,18 +56,6 @@ def every(params: list[tuple[str, str]], name: str) -> list[str]:
     return [v for k, v in params if k == name]
 
 
-@router.api_route(
-    "/sparql",
-    methods=["GET", "POST"],
-    summary="SPARQL 1.1 Protocol endpoint",
-    description="Query by GET ?query= or POST (form or application/sparql-query); update by POST "
-    "(form update= or application/sparql-update, Bearer token required). Without a "
-    "query, GET returns the SPARQL 1.1 Service Description. Not in the standard: `bind=name=<IRI>` "
-    "(or `name=\"literal\"`, `name=\"text\"@en`, `name=5`, `name=dg:Country`; repeatable) gives the "
-    "query's variable ?name that value before it runs (so an example written for one country runs for "
-    "another); a bound value that occurs nowhere in the data is reported in the X-Diplograph-Warning "
-    "header. The prefixes listed by /api/prefixes (dg:, rdfs:, owl:, ...) need no PREFIX line.",
-)
 async def sparql(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     params = query_params(request)
@@ -110,6 +99,22 @@ async def sparql(request: Request) -> Response:
     return await run_query(request, settings, query, params)
 
 
+SPARQL_DOC = dict(
+    summary="SPARQL 1.1 Protocol endpoint",
+    description="Query by GET ?query= or POST (form or application/sparql-query); update by POST "
+    "(form update= or application/sparql-update, Bearer token required). Without a "
+    "query, GET returns the SPARQL 1.1 Service Description. Not in the standard: `bind=name=<IRI>` "
+    "(or `name=\"literal\"`, `name=\"text\"@en`, `name=5`, `name=dg:Country`; repeatable) gives the "
+    "query's variable ?name that value before it runs (so an example written for one country runs for "
+    "another); a bound value that occurs nowhere in the data is reported in the X-Diplograph-Warning "
+    "header. The prefixes listed by /api/prefixes (dg:, rdfs:, owl:, ...) need no PREFIX line.",
+)
+router.add_api_route("/sparql", sparql, methods=["GET"], operation_id="sparql_get", openapi_extra=openapi.SPARQL_GET,
+                     **SPARQL_DOC)
+router.add_api_route("/sparql", sparql, methods=["POST"], operation_id="sparql_post",
+                     openapi_extra=openapi.SPARQL_POST, **SPARQL_DOC)
+
+
 def service_description(request: Request, settings: Settings, fmt: str | None) -> Response:
     accept = request.headers.get("accept")
     best = formats.parse_accept(accept)[0][0] if accept else ""
@@ -128,6 +133,8 @@ async def run_query(
     try:
         analysis = analyse(query, settings.max_nesting, settings.base_iri, keep_tokens=False)
         check_remote(analysis.services, settings.service_allow, "SERVICE")
+        if analysis.services:
+            await check_public(analysis.services, settings.service_allow_private, "SERVICE")
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None
     try:
@@ -146,13 +153,14 @@ async def run_query(
         "accept": request.headers.get("accept"),
         "format": single(params, "format"),
         "max_bytes": settings.max_result_bytes,
+        "remote": bool(analysis.services),
     }
     warnings = []
     if bindings:
         task["bindings"] = [(b.name, b.term) for b in bindings]
         warnings = await unmatched_bindings(engines, bindings)
     stream = await engines.stream(task)
-    response = respond(stream.media_type, stream.complete, stream.body)
+    response = respond(stream.media_type, stream.complete, stream.body, stream.deadline)
     if warnings:
         text = "; ".join(warnings).encode("ascii", "backslashreplace").decode()
         response.headers[WARNING_HEADER] = "".join(c if c.isprintable() else " " for c in text)
@@ -186,6 +194,9 @@ async def run_update(
         analysis = analyse(update, settings.max_nesting, settings.base_iri)
         check_remote(analysis.services, settings.service_allow, "SERVICE")
         check_remote(analysis.loads, settings.service_allow, "LOAD")
+        if analysis.services or analysis.loads:
+            await check_public(analysis.services, settings.service_allow_private, "SERVICE")
+            await check_public(analysis.loads, settings.service_allow_private, "LOAD")
         text = add_using_clauses(
             update,
             analysis.tokens,

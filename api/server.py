@@ -57,6 +57,13 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "space-separated); nothing is contacted by default",
     )
     parser.add_argument(
+        "--service-allow-private",
+        action=argparse.BooleanOptionalAction,
+        default=(_env("SERVICE_ALLOW_PRIVATE", "") or "").lower() in ("1", "true", "yes", "on"),
+        help="let allow-listed SERVICE/LOAD endpoints be on loopback, private or link-local addresses "
+        "(DIPLOGRAPH_SERVICE_ALLOW_PRIVATE=1); off by default, so no request reaches this machine or its network",
+    )
+    parser.add_argument(
         "--cors-origin",
         action="append",
         default=None,
@@ -88,6 +95,14 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="deepest bracket nesting accepted in a query (DIPLOGRAPH_MAX_NESTING)",
     )
     parser.add_argument(
+        "--engine-memory",
+        type=int,
+        default=int(_env("ENGINE_MEMORY", "-1") or -1),
+        metavar="MIB",
+        help="address space each query engine process may use, in MiB; a query needing more gets 503 "
+        "(DIPLOGRAPH_ENGINE_MEMORY; default: the RAM shared by the engines and the server, at least 2048; 0: no cap)",
+    )
+    parser.add_argument(
         "--access-log",
         action=argparse.BooleanOptionalAction,
         default=(_env("ACCESS_LOG", "") or "").lower() in ("1", "true", "yes", "on"),
@@ -113,6 +128,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         query_timeout=args.query_timeout,
         update_token=args.update_token or None,
         service_allow=tuple(args.service_allow),
+        service_allow_private=args.service_allow_private,
+        engine_memory_mb=args.engine_memory if args.engine_memory >= 0 else None,
         cors_origins=tuple(cors),
         max_body_bytes=args.max_body_bytes,
         max_result_bytes=args.max_result_bytes,

@@ -4,7 +4,8 @@ pyoxigraph parses with a recursive-descent parser (deep nesting overflows its st
 process) and it would happily open HTTP connections for SERVICE and LOAD.  So every request is
 tokenised here first, cheaply and without building a parse tree, to:
 
-* bound bracket nesting and runs of unary operators (the stack-overflow bombs);
+* bound bracket nesting, runs of unary operators and the length of chains (UNION branches, OPTIONALs,
+  BINDs, operators, triple patterns: the engine recurses once per element), the stack-overflow bombs;
 * find every SERVICE / LOAD target and refuse those not on the allow-list;
 * notice FROM clauses (pyoxigraph's union-default-graph flag would otherwise override them);
 * splice protocol ``using-graph-uri`` parameters into updates as USING clauses.
@@ -38,6 +39,14 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _UNARY = set("!-+^")
+# Tokens that each add a level to some left-deep chain in the engine's algebra or expressions.  VALUES
+# rows and INSERT/DELETE DATA triples are flat lists and are not counted.
+_CHAIN_WORDS = frozenset({"union", "optional", "minus", "filter", "bind", "service", "graph", "exists", "in"})
+_CHAIN_SIGNS = frozenset("|&=!<>+-*/^.;,")
+_FLAT_BLOCKS = frozenset({"data", "values"})
+# The engine runs on a 256 MiB stack (api/worker.py); the costliest element measured there needs under
+# 3 KiB, so this many stay far from an overflow, and still allow a 10,000-branch UNION.
+MAX_CHAIN = 40_000
 
 
 class QueryRejected(ValueError):
@@ -74,6 +83,8 @@ def tokenize(text: str, max_nesting: int, keep: bool = True) -> list[Token]:
     tokens: list[Token] = []
     depth = 0
     unary_run = 0
+    chain = 0
+    flat_pending, flat_depth = False, 0  # inside VALUES or DATA { ... } from flat_depth on
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         if kind == "ws" or kind == "comment":
@@ -83,15 +94,38 @@ def tokenize(text: str, max_nesting: int, keep: bool = True) -> list[Token]:
             if depth > max_nesting:
                 raise QueryRejected(f"brackets nested deeper than {max_nesting} levels")
             unary_run = 0
+            if flat_pending and match.group() == "{":
+                flat_pending, flat_depth = False, depth
+            elif not flat_depth:
+                chain += 1
         elif kind == "close":
             depth = depth - 1 if depth else 0
             unary_run = 0
-        elif kind == "other" and match.group() in _UNARY:
-            unary_run += 1
-            if unary_run > max_nesting:
-                raise QueryRejected(f"more than {max_nesting} consecutive unary operators")
+            if depth < flat_depth:
+                flat_depth = 0
+        elif kind == "other":
+            sign = match.group()
+            if sign in _UNARY:
+                unary_run += 1
+                if unary_run > max_nesting:
+                    raise QueryRejected(f"more than {max_nesting} consecutive unary operators")
+            else:
+                unary_run = 0
+            if sign in _CHAIN_SIGNS and not flat_depth:
+                chain += 1
         else:
             unary_run = 0
+            if kind == "word" and not flat_depth:
+                word = match.group().lower()
+                if word in _CHAIN_WORDS:
+                    chain += 1
+                elif word in _FLAT_BLOCKS:
+                    flat_pending = True
+        if chain > MAX_CHAIN:
+            raise QueryRejected(
+                f"more than {MAX_CHAIN} groups, operators, triple patterns and UNION/OPTIONAL/FILTER/BIND "
+                "clauses: too long a chain for the query engine"
+            )
         if keep:
             tokens.append(Token(kind, match.group(), match.start(), depth - 1 if kind == "open" else depth))
     return tokens

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from diplograph.api import formats
+from diplograph.api import formats, openapi
 from diplograph.api.settings import Settings
 from diplograph.api.web import ApiError, iri_parameter, query_params, read_body, respond
 from diplograph.api.workers import Engines
@@ -33,8 +33,14 @@ def authorize(request: Request, settings: Settings) -> None:
             "this operation needs Authorization: Bearer <token>",
             {"WWW-Authenticate": 'Bearer realm="diplograph"'},
         )
-    if not hmac.compare_digest(token.strip().encode(), settings.update_token.encode()):
+    if not token_matches(token.strip().encode(), settings.update_token.encode()):
         raise ApiError(403, "the bearer token is not valid for writes")
+
+
+def token_matches(given: bytes, expected: bytes) -> bool:
+    """Compared in constant time: how long a wrong token takes to refuse must not tell how much of it
+    was right (tests/api/test_no_way_in.py times it)."""
+    return hmac.compare_digest(given, expected)
 
 
 def target_graph(request: Request) -> str | None:
@@ -49,11 +55,6 @@ def target_graph(request: Request) -> str | None:
     raise ApiError(400, "give exactly one of ?graph=IRI or ?default")
 
 
-@router.api_route(
-    "/store",
-    methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
-    summary="SPARQL 1.1 Graph Store HTTP Protocol (needs the bearer token)",
-)
 async def graph_store(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     engines: Engines = request.app.state.engines
@@ -72,7 +73,7 @@ async def graph_store(request: Request) -> Response:
                 "max_bytes": settings.max_result_bytes,
             }
         )
-        response = respond(stream.media_type, stream.complete, stream.body)
+        response = respond(stream.media_type, stream.complete, stream.body, stream.deadline)
         if method == "HEAD":
             return Response(status_code=200, headers={"Content-Type": response.headers["content-type"]})
         return response
@@ -81,6 +82,17 @@ async def graph_store(request: Request) -> Response:
         return Response(status_code=204)
     result = await write_graph(request, settings, engines, graph, "graph_put" if method == "PUT" else "graph_post")
     return Response(status_code=201 if result["created"] else 204)
+
+
+for _method in ("GET", "HEAD", "PUT", "POST", "DELETE"):
+    router.add_api_route(
+        "/store",
+        graph_store,
+        methods=[_method],
+        operation_id=f"graph_store_{_method.lower()}",
+        summary="SPARQL 1.1 Graph Store HTTP Protocol (needs the bearer token)",
+        openapi_extra=openapi.store_operation(_method),
+    )
 
 
 async def write_graph(request: Request, settings: Settings, engines: Engines, graph: str | None, op: str) -> dict:

@@ -3,17 +3,46 @@ and turning an engine stream into a response."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import hashlib
 import logging
 import re
-from urllib.parse import unquote_to_bytes
+from urllib.parse import quote, quote_plus, unquote_to_bytes
 
 import pyoxigraph as ox
 from fastapi import Request
-from fastapi.responses import PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from diplograph.api import formats
 
 log = logging.getLogger("diplograph.api")
+
+
+class Redact(logging.Filter):
+    """Replaces a secret, as written and percent-encoded, in every record it sees: the update token in a
+    URL (a client that put it there) would otherwise be written to the access log."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.forms = sorted({secret, quote(secret, safe=""), quote_plus(secret)}, key=len, reverse=True)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(form in message for form in self.forms):
+            for form in self.forms:
+                message = message.replace(form, "[token]")
+            record.msg, record.args = message, ()
+        return True
+
+
+def redact_from_logs(secret: str | None) -> None:
+    """Keep the secret out of uvicorn's access and error logs and this package's own."""
+    if secret:
+        for name in ("uvicorn.access", "uvicorn.error", "diplograph.api"):
+            logging.getLogger(name).addFilter(Redact(secret))
 
 
 class ApiError(Exception):
@@ -32,6 +61,64 @@ async def api_error_handler(request: Request, exc: Exception) -> Response:
 async def unexpected_error_handler(request: Request, exc: Exception) -> Response:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
     return PlainTextResponse("internal server error\n", status_code=500)
+
+
+# -- security headers ---------------------------------------------------------------------------
+
+# Pages run only this server's own scripts and styles: text from documents (labels, sentences, titles)
+# that slipped past escaping still could not run.  A page with inline <script>/<style> elements of its
+# own (Swagger UI, pyLODE's documentation) allows exactly those, by hash.
+CSP = (
+    "default-src 'none'; script-src 'self'{scripts}; style-src 'self'{styles}; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+_INLINE = re.compile(r"<(script|style)(\s[^>]*)?>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+_EXECUTABLE = re.compile(r"""\btype\s*=\s*["']?(?:text/javascript|module|application/javascript)\b""", re.IGNORECASE)
+
+
+def content_security_policy(page: str = "") -> str:
+    """The CSP for a page, with a hash for each inline script and style element the page carries."""
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for tag, attributes, body in _INLINE.findall(page):
+        attributes = attributes or ""
+        if tag.lower() == "script" and (" src" in attributes.lower() or
+                                        ("type" in attributes.lower() and not _EXECUTABLE.search(attributes))):
+            continue  # an external script is covered by 'self'; a data block (JSON-LD) never runs
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        hashes[tag.lower()].append(f" 'sha256-{digest}'")
+    return CSP.format(scripts="".join(hashes["script"]), styles="".join(hashes["style"]))
+
+
+def html_page(page: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+    """An HTML response whose CSP allows this page's own inline elements and nothing else inline."""
+    return HTMLResponse(page, headers={**(headers or {}), "Content-Security-Policy": content_security_policy(page)})
+
+
+STRICT_CSP = content_security_policy()
+
+
+class SecurityHeaders:
+    """ASGI middleware: `X-Content-Type-Options: nosniff` on every response (error messages echo the
+    request as text/plain, which must never be sniffed into HTML), and the strict CSP on any HTML
+    response that did not set its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["X-Content-Type-Options"] = "nosniff"
+                if headers.get("content-type", "").startswith("text/html") and "content-security-policy" not in headers:
+                    headers["Content-Security-Policy"] = STRICT_CSP
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 _BAD_ESCAPE = re.compile(rb"%(?![0-9A-Fa-f]{2})")
@@ -102,9 +189,31 @@ async def read_body(request: Request, cap: int) -> bytes:
     return bytes(body)
 
 
-def respond(media_type: str, complete: bytes | None, body) -> Response:
-    """A whole body gets a Content-Length; a large one streams (chunked) as the engine produces it."""
+class DeadlineStreamingResponse(StreamingResponse):
+    """A stream that must reach the client by a deadline (event-loop time).
+
+    The engine's frames are read under the query's deadline, but a client that stops reading leaves
+    the response waiting in `send` (flow control), where no deadline applied: two such clients held
+    both engines for as long as they kept their connections open, and every other query got 503."""
+
+    def __init__(self, content, deadline: float, **kwargs) -> None:
+        super().__init__(content, **kwargs)
+        self.deadline = deadline
+
+    async def stream_response(self, send: Send) -> None:
+        try:
+            async with asyncio.timeout_at(self.deadline):
+                await super().stream_response(send)
+        finally:
+            await self.body_iterator.aclose()  # releases (or replaces) the engine at once
+
+
+def respond(media_type: str, complete: bytes | None, body, deadline: float | None = None) -> Response:
+    """A whole body gets a Content-Length; a large one streams (chunked) as the engine produces it,
+    cut off at `deadline` however slowly the client reads."""
     headers = {"Vary": "Accept", "Content-Type": formats.content_type(media_type)}
     if body is None:
         return Response(complete, headers=headers)
-    return StreamingResponse(body, headers=headers)
+    if deadline is None:
+        return StreamingResponse(body, headers=headers)
+    return DeadlineStreamingResponse(body, deadline, headers=headers)

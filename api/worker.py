@@ -18,9 +18,11 @@ import argparse
 import io
 import json
 import pickle
+import resource
 import secrets
 import struct
 import sys
+import threading
 import time
 from typing import BinaryIO
 
@@ -35,6 +37,10 @@ HEADER = struct.Struct(">cI")
 FIRST_FLUSH = 256 * 1024  # results below this size are answered in one piece (errors stay clean)
 CHUNK = 64 * 1024
 REOPEN_ATTEMPTS = 8
+# The engine recurses once per UNION branch, OPTIONAL, BIND, operator in a chain, ...: on the main
+# thread's 8 MiB stack a 10,000-branch UNION overflowed it and killed the process.  Tasks run on a
+# thread with this much stack (address space, touched only as deep as a query goes).
+ENGINE_STACK = 256 * 1024 * 1024
 NEGOTIATED_CACHE = 256  # (Accept, format) pairs remembered per engine; a bound against hostile headers
 
 
@@ -171,7 +177,9 @@ class Engine:
     def query(self, task: dict, out: BinaryIO) -> None:
         try:
             result = self._query(task)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError) as exc:
+            if task.get("remote"):  # an allow-listed SERVICE failed: not this server's fault, and not retried
+                raise TaskError(502, f"a SERVICE endpoint of the query failed: {exc}") from None
             if self.writable:
                 raise
             self.reopen()  # a read-only snapshot can lose files to the writer's compaction: retry once
@@ -189,7 +197,7 @@ class Engine:
                 self.negotiated[key] = media
         fmt = formats.RDF[media] if is_graph else formats.RESULTS[media]
         writer = FrameWriter(out, media, task["max_bytes"])
-        self._serialize(writer, lambda: result.serialize(writer, fmt))
+        self._serialize(writer, lambda: result.serialize(writer, fmt), 502 if task.get("remote") else 500)
 
     def graph_get(self, task: dict, out: BinaryIO) -> None:
         graph = self._graph(task.get("graph"))
@@ -206,7 +214,7 @@ class Engine:
         self._serialize(writer, lambda: ox.serialize(triples, writer, formats.RDF[media]))
 
     @staticmethod
-    def _serialize(writer: FrameWriter, run) -> None:
+    def _serialize(writer: FrameWriter, run, failure: int = 500) -> None:
         try:
             run()
         except ResultTooLarge:
@@ -220,9 +228,9 @@ class Engine:
             raise TaskError(413, message) from None
         except (OSError, RuntimeError, ValueError) as exc:
             if writer.committed:
-                write_frame(writer.out, b"A", pickle.dumps({"status": 500, "message": str(exc)}))
+                write_frame(writer.out, b"A", pickle.dumps({"status": failure, "message": str(exc)}))
                 return
-            raise TaskError(500, f"query evaluation failed: {exc}") from None
+            raise TaskError(failure, f"query evaluation failed: {exc}") from None
         writer.finish()
 
     def rows(self, task: dict) -> list[dict]:
@@ -331,21 +339,46 @@ def handle(engine: Engine, task: dict, out: BinaryIO) -> None:
     except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
         write_frame(out, b"X", pickle.dumps({"status": 500, "message": f"{type(exc).__name__}: {exc}"}))
         return
+    except MemoryError:  # Python's own allocations under the cap (the engine's abort the process)
+        message = "the query needed more memory than this server allows a query engine, and was stopped"
+        write_frame(out, b"X", pickle.dumps({"status": 503, "message": message}))
+        return
     write_frame(out, b"J", pickle.dumps(value))
+
+
+def cap_memory(megabytes: int) -> None:
+    """Cap this process's address space, so a query that builds a huge intermediate result fails in
+    its own engine (which the server replaces) instead of pushing the machine into swap or the OOM
+    killer's hands."""
+    if megabytes > 0:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", required=True)
     parser.add_argument("--mode", choices=["read", "write"], default="read")
+    parser.add_argument("--memory-mb", type=int, default=0, help="address-space cap of this process (0: none)")
     args = parser.parse_args(argv)
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # stray prints must never corrupt the frame stream
+    threading.stack_size(ENGINE_STACK)
+    statuses: list[int] = []
+    thread = threading.Thread(target=lambda: statuses.append(serve(args, stdin, out)), name="engine")
+    thread.start()
+    thread.join()
+    return statuses[0] if statuses else 1
+
+
+def serve(args: argparse.Namespace, stdin: BinaryIO, out: BinaryIO) -> int:
+    """Open the store and run tasks until stdin closes (on the engine thread, with its large stack)."""
     try:
         engine = Engine(args.store, writable=args.mode == "write")
     except (StoreError, OSError) as exc:
         write_frame(out, b"X", pickle.dumps({"status": 503, "message": str(exc)}))
         return 1
+    cap_memory(args.memory_mb)  # after opening: RocksDB's start-up (its threads' stacks) is not a query's
     write_frame(out, b"R")
     while (frame := read_frame(stdin)) is not None:
         handle(engine, pickle.loads(frame[1]), out)

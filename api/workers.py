@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import pickle
+import signal
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -31,11 +32,13 @@ class EngineError(ApiError):
 
 @dataclass
 class Stream:
-    """A streamed result: the head is known; `body` yields the bytes (and releases the worker)."""
+    """A streamed result: the head is known; `body` yields the bytes (and releases the worker) and
+    must be sent to the client by `deadline` (loop time), or the response is cut off."""
 
     media_type: str
     complete: bytes | None
     body: AsyncIterator[bytes] | None
+    deadline: float | None = None
 
 
 class Worker:
@@ -71,8 +74,10 @@ class Worker:
 class Pool:
     """A fixed number of interchangeable engine processes; at most one task per process at a time."""
 
-    def __init__(self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None) -> None:
-        self.store, self.size, self.mode = store, size, mode
+    def __init__(
+        self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0
+    ) -> None:
+        self.store, self.size, self.mode, self.memory_mb = store, size, mode, memory_mb
         self.refresh_lock = refresh_lock or asyncio.Lock()
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.all: set[Worker] = set()
@@ -94,6 +99,8 @@ class Pool:
             str(self.store),
             "--mode",
             self.mode,
+            "--memory-mb",
+            str(self.memory_mb),
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -121,17 +128,26 @@ class Pool:
             self.idle.put_nowait(worker)
 
     async def discard(self, worker: Worker, replace: bool = True) -> None:
-        """Kill a worker whose state is unknown (timed out, crashed, abandoned mid-stream)."""
+        """Kill a worker whose state is unknown (timed out, crashed, abandoned mid-stream).
+
+        The replacement is scheduled before anything is awaited: a client that hangs up mid-stream
+        cancels the request's task, and a replacement scheduled after an await was never started, so
+        each such hang-up used to cost the pool one engine for good."""
         worker.kill()
         if worker not in self.all:
             return  # already discarded (and replaced)
         self.all.discard(worker)
-        with contextlib.suppress(Exception):
-            await worker.proc.wait()
         if replace and not self.closed:
             task = asyncio.create_task(self._replace())
             self._spawning.add(task)
             task.add_done_callback(self._spawning.discard)
+        with contextlib.suppress(Exception):
+            await worker.proc.wait()
+
+    def out_of_memory(self, worker: Worker) -> bool:
+        """Whether a dead worker was stopped by its memory cap: allocation failures abort (SIGABRT)
+        in the engine, where a stack overflow or another crash is a SIGSEGV."""
+        return bool(self.memory_mb) and worker.proc.returncode == -signal.SIGABRT
 
     async def acquire(self, deadline: float) -> Worker:
         try:
@@ -182,11 +198,12 @@ class Pool:
 class Engines:
     """Readers for queries, one writer for updates, and the timeout that applies to both."""
 
-    def __init__(self, store: Path, readers: int, writable: bool, timeout: float) -> None:
+    def __init__(self, store: Path, readers: int, writable: bool, timeout: float, memory_mb: int = 0) -> None:
         self.write_lock = asyncio.Lock()
-        self.readers = Pool(store, readers, "read", self.write_lock)
-        self.writer = Pool(store, 1, "write") if writable else None
+        self.readers = Pool(store, readers, "read", self.write_lock, memory_mb)
+        self.writer = Pool(store, 1, "write", memory_mb=memory_mb) if writable else None
         self.timeout = timeout
+        self.memory_mb = memory_mb
 
     async def start(self) -> None:
         if self.writer is not None:  # first: it creates the store directory if needed
@@ -216,6 +233,11 @@ class Engines:
             ) from None
         except EngineError:
             await pool.discard(worker)
+            if pool.out_of_memory(worker):
+                raise EngineError(
+                    503, f"the query needed more than this server's {self.memory_mb} MiB of memory per query "
+                    "engine and was stopped"
+                ) from None
             raise
 
     async def call(self, task: dict) -> object:
@@ -268,7 +290,7 @@ class Engines:
             error = pickle.loads(payload)
             raise EngineError(error["status"], error["message"])
         head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
-        return Stream(head["media_type"], None, self._body(pool, worker, deadline))
+        return Stream(head["media_type"], None, self._body(pool, worker, deadline), deadline)
 
     async def _body(self, pool: Pool, worker: Worker, deadline: float) -> AsyncIterator[bytes]:
         finished = False

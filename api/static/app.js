@@ -32,6 +32,8 @@ function refresh() {
 function cell(term) {
   if (!term) return "";
   if (term.type === "uri") {
+    // only web IRIs become links: a javascript: IRI in the data must not run on a click
+    if (!/^https?:/i.test(term.value)) return `<code>${escapeHtml(term.value)}</code>`;
     const local = term.value.startsWith(BASE) ? "/" + term.value.slice(BASE.length) : term.value;
     return `<a href="${escapeHtml(local)}">${escapeHtml(term.value)}</a>`;
   }

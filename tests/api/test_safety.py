@@ -172,11 +172,14 @@ def test_service_is_refused_without_any_connection(read_server):
 
 
 def test_allow_listed_service_is_contacted(tmp_path):
-    """The counterpart that shows the listener would have noticed a connection."""
+    """The counterpart that shows the listener would have noticed a connection (the listener is on
+    loopback, so the server must be told that private addresses are fine)."""
     from api_helpers import make_store, start_server, stop_server
 
     listener = Listener()
-    server = start_server(make_store(tmp_path / "s"), "--service-allow", listener.url, "--query-timeout", "2")
+    server = start_server(
+        make_store(tmp_path / "s"), "--service-allow", listener.url, "--service-allow-private", "--query-timeout", "2"
+    )
     try:
         with server.client() as c:
             c.get(
