@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact
+from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer
 from diplograph.graph.model import Fact
 
@@ -13,8 +14,8 @@ COOPERATION_CUE = re.compile(
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
     r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
     r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?)\b", re.IGNORECASE)
-PAIR_REFERENCE = re.compile(r"\b(both countries|two countries|the two sides|both sides|bilateral|the two nations|"
-                            r"both nations|mutual)\b", re.IGNORECASE)
+PAIR_REFERENCE = re.compile(r"\b(" + TWO_COUNTRIES + r"|bilateral|mutual)\b", re.IGNORECASE)
+NEGATED = re.compile(r"\b(?:" + NEGATION_WORDS + r")\b")
 
 # "In the world of business and finance, ...": a figure of speech that sets a scene, naming no area.
 SCENE_SETTING = re.compile(r"\b[Ww]orld\s+of\s+(?:[a-z]+(?:\s*,\s*|\s+and\s+))*$")
@@ -25,7 +26,7 @@ FIELDS = re.compile(r"\b(?:fields?|sectors?|areas?|spheres?|domains?)\b")
 def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     """Sectors named with a word of cooperation: between the two countries the sentence names, or the
     document's pair when the sentence names both of them, or one or none of them."""
-    if view.money and not FIELDS.search(view.text) or re.search(r"\b(not|never|no longer|n't)\b", view.text) \
+    if view.money and not FIELDS.search(view.text) or NEGATED.search(view.text) \
             or not COOPERATION_CUE.search(view.text):
         return []  # a sentence of figures names areas only where it says so: "for the fields of health, ..."
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
@@ -57,7 +58,7 @@ def trade_and_investment(view: SentenceView, context: DocumentContext) -> list[F
     Uzbekistan", "Emirati investment projects in Ethiopia": trade or investment named as what passes between
     the article's two countries is an area of their relations, with or without a figure."""
     pair = context.main_pair
-    if pair is None or re.search(r"\b(not|never|no longer|n't)\b", view.text):
+    if pair is None or NEGATED.search(view.text):
         return []
     facts = []
     for concept in view.concepts:

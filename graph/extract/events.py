@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.graph.extract.reading import SentenceView, make_fact
-from diplograph.graph.extract.vocabulary import MONTH, WEEKDAY
+from diplograph.graph.extract.vocabulary import MONTH, NEGATION_WORDS, WEEKDAY
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 MEETING_CUE = re.compile(r"\b(met|meets|meetings?|talks|held (?:talks|consultations|a meeting)|consultations|"
@@ -22,7 +22,7 @@ def meetings(view: SentenceView) -> list[Fact]:
     """A meeting needs a word of meeting and its organiser ("organised by X") or at least two people
     (or, failing people, two countries or organisations); negated or planned ones are left out."""
     cue = MEETING_CUE.search(view.text)
-    if not cue or re.search(r"\b(not|never|n't|will|would|could|plans? to|is to|are to)\b", view.text):
+    if not cue or re.search(r"\b(" + NEGATION_WORDS + r"|will|would|could|plans? to|is to|are to)\b", view.text):
         return []
     people = [m for m in view.mentions if m.kind == "Person"]
     others = [m for m in view.mentions if m.kind in {"Country"} | ORGANIZATION_KINDS
@@ -45,7 +45,7 @@ def meetings(view: SentenceView) -> list[Fact]:
 
 def agreements(view: SentenceView) -> list[Fact]:
     signed = SIGNED.search(view.text)
-    if not signed or re.search(r"\b(not|never|n't|yet to|expected to|will|would|could|plan)\b",
+    if not signed or re.search(r"\b(" + NEGATION_WORDS + r"|yet to|expected to|will|would|could|plan)\b",
                                view.text[:signed.end()]):
         return []
     parties = _distinct([m for m in view.mentions if m.kind in {"Country"} | ORGANIZATION_KINDS])

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
-from diplograph.graph.extract.vocabulary import MONTH
+from diplograph.graph.extract.vocabulary import MONTH, TWO_COUNTRIES
 from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
@@ -65,8 +65,7 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
     return year, period.group(0).strip() if period else None
 
 
-PAIR_WORDS = re.compile(r"\b(bilateral|between the two|two countries|both countries|the two sides|mutual|"
-                        r"our|two nations|both nations)\b", re.IGNORECASE)
+PAIR_WORDS = re.compile(r"\b(" + TWO_COUNTRIES + r"|bilateral|between the two|mutual|our)\b", re.IGNORECASE)
 RAISE_TO = re.compile(r"\b(rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|doubl(?:e|ing)|lift(?:ing)?|"
                       r"expand(?:ing)?)\b[^.;]{0,60}\bto\s+"
                       r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
+from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer
 from diplograph.graph.model import Fact, Mention
 
@@ -13,7 +14,7 @@ MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"
     r"accession|acceded|chairs|chaired|chairing|which groups|which includes|which brings together|comprising|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
-NOT_A_MEMBER = re.compile(r"\b(not|n't|never|no longer|left|withdrew|withdrawn|suspended|observer|applied|"
+NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
                           re.IGNORECASE)
 LISTING_CUE = re.compile(  # what may stand between a group and the list of its members
@@ -95,14 +96,12 @@ GROUP_NOUN_AFTER = re.compile(
     r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
-PAIR_SUBJECT = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations|both states|"
-                          r"the two states)\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?(?:both\s+)?"
-                          r"(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+PAIR_SUBJECT = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?"
+                          r"(?:both\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
-PAIR_REFERENCE = re.compile(r"\b(?:both countries|the two countries|both nations|the two nations|both sides|"
-                            r"the two sides)\b", re.IGNORECASE)
+PAIR_REFERENCE = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\b", re.IGNORECASE)
 
 
 def _members_of(view: SentenceView, group: Mention, context: DocumentContext) -> list[Mention]:

@@ -15,6 +15,7 @@ from diplograph.graph.extract.reading import (
     organization_kind,
     run_before,
 )
+from diplograph.graph.extract.vocabulary import NEGATION_WORDS
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
@@ -192,7 +193,7 @@ PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|
                                r"spokesperson|official|officials|representative|representatives|delegation|"
                                r"executive|executives|director|leadership|CEO)\b")
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
-NEGATED_ACTIVITY = re.compile(r"\b(not|never|no longer|n't|yet to|denied|ruled out|no plans?|no intention)\b")
+NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
 COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+(?:company|firm|group|bank|corporation|developer|operator|"

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplograph.graph.extract.vocabulary import HONORIFIC_WORD, MONTH, WEEKDAY
+from diplograph.graph.extract.vocabulary import HONORIFIC_WORD, MONTH, NEGATION_WORDS, WEEKDAY
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
@@ -755,7 +755,7 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
 # Shared small helpers for the rules
 
 NEGATION = re.compile(
-    r"\b(not|no longer|never|n't|yet to|could|would|might|may|if|unless|aims?|aiming|target\w*|goal|"
+    r"\b(" + NEGATION_WORDS + r"|yet to|could|would|might|may|if|unless|aims?|aiming|target\w*|goal|"
     r"plans? to|expects?|expected|forecast\w*|hopes?|seeks?|intends?|potential(?:ly)?|to reach|to increase|"
     r"to bring|to double|to raise|to boost)\b",
     re.IGNORECASE,

@@ -1,5 +1,6 @@
-"""Words the rules of several families share, written once: calendar words (datelines, meetings, periods) and
-the honorifics written before a name."""
+"""Words the rules of several families share, written once: calendar words (datelines, meetings, periods),
+the honorifics written before a name, the words that deny a clause and the phrases that mean "the article's
+two countries".  Each module adds its own words to these in its own patterns."""
 
 from __future__ import annotations
 
@@ -14,3 +15,9 @@ HONORIFIC_WORD = (r"(?:(?:His|Her)\s+(?:Excellency|Highness|Royal\s+Highness|Maj
                   r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|Professor|Sir|H\.?\s?E\.?|H\.?\s?H\.?|Hon\.?|Shri|Smt\.?|Sri|"
                   r"Eng\.?|Engr\.?|Gen\.?|Amb\.?|Chief(?!\s+(?:[Ee]xecutive|[Oo]perating|[Ff]inancial|[Oo]f|[Mm]inister|[Ss]ecretary|[Jj]ustice|[Ee]conomist|"
                   r"[Oo]fficer|[Aa]dvis[eo]r|[Nn]egotiator|[Ss]cientist|[Cc]ommercial|[Ii]nvestment|[Ee]ngineer)\b))")
+
+# Words that deny what a clause says: "will not build", "is no longer a member", "hasn't joined".
+NEGATION_WORDS = r"not|never|no longer|n't"
+# The article's two countries, named without naming them: "both countries are members of", "the two sides".
+TWO_COUNTRIES = (r"both countries|the two countries|two countries|both nations|the two nations|two nations|"
+                 r"both states|the two states|both sides|the two sides")
