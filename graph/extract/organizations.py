@@ -15,7 +15,7 @@ from diplograph.graph.extract.reading import (
     organization_kind,
     run_before,
 )
-from diplograph.graph.extract.vocabulary import NEGATION_WORDS
+from diplograph.graph.extract.vocabulary import COMPANY_NOUN, COMPANY_NOUN_PLURAL, NEGATION_WORDS
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
@@ -58,8 +58,7 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
 # "its first plant outside China": no market
 OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")
 # "Turkish construction companies": the nationality of the companies, not a market
-OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:companies|firms|businesses|investors|enterprises|"
-                                r"company|firm|business|investor|enterprise|contractors|manufacturers)\b")
+OWNER_OF_COMPANIES = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL + "|" + COMPANY_NOUN + r")\b")
 
 
 def _sector_between(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> str | None:
@@ -196,8 +195,7 @@ OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
-COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+(?:company|firm|group|bank|corporation|developer|operator|"
-                             r"producer|manufacturer|carmaker|giant|major|retailer|chain|investor)\b")
+COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+" + COMPANY_NOUN + r"\b")
 
 
 def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | None = None) -> list[Fact]:
@@ -471,11 +469,8 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|companies|firms|"
-              r"businesses|enterprises|investors|"
-              r"groups|banks|corporations|manufacturers|contractors|exporters|producers|makers|carmakers|automakers|"
-              r"miners|lenders|operators|developers|suppliers|ones)\b(?P<gap>[^.;:]{0,70}?)"
-              r"\s*(?:,\s*)?")
+SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|ones|"
+              + COMPANY_NOUN_PLURAL + r")\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")
 LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|were|are|was|representatives of|among them|namely|"
                  r"notably)\b|:)")
 LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"

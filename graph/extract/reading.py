@@ -16,7 +16,16 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplograph.graph.extract.vocabulary import HONORIFIC_WORD, MONTH, NEGATION_WORDS, WEEKDAY
+from diplograph.graph.extract.vocabulary import (
+    COMPANY_NOUN,
+    COMPANY_NOUN_PLURAL,
+    COMPANY_PLURALS,
+    COMPANY_WORDS,
+    HONORIFIC_WORD,
+    MONTH,
+    NEGATION_WORDS,
+    WEEKDAY,
+)
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
@@ -41,12 +50,7 @@ COMPANY_CUES = re.compile(
     r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises|Limited|Electronics|"
     r"Consulting|Consultancy|Consultants|Associates)\b"
 )
-COMPANY_NOUNS = {
-    "company", "companies", "firm", "firms", "corporation", "bank", "operator", "producer", "developer",
-    "miner", "group", "giant", "conglomerate", "holding", "startup", "manufacturer", "carrier", "businesses",
-    "business", "investor", "exporter", "supplier", "automaker", "retailer", "lender", "insurer", "major",
-    "carmaker", "maker", "airline", "utility", "contractor", "refiner", "drugmaker", "processor",
-}
+COMPANY_NOUNS = frozenset(COMPANY_WORDS + COMPANY_PLURALS)
 PERSON_PREFIXES = re.compile(  # what the NER takes into a name: honorifics and titles
     r"^(?:(?:" + HONORIFIC_WORD + r"|Ambassador|President|Minister|Premier|Chairman|Senator|Governor|Mayor|Deputy|"
     r"Envoy|Secretary)\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name
@@ -350,10 +354,7 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
 PROPER_RUN = re.compile(r"(?:[A-Z][\w&.+-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.+-]*")
 
 
-ORGANIZATION_NOUN = (r"(?:company|firm|consortium|developer|bank|group|miner|operator|producer|major|giant|"
-                     r"carmaker|automaker|"
-                     r"maker|manufacturer|conglomerate|holding|corporation|retailer|chain|airline|carrier|utility|"
-                     r"insurer|lender|startup|trading house|contractor|refiner|fund|drugmaker|processor)")
+ORGANIZATION_NOUN = COMPANY_NOUN
 
 
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
@@ -367,7 +368,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         end = start + _without_glued_country(sent.doc.text[start:end], gaz)
         if end > start:
             found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
-    plural = r"\b(?:companies|firms|groups|banks|corporations|majors|carmakers|manufacturers)\s+" \
+    plural = r"\b" + COMPANY_NOUN_PLURAL + r"\s+" \
              r"(?:such as\s+|like\s+|including\s+|as\s+)?"
     single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",

@@ -21,3 +21,15 @@ NEGATION_WORDS = r"not|never|no longer|n't"
 # The article's two countries, named without naming them: "both countries are members of", "the two sides".
 TWO_COUNTRIES = (r"both countries|the two countries|two countries|both nations|the two nations|two nations|"
                  r"both states|the two states|both sides|the two sides")
+
+# What a company is called before or after its name: "the Korean carmaker X", "Chinese companies such as X".
+COMPANY_WORDS = ("company", "firm", "corporation", "consortium", "conglomerate", "holding", "group", "giant", "major",
+                 "bank", "lender", "insurer", "fund", "investor", "developer", "operator", "producer", "manufacturer",
+                 "maker", "carmaker", "automaker", "drugmaker", "miner", "refiner", "processor", "contractor",
+                 "supplier", "exporter", "retailer", "chain", "carrier", "airline", "utility", "startup",
+                 "trading house", "business", "enterprise")
+IRREGULAR_PLURALS = {"company": "companies", "business": "businesses", "utility": "utilities",
+                     "trading house": "trading houses"}
+COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS)
+COMPANY_NOUN = r"(?:" + "|".join(sorted(COMPANY_WORDS, key=len, reverse=True)) + r")"
+COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse=True)) + r")"
