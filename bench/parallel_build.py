@@ -5,9 +5,14 @@ in parallel, timed from the command's start to its end (interpreter, imports, mo
 
 Copies every article of PATHS (default: tests/corpus/dev and tests/corpus/heldout, 136 articles) into a
 temporary folder, `--copies` times under new names, each copy with a first line of its own so no two
-files have the same content; then builds that folder once per --jobs value (per --repeat), each into a
-new store, and prints documents per second, the ratio to the first --jobs value, and whether every
-build left the same quads (blank nodes canonicalised, the runs' start times set aside).
+files have the same content; then builds that folder once per --jobs value (the values taking turns,
+--repeat times), each into a new store, and prints documents per second, the ratio to the first --jobs
+value, and whether every build left the same quads (blank nodes canonicalised, the runs' start times
+set aside).
+
+The machine's cores may be shared with other work, which no ratio can hide: so the benchmark also
+measures how many cores a CPU-bound Python loop gets when two run at once ("cores available", 2.0 on an
+idle two-core machine), before and after the builds.
 """
 
 from __future__ import annotations
@@ -49,6 +54,25 @@ def canonical_quads(store: Path) -> list[str]:
     return sorted(STARTED.sub(r'\1"T"', str(quad)) for quad in dataset)
 
 
+def _spin(_: object = None) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def cores_available() -> float:
+    """How many cores two CPU-bound processes get together: 2 × (one alone) / (each beside the other)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, range(2)))  # start both processes first
+        alone = min(pool.submit(_spin).result() for _ in range(2))
+        together = statistics.mean(pool.map(_spin, range(2)))
+    return 2 * alone / together
+
+
 def timed_build(folder: Path, store: Path, jobs: int) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "diplograph", "build", str(folder), "--store", str(store),
@@ -67,17 +91,17 @@ def main() -> int:
         folder = Path(tmp) / "docs"
         folder.mkdir()
         count = make_folder(args.paths, args.copies, folder)
-        seconds: dict[int, float] = {}
-        quads: dict[int, list[str]] = {}
-        for jobs in args.jobs:
-            runs = []
-            for run in range(args.repeat):
-                store = Path(tmp) / f"store-{jobs}-{run}"
-                runs.append(timed_build(folder, store, jobs))
-            seconds[jobs] = statistics.median(runs)
-            quads[jobs] = canonical_quads(store)
+        before = cores_available()
+        runs: dict[int, list[float]] = {jobs: [] for jobs in args.jobs}
+        for run in range(args.repeat):  # the values take turns, so a change in the machine's load hits each alike
+            for jobs in args.jobs:
+                runs[jobs].append(timed_build(folder, Path(tmp) / f"store-{jobs}-{run}", jobs))
+        after = cores_available()
+        seconds = {jobs: statistics.median(times) for jobs, times in runs.items()}
+        quads = {jobs: canonical_quads(Path(tmp) / f"store-{jobs}-0") for jobs in args.jobs}
         first = args.jobs[0]
         print(f"documents: {count}, builds per --jobs: {args.repeat} (median), wall time of the whole command")
+        print(f"cores available (two CPU-bound processes at once): {before:.2f} before, {after:.2f} after")
         print(f"{'--jobs':>6}{'seconds':>10}{'docs/s':>10}{'ratio':>8}")
         for jobs in args.jobs:
             ratio = seconds[first] / seconds[jobs]

@@ -283,8 +283,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from diplograph.api.server import run_from_args
 
     path = Path(args.store)
-    writable_and_new = getattr(args, "update_token", None) and (not path.exists() or
-                                                                 (path.is_dir() and not any(path.iterdir())))
+    writable_and_new = getattr(args, "update_token", None) and (not path.exists() or stores.is_empty_folder(path))
     if not writable_and_new:  # with writes on, a new store may start empty
         stores.check_store(path)
     return run_from_args(args)

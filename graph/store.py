@@ -101,8 +101,9 @@ def _in_use_message(path: Path, role: str, holder: dict) -> str:
         return (f"{path} is served by a running `diplograph serve` ({pid}, {url}), and a build beside it would be "
                 f"undefined behaviour in RocksDB; feed the server instead: "
                 f"`diplograph build DOCS --into {url} --token TOKEN`{restart}, or stop the server first")
-    action = "start the server" if role == "serve" else "build again"
-    return f"{path} is being written by another `diplograph build` ({pid}); {action} when it has finished"
+    if role == "serve":
+        return f"{path} is being written by `diplograph build` ({pid}); start the server when it has finished"
+    return f"{path} is being written by another `diplograph build` ({pid}); build again when it has finished"
 
 
 @contextmanager
