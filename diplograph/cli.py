@@ -292,12 +292,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_reason(args: argparse.Namespace) -> int:
     from diplograph.graph.reason import ReasoningError, reason
 
-    store = stores.open_store(args.store)
-    try:
-        result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
-    except ReasoningError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    with stores.hold(args.store, "reason"):
+        store = stores.open_store(args.store)
+        try:
+            result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
+        except ReasoningError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            del store
     print(result)
     return 0
 
@@ -305,15 +308,17 @@ def cmd_reason(args: argparse.Namespace) -> int:
 def cmd_link(args: argparse.Namespace) -> int:
     from diplograph.graph.link import link
 
-    store = stores.open_store(args.store)
-    base = stores.stored_base_iri(store) or base_iri_from_env(None)
-    result = link(store, base, online=args.online, csv_path=Path(args.csv) if args.csv else None,
-                  cache_dir=Path(args.cache_dir))
-    print(result)
-    if args.void:
-        from diplograph.graph.link import write_linkset
+    with stores.hold(args.store, "link"):
+        store = stores.open_store(args.store)
+        base = stores.stored_base_iri(store) or base_iri_from_env(None)
+        result = link(store, base, online=args.online, csv_path=Path(args.csv) if args.csv else None,
+                      cache_dir=Path(args.cache_dir))
+        print(result)
+        if args.void:
+            from diplograph.graph.link import write_linkset
 
-        print(write_linkset(store, Path(args.void), base))
+            print(write_linkset(store, Path(args.void), base))
+        del store
     return 0
 
 

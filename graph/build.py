@@ -351,7 +351,7 @@ def export(store_dir: str | Path, fmt: str, output=None) -> bytes | None:
 
 def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool:
     """Remove a document (by name, path or IRI) and its report; True if it was there."""
-    with stores.hold(store_dir, "build"):
+    with stores.hold(store_dir, "remove"):
         store = stores.open_store(store_dir)
         iris = IRIs(base_iri or stores.stored_base_iri(store) or IRIs().base)
         doc_iri = doc if doc.startswith(("http://", "https://")) else iris.document(document_id(Path(doc)))

@@ -94,24 +94,27 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
 def _in_use_message(path: Path, role: str, holder: dict) -> str:
     """One line: who holds the folder, and what to do instead."""
     pid = f"pid {holder['pid']}" if holder.get("pid") else "pid unknown"
-    if holder.get("role") == "serve":
+    other = holder.get("role") or "build"
+    if other == "serve":
         url = holder.get("url") or "http://HOST:PORT/"
+        served = f"{path} is served by a running `diplograph serve` ({pid}, {url}), and `diplograph {role}` beside it"
+        if role != "build":
+            return f"{served} would be undefined behaviour in RocksDB; stop the server first"
         restart = "" if holder.get("updates") else (" after restarting the server with --update-token TOKEN "
                                                     "(it serves read-only now)")
-        return (f"{path} is served by a running `diplograph serve` ({pid}, {url}), and a build beside it would be "
-                f"undefined behaviour in RocksDB; feed the server instead: "
+        return (f"{served} would be undefined behaviour in RocksDB; feed the server instead: "
                 f"`diplograph build DOCS --into {url} --token TOKEN`{restart}, or stop the server first")
-    if role == "serve":
-        return f"{path} is being written by `diplograph build` ({pid}); start the server when it has finished"
-    return f"{path} is being written by another `diplograph build` ({pid}); build again when it has finished"
+    then = "start the server" if role == "serve" else f"run `diplograph {role}` again"
+    return f"{path} is being written by `diplograph {other}` ({pid}); {then} when it has finished"
 
 
 @contextmanager
 def hold(path: str | Path, role: str, url: str | None = None, updates: bool = False) -> Iterator[None]:
-    """Hold the store folder while the block runs: a build ("build") alone, servers ("serve") together.
+    """Hold the store folder while the block runs: a writer alone (role: the command, "build", "remove",
+    ...), servers ("serve", with the URL they answer at and whether they take writes) together.
 
     RocksDB's own lock only keeps two read-write openers apart; a read-only server's engines take
-    none, and a build beside them is undefined behaviour.  So a build takes an exclusive flock on
+    none, and a write beside them is undefined behaviour.  So a writer takes an exclusive flock on
     HOLDER_FILE and a server a shared one; whoever comes second stops at once with StoreInUse,
     whose message says who holds the folder (the holder writes its pid, and a server its URL, into
     the file).  The kernel drops the lock when its process dies, so no stale lock outlives it."""
@@ -119,7 +122,8 @@ def hold(path: str | Path, role: str, url: str | None = None, updates: bool = Fa
     if fcntl is None:
         yield
         return
-    if role == "build":
+    serving = role == "serve"
+    if not serving:
         check_writable(path)
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -128,10 +132,10 @@ def hold(path: str | Path, role: str, url: str | None = None, updates: bool = Fa
         raise StoreError(f"cannot open store {path}: {exc}") from exc
     try:
         try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if role == "build" else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if serving else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreInUse(_in_use_message(path, role, _read_holder(fd))) from None
-        holder = {"role": role, "pid": os.getpid(), **({"url": url, "updates": updates} if role == "serve" else {})}
+        holder = {"role": role, "pid": os.getpid(), **({"url": url, "updates": updates} if serving else {})}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(holder).encode(), 0)
         yield
