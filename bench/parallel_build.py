@@ -8,7 +8,7 @@ temporary folder, `--copies` times under new names, each copy with a first line 
 files have the same content; then builds that folder once per --jobs value (the values taking turns,
 --repeat times), each into a new store, and prints documents per second, the ratio to the first --jobs
 value, and whether every build left the same quads (blank nodes canonicalised, the runs' start times
-set aside).
+set aside).  "CPU s" is the CPU time of the command and its worker processes: what parallelism costs.
 
 The machine's cores may be shared with other work, which no ratio can hide: so the benchmark also
 measures how many cores a CPU-bound Python loop gets when two run at once ("cores available", 2.0 on an
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -73,11 +74,15 @@ def cores_available() -> float:
     return 2 * alone / together
 
 
-def timed_build(folder: Path, store: Path, jobs: int) -> float:
+def timed_build(folder: Path, store: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the command and its worker processes) of one build."""
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "diplograph", "build", str(folder), "--store", str(store),
                     "--jobs", str(jobs)], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
 
 
 def main() -> int:
@@ -92,20 +97,21 @@ def main() -> int:
         folder.mkdir()
         count = make_folder(args.paths, args.copies, folder)
         before = cores_available()
-        runs: dict[int, list[float]] = {jobs: [] for jobs in args.jobs}
+        runs: dict[int, list[tuple[float, float]]] = {jobs: [] for jobs in args.jobs}
         for run in range(args.repeat):  # the values take turns, so a change in the machine's load hits each alike
             for jobs in args.jobs:
                 runs[jobs].append(timed_build(folder, Path(tmp) / f"store-{jobs}-{run}", jobs))
         after = cores_available()
-        seconds = {jobs: statistics.median(times) for jobs, times in runs.items()}
+        seconds = {jobs: statistics.median(wall for wall, _ in times) for jobs, times in runs.items()}
+        cpu = {jobs: statistics.median(used for _, used in times) for jobs, times in runs.items()}
         quads = {jobs: canonical_quads(Path(tmp) / f"store-{jobs}-0") for jobs in args.jobs}
         first = args.jobs[0]
         print(f"documents: {count}, builds per --jobs: {args.repeat} (median), wall time of the whole command")
         print(f"cores available (two CPU-bound processes at once): {before:.2f} before, {after:.2f} after")
-        print(f"{'--jobs':>6}{'seconds':>10}{'docs/s':>10}{'ratio':>8}")
+        print(f"{'--jobs':>6}{'seconds':>10}{'docs/s':>10}{'ratio':>8}{'CPU s':>10}")
         for jobs in args.jobs:
             ratio = seconds[first] / seconds[jobs]
-            print(f"{jobs:>6}{seconds[jobs]:>10.1f}{count / seconds[jobs]:>10.2f}{ratio:>8.2f}")
+            print(f"{jobs:>6}{seconds[jobs]:>10.1f}{count / seconds[jobs]:>10.2f}{ratio:>8.2f}{cpu[jobs]:>10.1f}")
         same = all(q == quads[first] for q in quads.values())
         print(f"same quads in every store: {'yes' if same else 'NO'} ({len(quads[first])} quads)")
         return 0 if same else 1

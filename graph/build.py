@@ -168,38 +168,31 @@ def _warm_up() -> None:
     ontology_graph()
 
 
-AHEAD = 4  # documents handed to each worker beyond the one the writer waits for: keeps workers busy, memory flat
+AHEAD = 4  # documents read ahead per job: enough to keep every process busy, few enough to keep memory flat
+QUEUED = 2  # documents handed to each worker at a time: one to run, one to start on while this process is busy
 
 
 class Extractors:
-    """`jobs` worker processes that extract documents while this process writes them.
+    """Worker processes that extract documents beside this one.
 
-    Workers are spawned, not forked: the writer's process holds an open RocksDB store and its
-    threads, which a fork must not copy.  A worker that dies (killed, out of memory, a crash in
-    native code) costs the document the writer was waiting for; the others go to fresh workers."""
+    Spawned, not forked: this process holds an open RocksDB store and its threads, which a fork must
+    not copy; each worker loads spaCy and the shapes once (_warm_up).  Started at the first document
+    handed to them, so a build with nothing to extract starts none."""
 
-    def __init__(self, jobs: int, base: str, min_confidence: float) -> None:
-        self.jobs, self.base, self.min_confidence = jobs, base, min_confidence
+    def __init__(self, size: int, base: str, min_confidence: float) -> None:
+        self.size, self.base, self.min_confidence = size, base, min_confidence
         self.pool: ProcessPoolExecutor | None = None
 
     def submit(self, doc: Document) -> Future:
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_warm_up)
+        """Hand a document to a worker; a pool one of whose processes died is replaced by a new one."""
+        if self.pool is not None:
+            try:
+                return self.pool.submit(extract_document, doc, self.base, self.min_confidence)
+            except BrokenProcessPool:
+                self.close()
+        self.pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_warm_up)
         return self.pool.submit(extract_document, doc, self.base, self.min_confidence)
-
-    def result(self, doc: Document, future: Future, later: deque) -> Extracted:
-        """The worker's answer for `doc`; if its process died, the documents queued after it start again."""
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            self.close()
-            for entry in later:
-                if isinstance(entry, list) and not (entry[1].done() and entry[1].exception() is None):
-                    entry[1] = self.submit(entry[0])
-            return None, DocumentResult(doc.path, "failed", f"{doc.path}: the extraction process died while "
-                                        "reading it or a document beside it (killed, out of memory or crashed); "
-                                        "build again to retry")
 
     def close(self) -> None:
         if self.pool is not None:
@@ -207,31 +200,84 @@ class Extractors:
             self.pool = None
 
 
+@dataclass
+class _Slot:
+    """One input in the writer's queue: a result already known, or a document a worker or this process
+    extracts."""
+
+    item: Document | DocumentResult
+    future: Future | None = None
+    outcome: Extracted | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.item, DocumentResult):
+            self.outcome = (None, self.item)
+
+    @property
+    def unassigned(self) -> bool:
+        return self.outcome is None and self.future is None
+
+
 def _extracted(items: Iterable[Document | DocumentResult], base: str, min_confidence: float,
                jobs: int) -> Iterator[Extracted]:
-    """Each item's outcome in the items' order, so the writer commits in a deterministic order
-    whatever the number of jobs: a document is extracted here (jobs=1) or by a worker process, and a
-    result (failed, unchanged) passes through."""
+    """Each item's outcome in the items' order, so the writer commits in a deterministic order whatever
+    the number of jobs; a result (failed, unchanged) passes through.
+
+    `jobs` processes extract: this one, which also writes, and jobs - 1 workers.  The workers take the
+    documents after the one the writer needs next; this process extracts that one if no worker has it,
+    or a later one while it waits, so it never idles while a worker starts up.  The documents a worker
+    held when it died (killed, out of memory, a crash in native code) go to a new one; a document that
+    kills a second one fails, with its name."""
+    def here(doc: Document) -> Extracted:
+        return extract_document(doc, base, min_confidence)
+
     if jobs <= 1:
         for item in items:
-            yield (None, item) if isinstance(item, DocumentResult) else extract_document(item, base, min_confidence)
+            yield (None, item) if isinstance(item, DocumentResult) else here(item)  # type: ignore[arg-type]
         return
-    workers = Extractors(jobs, base, min_confidence)
-    pending: deque[DocumentResult | list] = deque()
-
-    def next_outcome() -> Extracted:
-        entry = pending.popleft()
-        return (None, entry) if isinstance(entry, DocumentResult) else workers.result(entry[0], entry[1], pending)
-
+    workers = Extractors(jobs - 1, base, min_confidence)
+    pending: deque[_Slot] = deque()
+    source = iter(items)
     try:
-        for item in items:
-            pending.append(item if isinstance(item, DocumentResult) else [item, workers.submit(item)])
-            if len(pending) > jobs * AHEAD:
-                yield next_outcome()
-        while pending:
-            yield next_outcome()
+        while True:
+            while len(pending) < AHEAD * jobs and (item := next(source, None)) is not None:
+                pending.append(_Slot(item))
+            if not pending:
+                return
+            busy = sum(1 for slot in pending if slot.future is not None and not slot.future.done())
+            for slot in list(pending)[1:]:  # the head is for whoever gets to it first: usually this process
+                if busy >= QUEUED * workers.size:
+                    break
+                if slot.unassigned:
+                    slot.future = workers.submit(slot.item)  # type: ignore[arg-type]
+                    busy += 1
+            head = pending[0]
+            if head.future is not None and not head.future.done():
+                spare = next((slot for slot in pending if slot.unassigned), None)
+                if spare is not None:  # rather than wait for a worker, extract a later document here
+                    spare.outcome = here(spare.item)  # type: ignore[arg-type]
+                    continue
+            pending.popleft()
+            yield _outcome(head, here, workers)
     finally:
         workers.close()
+
+
+def _outcome(slot: _Slot, here: Callable[[Document], Extracted], workers: Extractors) -> Extracted:
+    """A slot's graphs and result; a document whose worker died is tried once more in a new one."""
+    if slot.outcome is not None:
+        return slot.outcome
+    if slot.future is None:
+        return here(slot.item)  # type: ignore[arg-type]
+    for attempt in range(2):
+        try:
+            return slot.future.result()
+        except BrokenProcessPool:
+            if attempt == 0:
+                slot.future = workers.submit(slot.item)  # type: ignore[arg-type]
+    path = slot.item.path
+    return None, DocumentResult(path, "failed", f"{path}: the extraction process died twice while reading it "
+                                "(killed, out of memory or crashed); build again to retry")
 
 
 def _read(path: Path, max_bytes: int, seen: dict[str, str],
