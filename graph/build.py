@@ -177,19 +177,26 @@ class Extractors:
 
     Spawned, not forked: this process holds an open RocksDB store and its threads, which a fork must
     not copy; each worker loads spaCy and the shapes once (_warm_up).  Started at the first document
-    handed to them, so a build with nothing to extract starts none."""
+    handed to them, so a build with nothing to extract starts none.  A pool whose process died is
+    replaced, at most POOLS times a build: then this process extracts the rest on its own."""
+
+    POOLS = 3
 
     def __init__(self, size: int, base: str, min_confidence: float) -> None:
         self.size, self.base, self.min_confidence = size, base, min_confidence
         self.pool: ProcessPoolExecutor | None = None
+        self.started = 0
 
-    def submit(self, doc: Document) -> Future:
-        """Hand a document to a worker; a pool one of whose processes died is replaced by a new one."""
+    def submit(self, doc: Document) -> Future | None:
+        """Hand a document to a worker; None once the workers have died too often to be trusted."""
         if self.pool is not None:
             try:
                 return self.pool.submit(extract_document, doc, self.base, self.min_confidence)
             except BrokenProcessPool:
                 self.close()
+        if self.started >= self.POOLS:
+            return None
+        self.started += 1
         self.pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_warm_up)
         return self.pool.submit(extract_document, doc, self.base, self.min_confidence)
@@ -202,20 +209,20 @@ class Extractors:
 
 @dataclass
 class _Slot:
-    """One input in the writer's queue: a result already known, or a document a worker or this process
-    extracts."""
+    """One input in the writer's queue: its outcome once known, else the document to extract and, once a
+    worker has it, the worker's future."""
 
-    item: Document | DocumentResult
+    doc: Document | None
     future: Future | None = None
     outcome: Extracted | None = None
-
-    def __post_init__(self) -> None:
-        if isinstance(self.item, DocumentResult):
-            self.outcome = (None, self.item)
 
     @property
     def unassigned(self) -> bool:
         return self.outcome is None and self.future is None
+
+
+def _slot(item: Document | DocumentResult) -> _Slot:
+    return _Slot(None, outcome=(None, item)) if isinstance(item, DocumentResult) else _Slot(item)
 
 
 def _extracted(items: Iterable[Document | DocumentResult], base: str, min_confidence: float,
@@ -233,7 +240,7 @@ def _extracted(items: Iterable[Document | DocumentResult], base: str, min_confid
 
     if jobs <= 1:
         for item in items:
-            yield (None, item) if isinstance(item, DocumentResult) else here(item)  # type: ignore[arg-type]
+            yield (None, item) if isinstance(item, DocumentResult) else here(item)
         return
     workers = Extractors(jobs - 1, base, min_confidence)
     pending: deque[_Slot] = deque()
@@ -241,7 +248,7 @@ def _extracted(items: Iterable[Document | DocumentResult], base: str, min_confid
     try:
         while True:
             while len(pending) < AHEAD * jobs and (item := next(source, None)) is not None:
-                pending.append(_Slot(item))
+                pending.append(_slot(item))
             if not pending:
                 return
             busy = sum(1 for slot in pending if slot.future is not None and not slot.future.done())
@@ -249,13 +256,15 @@ def _extracted(items: Iterable[Document | DocumentResult], base: str, min_confid
                 if busy >= QUEUED * workers.size:
                     break
                 if slot.unassigned:
-                    slot.future = workers.submit(slot.item)  # type: ignore[arg-type]
+                    slot.future = workers.submit(slot.doc)
+                    if slot.future is None:
+                        break  # no workers left: this process extracts the rest
                     busy += 1
             head = pending[0]
             if head.future is not None and not head.future.done():
                 spare = next((slot for slot in pending if slot.unassigned), None)
                 if spare is not None:  # rather than wait for a worker, extract a later document here
-                    spare.outcome = here(spare.item)  # type: ignore[arg-type]
+                    spare.outcome = here(spare.doc)
                     continue
             pending.popleft()
             yield _outcome(head, here, workers)
@@ -268,15 +277,18 @@ def _outcome(slot: _Slot, here: Callable[[Document], Extracted], workers: Extrac
     if slot.outcome is not None:
         return slot.outcome
     if slot.future is None:
-        return here(slot.item)  # type: ignore[arg-type]
-    for attempt in range(2):
+        return here(slot.doc)
+    try:
+        return slot.future.result()
+    except BrokenProcessPool:
+        retry = workers.submit(slot.doc)
+    if retry is not None:
         try:
-            return slot.future.result()
+            return retry.result()
         except BrokenProcessPool:
-            if attempt == 0:
-                slot.future = workers.submit(slot.item)  # type: ignore[arg-type]
-    path = slot.item.path
-    return None, DocumentResult(path, "failed", f"{path}: the extraction process died twice while reading it "
+            pass
+    path = slot.doc.path
+    return None, DocumentResult(path, "failed", f"{path}: the extraction process died while reading it "
                                 "(killed, out of memory or crashed); build again to retry")
 
 

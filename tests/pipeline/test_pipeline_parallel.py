@@ -4,14 +4,18 @@ among them that both report by name)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
+import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from pipeline_helpers import ROOT, run_cli, select
+from pipeline_helpers import CLI, ROOT, run_cli, select
 
 ARTICLES = sorted((ROOT / "tests" / "corpus" / "dev").glob("*.txt"))[:10]
 STARTED = re.compile(r'(<http://www\.w3\.org/ns/prov#startedAtTime> )"[^"]*"')
@@ -101,3 +105,40 @@ def test_a_second_parallel_build_skips_every_document(builds: dict[int, Build], 
     proc = run_cli("build", *map(str, ARTICLES), "--store", str(store), "--jobs", "2")
     assert f"0 built, {len(ARTICLES)} unchanged, 0 failed" in proc.stdout
     assert raw(store) == before
+
+
+def test_a_worker_killed_midway_loses_no_document(builds: dict[int, Build], tmp_path: Path) -> None:
+    """SIGKILL to the worker process (as the out-of-memory killer would): the documents it held go to a new
+    worker and the store ends as the serial build left it."""
+    store = tmp_path / "store"
+    articles = [str(builds[1].store.parent / "docs" / article.name) for article in ARTICLES]  # paths are stored
+    proc = subprocess.Popen([*CLI, "build", *articles, "--store", str(store), "--jobs", "2"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    worker = None
+    deadline = time.monotonic() + 30
+    while worker is None and proc.poll() is None and time.monotonic() < deadline:
+        worker = next((pid for pid in children(proc.pid) if b"spawn_main" in cmdline(pid)), None)
+        time.sleep(0.05)
+    if worker is None:
+        proc.kill()
+        pytest.skip("the build ended before its worker could be found")
+    time.sleep(1.0)  # let it take documents
+    os.kill(worker, signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    assert f"documents: {len(ARTICLES)} built, 0 unchanged, 0 failed" in stdout
+    assert canonical(store) == canonical(builds[1].store)  # the bad files there added no quad
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
