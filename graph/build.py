@@ -315,10 +315,10 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
     """Build (or update) the store from files and folders; unchanged documents are skipped.
     Nothing to read (only folders without .txt files) leaves the store untouched.
 
-    `jobs` > 1 extracts in that many worker processes while this process, the one writer, commits
-    each document in its own transaction in the input order, so the store ends the same.  `into`
-    sends the graphs to a running server (Graph Store Protocol, with `token`) instead of `store_dir`,
-    which a server holds: a build into a served folder stops with StoreInUse (store.hold)."""
+    `jobs` processes extract (this one and jobs - 1 workers, see _extracted) while this one, the only
+    writer, commits each document in its own transaction in input order, so the store ends the same
+    for any `jobs`.  `into` sends the graphs to a running server (Graph Store Protocol, with `token`)
+    instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse."""
     files, empty = find_documents(list(paths))
     summary = BuildSummary(empty_folders=[str(p) for p in empty])
     if not files:
@@ -340,8 +340,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
         try:
             _fill(local, files, summary, base_iri, max_bytes, force, min_confidence, progress, jobs)
         finally:
-            local.close()
-            del local
+            local.close()  # before the hold ends: RocksDB unlocks when its last handle goes
     return summary
 
 
