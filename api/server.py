@@ -27,7 +27,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--store",
         default=_env("STORE"),
         required=_env("STORE") is None,
-        help="store directory written by `diplograph build` (DIPLOGRAPH_STORE)",
+        help="store directory written by `diplograph build`, held while the server runs: a build into it "
+        "stops and says to use `build --into` (DIPLOGRAPH_STORE)",
     )
     parser.add_argument("--host", default=_env("HOST", "127.0.0.1"), help="bind address (DIPLOGRAPH_HOST)")
     parser.add_argument(
@@ -48,7 +49,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--update-token",
         default=_env("UPDATE_TOKEN"),
         help="enables SPARQL Update and /store for requests bearing this token "
-        "(DIPLOGRAPH_UPDATE_TOKEN); writes are off without it",
+        "(DIPLOGRAPH_UPDATE_TOKEN); writes are off without it. `diplograph build DOCS --into "
+        "http://HOST:PORT/ --token TOKEN` feeds the running server",
     )
     parser.add_argument(
         "--service-allow",
