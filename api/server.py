@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from diplograph.api.settings import Settings
 from diplograph.graph.config import DEFAULT_BASE_IRI
+from diplograph.graph.store import StoreError, check_store, hold
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -25,7 +27,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--store",
         default=_env("STORE"),
         required=_env("STORE") is None,
-        help="store directory written by `diplograph build` (DIPLOGRAPH_STORE)",
+        help="store directory written by `diplograph build`, held while the server runs: a build into it "
+        "stops and says to use `build --into` (DIPLOGRAPH_STORE)",
     )
     parser.add_argument("--host", default=_env("HOST", "127.0.0.1"), help="bind address (DIPLOGRAPH_HOST)")
     parser.add_argument(
@@ -46,7 +49,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--update-token",
         default=_env("UPDATE_TOKEN"),
         help="enables SPARQL Update and /store for requests bearing this token "
-        "(DIPLOGRAPH_UPDATE_TOKEN); writes are off without it",
+        "(DIPLOGRAPH_UPDATE_TOKEN); writes are off without it. `diplograph build DOCS --into "
+        "http://HOST:PORT/ --token TOKEN` feeds the running server",
     )
     parser.add_argument(
         "--service-allow",
@@ -139,22 +143,34 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
+def public_url(settings: Settings) -> str:
+    """The URL a local client reaches the server at (a wildcard bind address is reached on loopback)."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "": "127.0.0.1"}.get(settings.host, settings.host)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{settings.port}/"
+
+
 def run_from_args(args: argparse.Namespace) -> int:
-    """Start uvicorn with the app and block until it stops."""
+    """Start uvicorn with the app and block until it stops, holding the store folder all along (a
+    shared hold: other servers may read it too, but `diplograph build` stops and names this URL)."""
     import uvicorn
 
     from diplograph.api.app import create_app
 
     settings = settings_from_args(args)
-    uvicorn.run(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        log_level="info",
-        access_log=args.access_log,
-        proxy_headers=True,
-        server_header=False,
-    )
+    if not settings.updates_enabled:  # with writes on, a new store may start empty; else nothing to serve
+        check_store(settings.store)
+    with hold(settings.store, "serve", url=public_url(settings), updates=settings.updates_enabled):
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level="info",
+            access_log=args.access_log,
+            proxy_headers=True,
+            server_header=False,
+        )
     return 0
 
 
@@ -162,7 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     """`python -m diplograph.api.server --store DIR`: the same as `diplograph serve`, for tests and the benchmark."""
     parser = argparse.ArgumentParser(prog="diplograph serve", description="Serve the graph over SPARQL.")
     add_serve_arguments(parser)
-    return run_from_args(parser.parse_args(argv))
+    try:
+        return run_from_args(parser.parse_args(argv))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

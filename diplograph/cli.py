@@ -59,8 +59,14 @@ def _progress(n: int, total: int, path: str) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if args.token and not args.into:
+        raise UsageError("--token goes with --into URL (a running server); a build into --store needs none")
+    token = (args.token or os.environ.get("DIPLOGRAPH_UPDATE_TOKEN")) if args.into else None
     summary = api.build(args.paths, args.store, base_iri_from_env(args.base_iri), max_bytes=args.max_bytes,
-                        force=args.force, min_confidence=args.min_confidence, progress=_progress)
+                        force=args.force, min_confidence=args.min_confidence, progress=_progress, jobs=args.jobs,
+                        into=args.into, token=token)
     for folder in summary.empty_folders:
         print(f"warning: {folder}: no .txt files in this folder (articles are read from *.txt and *.text)",
               file=sys.stderr)
@@ -73,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             shape = r.shape.rsplit("#", 1)[-1] if r.shape.startswith("http") else r.constraint.rsplit("#", 1)[-1]
             print(f"rejected: {result.path}: {r.message or shape} [{shape}] in sentence: "
                   f"{(r.sentence_text or '')[:120]!r}", file=sys.stderr)
-    print(build_report(summary, args.min_confidence, args.store))
+    print(build_report(summary, args.min_confidence, args.into or args.store))
     return 1 if summary.failed or summary.empty_folders or not summary.results else 0
 
 
@@ -277,8 +283,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from diplograph.api.server import run_from_args
 
     path = Path(args.store)
-    writable_and_new = getattr(args, "update_token", None) and (not path.exists() or
-                                                                 (path.is_dir() and not any(path.iterdir())))
+    writable_and_new = getattr(args, "update_token", None) and (not path.exists() or stores.is_empty_folder(path))
     if not writable_and_new:  # with writes on, a new store may start empty
         stores.check_store(path)
     return run_from_args(args)
@@ -287,12 +292,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_reason(args: argparse.Namespace) -> int:
     from diplograph.graph.reason import ReasoningError, reason
 
-    store = stores.open_store(args.store)
-    try:
-        result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
-    except ReasoningError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    with stores.hold(args.store, "reason"):
+        store = stores.open_store(args.store)
+        try:
+            result = reason(store, stores.stored_base_iri(store) or base_iri_from_env(None))
+        except ReasoningError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            del store
     print(result)
     return 0
 
@@ -300,15 +308,17 @@ def cmd_reason(args: argparse.Namespace) -> int:
 def cmd_link(args: argparse.Namespace) -> int:
     from diplograph.graph.link import link
 
-    store = stores.open_store(args.store)
-    base = stores.stored_base_iri(store) or base_iri_from_env(None)
-    result = link(store, base, online=args.online, csv_path=Path(args.csv) if args.csv else None,
-                  cache_dir=Path(args.cache_dir))
-    print(result)
-    if args.void:
-        from diplograph.graph.link import write_linkset
+    with stores.hold(args.store, "link"):
+        store = stores.open_store(args.store)
+        base = stores.stored_base_iri(store) or base_iri_from_env(None)
+        result = link(store, base, online=args.online, csv_path=Path(args.csv) if args.csv else None,
+                      cache_dir=Path(args.cache_dir))
+        print(result)
+        if args.void:
+            from diplograph.graph.link import write_linkset
 
-        print(write_linkset(store, Path(args.void), base))
+            print(write_linkset(store, Path(args.void), base))
+        del store
     return 0
 
 
@@ -362,6 +372,13 @@ def parser() -> argparse.ArgumentParser:
                                                                               api.DEFAULT_MIN_CONFIDENCE)),
                    help="facts below this confidence are kept out of the graph, listed by `candidates` "
                    "(env DIPLOGRAPH_MIN_CONFIDENCE)")
+    b.add_argument("--jobs", type=int, default=int(os.environ.get("DIPLOGRAPH_JOBS") or 1), metavar="N",
+                   help="extract in N worker processes while this one writes each document, in input order "
+                   "(env DIPLOGRAPH_JOBS); the store ends the same for any N")
+    b.add_argument("--into", metavar="URL", help="send the documents to a running `diplograph serve` at URL "
+                   "(http://HOST:PORT/) through the SPARQL 1.1 Graph Store Protocol instead of writing --store; "
+                   "unchanged documents are skipped as in a local build")
+    b.add_argument("--token", help="with --into: the server's --update-token (env DIPLOGRAPH_UPDATE_TOKEN)")
     b.set_defaults(func=cmd_build)
 
     q = with_store(command("query", "run a SPARQL query"))

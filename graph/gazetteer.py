@@ -172,7 +172,9 @@ def _load_concepts(gaz: Gazetteer, sectors_file: Path) -> None:
     if not sectors_file.exists():
         return
     graph = Graph().parse(sectors_file)
-    for iri in set(graph.subjects(RDF.type, SKOS.Concept)):
+    # In IRI order, so a label two concepts share ("electric vehicles": automotive and vehicles) goes to the same
+    # concept in every process: a set's order changes with each process's hash seed.
+    for iri in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
         label = graph.value(iri, SKOS.prefLabel)
         if label is None:
             continue

@@ -8,7 +8,10 @@ build killed halfway) sees the old graph or the new one, never half of each.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,13 +29,30 @@ PREFIXES = {
 }
 
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: no holding (see hold())
+    fcntl = None  # type: ignore[assignment]
+
+HOLDER_FILE = "diplograph.lock"  # in the store folder: flock'ed by a build (alone) or by servers (together)
+
+
 class StoreError(RuntimeError):
     """The store directory cannot be opened or read."""
+
+
+class StoreInUse(StoreError):
+    """Another diplograph process holds the store: a build writing it, or a server serving it."""
 
 
 def is_store(path: str | Path) -> bool:
     """Whether the folder holds a store (RocksDB writes a CURRENT file when it creates one)."""
     return (Path(path) / "CURRENT").is_file()
+
+
+def is_empty_folder(path: Path) -> bool:
+    """A folder with nothing in it but, perhaps, the holder file a server or build left."""
+    return path.is_dir() and all(p.name == HOLDER_FILE for p in path.iterdir())
 
 
 def check_store(path: str | Path) -> Path:
@@ -48,22 +68,87 @@ def check_store(path: str | Path) -> Path:
     return path
 
 
+def check_writable(path: Path) -> None:
+    """A folder that holds other files is never turned into a store, nor is a file."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"--store {path} is a file, not a store directory")
+    if path.is_dir() and not is_store(path) and not is_empty_folder(path):
+        raise StoreError(f"--store {path} is a folder with other files in it, not a diplograph store; "
+                         "give a new or empty folder")
+
+
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store; read-only opening lets queries run beside a server.
-    A folder that holds other files is never turned into a store."""
+    Writers other than a server's own should hold the folder first (hold())."""
     path = Path(path)
     try:
         if read_only:
             return ox.Store.read_only(str(check_store(path)))
-        if path.is_dir() and not is_store(path) and any(path.iterdir()):
-            raise StoreError(f"--store {path} is a folder with other files in it, not a diplograph store; "
-                             "give a new or empty folder")
-        if path.exists() and not path.is_dir():
-            raise StoreError(f"--store {path} is a file, not a store directory")
+        check_writable(path)
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as exc:
         raise StoreError(f"cannot open store {path}: {exc}") from exc
+
+
+def _in_use_message(path: Path, role: str, holder: dict) -> str:
+    """One line: who holds the folder, and what to do instead."""
+    pid = f"pid {holder['pid']}" if holder.get("pid") else "pid unknown"
+    other = holder.get("role") or "build"
+    if other == "serve":
+        url = holder.get("url") or "http://HOST:PORT/"
+        served = f"{path} is served by a running `diplograph serve` ({pid}, {url}), and `diplograph {role}` beside it"
+        if role != "build":
+            return f"{served} would be undefined behaviour in RocksDB; stop the server first"
+        restart = "" if holder.get("updates") else (" after restarting the server with --update-token TOKEN "
+                                                    "(it serves read-only now)")
+        return (f"{served} would be undefined behaviour in RocksDB; feed the server instead: "
+                f"`diplograph build DOCS --into {url} --token TOKEN`{restart}, or stop the server first")
+    then = "start the server" if role == "serve" else f"run `diplograph {role}` again"
+    return f"{path} is being written by `diplograph {other}` ({pid}); {then} when it has finished"
+
+
+@contextmanager
+def hold(path: str | Path, role: str, url: str | None = None, updates: bool = False) -> Iterator[None]:
+    """Hold the store folder while the block runs: a writer alone (role: the command, "build", "remove",
+    ...), servers ("serve", with the URL they answer at and whether they take writes) together.
+
+    RocksDB's own lock only keeps two read-write openers apart; a read-only server's engines take
+    none, and a write beside them is undefined behaviour.  So a writer takes an exclusive flock on
+    HOLDER_FILE and a server a shared one; whoever comes second stops at once with StoreInUse,
+    whose message says who holds the folder (the holder writes its pid, and a server its URL, into
+    the file).  The kernel drops the lock when its process dies, so no stale lock outlives it."""
+    path = Path(path)
+    if fcntl is None:
+        yield
+        return
+    serving = role == "serve"
+    if not serving:
+        check_writable(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path / HOLDER_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot open store {path}: {exc}") from exc
+    try:
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_SH if serving else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreInUse(_in_use_message(path, role, _read_holder(fd))) from None
+        holder = {"role": role, "pid": os.getpid(), **({"url": url, "updates": updates} if serving else {})}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _read_holder(fd: int) -> dict:
+    try:
+        holder = json.loads(os.pread(fd, 4096, 0) or b"{}")
+    except (OSError, ValueError):
+        return {}
+    return holder if isinstance(holder, dict) else {}
 
 
 def ntriples_block(triples: Iterable[tuple]) -> str:
@@ -94,40 +179,50 @@ def query(store: ox.Store, sparql: str, **kwargs):
     return store.query(sparql, **kwargs)
 
 
+DOCUMENT_HASHES = f"SELECT ?doc ?sha WHERE {{ GRAPH ?doc {{ ?doc a <{DG}Document> ; <{DG}sha256> ?sha }} }}"
+
+
 def document_hashes(store: ox.Store) -> dict[str, str]:
     """The stored documents (their IRIs, which are also their graph names) and content hashes."""
-    rows = store.query(
-        f"SELECT ?doc ?sha WHERE {{ GRAPH ?doc {{ ?doc a <{DG}Document> ; <{DG}sha256> ?sha }} }}"
-    )
-    return {row["doc"].value: row["sha"].value for row in rows}
+    return {row["doc"].value: row["sha"].value for row in store.query(DOCUMENT_HASHES)}
 
 
 VOID = "http://rdfs.org/ns/void#"
+BASE_IRI_QUERY = f"SELECT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }} LIMIT 1"
+
+
+def ontology_digest_query(graph: str) -> str:
+    return f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <{DG}sha256> ?h }} }}"
 
 
 def stored_ontology_digest(store: ox.Store, graph: str) -> str | None:
-    rows = list(store.query(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <{DG}sha256> ?h }} }}"))
+    rows = list(store.query(ontology_digest_query(graph)))
     return rows[0]["h"].value if rows else None
 
 
 def stored_base_iri(store: ox.Store) -> str | None:
     """The base IRI the store was built with, kept as its VoID uriSpace."""
-    rows = list(store.query(f"SELECT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }} LIMIT 1"))
+    rows = list(store.query(BASE_IRI_QUERY))
     return rows[0]["b"].value if rows else None
 
 
-def set_base_iri(store: ox.Store, base: str) -> None:
+def dataset_triples(base: str) -> list[tuple]:
+    """The store's VoID description, which records the base IRI its documents were built with."""
     dataset = ox.NamedNode(base)
-    replace_graphs(store, {IRIs(base).dataset_graph: [
+    return [
         (dataset, ox.NamedNode(f"{RDF}type"), ox.NamedNode(f"{VOID}Dataset")),
         (dataset, ox.NamedNode(f"{VOID}uriSpace"), ox.Literal(base)),
         (dataset, ox.NamedNode(f"{RDFS}label"), ox.Literal("diplograph knowledge graph")),
-    ]})
+    ]
 
 
-def totals(store: ox.Store, base: str) -> dict[str, int]:
-    """What the store holds, counted once each however many documents mention it: documents,
-    entities (mentioned in a document), facts, rejected facts and candidate facts."""
+def set_base_iri(store: ox.Store, base: str) -> None:
+    replace_graphs(store, {IRIs(base).dataset_graph: dataset_triples(base)})
+
+
+def totals_queries(base: str) -> dict[str, str]:
+    """One COUNT query per total: what the store holds, counted once each however many documents
+    mention it: documents, entities (mentioned in a document), facts, rejected and candidate facts."""
     iris = IRIs(base)
     doc_prefix, report_prefix, candidates_prefix = iris.document(""), iris.report_prefix, iris.candidates_prefix
     counts = {
@@ -139,10 +234,41 @@ def totals(store: ox.Store, base: str) -> dict[str, int]:
                     f"FILTER(STRSTARTS(STR(?g), \"{report_prefix}\"))",
         "candidates": f"GRAPH ?g {{ ?x a <{DG}CandidateFact> }} FILTER(STRSTARTS(STR(?g), \"{candidates_prefix}\"))",
     }
-    result = {}
-    for name, pattern in counts.items():
-        # a blank node (a SHACL result) is distinct per graph, so count (graph, node) pairs
-        key = "?g ?x" if name == "rejected" else "?x"
-        rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT {key} WHERE {{ {pattern} }} }}"))
-        result[name] = int(rows[0]["n"].value)
-    return result
+    # a blank node (a SHACL result) is distinct per graph, so rejections count (graph, node) pairs
+    return {name: f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT {'?g ?x' if name == 'rejected' else '?x'} "
+                  f"WHERE {{ {pattern} }} }}" for name, pattern in counts.items()}
+
+
+def totals(store: ox.Store, base: str) -> dict[str, int]:
+    """What the store holds (see totals_queries)."""
+    return {name: int(next(iter(store.query(sparql)))["n"].value) for name, sparql in totals_queries(base).items()}
+
+
+class LocalStore:
+    """The build's reads and writes (see build.Target) on a store folder it holds (hold()); each
+    replace_graphs call is one transaction."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def document_hashes(self) -> dict[str, str]:
+        return document_hashes(self.store)
+
+    def stored_base_iri(self) -> str | None:
+        return stored_base_iri(self.store)
+
+    def stored_ontology_digest(self, graph: str) -> str | None:
+        return stored_ontology_digest(self.store, graph)
+
+    def totals(self, base: str) -> dict[str, int]:
+        return totals(self.store, base)
+
+    def replace_graphs(self, graphs: dict[str, Iterable[tuple]]) -> None:
+        replace_graphs(self.store, graphs)
+
+    def finish(self, base: str) -> None:
+        set_base_iri(self.store, base)
+        self.store.flush()
+
+    def close(self) -> None:
+        self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes and unlocks
