@@ -615,7 +615,7 @@ def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, in
            or t_start < m.start and m.end <= t_end for _, t_start, t_end in titles):
         return True  # the NER's edges cut through a title: "Industry and Trade, Ryad Mezzour"
     words = [w for w in re.sub(r"['’]s\b", "", m.text).split() if w not in gaz.adjectives and w not in gaz.names]
-    portfolio = bool(words) and all(w.lower().strip("(),") in gaz.portfolio_words | {"and", "&"} for w in words)
+    portfolio = bool(words) and all(w.lower().strip("(),") in gaz.portfolio_words or w in ("and", "&") for w in words)
     if portfolio and any(re.fullmatch(r"\s+(?:of|for|on)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*", text[t_end:m.start])
                          for _, _, t_end in titles):
         return True  # "Head of Investment Promotion", "Secretary, Bilateral", "Adviser on National Security"
