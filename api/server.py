@@ -16,6 +16,10 @@ def _env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(f"DIPLOGRAPH_{name}", default)
 
 
+def _env_flag(name: str) -> bool:
+    return (_env(name, "") or "").lower() in ("1", "true", "yes", "on")
+
+
 def _env_list(name: str) -> list[str]:
     value = _env(name)
     return [v.strip() for v in value.replace(",", " ").split()] if value else []
@@ -63,7 +67,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--service-allow-private",
         action=argparse.BooleanOptionalAction,
-        default=(_env("SERVICE_ALLOW_PRIVATE", "") or "").lower() in ("1", "true", "yes", "on"),
+        default=_env_flag("SERVICE_ALLOW_PRIVATE"),
         help="let allow-listed SERVICE/LOAD endpoints be on loopback, private or link-local addresses "
         "(DIPLOGRAPH_SERVICE_ALLOW_PRIVATE=1); off by default, so no request reaches this machine or its network",
     )
@@ -109,7 +113,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--access-log",
         action=argparse.BooleanOptionalAction,
-        default=(_env("ACCESS_LOG", "") or "").lower() in ("1", "true", "yes", "on"),
+        default=_env_flag("ACCESS_LOG"),
         help="log one line per request (DIPLOGRAPH_ACCESS_LOG=1); off by default: formatting and writing "
         "it costs the event loop about a fifth of its time per query",
     )

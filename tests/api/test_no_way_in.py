@@ -334,70 +334,49 @@ def build_hostile_store(tmp_path: Path) -> Path:
 
 
 def test_markup_from_documents_stays_text_in_chromium(tmp_path):
-    from test_query_page import CHROMEDRIVER, CHROMIUM, Browser
+    from test_query_page import CHROMEDRIVER, CHROMIUM, chromium
 
     if not CHROMIUM.exists() or not CHROMEDRIVER.exists():
         pytest.skip("needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)")
-    import os
-    import signal
-    import subprocess
-
-    from api_helpers import free_port
-
     store = build_hostile_store(tmp_path)
     examples = tmp_path / "queries"
     examples.mkdir()
     (examples / "labels.rq").write_text(EXAMPLE)
     server = start_server(store, "--examples-dir", str(examples))
-    port = free_port()
-    driver = subprocess.Popen([str(CHROMEDRIVER), f"--port={port}"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
-    browser = None
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/status", timeout=1)
-                break
-            except httpx.HTTPError:
-                assert time.monotonic() < deadline, "chromedriver did not start"
+        with chromium() as browser:
+            probe = ("return [window.__xss === undefined ? null : window.__xss, "
+                     "document.querySelectorAll('img, svg, iframe, object, embed').length, "
+                     "Array.from(document.scripts).map(s => s.src || 'inline:' + s.type), "
+                     "document.querySelectorAll('a[href^=\"javascript\" i]').length, document.body.innerText]")
+            pages = {
+                "/doc/hostile": ["<script>window.__xss=1</script>"],
+                "/doc/hostile/sentence/1": ['"><img src=x onerror=window.__xss=4>'],
+                "/doc/hostile/sentence/2": ["'><svg onload=window.__xss=5>Siemens Energy</b>"],
+                "/id/person/hostile": [LABEL, "javascript:window.__xss=8"],
+                "/id/country/KAZ": ["<script>window.__xss=3</script>"],
+            }
+            for path, shown in pages.items():
+                browser.cmd("POST", "/url", {"url": server.url + path})
+                run = {"script": probe, "args": []}
+                xss, elements, scripts, js_links, text = browser.cmd("POST", "/execute/sync", run)
+                assert (xss, elements, scripts, js_links) == (None, 0, [], 0), (path, xss, elements, scripts, js_links)
+                for literal in shown:
+                    assert literal in text, (path, literal, text[:500])
+            browser.cmd("POST", "/url", {"url": server.url + "/"})
+            deadline = time.monotonic() + 20
+            while not (buttons := browser.find_all("#examples button")):
+                assert time.monotonic() < deadline, "examples did not load"
                 time.sleep(0.2)
-        browser = Browser(port)
-        probe = ("return [window.__xss === undefined ? null : window.__xss, "
-                 "document.querySelectorAll('img, svg, iframe, object, embed').length, "
-                 "Array.from(document.scripts).map(s => s.src || 'inline:' + s.type), "
-                 "document.querySelectorAll('a[href^=\"javascript\" i]').length, document.body.innerText]")
-        pages = {
-            "/doc/hostile": ["<script>window.__xss=1</script>"],
-            "/doc/hostile/sentence/1": ['"><img src=x onerror=window.__xss=4>'],
-            "/doc/hostile/sentence/2": ["'><svg onload=window.__xss=5>Siemens Energy</b>"],
-            "/id/person/hostile": [LABEL, "javascript:window.__xss=8"],
-            "/id/country/KAZ": ["<script>window.__xss=3</script>"],
-        }
-        for path, shown in pages.items():
-            browser.cmd("POST", "/url", {"url": server.url + path})
+            browser.cmd("POST", f"/element/{buttons[0]}/click", {})
+            deadline = time.monotonic() + 20
+            while not browser.find_all("#table tbody tr"):
+                assert time.monotonic() < deadline, "no result rows appeared"
+                time.sleep(0.2)
             xss, elements, scripts, js_links, text = browser.cmd("POST", "/execute/sync", {"script": probe, "args": []})
-            assert (xss, elements, scripts, js_links) == (None, 0, [], 0), (path, xss, elements, scripts, js_links)
-            for literal in shown:
-                assert literal in text, (path, literal, text[:500])
-        browser.cmd("POST", "/url", {"url": server.url + "/"})
-        deadline = time.monotonic() + 20
-        while not (buttons := browser.find_all("#examples button")):
-            assert time.monotonic() < deadline, "examples did not load"
-            time.sleep(0.2)
-        browser.cmd("POST", f"/element/{buttons[0]}/click", {})
-        deadline = time.monotonic() + 20
-        while not browser.find_all("#table tbody tr"):
-            assert time.monotonic() < deadline, "no result rows appeared"
-            time.sleep(0.2)
-        xss, elements, scripts, js_links, text = browser.cmd("POST", "/execute/sync", {"script": probe, "args": []})
-        assert xss is None and elements == 0 and js_links == 0 and scripts == [server.url + "/static/app.js"]
-        for literal in (LABEL, "<script>window.__xss=1</script>", '"><img src=x onerror=window.__xss=4>',
-                        "javascript:window.__xss=8"):
-            assert literal in text, literal
+            assert xss is None and elements == 0 and js_links == 0 and scripts == [server.url + "/static/app.js"]
+            for literal in (LABEL, "<script>window.__xss=1</script>", '"><img src=x onerror=window.__xss=4>',
+                            "javascript:window.__xss=8"):
+                assert literal in text, literal
     finally:
-        if browser is not None:
-            browser.close()
-        os.killpg(driver.pid, signal.SIGTERM)
-        driver.wait(10)
         stop_server(server)

@@ -7,6 +7,8 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -64,18 +66,12 @@ class Browser:
         self.http.close()
 
 
-def test_query_page_runs_an_example(tmp_path):
-    examples = tmp_path / "queries"
-    examples.mkdir()
-    (examples / "countries.rq").write_text(EXAMPLE)
-    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium driven by Debian's chromedriver on a free loopback port, stopped by its PID."""
     port = free_port()
-    driver = subprocess.Popen(
-        [str(CHROMEDRIVER), f"--port={port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    driver = subprocess.Popen([str(CHROMEDRIVER), f"--port={port}"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
     browser = None
     try:
         deadline = time.monotonic() + 30
@@ -87,29 +83,40 @@ def test_query_page_runs_an_example(tmp_path):
                 assert time.monotonic() < deadline, "chromedriver did not start"
                 time.sleep(0.2)
         browser = Browser(port)
-        browser.cmd("POST", "/url", {"url": server.url + "/"})
-        deadline = time.monotonic() + 20
-        while not (buttons := browser.find_all("#examples button")):
-            assert time.monotonic() < deadline, "examples did not load"
-            time.sleep(0.2)
-        assert browser.text(buttons[0]) == "Countries by label"
-        assert browser.find_all("#prefixes button"), "ontology prefixes are listed"
-        browser.cmd("POST", f"/element/{buttons[0]}/click", {})
-        deadline = time.monotonic() + 20
-        while not (rows := browser.find_all("#table tbody tr")):
-            assert time.monotonic() < deadline, "no result rows appeared"
-            time.sleep(0.2)
-        cells = [browser.text(row) for row in rows]
-        assert [c.split()[-2] for c in cells] == ["France", "Germany", "Kazakhstan"]  # cells end "label @en"
-        links = browser.find_all("#table a")
-        href = browser.cmd("GET", f"/element/{links[0]}/attribute/href")
-        # IRIs link to this server's Linked Data pages
-        assert href in ("/id/country/FRA", server.url + "/id/country/FRA")
-        assert browser.find_all("#highlight .kw"), "the editor highlights SPARQL keywords"
-        assert len(browser.find_all("#downloads a")) == 4
+        yield browser
     finally:
         if browser is not None:
             browser.close()
         os.killpg(driver.pid, signal.SIGTERM)
         driver.wait(10)
+
+
+def test_query_page_runs_an_example(tmp_path):
+    examples = tmp_path / "queries"
+    examples.mkdir()
+    (examples / "countries.rq").write_text(EXAMPLE)
+    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+    try:
+        with chromium() as browser:
+            browser.cmd("POST", "/url", {"url": server.url + "/"})
+            deadline = time.monotonic() + 20
+            while not (buttons := browser.find_all("#examples button")):
+                assert time.monotonic() < deadline, "examples did not load"
+                time.sleep(0.2)
+            assert browser.text(buttons[0]) == "Countries by label"
+            assert browser.find_all("#prefixes button"), "ontology prefixes are listed"
+            browser.cmd("POST", f"/element/{buttons[0]}/click", {})
+            deadline = time.monotonic() + 20
+            while not (rows := browser.find_all("#table tbody tr")):
+                assert time.monotonic() < deadline, "no result rows appeared"
+                time.sleep(0.2)
+            cells = [browser.text(row) for row in rows]
+            assert [c.split()[-2] for c in cells] == ["France", "Germany", "Kazakhstan"]  # cells end "label @en"
+            links = browser.find_all("#table a")
+            href = browser.cmd("GET", f"/element/{links[0]}/attribute/href")
+            # IRIs link to this server's Linked Data pages
+            assert href in ("/id/country/FRA", server.url + "/id/country/FRA")
+            assert browser.find_all("#highlight .kw"), "the editor highlights SPARQL keywords"
+            assert len(browser.find_all("#downloads a")) == 4
+    finally:
         stop_server(server)
