@@ -378,6 +378,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                                sent.start_char + m.start(1) + name.end())
             if end > start:
                 found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+    found += _owned_by_a_country(sent, index, gaz)
     appositions = [
         r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
@@ -390,6 +391,34 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
                 kind = organization_kind(name)
                 found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
+    return found
+
+
+OWNED_NAME = re.compile(r"\b(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+"
+                        r"(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,2})")
+
+
+def _owned_by_a_country(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
+    """"Russia's Gazprom", "Korea's Kogas": a name a country owns, where nothing else claims the words and no
+    noun follows ("Kazakhstan's Kashagan field" is a place), is an organisation's."""
+    found = []
+    text, doc = sent.text, sent.doc
+    for m in OWNED_NAME.finditer(text):
+        if not gaz.names.get(m.group("owner"), "").startswith("country:"):
+            continue
+        words = m.group("name").split()
+        claimed = any(w in GENERIC_WORDS or w in gaz.names or w in gaz.adjectives or w in gaz.capitals
+                      or w in gaz.cities or w.lower() in gaz.titles or w.lower() in gaz.portfolio_words
+                      or w.lower() in gaz.concept_labels or re.fullmatch(MONTH + "|" + WEEKDAY, w) for w in words)
+        if claimed or NOT_AN_ORGANIZATION.search(m.group("name")) \
+                or re.match(r"\s+(?:and|&|of|for)\s+[A-Z]", text[m.end("name"):]):  # "China's Belt and Road ..."
+            continue
+        start, end = sent.start_char + m.start("name"), sent.start_char + m.end("name")
+        span = doc.char_span(start, end)
+        if span is None or span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            continue
+        kind = organization_kind(m.group("name"))
+        found.append(Mention(m.group("name"), "Company" if kind == "Organization" else kind, index, start, end))
     return found
 
 

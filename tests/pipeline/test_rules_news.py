@@ -474,3 +474,10 @@ def test_a_deal_with_the_other_sides_company_or_state_is_planned_work_there() ->
     text = ("Italy and Algeria held talks. Italy and Algeria are partners. The Italian cable company Cavi Marini "
             "met the Algerian operator Algeri Telecom.")
     assert activity(text) == set()  # no deal
+
+
+def test_a_name_a_country_owns_is_an_organisations() -> None:
+    text = ("Italy and Algeria held talks. Italy and Algeria are partners. Rome cut its ties with Russia's Gazprom "
+            "after the war, while Kazakhstan's Kashagan field, India's Prime Minister and China's Belt and Road "
+            "Initiative were discussed.")
+    assert homes(text) == {("Gazprom", "country:RUS")}
