@@ -59,6 +59,11 @@ class Fact:
     def value(self, name: str, default: object = None) -> object:
         return next((v for k, v in self.values if k == name), default)
 
+    def with_value(self, name: str, value: object) -> Fact:
+        """The same fact with one value set (None removes it)."""
+        values = tuple((k, v) for k, v in self.values if k != name) + (((name, value),) if value is not None else ())
+        return Fact(self.kind, self.sentence, self.roles, values, self.confidence)
+
 
 @dataclass
 class Extraction:

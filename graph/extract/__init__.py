@@ -19,6 +19,7 @@ from diplograph.graph.extract.organizations import (
     activities,
     activities_from_the_parse,
     activities_in_the_pair,
+    activity_sectors,
     deals_with_the_other_side,
     home_countries,
     listed_under_a_side,
@@ -120,6 +121,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz)
+    facts = activity_sectors(views, facts, gaz)
     return facts + cooperation_from_flows(facts, gaz)
 
 

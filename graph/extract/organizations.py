@@ -15,7 +15,12 @@ from diplograph.graph.extract.reading import (
     organization_kind,
     run_before,
 )
-from diplograph.graph.extract.vocabulary import COMPANY_NOUN, COMPANY_NOUN_PLURAL, NEGATION_WORDS
+from diplograph.graph.extract.vocabulary import (
+    ACTIVITY_KIND_SECTORS,
+    COMPANY_NOUN,
+    COMPANY_NOUN_PLURAL,
+    NEGATION_WORDS,
+)
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
@@ -362,6 +367,49 @@ def _first_of_run(view: SentenceView, org: Mention) -> int:
     """Where the list an organisation belongs to starts: "Total, Orano and Alstom"."""
     run = run_before(view, [m for m in _organizations(view) if m.end <= org.start], org.start)
     return run[0].start if run else org.start
+
+
+# Between an industry and the name it describes: "battery maker CATL", "Chinese EV giant BYD", "the three car
+# manufacturers, Audi, BMW and Mercedes", "telecom operators such as X".
+INDUSTRY_GAP = re.compile(r"(?:\s+(?:[\w-]+\s+){0,1}?(?:" + COMPANY_NOUN + "|" + COMPANY_NOUN_PLURAL + r"))?"
+                          r"\s*(?:,\s*|\s+(?:such as|like|including|among them)\s+)?")
+
+
+def industry(view: SentenceView, org: Mention, gaz: Gazetteer) -> str | None:
+    """The industry a sentence gives an organisation by what it calls it ("battery maker CATL", "X, a
+    French nuclear fuel company"), never a kind of activity ("investor", "manufacturer")."""
+    run_start = _first_of_run(view, org)
+    for c in reversed(view.concepts):
+        sector = _broader_sector(c.iri, gaz) if c.is_commodity else c.iri  # "EV giant X": vehicles, so automotive
+        if sector and c.end <= run_start and sector.rsplit("/", 1)[-1] not in ACTIVITY_KIND_SECTORS \
+                and INDUSTRY_GAP.fullmatch(view.text[c.end:run_start]):
+            return sector
+    sector = _appositive_sector(view, org, gaz)
+    return None if sector is None or sector.rsplit("/", 1)[-1] in ACTIVITY_KIND_SECTORS else sector
+
+
+def activity_sectors(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """An activity's sector is the industry it serves: a company's own, as the document calls it, where
+    the sentence names only the kind of activity ("CATL is building a factory in Hungary": batteries,
+    not manufacturing), or names none but calls the company by its industry ("carmaker X opened ...")."""
+    industries: dict[str, str] = {}  # as the document first calls the company
+    in_sentence: dict[tuple[int, str], str] = {}
+    for view in views:
+        for org in _organizations(view):
+            found = industry(view, org, gaz)
+            if found:
+                industries.setdefault(org.text, found)
+                in_sentence[(view.index, org.text)] = found
+    result = []
+    for fact in facts:
+        if fact.kind == "MarketActivity":
+            sector, name = fact.value("sector"), fact.role("organization").text
+            if sector is None:
+                fact = fact.with_value("sector", in_sentence.get((fact.sentence, name)))
+            elif sector.rsplit("/", 1)[-1] in ACTIVITY_KIND_SECTORS:
+                fact = fact.with_value("sector", industries.get(name))
+        result.append(fact)
+    return result
 
 
 def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,

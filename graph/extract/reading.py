@@ -870,6 +870,31 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     return result
 
 
+COUNTRY_ANAPHOR = re.compile(r"\b(?:the|The)\s+country\b(?!\s+(?:of|to)\b)")  # "the Kingdom": which one?
+
+
+def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
+    """"Turkish companies will join projects in the country": the country named last, as a noun, before
+    it; not one that owns the phrase ("Hungary's presence in the country" is about another), and not
+    one named only as an adjective ("Chinese rival X launched its first EV in the country")."""
+    last: Mention | None = None
+    result = []
+    for view in views:
+        found = []
+        for match in COUNTRY_ANAPHOR.finditer(view.text):
+            before = [m for m in view.places() if m.end <= match.start() and m.via != "adjective"
+                      and not re.match(r"['’]s?\b", view.text[m.end:])]
+            referent = before[-1] if before else last
+            if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
+                found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(), referent.key,
+                                     "anaphor"))
+        named = [m for m in view.places() if m.via != "adjective" and m.key]
+        if named:
+            last = named[-1]
+        result.append(replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start)) if found else view)
+    return result
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """Lines of text with their offsets: a line break always ends a sentence in news text
     (titles and datelines carry no full stop)."""
@@ -892,7 +917,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             start = offset + sent.start_char
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
-    return sentences, propagate_names(views)
+    return sentences, country_anaphors(propagate_names(views))
 
 
 def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Mention]:

@@ -33,3 +33,7 @@ IRREGULAR_PLURALS = {"company": "companies", "business": "businesses", "utility"
 COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS)
 COMPANY_NOUN = r"(?:" + "|".join(sorted(COMPANY_WORDS, key=len, reverse=True)) + r")"
 COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse=True)) + r")"
+
+# Sectors (ontology/sectors.ttl) that name a kind of activity rather than an industry: investing in, trading with
+# or building a factory in a country says what a company does there, not in which industry.
+ACTIVITY_KIND_SECTORS = frozenset({"investment", "manufacturing", "trade"})

@@ -481,3 +481,37 @@ def test_a_name_a_country_owns_is_an_organisations() -> None:
             "after the war, while Kazakhstan's Kashagan field, India's Prime Minister and China's Belt and Road "
             "Initiative were discussed.")
     assert homes(text) == {("Gazprom", "country:RUS")}
+
+
+def sectored_activity(text: str) -> set[tuple[str, str, str, str | None]]:
+    """{(organisation, market key, status, sector's local name or None)}."""
+    return {(f.role("organization").text, f.role("market").key, str(f.value("status")),
+             str(f.value("sector")).rsplit("/", 1)[-1] if f.value("sector") else None)
+            for f in of_kind(facts_of(text), "MarketActivity")}
+
+
+def test_an_activitys_sector_is_the_industry_the_document_gives_the_company() -> None:
+    # "a factory" says what kind of work, not which industry; "battery maker" says the industry
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Chilean battery maker Atacama Litio is "
+            "building a factory in Peru. Andes Cobre Group is building a factory in Peru.")
+    assert sectored_activity(text) == {("Atacama Litio", "country:PER", "active", "batteries"),
+                                       ("Andes Cobre Group", "country:PER", "active", None)}
+    # a list after its industry: "the three car manufacturers, A, B and C"; "developer" is no industry
+    text = ("Peru and Chile held talks. Peru and Chile are partners. The three car manufacturers, Andino Motors, "
+            "Pampa Motors and Lince Motors, all have factories in Peru. The Chilean developer Andes Power "
+            "will invest in Peru.")
+    assert sectored_activity(text) == {("Andino Motors", "country:PER", "active", "automotive"),
+                                       ("Pampa Motors", "country:PER", "active", "automotive"),
+                                       ("Lince Motors", "country:PER", "active", "automotive"),
+                                       ("Andes Power", "country:PER", "planned", None)}
+
+
+def test_the_country_is_the_country_named_last_as_a_noun() -> None:
+    # "the country" is Peru, named in the sentence before; not Chile, the company's nationality
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru has courted investors for years. "
+            "Chilean carmaker Rapido Motors launched its first model in the country in 2019.")
+    assert sectored_activity(text) == {("Rapido Motors", "country:PER", "active", "automotive")}
+    # a country that owns the phrase is not the one it names: "Chile's presence in the country"
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru has courted investors for years. "
+            "Chile's mining company Andes Cobre opened an office in the country.")
+    assert sectored_activity(text) == {("Andes Cobre", "country:PER", "active", "mining")}

@@ -69,10 +69,12 @@ def activity(sentence: str, status: str) -> list:
          "Fjordline Energy", "country:CHL", SECTOR + "renewable-energy"),
         ("The Chilean firm Cordillera Logistics is currently operating in Peru.",
          "Cordillera Logistics", "country:PER", None),
-        ("Chilean miner Andes Copper entered the Indian market in 2019.", "Andes Copper", "country:IND", None),
+        # the sentence names no sector for the activity, but calls the company by its industry
+        ("Chilean miner Andes Copper entered the Indian market in 2019.", "Andes Copper", "country:IND",
+         SECTOR + "mining"),
         ("Norwegian firm Fjord Salmon has a joint venture in Vietnam.", "Fjord Salmon", "country:VNM", None),
         ("The Korean carmaker Hanbit Motors opened an office in Tashkent in 2021.", "Hanbit Motors",
-         "country:UZB", None),
+         "country:UZB", SECTOR + "automotive"),
         ("The Japanese trading house Mikura has a representative office in Tashkent.", "Mikura", "country:UZB",
          None),
         # an apposition with a nationality between the company and its verb
