@@ -166,6 +166,9 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
     return make_fact("Position", view, {"holder": person, "affiliation": country}, 0.7, role=role)
 
 
+OF_AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
     titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 80]
@@ -192,9 +195,12 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         candidates = [m for m in candidates
                       if OWNER_GAP.fullmatch(_without_titles(view, m.end, t_start))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
-        if not candidates:
+        of_after = OF_AFTER_NAME.match(view.text[person.end:])  # "Ambassador Tito Pinilla of Colombia"
+        after = [m for m in view.mentions if of_after and m.kind in affiliation_kinds()
+                 and m.start == person.end + of_after.end()]
+        if not candidates and not after:
             return None
-        affiliation = candidates[-1]
+        affiliation = candidates[-1] if candidates else after[0]
     role = _role_text(view, t_start, role_stop)
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
 
@@ -261,6 +267,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         tail = tail.replace(view.text[other_start:other_end], "")
     if CLAUSE_VERB.search(tail):
         return None  # "X, the ambassador cited the ...": a clause, not an apposition
+    if mentions_between(view, t_end, window_end, {"Person"}):
+        return None  # "A, Chairman of the Chamber B, and ...": the title announces the next name
     lead = RELATIVE_LEAD.sub("", view.text[window_start:t_start])  # "X, who is also the chairman of Y"
     for m in mentions_between(view, window_start, t_start):
         lead = lead.replace(m.text, "")

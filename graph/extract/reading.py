@@ -500,6 +500,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     if (view.places() or view.cities) and (anchors is None or any(t.lemma_ in anchors for t in sent)):
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
+    view.mentions = _names_swallowed_by_bodies(view, gaz)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -684,6 +685,32 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
 
 ORGANIZATION_AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w&.+'’-]*(?:\s+[A-Z][\w&.+'’-]*){0,4})"
                                       r"(?=\s*(?:[,;.)]|$|\s+(?:said|says|and|who|which)\b))")
+
+
+BODY_THEN_NAME = re.compile(r"(?P<body>.*(?:" + GOVERNMENT_CUES.pattern + "|" + COMPANY_CUES.pattern
+                            + r"|\b(?:Deputies|Representatives|Ministers|Commerce|Affairs|Industries|Council|Chamber)\b"
+                            r"))\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})")
+OF_AFTER_TITLE = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?")
+
+
+def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"Chairman of the Chamber of Deputies Radek Vondracek": the NER reads the body and the name after
+    it as one organisation; after a title, a body's name ends at its last word that names a body."""
+    mentions = list(view.mentions)
+    for _, _, t_end in view.titles:
+        of = OF_AFTER_TITLE.match(view.text[t_end:])
+        body = next((m for m in mentions if of and m.start == t_end + of.end() and m.key is None
+                     and m.kind != "Person"), None)
+        split = BODY_THEN_NAME.fullmatch(body.text) if body else None
+        if not split or any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
+                            or w.lower() in gaz.concept_labels for w in split.group("name").split()):
+            continue
+        name_start = body.start + split.start("name")
+        organisation = replace(body, text=split.group("body"), end=body.start + split.end("body"),
+                               kind=organization_kind(split.group("body")))
+        mentions[mentions.index(body)] = organisation
+        mentions.append(Mention(split.group("name"), "Person", view.index, name_start, body.end))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:

@@ -515,3 +515,20 @@ def test_the_country_is_the_country_named_last_as_a_noun() -> None:
     text = ("Peru and Chile held talks. Peru and Chile are partners. Peru has courted investors for years. "
             "Chile's mining company Andes Cobre opened an office in the country.")
     assert sectored_activity(text) == {("Andes Cobre", "country:PER", "active", "mining")}
+
+
+def test_a_title_the_name_and_then_whose() -> None:
+    # "Ambassador X of Colombia": the country after the name owns the title
+    text = PERU_VIETNAM + "Ambassador Tran Duc Lam of Vietnam said trade grew."
+    assert posts(text) == {("Tran Duc Lam", "ambassador", "country:VNM")}
+
+
+def test_a_name_the_ner_read_into_the_body_before_it() -> None:
+    # the NER reads "Chamber of Deputies Hugo Salas Vera" as one organisation; the body ends at "Deputies";
+    # in the list, each title announces the name after it, not the one before its comma
+    text = (PERU_VIETNAM + "The minister was received by President of the Senate Rosa Quispe Llanos, "
+            "Chairman of the Chamber of Deputies Hugo Salas Vera, and others.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Hugo Salas Vera") == "Person" and "Chamber of Deputies" in kinds
+    assert ("Hugo Salas Vera", "chairman", "Chamber of Deputies") in posts(text)
+    assert not any(holder == "Rosa Quispe Llanos" and role == "chairman" for holder, role, _ in posts(text))
