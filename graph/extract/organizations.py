@@ -41,7 +41,7 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
-                         r"(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested\s+in\s+(?:investing|expanding|entering|"
+                         r"(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
 

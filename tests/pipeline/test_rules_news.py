@@ -152,6 +152,14 @@ def activity(text: str) -> set[tuple[str, str, str]]:
          {("Volkswerk AG", "country:HUN", "active")}),
         # a clause with a subject of its own is not the company's
         ("Egypt and Germany held talks. Rheinwerk Energie said the ministry will build a plant in Egypt.", set()),
+        # the country of the site where the work is done: "build reactors at the X plant in Czechia"
+        ("Czechia and South Korea held talks. The Korean firm Hanvo Power will build two reactors at the "
+         "Dalesice power plant in southern Czechia.", {("Hanvo Power", "country:CZE", "planned")}),
+        # interest in quotation marks is still a plan; "the ... arm of Y" makes X a company
+        ('Thailand and China held talks. China\'s Qilin Auto is "very interested" in investing in Thailand.',
+         {("Qilin Auto", "country:THA", "planned")}),
+        ("Thailand and China held talks. Zhao Lan, the electric car arm of China's Jinhe Motor Group, plans to "
+         "invest in an EV plant in Thailand.", {("Zhao Lan", "country:THA", "planned")}),
     ],
 )
 def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
