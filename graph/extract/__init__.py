@@ -22,6 +22,7 @@ from diplograph.graph.extract.organizations import (
     activity_sectors,
     deals_with_the_other_side,
     home_countries,
+    homes_by_description,
     listed_under_a_side,
     with_the_parse,
 )
@@ -122,6 +123,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz)
     facts = activity_sectors(views, facts, gaz)
+    facts += homes_by_description(views, facts)
     return facts + cooperation_from_flows(facts, gaz)
 
 

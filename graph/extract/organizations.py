@@ -43,7 +43,9 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
                          r"(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
-SUPERLATIVE_APPOSITION = re.compile(r"^\s*,\s*(?:(?:one of\s+)?(?:the\s+)?)?(?P<rest>[^,.;]{0,80})")
+# "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
+SUPERLATIVE_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+)?(?:the\s+)?)?"
+                                    r"(?P<rest>[^,.;]{0,80})")
 
 
 def _organizations(view: SentenceView) -> list[Mention]:
@@ -149,7 +151,7 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     for m in reversed(owners):
         gap = lead[m.end:]
         possessive = gap.startswith(("'s", "’s"))
-        if re.fullmatch(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}", gap) and not FUNCTION_WORDS.search(gap) and (
+        if OWNER_BEFORE_NAME.fullmatch(gap) and not FUNCTION_WORDS.search(gap) and not HEAD_THEN_VERB.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith("-based")):
             return m
         if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
@@ -160,6 +162,13 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             return m
     rest = view.text[org.end:]
     appo = SUPERLATIVE_APPOSITION.match(rest)
+    part = appo and PART_OF.match(appo.group("rest"))
+    if part:  # "E-mart, the discount store chain of South Korea's Shinsegae Group": the owner's country
+        owner_start = org.end + appo.start("rest") + part.end()
+        owner = next((m for m in view.mentions if m.kind == "Country" and m.start == owner_start and (
+            m.via == "adjective" or view.text[m.end:m.end + 2] in ("'s", "’s"))), None)
+        if owner:
+            return owner
     if appo:
         tail_start = org.end + appo.start("rest")
         for m in view.mentions:
@@ -177,6 +186,9 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     return None
 
 
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")  # 'Saudi food company "X"'
+HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+[a-z]")  # "the Angolan oil company controls X"
+PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
 FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
                             r"had|that|which|who|said|says)\b")
 
@@ -538,6 +550,30 @@ def _list_stop_words() -> frozenset[str]:
     gaz = load_gazetteer()
     return frozenset(gaz.names) | frozenset(gaz.adjectives) | {
         "The", "Minister", "Ministry", "President", "Embassy", "Government"}
+
+
+DESCRIPTION = re.compile(r"\b[Tt]he\s+(?P<adjective>[A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3}?" + COMPANY_NOUN
+                         + r"\b(?!\s+[\x22“]?[A-Z])(?!\s+(?:of|in|which|that)\b)")
+
+
+def homes_by_description(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """"Sonangol holds a stake in Galp. That is because the Angolan oil company controls ...": a company
+    the text goes on to call "the <nationality> ... company" without naming it again is from there: the
+    organisation named last in the sentence, or the subject of the one before, unless the text gave it a home."""
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    found = []
+    previous: list[Mention] = []
+    for view in views:
+        for match in DESCRIPTION.finditer(view.text):
+            country = next((m for m in view.places() if m.via == "adjective" and m.start == match.start("adjective")),
+                           None)
+            before = [m for m in _organizations(view) if m.end <= match.start()] or previous
+            if country is None or not before or before[-1].text in homes:
+                continue
+            homes[before[-1].text] = country.key
+            found.append(make_fact("HomeCountry", view, {"organization": before[-1], "country": country}, 0.6))
+        previous = _organizations(view)[:1]  # the subject, usually named first
+    return found
 
 
 def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:

@@ -363,7 +363,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     found = []
     text = sent.text
     gaz = load_gazetteer()
-    for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+(" + PROPER_RUN.pattern + r")", text):
+    for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+[\x22“]?(" + PROPER_RUN.pattern + r")", text):
         start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
         end = start + _without_glued_country(sent.doc.text[start:end], gaz)
         if end > start:

@@ -540,3 +540,23 @@ def test_a_name_the_ner_read_into_the_body_before_it() -> None:
     assert kinds.get("Hugo Salas Vera") == "Person" and "Chamber of Deputies" in kinds
     assert ("Hugo Salas Vera", "chairman", "Chamber of Deputies") in posts(text)
     assert not any(holder == "Rosa Quispe Llanos" and role == "chairman" for holder, role, _ in posts(text))
+
+
+def test_homes_from_what_the_text_calls_a_company() -> None:
+    # the owner's country in "the ... chain of South Korea's Y"; a quoted name after "company"; an apposition
+    # after a parenthetical acronym
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Tienda Uno, the discount store chain of "
+            "Chile's Andes Retail Group, will open in Lima. Sol Foods is in talks with Chilean food company "
+            "\"Pacifico Mar\". Atacama Litio Holdings (ALH), the Chilean battery giant, will build a plant in Peru.")
+    found = homes(text)
+    assert {("Tienda Uno", "country:CHL"), ("Pacifico Mar", "country:CHL"),
+            ("Atacama Litio Holdings", "country:CHL")} <= found
+    assert not any(org == "Sol Foods" for org, _ in found)
+
+
+def test_a_company_the_next_sentence_calls_by_its_nationality() -> None:
+    text = ("Portugal and Angola held talks. Portugal and Angola are partners. Kwanza Petroleum Group holds a stake in "
+            "Lisboa Energy Group. That is because the Angolan oil company controls Tejo Holdings.")
+    found = homes(text)
+    assert ("Kwanza Petroleum Group", "country:AGO") in found
+    assert not any(org == "Tejo Holdings" for org, _ in found)  # a verb after "company": not its description
