@@ -277,7 +277,8 @@ MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are
 
 
 INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
-BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,3})")
+BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?!(?:He|She|We|They|It|I|You|This|That|These|Those)\b)"  # no pronoun
+                       r"(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,3})")
 
 
 def _unnamed_subject(view: SentenceView, subject: Node) -> list[Mention]:

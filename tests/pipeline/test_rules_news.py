@@ -160,6 +160,13 @@ def activity(text: str) -> set[tuple[str, str, str]]:
          {("Qilin Auto", "country:THA", "planned")}),
         ("Thailand and China held talks. Zhao Lan, the electric car arm of China's Jinhe Motor Group, plans to "
          "invest in an EV plant in Thailand.", {("Zhao Lan", "country:THA", "planned")}),
+        # a noun for the work, owned by the company: "X's expansion of its mine in Peru"; support for projects
+        ("Peru and China held talks. The ceremony marked Chinese miner Huaxin Metals' $1.3 billion expansion of "
+         "its copper mine in southern Peru.", {("Huaxin Metals", "country:PER", "active")}),
+        ("Uzbekistan and Japan held talks. The Nippon Aid Agency (NAA) has supported irrigation projects in "
+         "Uzbekistan for three decades.", {("Nippon Aid Agency", "country:UZB", "active")}),
+        # a pronoun is nobody's name
+        ("Uzbekistan and Japan held talks. He supported irrigation projects in Uzbekistan.", set()),
     ],
 )
 def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
