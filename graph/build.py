@@ -406,6 +406,38 @@ def export(store_dir: str | Path, fmt: str, output=None) -> bytes | None:
     return ox.serialize(triples, output, format=rdf_format, prefixes=stores.PREFIXES)
 
 
+def load(store_dir: str | Path, path: str | Path) -> int:
+    """Bulk-load an N-Quads file (gzip-compressed if it ends in .gz) into a store, streamed: pyoxigraph's
+    bulk loader for a folder, INSERT DATA requests of a few MB for a SPARQL store.  Returns the quads read."""
+    import gzip
+
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with stores.hold(store_dir, "load"), opener(path, "rb") as handle:
+        store = stores.open_store(store_dir)
+        counted = _Counted(ox.parse(handle, format=ox.RdfFormat.N_QUADS))
+        try:
+            store.bulk_extend(counted)  # pyoxigraph's bulk loader, or SparqlStore's chunked INSERT DATA
+            store.flush()
+        except SyntaxError as exc:
+            raise stores.StoreError(f"{path}: not N-Quads: {exc}") from None
+        finally:
+            stores.LocalStore(store).close()
+    return counted.n
+
+
+class _Counted:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items: Iterator) -> None:
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
 def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool:
     """Remove a document (by name, path or IRI) and its report; True if it was there."""
     with stores.hold(store_dir, "remove"):

@@ -57,6 +57,10 @@ def is_empty_folder(path: Path) -> bool:
 
 def check_store(path: str | Path) -> Path:
     """The path, if it holds a store to read; otherwise StoreError says what is there instead."""
+    from diplograph.graph.sparql_store import is_url
+
+    if is_url(str(path)):
+        return path  # type: ignore[return-value]  # a URL: its server says whether it is there
     path = Path(path)
     if not path.exists():
         raise StoreError(f"no store at {path}: run `diplograph build ... --store {path}` first")
@@ -79,7 +83,12 @@ def check_writable(path: Path) -> None:
 
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store; read-only opening lets queries run beside a server.
-    Writers other than a server's own should hold the folder first (hold())."""
+    Writers other than a server's own should hold the folder first (hold()).  An http(s) URL opens
+    a SPARQL 1.1 store over HTTP (sparql_store.SparqlStore), which answers as a Store does."""
+    from diplograph.graph.sparql_store import SparqlStore, is_url
+
+    if is_url(path):
+        return SparqlStore(str(path))  # type: ignore[return-value]  # duck-typed: query, update, dump
     path = Path(path)
     try:
         if read_only:
@@ -118,10 +127,12 @@ def hold(path: str | Path, role: str, url: str | None = None, updates: bool = Fa
     HOLDER_FILE and a server a shared one; whoever comes second stops at once with StoreInUse,
     whose message says who holds the folder (the holder writes its pid, and a server its URL, into
     the file).  The kernel drops the lock when its process dies, so no stale lock outlives it."""
-    path = Path(path)
-    if fcntl is None:
+    from diplograph.graph.sparql_store import is_url
+
+    if fcntl is None or is_url(str(path)):  # a remote store keeps its own writers apart
         yield
         return
+    path = Path(path)
     serving = role == "serve"
     if not serving:
         check_writable(path)
@@ -271,4 +282,7 @@ class LocalStore:
         self.store.flush()
 
     def close(self) -> None:
+        close = getattr(self.store, "close", None)  # a SparqlStore's HTTP connections; a Store has none
+        if close is not None:
+            close()
         self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes and unlocks

@@ -1,0 +1,243 @@
+"""A SPARQL 1.1 store over HTTP (Oxigraph's server, Virtuoso, Fuseki, GraphDB, ...) that stands in for
+a pyoxigraph Store: `store.open_store(URL)` returns one, so the build (through store.LocalStore), the
+read commands and the endpoint's engine processes use a remote store with the code they use for the
+embedded one.  Each `update()` is one SPARQL Update request: the build replaces a document's graphs
+in one request, so a store that applies a request atomically never shows half a document.
+
+Where the endpoints are, and the credentials, come from the environment (the command line's
+--store-* options set it, so the endpoint's engine processes inherit it; nothing is ever printed):
+DIPLOGRAPH_STORE_QUERY / _UPDATE (endpoint URLs), DIPLOGRAPH_STORE_USER / _PASSWORD with
+DIPLOGRAPH_STORE_AUTH (basic or digest), or DIPLOGRAPH_STORE_TOKEN (bearer).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+import pyoxigraph as ox
+
+ENV = {"query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "user": "DIPLOGRAPH_STORE_USER",
+       "password": "DIPLOGRAPH_STORE_PASSWORD", "token": "DIPLOGRAPH_STORE_TOKEN", "auth": "DIPLOGRAPH_STORE_AUTH",
+       "timeout": "DIPLOGRAPH_STORE_TIMEOUT"}
+RESULTS_JSON = "application/sparql-results+json"
+GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
+               "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
+CHUNK_BYTES = 4 * 1024 * 1024  # an INSERT DATA request of `load`: large enough to be fast, small enough for any server
+
+
+def is_url(store: object) -> bool:
+    return isinstance(store, str) and store.startswith(("http://", "https://"))
+
+
+def _store_error(message: str) -> Exception:
+    from diplograph.graph.store import StoreError  # store.py opens this module lazily: no import cycle
+
+    return StoreError(message)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where a store answers queries and updates.  The URL convention: a URL ending in /sparql is the
+    query endpoint itself (Virtuoso, Fuseki's /DATASET/sparql, GraphDB's repository URL with
+    DIPLOGRAPH_STORE_UPDATE), and updates go to the same URL, or to /sparql-auth with credentials
+    (Virtuoso); any other URL is a server's root with Oxigraph's /query and /update."""
+
+    query: str
+    update: str
+
+    @classmethod
+    def of(cls, url: str) -> Endpoints:
+        if not urlsplit(url).netloc:
+            raise _store_error(f"--store {url}: give a SPARQL store's URL, such as http://127.0.0.1:7878/")
+        credentials = os.environ.get(ENV["user"]) or os.environ.get(ENV["token"])
+        if url.rstrip("/").endswith("/sparql"):
+            query = url.rstrip("/")
+            update = query + "-auth" if credentials and os.environ.get(ENV["auth"]) == "digest" else query
+        else:
+            root = url.rstrip("/") + "/"
+            query, update = root + "query", root + "update"
+        return cls(os.environ.get(ENV["query"]) or query, os.environ.get(ENV["update"]) or update)
+
+
+def _auth() -> httpx.Auth | None:
+    user, password = os.environ.get(ENV["user"]), os.environ.get(ENV["password"], "")
+    token = os.environ.get(ENV["token"])
+    kind = (os.environ.get(ENV["auth"]) or ("bearer" if token and not user else "basic")).lower()
+    if kind not in ("basic", "digest", "bearer"):
+        raise _store_error(f"{ENV['auth']}={kind}: give basic, digest or bearer")
+    if kind == "bearer":
+        return _Bearer(token) if token else None
+    if not user:
+        return None
+    return httpx.DigestAuth(user, password) if kind == "digest" else httpx.BasicAuth(user, password)
+
+
+class _Bearer(httpx.Auth):
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request):
+        request.headers["Authorization"] = f"Bearer {self.token}"
+        yield request
+
+
+class _ResponseReader(io.RawIOBase):
+    """A streamed HTTP body as a file, so pyoxigraph's parsers read it a chunk at a time."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self.chunks, self.rest = chunks, b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self.rest:
+            self.rest = next(self.chunks, b"")
+            if not self.rest:
+                return 0
+        n = min(len(buffer), len(self.rest))
+        buffer[:n], self.rest = self.rest[:n], self.rest[n:]
+        return n
+
+
+def _term(value: ox.NamedNode | ox.Literal | ox.BlankNode) -> str:
+    return str(value)
+
+
+class SparqlStore:
+    """The part of pyoxigraph's Store interface that diplograph uses, as SPARQL 1.1 Protocol requests.
+    Queries see the union of the named graphs as their default graph, as with the embedded store:
+    Oxigraph's server is asked for it per query (union-default-graph); Virtuoso does it unasked;
+    other servers need it configured (Fuseki: tdb2:unionDefaultGraph, GraphDB: the default)."""
+
+    def __init__(self, url: str, timeout: float | None = None) -> None:
+        self.url = url
+        self.endpoints = Endpoints.of(url)
+        timeout = timeout or float(os.environ.get(ENV["timeout"]) or 300)
+        self.client = httpx.Client(timeout=timeout, auth=_auth(), follow_redirects=True)
+        self.oxigraph = not self.endpoints.query.endswith("/sparql")
+
+    # -- HTTP ---------------------------------------------------------------------------------
+
+    def _check(self, response: httpx.Response, endpoint: str) -> None:
+        if response.status_code in (401, 403):
+            raise _store_error(f"{endpoint} refused the credentials (HTTP {response.status_code}): check "
+                               "--store-user/--store-password or --store-token (env DIPLOGRAPH_STORE_USER, "
+                               "DIPLOGRAPH_STORE_PASSWORD, DIPLOGRAPH_STORE_TOKEN)")
+        if response.status_code == 400:
+            response.read()
+            raise SyntaxError(f"{endpoint}: {response.text.strip()[:500]}")
+        if response.status_code >= 300:
+            response.read()
+            raise RuntimeError(f"{endpoint} answered {response.status_code}: {response.text.strip()[:500]}")
+
+    def _post(self, endpoint: str, data: dict, accept: str, stream: bool = False):
+        try:
+            if stream:
+                return self.client.stream("POST", endpoint, data=data, headers={"Accept": accept})
+            response = self.client.post(endpoint, data=data, headers={"Accept": accept})
+        except httpx.HTTPError as exc:
+            raise _store_error(f"cannot reach the SPARQL store at {endpoint}: {exc}") from exc
+        self._check(response, endpoint)
+        return response
+
+    def _form(self, sparql: str, union: bool, default_graph=None, named_graphs=None) -> dict:
+        data: dict = {"query": sparql}
+        if default_graph is not None or named_graphs is not None:
+            data["default-graph-uri"] = [g.value for g in default_graph or []]
+            data["named-graph-uri"] = [g.value for g in named_graphs or []]
+        elif union and self.oxigraph:
+            data["union-default-graph"] = ""
+        return data
+
+    # -- reads ---------------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, use_default_graph_as_union: bool = True, base_iri: str | None = None,
+              prefixes: dict[str, str] | None = None, substitutions: dict | None = None,
+              default_graph=None, named_graphs=None):
+        """Like pyoxigraph's Store.query: QuerySolutions, QueryBoolean or QueryTriples.  The union of the
+        graphs is the default graph (a remote store's own default graph is never asked for alone);
+        `substitutions` become a trailing VALUES clause, `prefixes` PREFIX lines."""
+        prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
+        if base_iri:
+            prologue = f"BASE <{base_iri}>\n" + prologue
+        if substitutions:
+            names = " ".join(f"?{v.value}" for v in substitutions)
+            sparql += f"\nVALUES ({names}) {{ ({' '.join(_term(t) for t in substitutions.values())}) }}"
+        data = self._form(prologue + sparql, True, default_graph, named_graphs)
+        accept = f"{RESULTS_JSON}, application/n-triples;q=0.9, text/turtle;q=0.8"
+        response = self._post(self.endpoints.query, data, accept)
+        media = response.headers.get("content-type", "").split(";")[0].strip()
+        if media in GRAPH_TYPES:
+            # a CONSTRUCT's triples as pyoxigraph's own QueryTriples, through a store in memory
+            scratch = ox.Store()
+            scratch.load(response.content, format=GRAPH_TYPES[media])
+            return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        try:
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise RuntimeError(f"{self.endpoints.query} answered {media or 'no media type'}, not SPARQL "
+                               f"results: {exc}") from None
+
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
+        """Quads matching a pattern (None: any), read as a stream."""
+        terms = {"s": subject, "p": predicate, "o": object}
+        pattern = " ".join(_term(t) if t is not None else f"?{n}" for n, t in terms.items())
+        if isinstance(graph_name, ox.DefaultGraph):
+            where = f"{{ {pattern} }}"  # the store's own default graph: only Virtuoso-like stores have one
+        else:
+            where = f"GRAPH {_term(graph_name) if graph_name is not None else '?g'} {{ {pattern} }}"
+        variables = [f"?{n}" for n, t in terms.items() if t is None] + (["?g"] if graph_name is None else [])
+        sparql = f"SELECT {' '.join(variables) or '*'} WHERE {{ {where} }}"
+        with self._post(self.endpoints.query, self._form(sparql, False), RESULTS_JSON, stream=True) as response:
+            self._check(response, self.endpoints.query)
+            rows = ox.parse_query_results(_ResponseReader(response.iter_bytes()), format=ox.QueryResultsFormat.JSON)
+            graph = graph_name if graph_name is not None else None
+            for row in rows:
+                yield ox.Quad(subject or row["s"], predicate or row["p"], object or row["o"],
+                              graph if graph is not None else row["g"])
+
+    def contains_named_graph(self, graph: ox.NamedNode) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH {_term(graph)} {{ ?s ?p ?o }} }}"))
+
+    def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, **kwargs) -> bytes | None:
+        """Every named graph, streamed from the store into the serializer: constant memory."""
+        return ox.serialize(self.quads_for_pattern(), output, format=format, **kwargs)
+
+    # -- writes --------------------------------------------------------------------------------
+
+    def update(self, sparql: str, **_: object) -> None:
+        """One SPARQL Update request (the store applies it as one operation sequence)."""
+        try:
+            response = self.client.post(self.endpoints.update, data={"update": sparql})
+        except httpx.HTTPError as exc:
+            raise _store_error(f"cannot reach the SPARQL store at {self.endpoints.update}: {exc}") from exc
+        self._check(response, self.endpoints.update)
+
+    def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
+        """Insert quads in INSERT DATA requests of about CHUNK_BYTES each (blank nodes keep their labels
+        within a request only; diplograph's own graphs have none but the ontology's)."""
+        lines: list[str] = []
+        size = 0
+        for quad in quads:
+            graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _term(quad.graph_name)
+            line = f"{quad.subject} {quad.predicate} {quad.object} ."
+            lines.append(f"GRAPH {graph} {{ {line} }}" if graph else line)
+            size += len(lines[-1])
+            if size >= CHUNK_BYTES:
+                self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+                lines, size = [], 0
+        if lines:
+            self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+
+    def flush(self) -> None:
+        """Nothing to do: the server made each request durable."""
+
+    def close(self) -> None:
+        self.client.close()
