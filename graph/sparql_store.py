@@ -27,7 +27,7 @@ ENV = {"query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "
 RESULTS_JSON = "application/sparql-results+json"
 GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
-CHUNK_BYTES = 4 * 1024 * 1024  # an INSERT DATA request of `load`: large enough to be fast, small enough for any server
+CHUNK_TRIPLES = 20_000  # quads per request of `load`: a few MB, large enough to be fast, small enough for any server
 
 
 def is_url(store: object) -> bool:
@@ -86,19 +86,34 @@ class _Bearer(httpx.Auth):
         yield request
 
 
+VIRTUOSO_BLANK = b'"nodeID://'  # Virtuoso's blank node labels, which pyoxigraph's parser refuses
+
+
 class _ResponseReader(io.RawIOBase):
-    """A streamed HTTP body as a file, so pyoxigraph's parsers read it a chunk at a time."""
+    """A streamed HTTP body as a file, so pyoxigraph's parsers read it a chunk at a time.  Virtuoso's
+    blank node labels (`nodeID://b10007`) lose their prefix on the way (`b10007`)."""
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         super().__init__()
-        self.chunks, self.rest = chunks, b""
+        self.chunks, self.rest, self.held = chunks, b"", b""
 
     def readable(self) -> bool:
         return True
 
+    def _next(self) -> bytes:
+        """The next chunk with the labels fixed; a few bytes are held back in case a label is cut."""
+        chunk = next(self.chunks, None)
+        data = (self.held + (chunk or b"")).replace(VIRTUOSO_BLANK, b'"')
+        if chunk is None:
+            self.held = b""
+            return data
+        keep = len(VIRTUOSO_BLANK) - 1
+        self.held = data[-keep:]
+        return data[:-keep] or self._next()
+
     def readinto(self, buffer) -> int:  # type: ignore[override]
         while not self.rest:
-            self.rest = next(self.chunks, b"")
+            self.rest = self._next()
             if not self.rest:
                 return 0
         n = min(len(buffer), len(self.rest))
@@ -218,23 +233,27 @@ class SparqlStore:
             response = self.client.post(self.endpoints.update, data={"update": sparql})
         except httpx.HTTPError as exc:
             raise _store_error(f"cannot reach the SPARQL store at {self.endpoints.update}: {exc}") from exc
-        self._check(response, self.endpoints.update)
+        try:
+            self._check(response, self.endpoints.update)
+        except (SyntaxError, RuntimeError) as exc:  # the store refuses what the build writes: stop the build
+            raise _store_error(f"the SPARQL store refused an update: {exc}") from None
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
-        """Insert quads in INSERT DATA requests of about CHUNK_BYTES each (blank nodes keep their labels
-        within a request only; diplograph's own graphs have none but the ontology's)."""
-        lines: list[str] = []
+        """Insert quads in requests of CHUNK_TRIPLES each (a blank node is the same node within one request
+        only; in diplograph's graphs they belong to small structures: OWL axioms, SHACL results)."""
+        from diplograph.graph.store import insert_operations
+
+        graphs: dict[str | None, list[tuple]] = {}
         size = 0
         for quad in quads:
-            graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _term(quad.graph_name)
-            line = f"{quad.subject} {quad.predicate} {quad.object} ."
-            lines.append(f"GRAPH {graph} {{ {line} }}" if graph else line)
-            size += len(lines[-1])
-            if size >= CHUNK_BYTES:
-                self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
-                lines, size = [], 0
-        if lines:
-            self.update("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+            graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            graphs.setdefault(graph, []).append((quad.subject, quad.predicate, quad.object))
+            size += 1
+            if size >= CHUNK_TRIPLES:
+                self.update(" ;\n".join(insert_operations(graphs, embedded=False)))
+                graphs, size = {}, 0
+        if graphs:
+            self.update(" ;\n".join(insert_operations(graphs, embedded=False)))
 
     def flush(self) -> None:
         """Nothing to do: the server made each request durable."""

@@ -167,13 +167,64 @@ def ntriples_block(triples: Iterable[tuple]) -> str:
     return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
 
+TEMPLATE_TRIPLES = 200  # triples per INSERT template: Virtuoso compiles each into SQL of bounded length
+
+
+def _statement(graph: str | None, triples: list[tuple]) -> str:
+    body = ntriples_block(triples)
+    return f"GRAPH <{graph}> {{\n{body}\n}}" if graph else body
+
+
+def _root(parent: dict[str, str], label: str) -> str:
+    while parent.setdefault(label, label) != label:
+        label = parent[label]
+    return label
+
+
+def insert_operations(graphs: dict[str | None, list[tuple]], embedded: bool = True) -> list[str]:
+    """SPARQL Update operations that insert the triples of each graph (None: the default graph).
+
+    One INSERT DATA, except that a remote store gets triples with blank nodes in INSERT templates
+    (Virtuoso refuses blank nodes in INSERT DATA, and compiles a template into SQL of bounded
+    size): each template holds whole groups of triples that share blank nodes, so the structures
+    they make (OWL restrictions, lists, SHACL results) stay whole, with fresh blank nodes as in any
+    INSERT.  All the operations go in one request."""
+    plain: dict[str | None, list[tuple]] = {}
+    groups: dict[tuple[str | None, str], list[tuple]] = {}
+    for graph, triples in graphs.items():
+        parent: dict[str, str] = {}  # blank node label -> another of its group (union-find)
+        blank = []
+        for t in triples:
+            labels = [term.value for term in t if isinstance(term, ox.BlankNode)]
+            if embedded or not labels:
+                plain.setdefault(graph, []).append(t)
+                continue
+            blank.append((t, labels[0]))
+            for other in labels[1:]:
+                parent[_root(parent, other)] = _root(parent, labels[0])
+        for t, label in blank:
+            groups.setdefault((graph, _root(parent, label)), []).append(t)
+    operations = []
+    data = [_statement(graph, triples) for graph, triples in plain.items() if triples]
+    if data:
+        operations.append("INSERT DATA {\n" + "\n".join(data) + "\n}")
+    batch: dict[str | None, list[tuple]] = {}
+    size = 0
+    for (graph, _), triples in groups.items():
+        batch.setdefault(graph, []).extend(triples)
+        size += len(triples)
+        if size >= TEMPLATE_TRIPLES:
+            operations.append("INSERT {\n" + "\n".join(_statement(g, ts) for g, ts in batch.items()) + "\n} WHERE {}")
+            batch, size = {}, 0
+    if batch:
+        operations.append("INSERT {\n" + "\n".join(_statement(g, ts) for g, ts in batch.items()) + "\n} WHERE {}")
+    return operations
+
+
 def replace_graphs(store: ox.Store, graphs: dict[str, Iterable[tuple]]) -> None:
-    """Replace each named graph by the given triples, all in one transaction."""
+    """Replace each named graph by the given triples, all in one transaction (one Update request)."""
     parts = [f"DROP SILENT GRAPH <{name}>" for name in graphs]
-    blocks = {name: ntriples_block(triples) for name, triples in graphs.items()}
-    inserts = [f"GRAPH <{name}> {{\n{body}\n}}" for name, body in blocks.items() if body]
-    if inserts:
-        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    parts += insert_operations({name: list(triples) for name, triples in graphs.items()}, isinstance(store, ox.Store))
     store.update(" ;\n".join(parts))
 
 
