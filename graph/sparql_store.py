@@ -179,6 +179,9 @@ class SparqlStore:
         """Like pyoxigraph's Store.query: QuerySolutions, QueryBoolean or QueryTriples.  The union of the
         graphs is the default graph (a remote store's own default graph is never asked for alone);
         `substitutions` become a trailing VALUES clause, `prefixes` PREFIX lines."""
+        # the form (SELECT, ASK, CONSTRUCT) decides what to ask the store for; pyoxigraph reads it on an
+        # empty store, evaluating nothing, and a syntax error gets its own message and position
+        probe = ox.Store().query(sparql, base_iri=base_iri, prefixes=prefixes)
         prologue = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in (prefixes or {}).items())
         if base_iri:
             prologue = f"BASE <{base_iri}>\n" + prologue
@@ -186,28 +189,40 @@ class SparqlStore:
             names = " ".join(f"?{v.value}" for v in substitutions)
             sparql += f"\nVALUES ({names}) {{ ({' '.join(_term(t) for t in substitutions.values())}) }}"
         data = self._form(prologue + sparql, True, default_graph, named_graphs)
-        accept = f"{RESULTS_JSON}, application/n-triples;q=0.9, text/turtle;q=0.8"
+        graph_form = isinstance(probe, ox.QueryTriples)
+        accept = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5" if graph_form else RESULTS_JSON
         response = self._post(self.endpoints.query, data, accept)
         media = response.headers.get("content-type", "").split(";")[0].strip()
-        if media in GRAPH_TYPES:
+        if graph_form and media in GRAPH_TYPES:
             # a CONSTRUCT's triples as pyoxigraph's own QueryTriples, through a store in memory
             scratch = ox.Store()
             scratch.load(response.content, format=GRAPH_TYPES[media])
             return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         try:
-            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+            results = ox.parse_query_results(_ResponseReader(iter([response.content])),
+                                             format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
-            raise RuntimeError(f"{self.endpoints.query} answered {media or 'no media type'}, not SPARQL "
-                               f"results: {exc}") from None
+            raise RuntimeError(f"{self.endpoints.query} answered {media or 'no media type'}, not the "
+                               f"results of this query: {exc}") from None
+        if isinstance(probe, ox.QueryBoolean) and isinstance(results, ox.QuerySolutions):
+            # Virtuoso answers ASK as one row; its value is the answer
+            row = next(iter(results), None)
+            truth = row is not None and row[0] is not None and row[0].value in ("1", "true")
+            return ox.Store().query("ASK {}" if truth else "ASK { FILTER(false) }")
+        return results
 
-    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
-        """Quads matching a pattern (None: any), read as a stream."""
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None,
+                          graph_prefix: str = "") -> Iterator[ox.Quad]:
+        """Quads matching a pattern (None: any; with `graph_prefix`, named graphs whose IRI starts
+        with it), read as a stream."""
         terms = {"s": subject, "p": predicate, "o": object}
         pattern = " ".join(_term(t) if t is not None else f"?{n}" for n, t in terms.items())
         if isinstance(graph_name, ox.DefaultGraph):
             where = f"{{ {pattern} }}"  # the store's own default graph: only Virtuoso-like stores have one
         else:
             where = f"GRAPH {_term(graph_name) if graph_name is not None else '?g'} {{ {pattern} }}"
+            if graph_prefix and graph_name is None:
+                where += f' FILTER(STRSTARTS(STR(?g), "{graph_prefix}"))'
         variables = [f"?{n}" for n, t in terms.items() if t is None] + (["?g"] if graph_name is None else [])
         sparql = f"SELECT {' '.join(variables) or '*'} WHERE {{ {where} }}"
         with self._post(self.endpoints.query, self._form(sparql, False), RESULTS_JSON, stream=True) as response:
@@ -222,8 +237,12 @@ class SparqlStore:
         return bool(self.query(f"ASK {{ GRAPH {_term(graph)} {{ ?s ?p ?o }} }}"))
 
     def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, **kwargs) -> bytes | None:
-        """Every named graph, streamed from the store into the serializer: constant memory."""
-        return ox.serialize(self.quads_for_pattern(), output, format=format, **kwargs)
+        """The named graphs diplograph wrote (under the store's base IRI; a shared store holds others,
+        Virtuoso its own), streamed from the store into the serializer: constant memory."""
+        from diplograph.graph.store import stored_base_iri
+
+        quads = self.quads_for_pattern(graph_prefix=stored_base_iri(self) or "")  # type: ignore[arg-type]
+        return ox.serialize(quads, output, format=format, **kwargs)
 
     # -- writes --------------------------------------------------------------------------------
 
