@@ -252,10 +252,14 @@ class SparqlStore:
             response = self.client.post(self.endpoints.update, data={"update": sparql})
         except httpx.HTTPError as exc:
             raise _store_error(f"cannot reach the SPARQL store at {self.endpoints.update}: {exc}") from exc
+        from diplograph.graph.store import StoreError
+
         try:
             self._check(response, self.endpoints.update)
+        except StoreError:
+            raise
         except (SyntaxError, RuntimeError) as exc:  # the store refuses what the build writes: stop the build
-            raise _store_error(f"the SPARQL store refused an update: {exc}") from None
+            raise StoreError(f"the SPARQL store refused an update: {exc}") from None
 
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Insert quads in requests of CHUNK_TRIPLES each (a blank node is the same node within one request
