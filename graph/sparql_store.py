@@ -212,17 +212,18 @@ class SparqlStore:
         return results
 
     def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None,
-                          graph_prefix: str = "") -> Iterator[ox.Quad]:
-        """Quads matching a pattern (None: any; with `graph_prefix`, named graphs whose IRI starts
-        with it), read as a stream."""
+                          graph_prefixes: Iterable[str] = ()) -> Iterator[ox.Quad]:
+        """Quads matching a pattern (None: any; with `graph_prefixes`, named graphs whose IRI starts
+        with one of them), read as a stream."""
         terms = {"s": subject, "p": predicate, "o": object}
         pattern = " ".join(_term(t) if t is not None else f"?{n}" for n, t in terms.items())
         if isinstance(graph_name, ox.DefaultGraph):
             where = f"{{ {pattern} }}"  # the store's own default graph: only Virtuoso-like stores have one
         else:
             where = f"GRAPH {_term(graph_name) if graph_name is not None else '?g'} {{ {pattern} }}"
-            if graph_prefix and graph_name is None:
-                where += f' FILTER(STRSTARTS(STR(?g), "{graph_prefix}"))'
+            tests = " || ".join(f'STRSTARTS(STR(?g), "{prefix}")' for prefix in graph_prefixes)
+            if tests and graph_name is None:
+                where += f" FILTER({tests})"
         variables = [f"?{n}" for n, t in terms.items() if t is None] + (["?g"] if graph_name is None else [])
         sparql = f"SELECT {' '.join(variables) or '*'} WHERE {{ {where} }}"
         with self._post(self.endpoints.query, self._form(sparql, False), RESULTS_JSON, stream=True) as response:
@@ -237,12 +238,12 @@ class SparqlStore:
         return bool(self.query(f"ASK {{ GRAPH {_term(graph)} {{ ?s ?p ?o }} }}"))
 
     def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, **kwargs) -> bytes | None:
-        """The named graphs diplograph wrote (under the store's base IRI; a shared store holds others,
-        Virtuoso its own), streamed from the store into the serializer: constant memory."""
-        from diplograph.graph.store import stored_base_iri
+        """The named graphs diplograph wrote (under the base IRIs the store records; a shared store holds
+        others, Virtuoso its own), streamed from the store into the serializer: constant memory."""
+        from diplograph.graph.store import BASE_IRIS_QUERY
 
-        quads = self.quads_for_pattern(graph_prefix=stored_base_iri(self) or "")  # type: ignore[arg-type]
-        return ox.serialize(quads, output, format=format, **kwargs)
+        bases = [row["b"].value for row in self.query(BASE_IRIS_QUERY)]  # type: ignore[union-attr]
+        return ox.serialize(self.quads_for_pattern(graph_prefixes=bases), output, format=format, **kwargs)
 
     # -- writes --------------------------------------------------------------------------------
 

@@ -251,6 +251,7 @@ def document_hashes(store: ox.Store) -> dict[str, str]:
 
 VOID = "http://rdfs.org/ns/void#"
 BASE_IRI_QUERY = f"SELECT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }} LIMIT 1"
+BASE_IRIS_QUERY = f"SELECT DISTINCT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }}"  # a store loaded from several
 
 
 def ontology_digest_query(graph: str) -> str:
