@@ -13,6 +13,7 @@ DIPLOGRAPH_STORE_AUTH (basic or digest), or DIPLOGRAPH_STORE_TOKEN (bearer).
 from __future__ import annotations
 
 import io
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ ENV = {"query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "
        "password": "DIPLOGRAPH_STORE_PASSWORD", "token": "DIPLOGRAPH_STORE_TOKEN", "auth": "DIPLOGRAPH_STORE_AUTH",
        "timeout": "DIPLOGRAPH_STORE_TIMEOUT"}
 RESULTS_JSON = "application/sparql-results+json"
+NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 CHUNK_TRIPLES = 20_000  # quads per request of `load`: a few MB, large enough to be fast, small enough for any server
@@ -211,19 +213,14 @@ class SparqlStore:
             return ox.Store().query("ASK {}" if truth else "ASK { FILTER(false) }")
         return results
 
-    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None,
-                          graph_prefixes: Iterable[str] = ()) -> Iterator[ox.Quad]:
-        """Quads matching a pattern (None: any; with `graph_prefixes`, named graphs whose IRI starts
-        with one of them), read as a stream."""
+    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None) -> Iterator[ox.Quad]:
+        """Quads matching a pattern (None: any), read as a stream."""
         terms = {"s": subject, "p": predicate, "o": object}
         pattern = " ".join(_term(t) if t is not None else f"?{n}" for n, t in terms.items())
         if isinstance(graph_name, ox.DefaultGraph):
             where = f"{{ {pattern} }}"  # the store's own default graph: only Virtuoso-like stores have one
         else:
             where = f"GRAPH {_term(graph_name) if graph_name is not None else '?g'} {{ {pattern} }}"
-            tests = " || ".join(f'STRSTARTS(STR(?g), "{prefix}")' for prefix in graph_prefixes)
-            if tests and graph_name is None:
-                where += f" FILTER({tests})"
         variables = [f"?{n}" for n, t in terms.items() if t is None] + (["?g"] if graph_name is None else [])
         sparql = f"SELECT {' '.join(variables) or '*'} WHERE {{ {where} }}"
         with self._post(self.endpoints.query, self._form(sparql, False), RESULTS_JSON, stream=True) as response:
@@ -242,8 +239,14 @@ class SparqlStore:
         others, Virtuoso its own), streamed from the store into the serializer: constant memory."""
         from diplograph.graph.store import BASE_IRIS_QUERY
 
-        bases = [row["b"].value for row in self.query(BASE_IRIS_QUERY)]  # type: ignore[union-attr]
-        return ox.serialize(self.quads_for_pattern(graph_prefixes=bases), output, format=format, **kwargs)
+        bases = tuple(row["b"].value for row in self.query(BASE_IRIS_QUERY))  # type: ignore[union-attr]
+        graphs = [row["g"].value for row in self.query(NAMED_GRAPHS)]  # type: ignore[union-attr]
+        ours = [g for g in graphs if g.startswith(bases)] if bases else graphs
+        if len(ours) == len(graphs):  # one streamed request (a FILTER on ?g costs the store far more)
+            quads = self.quads_for_pattern()
+        else:  # a store shared with other data: one streamed request per graph of ours
+            quads = itertools.chain.from_iterable(self.quads_for_pattern(graph_name=ox.NamedNode(g)) for g in ours)
+        return ox.serialize(quads, output, format=format, **kwargs)
 
     # -- writes --------------------------------------------------------------------------------
 
