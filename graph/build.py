@@ -96,8 +96,9 @@ def oxigraph_triples(graph: Graph) -> list[tuple]:
 
 
 class Target(Protocol):
-    """Where a build writes: a store folder it holds (store.LocalStore) or a running server
-    (endpoint.RemoteStore).  The same reads decide what to skip, so both skip the same documents."""
+    """Where a build writes: a store folder it holds or a SPARQL store's URL (store.LocalStore), or a
+    running diplograph server (endpoint.RemoteStore).  The same reads decide what to skip, so all
+    skip the same documents."""
 
     def document_hashes(self) -> dict[str, str]: ...
     def stored_base_iri(self) -> str | None: ...
@@ -319,7 +320,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
     `jobs` processes extract (this one and jobs - 1 workers, see _extracted) while this one, the only
     writer, commits each document in its own transaction in input order, so the store ends the same
     for any `jobs`.  `into` sends the graphs to a running server (Graph Store Protocol, with `token`)
-    instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse."""
+    instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse.
+    `store_dir` may be the http(s) URL of a SPARQL 1.1 store (see sparql_store)."""
     files, empty = find_documents(list(paths))
     summary = BuildSummary(empty_folders=[str(p) for p in empty])
     if not files:

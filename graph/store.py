@@ -308,8 +308,9 @@ def totals(store: ox.Store, base: str) -> dict[str, int]:
 
 
 class LocalStore:
-    """The build's reads and writes (see build.Target) on a store folder it holds (hold()); each
-    replace_graphs call is one transaction."""
+    """The build's reads and writes (see build.Target) on a store folder it holds (hold()), or on a
+    SPARQL store over HTTP (sparql_store.SparqlStore, which answers as a Store does); each
+    replace_graphs call is one transaction, or one Update request."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
