@@ -419,7 +419,7 @@ def load(store_dir: str | Path, path: str | Path) -> int:
 
     path = Path(path)
     opener = gzip.open if path.suffix == ".gz" else open
-    with stores.hold(store_dir, "load"), opener(path, "rb") as handle:
+    with opener(path, "rb") as handle, stores.hold(store_dir, "load"):  # the file first: no store for a typo
         store = stores.open_store(store_dir)
         counted = _Counted(ox.parse(handle, format=ox.RdfFormat.N_QUADS))
         try:
