@@ -16,7 +16,6 @@ from diplograph.evaluate import EvaluationError
 from diplograph.graph import build as api
 from diplograph.graph import store as stores
 from diplograph.graph.config import QUERIES_DIR, base_iri_from_env
-from diplograph.graph.sparql_store import is_url
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -289,7 +288,7 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from diplograph.api.server import run_from_args
 
-    if is_url(args.store):
+    if stores.is_url(args.store):
         return run_from_args(args)
     path = Path(args.store)
     writable_and_new = getattr(args, "update_token", None) and (not path.exists() or stores.is_empty_folder(path))
@@ -485,23 +484,19 @@ REMOTE_OPTIONS = {  # option: (environment variable the remote store reads, help
 
 
 def add_remote_options(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    from diplograph.graph.sparql_store import ENV
-
     for dest, (key, text) in REMOTE_OPTIONS.items():
         sp.add_argument("--" + dest.replace("_", "-"), dest=dest, metavar="VALUE" if key in ("user", "auth") else
-                        "URL" if key in ("query", "update") else "SECRET", help=f"{text} (env {ENV[key]})")
+                        "URL" if key in ("query", "update") else "SECRET", help=f"{text} (env {stores.STORE_ENV[key]})")
     return sp
 
 
 def apply_remote_options(args: argparse.Namespace) -> None:
     """Options given on the command line become the environment the remote store reads, so the
     endpoint's engine processes inherit them too; secrets are never echoed."""
-    from diplograph.graph.sparql_store import ENV
-
     for dest, (key, _) in REMOTE_OPTIONS.items():
         value = getattr(args, dest, None)
         if value:
-            os.environ[ENV[key]] = value
+            os.environ[stores.STORE_ENV[key]] = value
 
 
 def main(argv: list[str] | None = None) -> int:

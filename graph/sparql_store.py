@@ -22,24 +22,15 @@ from urllib.parse import urlsplit
 import httpx
 import pyoxigraph as ox
 
-ENV = {"query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "user": "DIPLOGRAPH_STORE_USER",
-       "password": "DIPLOGRAPH_STORE_PASSWORD", "token": "DIPLOGRAPH_STORE_TOKEN", "auth": "DIPLOGRAPH_STORE_AUTH",
-       "timeout": "DIPLOGRAPH_STORE_TIMEOUT"}
+from diplograph.graph.store import BASE_IRIS_QUERY, STORE_ENV, StoreError, insert_operations  # imported lazily there
+
+ENV = STORE_ENV
+
 RESULTS_JSON = "application/sparql-results+json"
 NAMED_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 GRAPH_TYPES = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/plain": ox.RdfFormat.N_TRIPLES,
                "text/turtle": ox.RdfFormat.TURTLE, "application/rdf+xml": ox.RdfFormat.RDF_XML}
 CHUNK_TRIPLES = 20_000  # quads per request of `load`: a few MB, large enough to be fast, small enough for any server
-
-
-def is_url(store: object) -> bool:
-    return isinstance(store, str) and store.startswith(("http://", "https://"))
-
-
-def _store_error(message: str) -> Exception:
-    from diplograph.graph.store import StoreError  # store.py opens this module lazily: no import cycle
-
-    return StoreError(message)
 
 
 @dataclass(frozen=True)
@@ -55,7 +46,7 @@ class Endpoints:
     @classmethod
     def of(cls, url: str) -> Endpoints:
         if not urlsplit(url).netloc:
-            raise _store_error(f"--store {url}: give a SPARQL store's URL, such as http://127.0.0.1:7878/")
+            raise StoreError(f"--store {url}: give a SPARQL store's URL, such as http://127.0.0.1:7878/")
         credentials = os.environ.get(ENV["user"]) or os.environ.get(ENV["token"])
         if url.rstrip("/").endswith("/sparql"):
             query = url.rstrip("/")
@@ -71,7 +62,7 @@ def _auth() -> httpx.Auth | None:
     token = os.environ.get(ENV["token"])
     kind = (os.environ.get(ENV["auth"]) or ("bearer" if token and not user else "basic")).lower()
     if kind not in ("basic", "digest", "bearer"):
-        raise _store_error(f"{ENV['auth']}={kind}: give basic, digest or bearer")
+        raise StoreError(f"{ENV['auth']}={kind}: give basic, digest or bearer")
     if kind == "bearer":
         return _Bearer(token) if token else None
     if not user:
@@ -144,7 +135,7 @@ class SparqlStore:
 
     def _check(self, response: httpx.Response, endpoint: str) -> None:
         if response.status_code in (401, 403):
-            raise _store_error(f"{endpoint} refused the credentials (HTTP {response.status_code}): check "
+            raise StoreError(f"{endpoint} refused the credentials (HTTP {response.status_code}): check "
                                "--store-user/--store-password or --store-token (env DIPLOGRAPH_STORE_USER, "
                                "DIPLOGRAPH_STORE_PASSWORD, DIPLOGRAPH_STORE_TOKEN)")
         if response.status_code == 400:
@@ -160,7 +151,7 @@ class SparqlStore:
                 return self.client.stream("POST", endpoint, data=data, headers={"Accept": accept})
             response = self.client.post(endpoint, data=data, headers={"Accept": accept})
         except httpx.HTTPError as exc:
-            raise _store_error(f"cannot reach the SPARQL store at {endpoint}: {exc}") from exc
+            raise StoreError(f"cannot reach the SPARQL store at {endpoint}: {exc}") from exc
         self._check(response, endpoint)
         return response
 
@@ -237,8 +228,6 @@ class SparqlStore:
     def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, **kwargs) -> bytes | None:
         """The named graphs diplograph wrote (under the base IRIs the store records; a shared store holds
         others, Virtuoso its own), streamed from the store into the serializer: constant memory."""
-        from diplograph.graph.store import BASE_IRIS_QUERY
-
         bases = tuple(row["b"].value for row in self.query(BASE_IRIS_QUERY))  # type: ignore[union-attr]
         graphs = [row["g"].value for row in self.query(NAMED_GRAPHS)]  # type: ignore[union-attr]
         ours = [g for g in graphs if g.startswith(bases)] if bases else graphs
@@ -255,9 +244,7 @@ class SparqlStore:
         try:
             response = self.client.post(self.endpoints.update, data={"update": sparql})
         except httpx.HTTPError as exc:
-            raise _store_error(f"cannot reach the SPARQL store at {self.endpoints.update}: {exc}") from exc
-        from diplograph.graph.store import StoreError
-
+            raise StoreError(f"cannot reach the SPARQL store at {self.endpoints.update}: {exc}") from exc
         try:
             self._check(response, self.endpoints.update)
         except StoreError:
@@ -268,8 +255,6 @@ class SparqlStore:
     def bulk_extend(self, quads: Iterable[ox.Quad]) -> None:
         """Insert quads in requests of CHUNK_TRIPLES each (a blank node is the same node within one request
         only; in diplograph's graphs they belong to small structures: OWL axioms, SHACL results)."""
-        from diplograph.graph.store import insert_operations
-
         graphs: dict[str | None, list[tuple]] = {}
         size = 0
         for quad in quads:

@@ -45,6 +45,18 @@ class StoreInUse(StoreError):
     """Another diplograph process holds the store: a build writing it, or a server serving it."""
 
 
+STORE_ENV = {  # where a SPARQL store's endpoints and credentials are read from (sparql_store; cli's --store-*)
+    "query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "user": "DIPLOGRAPH_STORE_USER",
+    "password": "DIPLOGRAPH_STORE_PASSWORD", "token": "DIPLOGRAPH_STORE_TOKEN", "auth": "DIPLOGRAPH_STORE_AUTH",
+    "timeout": "DIPLOGRAPH_STORE_TIMEOUT",
+}
+
+
+def is_url(store: object) -> bool:
+    """Whether --store names a SPARQL store over HTTP (sparql_store) rather than a folder."""
+    return isinstance(store, str) and store.startswith(("http://", "https://"))
+
+
 def is_store(path: str | Path) -> bool:
     """Whether the folder holds a store (RocksDB writes a CURRENT file when it creates one)."""
     return (Path(path) / "CURRENT").is_file()
@@ -57,8 +69,6 @@ def is_empty_folder(path: Path) -> bool:
 
 def check_store(path: str | Path) -> Path:
     """The path, if it holds a store to read; otherwise StoreError says what is there instead."""
-    from diplograph.graph.sparql_store import is_url
-
     if is_url(str(path)):
         return path  # type: ignore[return-value]  # a URL: its server says whether it is there
     path = Path(path)
@@ -85,9 +95,9 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store; read-only opening lets queries run beside a server.
     Writers other than a server's own should hold the folder first (hold()).  An http(s) URL opens
     a SPARQL 1.1 store over HTTP (sparql_store.SparqlStore), which answers as a Store does."""
-    from diplograph.graph.sparql_store import SparqlStore, is_url
-
     if is_url(path):
+        from diplograph.graph.sparql_store import SparqlStore  # httpx, imported only for a URL
+
         return SparqlStore(str(path))  # type: ignore[return-value]  # duck-typed: query, update, dump
     path = Path(path)
     try:
@@ -127,8 +137,6 @@ def hold(path: str | Path, role: str, url: str | None = None, updates: bool = Fa
     HOLDER_FILE and a server a shared one; whoever comes second stops at once with StoreInUse,
     whose message says who holds the folder (the holder writes its pid, and a server its URL, into
     the file).  The kernel drops the lock when its process dies, so no stale lock outlives it."""
-    from diplograph.graph.sparql_store import is_url
-
     if fcntl is None or is_url(str(path)):  # a remote store keeps its own writers apart
         yield
         return
