@@ -32,7 +32,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         default=_env("STORE"),
         required=_env("STORE") is None,
         help="store directory written by `diplograph build`, held while the server runs: a build into it "
-        "stops and says to use `build --into` (DIPLOGRAPH_STORE)",
+        "stops and says to use `build --into` (DIPLOGRAPH_STORE); or the http(s) URL of a SPARQL 1.1 store "
+        "to stand in front of",
     )
     parser.add_argument("--host", default=_env("HOST", "127.0.0.1"), help="bind address (DIPLOGRAPH_HOST)")
     parser.add_argument(
@@ -129,7 +130,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     cors = args.cors_origin or _env_list("CORS_ORIGIN") or ["*"]
     kwargs = {"workers": args.workers} if args.workers > 0 else {}
     return Settings(
-        store=Path(args.store),
+        store=args.store,
         host=args.host,
         port=args.port,
         base_iri=args.base_iri,

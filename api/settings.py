@@ -13,7 +13,7 @@ from diplograph.graph.config import DEFAULT_BASE_IRI
 class Settings:
     """Everything `diplograph serve` can configure; defaults are safe for a public deployment."""
 
-    store: Path
+    store: Path | str  # a folder, or the http(s) URL of a SPARQL store (kept as a string)
     host: str = "127.0.0.1"
     port: int = 7878
     base_iri: str = DEFAULT_BASE_IRI
@@ -30,7 +30,8 @@ class Settings:
     service_allow_private: bool = False  # SERVICE/LOAD may reach loopback, private, link-local hosts
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "store", Path(self.store))
+        if not str(self.store).startswith(("http://", "https://")):
+            object.__setattr__(self, "store", Path(self.store))
         if self.engine_memory_mb is None:
             object.__setattr__(self, "engine_memory_mb", default_engine_memory(self.workers))
         if not self.base_iri.endswith(("/", "#")):

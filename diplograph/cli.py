@@ -279,9 +279,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    quads = api.load(args.store, args.file)
+    print(f"loaded {quads} quads from {args.file} into {args.store}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from diplograph.api.server import run_from_args
 
+    if stores.is_url(args.store):
+        return run_from_args(args)
     path = Path(args.store)
     writable_and_new = getattr(args, "update_token", None) and (not path.exists() or stores.is_empty_folder(path))
     if not writable_and_new:  # with writes on, a new store may start empty
@@ -359,8 +367,10 @@ def parser() -> argparse.ArgumentParser:
 
     def with_store(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sp.add_argument("--store", default=default_store(),
-                        help="store directory (pyoxigraph on disk; env DIPLOGRAPH_STORE)")
-        return sp
+                        help="store directory (pyoxigraph on disk; env DIPLOGRAPH_STORE), or the http(s) URL of "
+                        "a SPARQL 1.1 store: a server's root (Oxigraph: /query, /update) or its /sparql endpoint "
+                        "(Virtuoso)")
+        return add_remote_options(sp)
 
     b = with_store(command("build", "build or update the store from article files and folders"))
     b.add_argument("paths", nargs="+", help="text files or folders of them (*.txt, *.text)")
@@ -427,7 +437,13 @@ def parser() -> argparse.ArgumentParser:
             elif action.dest == "port" and action.default == SERVE_PORT:
                 action.help = (f"{action.help} (default: {SERVE_PORT}, Oxigraph's; "
                                "`make run` serves on 8000)")
+    add_remote_options(s)
     s.set_defaults(func=cmd_serve)
+
+    ld = with_store(command("load", "bulk-load an N-Quads file (.nq or .nq.gz, as `export --format nquads` "
+                            "writes) into a store"))
+    ld.add_argument("file", help="the N-Quads file; .gz is read compressed")
+    ld.set_defaults(func=cmd_load)
 
     rs = with_store(command("reason", "HermiT reasoning; inferences go to their own graph"))
     rs.set_defaults(func=cmd_reason)
@@ -457,8 +473,35 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+REMOTE_OPTIONS = {  # option: (environment variable the remote store reads, help)
+    "store_query": ("query", "with a store URL: its SPARQL query endpoint, when not the convention's"),
+    "store_update": ("update", "with a store URL: its SPARQL Update endpoint, when not the convention's"),
+    "store_user": ("user", "with a store URL: user name for basic or digest authentication"),
+    "store_password": ("password", "with a store URL: the password (better in the environment)"),
+    "store_token": ("token", "with a store URL: a bearer token"),
+    "store_auth": ("auth", "with a store URL: basic, digest or bearer (default: bearer with a token, else basic)"),
+}
+
+
+def add_remote_options(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    for dest, (key, text) in REMOTE_OPTIONS.items():
+        sp.add_argument("--" + dest.replace("_", "-"), dest=dest, metavar="VALUE" if key in ("user", "auth") else
+                        "URL" if key in ("query", "update") else "SECRET", help=f"{text} (env {stores.STORE_ENV[key]})")
+    return sp
+
+
+def apply_remote_options(args: argparse.Namespace) -> None:
+    """Options given on the command line become the environment the remote store reads, so the
+    endpoint's engine processes inherit them too; secrets are never echoed."""
+    for dest, (key, _) in REMOTE_OPTIONS.items():
+        value = getattr(args, dest, None)
+        if value:
+            os.environ[stores.STORE_ENV[key]] = value
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    apply_remote_options(args)
     try:
         return args.func(args)
     except (stores.StoreError, UsageError, EvaluationError) as exc:

@@ -5,6 +5,7 @@ validate → store on its own, so one bad file never stops the others.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -95,8 +96,9 @@ def oxigraph_triples(graph: Graph) -> list[tuple]:
 
 
 class Target(Protocol):
-    """Where a build writes: a store folder it holds (store.LocalStore) or a running server
-    (endpoint.RemoteStore).  The same reads decide what to skip, so both skip the same documents."""
+    """Where a build writes: a store folder it holds or a SPARQL store's URL (store.LocalStore), or a
+    running diplograph server (endpoint.RemoteStore).  The same reads decide what to skip, so all
+    skip the same documents."""
 
     def document_hashes(self) -> dict[str, str]: ...
     def stored_base_iri(self) -> str | None: ...
@@ -318,7 +320,8 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
     `jobs` processes extract (this one and jobs - 1 workers, see _extracted) while this one, the only
     writer, commits each document in its own transaction in input order, so the store ends the same
     for any `jobs`.  `into` sends the graphs to a running server (Graph Store Protocol, with `token`)
-    instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse."""
+    instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse.
+    `store_dir` may be the http(s) URL of a SPARQL 1.1 store (see sparql_store)."""
     files, empty = find_documents(list(paths))
     summary = BuildSummary(empty_folders=[str(p) for p in empty])
     if not files:
@@ -404,6 +407,45 @@ def export(store_dir: str | Path, fmt: str, output=None) -> bytes | None:
         return store.dump(output, format=rdf_format)
     triples = stores.query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     return ox.serialize(triples, output, format=rdf_format, prefixes=stores.PREFIXES)
+
+
+LOAD_BATCH = 100_000  # quads per bulk-load call: ~170 MB peak, and faster than one call for a million
+
+
+def load(store_dir: str | Path, path: str | Path) -> int:
+    """Bulk-load an N-Quads file (gzip-compressed if it ends in .gz) into a store, streamed: pyoxigraph's
+    bulk loader for a folder, INSERT DATA requests of a few MB for a SPARQL store.  Returns the quads read."""
+    import gzip
+
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as handle, stores.hold(store_dir, "load"):  # the file first: no store for a typo
+        store = stores.open_store(store_dir)
+        counted = _Counted(ox.parse(handle, format=ox.RdfFormat.N_QUADS))
+        try:
+            quads = iter(counted)
+            # pyoxigraph's bulk loader holds what it is given in memory (about 1 GB per million quads):
+            # batches keep the peak flat whatever the file's size
+            while batch := list(itertools.islice(quads, LOAD_BATCH)):
+                store.bulk_extend(batch)  # pyoxigraph's bulk loader, or SparqlStore's INSERT requests
+            store.flush()
+        except SyntaxError as exc:
+            raise stores.StoreError(f"{path}: not N-Quads: {exc}") from None
+        finally:
+            stores.LocalStore(store).close()
+    return counted.n
+
+
+class _Counted:
+    """An iterator that counts what passes through it."""
+
+    def __init__(self, items: Iterator) -> None:
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator:
+        for item in self.items:
+            self.n += 1
+            yield item
 
 
 def remove(store_dir: str | Path, doc: str, base_iri: str | None = None) -> bool:

@@ -45,6 +45,18 @@ class StoreInUse(StoreError):
     """Another diplograph process holds the store: a build writing it, or a server serving it."""
 
 
+STORE_ENV = {  # where a SPARQL store's endpoints and credentials are read from (sparql_store; cli's --store-*)
+    "query": "DIPLOGRAPH_STORE_QUERY", "update": "DIPLOGRAPH_STORE_UPDATE", "user": "DIPLOGRAPH_STORE_USER",
+    "password": "DIPLOGRAPH_STORE_PASSWORD", "token": "DIPLOGRAPH_STORE_TOKEN", "auth": "DIPLOGRAPH_STORE_AUTH",
+    "timeout": "DIPLOGRAPH_STORE_TIMEOUT",
+}
+
+
+def is_url(store: object) -> bool:
+    """Whether --store names a SPARQL store over HTTP (sparql_store) rather than a folder."""
+    return isinstance(store, str) and store.startswith(("http://", "https://"))
+
+
 def is_store(path: str | Path) -> bool:
     """Whether the folder holds a store (RocksDB writes a CURRENT file when it creates one)."""
     return (Path(path) / "CURRENT").is_file()
@@ -57,6 +69,8 @@ def is_empty_folder(path: Path) -> bool:
 
 def check_store(path: str | Path) -> Path:
     """The path, if it holds a store to read; otherwise StoreError says what is there instead."""
+    if is_url(str(path)):
+        return path  # type: ignore[return-value]  # a URL: its server says whether it is there
     path = Path(path)
     if not path.exists():
         raise StoreError(f"no store at {path}: run `diplograph build ... --store {path}` first")
@@ -79,7 +93,12 @@ def check_writable(path: Path) -> None:
 
 def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     """Open (creating if needed) the store; read-only opening lets queries run beside a server.
-    Writers other than a server's own should hold the folder first (hold())."""
+    Writers other than a server's own should hold the folder first (hold()).  An http(s) URL opens
+    a SPARQL 1.1 store over HTTP (sparql_store.SparqlStore), which answers as a Store does."""
+    if is_url(path):
+        from diplograph.graph.sparql_store import SparqlStore  # httpx, imported only for a URL
+
+        return SparqlStore(str(path))  # type: ignore[return-value]  # duck-typed: query, update, dump
     path = Path(path)
     try:
         if read_only:
@@ -118,10 +137,10 @@ def hold(path: str | Path, role: str, url: str | None = None, updates: bool = Fa
     HOLDER_FILE and a server a shared one; whoever comes second stops at once with StoreInUse,
     whose message says who holds the folder (the holder writes its pid, and a server its URL, into
     the file).  The kernel drops the lock when its process dies, so no stale lock outlives it."""
-    path = Path(path)
-    if fcntl is None:
+    if fcntl is None or is_url(str(path)):  # a remote store keeps its own writers apart
         yield
         return
+    path = Path(path)
     serving = role == "serve"
     if not serving:
         check_writable(path)
@@ -156,13 +175,64 @@ def ntriples_block(triples: Iterable[tuple]) -> str:
     return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
 
 
+TEMPLATE_TRIPLES = 200  # triples per INSERT template: Virtuoso compiles each into SQL of bounded length
+
+
+def _statement(graph: str | None, triples: list[tuple]) -> str:
+    body = ntriples_block(triples)
+    return f"GRAPH <{graph}> {{\n{body}\n}}" if graph else body
+
+
+def _root(parent: dict[str, str], label: str) -> str:
+    while parent.setdefault(label, label) != label:
+        label = parent[label]
+    return label
+
+
+def insert_operations(graphs: dict[str | None, list[tuple]], embedded: bool = True) -> list[str]:
+    """SPARQL Update operations that insert the triples of each graph (None: the default graph).
+
+    One INSERT DATA, except that a remote store gets triples with blank nodes in INSERT templates
+    (Virtuoso refuses blank nodes in INSERT DATA, and compiles a template into SQL of bounded
+    size): each template holds whole groups of triples that share blank nodes, so the structures
+    they make (OWL restrictions, lists, SHACL results) stay whole, with fresh blank nodes as in any
+    INSERT.  All the operations go in one request."""
+    plain: dict[str | None, list[tuple]] = {}
+    groups: dict[tuple[str | None, str], list[tuple]] = {}
+    for graph, triples in graphs.items():
+        parent: dict[str, str] = {}  # blank node label -> another of its group (union-find)
+        blank = []
+        for t in triples:
+            labels = [term.value for term in t if isinstance(term, ox.BlankNode)]
+            if embedded or not labels:
+                plain.setdefault(graph, []).append(t)
+                continue
+            blank.append((t, labels[0]))
+            for other in labels[1:]:
+                parent[_root(parent, other)] = _root(parent, labels[0])
+        for t, label in blank:
+            groups.setdefault((graph, _root(parent, label)), []).append(t)
+    operations = []
+    data = [_statement(graph, triples) for graph, triples in plain.items() if triples]
+    if data:
+        operations.append("INSERT DATA {\n" + "\n".join(data) + "\n}")
+    batch: dict[str | None, list[tuple]] = {}
+    size = 0
+    for (graph, _), triples in groups.items():
+        batch.setdefault(graph, []).extend(triples)
+        size += len(triples)
+        if size >= TEMPLATE_TRIPLES:
+            operations.append("INSERT {\n" + "\n".join(_statement(g, ts) for g, ts in batch.items()) + "\n} WHERE {}")
+            batch, size = {}, 0
+    if batch:
+        operations.append("INSERT {\n" + "\n".join(_statement(g, ts) for g, ts in batch.items()) + "\n} WHERE {}")
+    return operations
+
+
 def replace_graphs(store: ox.Store, graphs: dict[str, Iterable[tuple]]) -> None:
-    """Replace each named graph by the given triples, all in one transaction."""
+    """Replace each named graph by the given triples, all in one transaction (one Update request)."""
     parts = [f"DROP SILENT GRAPH <{name}>" for name in graphs]
-    blocks = {name: ntriples_block(triples) for name, triples in graphs.items()}
-    inserts = [f"GRAPH <{name}> {{\n{body}\n}}" for name, body in blocks.items() if body]
-    if inserts:
-        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    parts += insert_operations({name: list(triples) for name, triples in graphs.items()}, isinstance(store, ox.Store))
     store.update(" ;\n".join(parts))
 
 
@@ -189,6 +259,7 @@ def document_hashes(store: ox.Store) -> dict[str, str]:
 
 VOID = "http://rdfs.org/ns/void#"
 BASE_IRI_QUERY = f"SELECT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }} LIMIT 1"
+BASE_IRIS_QUERY = f"SELECT DISTINCT ?b WHERE {{ GRAPH ?g {{ ?d <{VOID}uriSpace> ?b }} }}"  # a store loaded from several
 
 
 def ontology_digest_query(graph: str) -> str:
@@ -245,8 +316,9 @@ def totals(store: ox.Store, base: str) -> dict[str, int]:
 
 
 class LocalStore:
-    """The build's reads and writes (see build.Target) on a store folder it holds (hold()); each
-    replace_graphs call is one transaction."""
+    """The build's reads and writes (see build.Target) on a store folder it holds (hold()), or on a
+    SPARQL store over HTTP (sparql_store.SparqlStore, which answers as a Store does); each
+    replace_graphs call is one transaction, or one Update request."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -271,4 +343,7 @@ class LocalStore:
         self.store.flush()
 
     def close(self) -> None:
+        close = getattr(self.store, "close", None)  # a SparqlStore's HTTP connections; a Store has none
+        if close is not None:
+            close()
         self.store = None  # type: ignore[assignment]  # the last reference: RocksDB closes and unlocks

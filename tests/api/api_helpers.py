@@ -84,8 +84,10 @@ class Server:
         return httpx.Client(base_url=self.url, timeout=60, **kwargs)
 
 
-def start_server(store: Path, *extra: str, env: dict | None = None) -> Server:
-    """Run `python -m diplograph.api.server` (what `diplograph serve` runs) and wait for /healthz."""
+def start_server(store: Path | str, *extra: str, env: dict | None = None, log_dir: Path | None = None) -> Server:
+    """Run `python -m diplograph.api.server` (what `diplograph serve` runs) and wait for /healthz; `store`
+    is a folder (the log goes beside it) or a SPARQL store's URL (the log goes in `log_dir`)."""
+    log_dir = log_dir or Path(store).parent
     port = free_port()
     cmd = [
         sys.executable,
@@ -102,7 +104,7 @@ def start_server(store: Path, *extra: str, env: dict | None = None) -> Server:
         *extra,
     ]
     full_env = {**os.environ, **(env or {})}
-    log = open(store.parent / f"server-{port}.log", "wb")  # a file, not a pipe nobody drains
+    log = open(log_dir / f"server-{port}.log", "wb")  # a file, not a pipe nobody drains
     proc = subprocess.Popen(
         cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -110,7 +112,7 @@ def start_server(store: Path, *extra: str, env: dict | None = None) -> Server:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {(store.parent / f'server-{port}.log').read_text()[-2000:]}")
+            raise RuntimeError(f"server exited: {(log_dir / f'server-{port}.log').read_text()[-2000:]}")
         try:
             if httpx.get(url + "/healthz", timeout=2).status_code == 200:
                 return Server(url, proc, store)
