@@ -7,6 +7,9 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+from starlette.types import Scope
 
 from diplograph.api.sparql_text import predeclared_prefixes
 from diplograph.api.web import html_page
@@ -15,6 +18,20 @@ from diplograph.graph.config import QUERIES_DIR
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
 EXAMPLES_DIR = QUERIES_DIR
+# Third-party browser code (YASGUI), copied from npm by web/vendor.sh into folders named with their
+# version, so a file's URL never changes content and browsers may keep it for a year.
+VENDOR = STATIC / "vendor"
+VENDOR_URL = "/static/vendor"
+
+
+class VendorFiles(StaticFiles):
+    """Static files that never change under their URL: cached by browsers for a year."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 FALLBACK_EXAMPLES = [
     {
         "name": "countries",
@@ -57,6 +74,12 @@ async def index(request: Request) -> HTMLResponse:
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     base = html.escape(request.app.state.settings.base_iri, quote=True)
     return html_page(page.replace("<body>", f'<body data-base="{base}">', 1))
+
+
+@router.get("/yasgui", include_in_schema=False)
+async def yasgui() -> HTMLResponse:
+    """The query page with YASGUI's editor and result views; without JavaScript it is a plain form."""
+    return html_page((STATIC / "yasgui.html").read_text(encoding="utf-8"))
 
 
 @router.get("/api/examples", summary="Example queries shown on the query page")
