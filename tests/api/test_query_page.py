@@ -161,6 +161,15 @@ def test_explorer_runs_an_example_offline(tmp_path):
             assert errors == [], "the console shows no errors"
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             (SCREENSHOTS / "explorer-query.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+            browser.cmd("POST", "/window/rect", {"width": 375, "height": 800})  # a phone's width
+            widths = browser.cmd("POST", "/execute/sync", {"script": (
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"), "args": []})
+            wide = browser.cmd("POST", "/execute/sync", {"script": (
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className)"),
+                "args": []})
+            assert widths[0] <= widths[1], f"the page is wider than a phone's screen: {widths} {wide}"
+            (SCREENSHOTS / "explorer-phone.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
     finally:
         stop_server(server)
 
