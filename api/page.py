@@ -85,7 +85,8 @@ async def yasgui() -> HTMLResponse:
     keep them from sending anything away); scripts, style sheets and fonts still come from this server
     only, and no inline script runs."""
     response = html_page((STATIC / "yasgui.html").read_text(encoding="utf-8"))
-    response.headers["Content-Security-Policy"] += "; style-src-attr 'unsafe-inline'; style-src-elem 'self' 'unsafe-inline'"
+    inline_styles = "; style-src-attr 'unsafe-inline'; style-src-elem 'self' 'unsafe-inline'"
+    response.headers["Content-Security-Policy"] += inline_styles
     return response
 
 
