@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import cache
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -13,7 +14,7 @@ from starlette.types import Scope
 
 from diplograph.api.sparql_text import predeclared_prefixes
 from diplograph.api.web import html_page
-from diplograph.graph.config import QUERIES_DIR
+from diplograph.graph.config import ONTOLOGY_FILE, QUERIES_DIR
 
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
@@ -98,3 +99,22 @@ async def examples(request: Request) -> JSONResponse:
 @router.get("/api/prefixes", summary="Prefixes predeclared for every query (a query's own PREFIX wins)")
 async def prefixes() -> JSONResponse:
     return JSONResponse(ontology_prefixes())
+
+
+@cache
+def ontology_terms() -> dict[str, list[str]]:
+    """The ontology's classes and properties as IRIs, for the explorer's autocompletion (offline,
+    instead of YASGUI's default look-up on the internet)."""
+    from rdflib import OWL, RDF, RDFS, Graph
+
+    graph = Graph().parse(ONTOLOGY_FILE)
+    classes = {str(c) for kind in (OWL.Class, RDFS.Class) for c in graph.subjects(RDF.type, kind)}
+    properties = {str(p) for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
+                  for p in graph.subjects(RDF.type, kind)}
+    return {"classes": sorted(c for c in classes if c.startswith("http")),
+            "properties": sorted(p for p in properties if p.startswith("http"))}
+
+
+@router.get("/api/terms", summary="The ontology's classes and properties (the explorer completes them)")
+async def terms() -> JSONResponse:
+    return JSONResponse(ontology_terms())

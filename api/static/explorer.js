@@ -3,12 +3,19 @@
 "use strict";
 (async function () {
   const endpoint = new URL("/sparql", location.href).href;
-  // Only completers that work offline: the others ask prefix.cc and LOV on the internet.
-  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
-  const [prefixes, examples] = await Promise.all([
+  // Only completers that work offline: YASGUI's own class and property completers ask LOV on the
+  // internet, so they are replaced by the same completers fed with the ontology's terms.
+  const [prefixes, examples, terms] = await Promise.all([
     fetch("/api/prefixes").then((r) => r.json()),
     fetch("/api/examples").then((r) => r.json()),
+    fetch("/api/terms").then((r) => r.json()),
   ]);
+  const Yasqe = Yasgui.Yasqe;
+  Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  Yasqe.forkAutocompleter("class", { name: "ontology-classes", bulk: true, persistenceId: null,
+    get: () => terms.classes });
+  Yasqe.forkAutocompleter("property", { name: "ontology-properties", bulk: true, persistenceId: null,
+    get: () => terms.properties });
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,

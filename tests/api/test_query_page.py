@@ -161,6 +161,15 @@ def test_explorer_runs_an_example_offline(tmp_path):
             assert errors == [], "the console shows no errors"
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             (SCREENSHOTS / "explorer-query.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+            browser.cmd("POST", "/execute/sync", {"script": (  # the ontology's classes complete offline
+                "const y = document.querySelector('.CodeMirror').CodeMirror;"
+                "y.setValue('PREFIX dg: <https://w3id.org/diplograph/ontology#>\\nSELECT * WHERE { ?x a dg:Coun');"
+                "y.focus(); y.setCursor(y.lineCount(), 0); y.autocomplete();"), "args": []})
+            deadline = time.monotonic() + 10
+            while not (hints := browser.find_all(".CodeMirror-hints li")):
+                assert time.monotonic() < deadline, "no completion offered"
+                time.sleep(0.2)
+            assert "dg:Country" in [browser.text(h) for h in hints]
             browser.cmd("POST", "/window/rect", {"width": 375, "height": 800})  # a phone's width
             widths = browser.cmd("POST", "/execute/sync", {"script": (
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"), "args": []})
