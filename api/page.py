@@ -72,20 +72,25 @@ def ontology_prefixes() -> dict[str, str]:
 @router.get("/", include_in_schema=False)
 async def index(request: Request) -> HTMLResponse:
     """The page, told the base IRI so result links to minted IRIs stay on this server."""
-    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    return html_page(with_base(request, (STATIC / "index.html").read_text(encoding="utf-8")))
+
+
+def with_base(request: Request, page: str) -> str:
+    """Tell a page's script the base IRI (`<body data-base>`), so result links to minted IRIs open
+    this server's Linked Data pages."""
     base = html.escape(request.app.state.settings.base_iri, quote=True)
-    return html_page(page.replace("<body>", f'<body data-base="{base}">', 1))
+    return page.replace("<body>", f'<body data-base="{base}">', 1)
 
 
 @router.get("/yasgui", include_in_schema=False)
-async def yasgui() -> HTMLResponse:
+async def yasgui(request: Request) -> HTMLResponse:
     """The query page with YASGUI's editor and result views; without JavaScript it is a plain form.
 
     YASGUI sizes its widgets through `style` attributes and its table's column resizer adds a `<style>`
     element, so this page allows inline styles (they cannot run code, and connect-src/img-src 'self'
     keep them from sending anything away); scripts, style sheets and fonts still come from this server
     only, and no inline script runs."""
-    response = html_page((STATIC / "yasgui.html").read_text(encoding="utf-8"))
+    response = html_page(with_base(request, (STATIC / "yasgui.html").read_text(encoding="utf-8")))
     inline_styles = "; style-src-attr 'unsafe-inline'; style-src-elem 'self' 'unsafe-inline'"
     response.headers["Content-Security-Policy"] += inline_styles
     return response

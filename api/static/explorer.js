@@ -33,6 +33,14 @@
     url.search = new URLSearchParams({ query: yasqe.getValue() }).toString();
     history.replaceState(null, "", url);
   });
+  // Result links to minted IRIs open this server's Linked Data pages, as on the plain page.
+  const base = document.body.dataset.base;
+  tab.getYasr().on("drawn", () => {
+    for (const link of document.querySelectorAll(".yasr a[href]")) {
+      const href = link.getAttribute("href");
+      if (base && href.startsWith(base)) link.setAttribute("href", "/" + href.slice(base.length));
+    }
+  });
   const menu = document.getElementById("example");
   for (const example of examples) {
     const option = document.createElement("option");

@@ -151,6 +151,8 @@ def test_explorer_runs_an_example_offline(tmp_path):
             text = " ".join(browser.text(row) for row in rows)
             assert [name for name in ("France", "Germany", "Kazakhstan") if name in text] == [
                 "France", "Germany", "Kazakhstan"]
+            hrefs = [browser.cmd("GET", f"/element/{a}/attribute/href") for a in browser.find_all(".yasr tbody a")]
+            assert hrefs and hrefs[0] in ("/id/country/FRA", server.url + "/id/country/FRA"), "IRIs open entity pages"
             url = browser.cmd("GET", "/url")
             assert "query=" in url and "dg%3ACountry" in url, "the query is kept in the URL"
             hosts = browser.cmd("POST", "/execute/sync", {"script": (
