@@ -146,6 +146,7 @@ def create_app(settings: Settings) -> Endpoint:
         return html_page(bytes(page.body).decode())
 
     app.mount(SWAGGER_UI_URL, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")  # before /static
+    app.mount(page.VENDOR_URL, page.VendorFiles(directory=page.VENDOR), name="vendor")  # before /static
     app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
     for module in (protocol, update, describe, page, linked_data):  # linked_data last: it has a catch-all
         app.include_router(module.router)

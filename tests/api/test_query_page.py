@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import signal
@@ -46,7 +47,8 @@ class Browser:
             ],
         }
         r = self.http.post(
-            "/session", json={"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}}
+            "/session", json={"capabilities": {"alwaysMatch": {
+                "goog:chromeOptions": options, "goog:loggingPrefs": {"browser": "ALL"}}}}
         )
         self.session = f"/session/{r.json()['value']['sessionId']}"
 
@@ -118,5 +120,78 @@ def test_query_page_runs_an_example(tmp_path):
             assert href in ("/id/country/FRA", server.url + "/id/country/FRA")
             assert browser.find_all("#highlight .kw"), "the editor highlights SPARQL keywords"
             assert len(browser.find_all("#downloads a")) == 4
+    finally:
+        stop_server(server)
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def test_explorer_runs_an_example_offline(tmp_path):
+    """YASGUI's page: an example chosen from the menu runs against this server and fills the table,
+    with every script and style served by diplograph itself (other hosts do not even resolve)."""
+    examples = tmp_path / "queries"
+    examples.mkdir()
+    (examples / "countries.rq").write_text(EXAMPLE)
+    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+    try:
+        with chromium() as browser:
+            browser.cmd("POST", "/url", {"url": server.url + "/yasgui"})
+            deadline = time.monotonic() + 20
+            while not browser.find_all("body[data-ready] #example option[value=countries]"):
+                assert time.monotonic() < deadline, "the examples menu did not load"
+                time.sleep(0.2)
+            browser.cmd("POST", "/execute/sync", {"script": (
+                "const m = document.getElementById('example'); m.value = 'countries';"
+                "m.dispatchEvent(new Event('change'));"), "args": []})
+            deadline = time.monotonic() + 20
+            while not (rows := browser.find_all(".yasr table tbody tr")):
+                assert time.monotonic() < deadline, "no result rows appeared"
+                time.sleep(0.2)
+            text = " ".join(browser.text(row) for row in rows)
+            assert [name for name in ("France", "Germany", "Kazakhstan") if name in text] == [
+                "France", "Germany", "Kazakhstan"]
+            hrefs = [browser.cmd("GET", f"/element/{a}/attribute/href") for a in browser.find_all(".yasr tbody a")]
+            assert hrefs and hrefs[0] in ("/id/country/FRA", server.url + "/id/country/FRA"), "IRIs open entity pages"
+            url = browser.cmd("GET", "/url")
+            assert "query=" in url and "dg%3ACountry" in url, "the query is kept in the URL"
+            hosts = browser.cmd("POST", "/execute/sync", {"script": (
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).host)"), "args": []})
+            assert hosts and set(hosts) == {server.url.split("//")[1]}, "nothing fetched from another host"
+            errors = [e for e in browser.cmd("POST", "/se/log", {"type": "browser"}) if e["level"] == "SEVERE"
+                      and "favicon.ico" not in e["message"]]  # the browser asks for it on its own
+            assert errors == [], "the console shows no errors"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            (SCREENSHOTS / "explorer-query.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+            browser.cmd("POST", "/execute/sync", {"script": (  # the ontology's classes complete offline
+                "const y = document.querySelector('.CodeMirror').CodeMirror;"
+                "y.setValue('PREFIX dg: <https://w3id.org/diplograph/ontology#>\\nSELECT * WHERE { ?x a dg:Coun');"
+                "y.focus(); y.setCursor(y.lineCount(), 0); y.autocomplete();"), "args": []})
+            deadline = time.monotonic() + 10
+            while not (hints := browser.find_all(".CodeMirror-hints li")):
+                assert time.monotonic() < deadline, "no completion offered"
+                time.sleep(0.2)
+            assert "dg:Country" in [browser.text(h) for h in hints]
+            browser.cmd("POST", "/window/rect", {"width": 375, "height": 800})  # a phone's width
+            widths = browser.cmd("POST", "/execute/sync", {"script": (
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"), "args": []})
+            wide = browser.cmd("POST", "/execute/sync", {"script": (
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                " > document.documentElement.clientWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className)"),
+                "args": []})
+            assert widths[0] <= widths[1], f"the page is wider than a phone's screen: {widths} {wide}"
+            (SCREENSHOTS / "explorer-phone.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+    finally:
+        stop_server(server)
+
+
+def test_vendored_assets_are_cached_for_long(tmp_path):
+    server = start_server(make_store(tmp_path / "store"))
+    try:
+        r = httpx.get(server.url + "/static/vendor/yasgui-4.6.2/yasgui.min.js")
+        assert r.status_code == 200 and "immutable" in r.headers["cache-control"]
+        page = httpx.get(server.url + "/yasgui")
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert "<noscript>" in page.text and 'action="/sparql"' in page.text
     finally:
         stop_server(server)
