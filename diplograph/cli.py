@@ -15,6 +15,7 @@ from diplograph import __version__
 from diplograph.evaluate import EvaluationError
 from diplograph.graph import build as api
 from diplograph.graph import store as stores
+from diplograph.graph.cluster import ClusterError
 from diplograph.graph.config import QUERIES_DIR, base_iri_from_env
 
 RESULT_FORMATS = {
@@ -61,12 +62,14 @@ def _progress(n: int, total: int, path: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
+    if args.cluster and args.jobs != 1:
+        raise UsageError("--cluster and --jobs: give one; the cluster's workers do the extraction")
     if args.token and not args.into:
         raise UsageError("--token goes with --into URL (a running server); a build into --store needs none")
     token = (args.token or os.environ.get("DIPLOGRAPH_UPDATE_TOKEN")) if args.into else None
     summary = api.build(args.paths, args.store, base_iri_from_env(args.base_iri), max_bytes=args.max_bytes,
                         force=args.force, min_confidence=args.min_confidence, progress=_progress, jobs=args.jobs,
-                        into=args.into, token=token)
+                        into=args.into, token=token, cluster=args.cluster)
     for folder in summary.empty_folders:
         print(f"warning: {folder}: no .txt files in this folder (articles are read from *.txt and *.text)",
               file=sys.stderr)
@@ -388,6 +391,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--into", metavar="URL", help="send the documents to a running `diplograph serve` at URL "
                    "(http://HOST:PORT/) through the SPARQL 1.1 Graph Store Protocol instead of writing --store; "
                    "unchanged documents are skipped as in a local build")
+    b.add_argument("--cluster", metavar="ADDRESS", help="extract on the workers of a Dask distributed scheduler "
+                   "(tcp://HOST:8786) or of a local cluster of N worker processes (local:N) instead of --jobs; "
+                   "needs pip install 'diplograph[cluster]'")
     b.add_argument("--token", help="with --into: the server's --update-token (env DIPLOGRAPH_UPDATE_TOKEN)")
     b.set_defaults(func=cmd_build)
 
@@ -504,7 +510,7 @@ def main(argv: list[str] | None = None) -> int:
     apply_remote_options(args)
     try:
         return args.func(args)
-    except (stores.StoreError, UsageError, EvaluationError) as exc:
+    except (stores.StoreError, UsageError, EvaluationError, ClusterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

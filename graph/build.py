@@ -294,6 +294,16 @@ def _outcome(slot: _Slot, here: Callable[[Document], Extracted], workers: Extrac
                                 "(killed, out of memory or crashed); build again to retry")
 
 
+def _passes(item: Document | DocumentResult) -> Extracted | None:
+    """The outcome of an item with nothing to extract (failed to read, unchanged), else None."""
+    return (None, item) if isinstance(item, DocumentResult) else None
+
+
+def _failed(doc: Document, message: str) -> Extracted:
+    return None, DocumentResult(doc.path, "failed", f"{doc.path}: the cluster could not extract it ({message}); "
+                                "build again to retry")
+
+
 def _read(path: Path, max_bytes: int, seen: dict[str, str],
           skip: Callable[[Document], bool]) -> Document | DocumentResult:
     """The document to extract, or its result if it fails to read, repeats a name, or is unchanged."""
@@ -313,7 +323,7 @@ def _read(path: Path, max_bytes: int, seen: dict[str, str],
 def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base_iri: str | None = None,
           max_bytes: int = DEFAULT_MAX_BYTES, force: bool = False, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
           progress: Callable[[int, int, str], None] | None = None, jobs: int = 1, into: str | None = None,
-          token: str | None = None) -> BuildSummary:
+          token: str | None = None, cluster: str | None = None) -> BuildSummary:
     """Build (or update) the store from files and folders; unchanged documents are skipped.
     Nothing to read (only folders without .txt files) leaves the store untouched.
 
@@ -321,7 +331,9 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
     writer, commits each document in its own transaction in input order, so the store ends the same
     for any `jobs`.  `into` sends the graphs to a running server (Graph Store Protocol, with `token`)
     instead of writing `store_dir`; a build into a folder a server holds stops with StoreInUse.
-    `store_dir` may be the http(s) URL of a SPARQL 1.1 store (see sparql_store)."""
+    `store_dir` may be the http(s) URL of a SPARQL 1.1 store (see sparql_store).
+    `cluster` (a Dask scheduler's address, or local:N) extracts on that cluster's workers instead of
+    `jobs` processes, and the writer commits each document as its extraction completes."""
     files, empty = find_documents(list(paths))
     summary = BuildSummary(empty_folders=[str(p) for p in empty])
     if not files:
@@ -332,7 +344,7 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
         remote = RemoteStore(into, token)
         try:
             remote.check_writes(base_iri or remote.stored_base_iri() or IRIs().base)
-            _fill(remote, files, summary, base_iri, max_bytes, force, min_confidence, progress, jobs)
+            _fill(remote, files, summary, base_iri, max_bytes, force, min_confidence, progress, jobs, cluster)
         finally:
             remote.close()
         return summary
@@ -341,14 +353,15 @@ def build(paths: Iterable[str | Path], store_dir: str | Path | None = None, base
     with stores.hold(store_dir, "build"):
         local = stores.LocalStore(stores.open_store(store_dir))
         try:
-            _fill(local, files, summary, base_iri, max_bytes, force, min_confidence, progress, jobs)
+            _fill(local, files, summary, base_iri, max_bytes, force, min_confidence, progress, jobs, cluster)
         finally:
             local.close()  # before the hold ends: RocksDB unlocks when its last handle goes
     return summary
 
 
 def _fill(target: Target, files: list[Path], summary: BuildSummary, base_iri: str | None, max_bytes: int,
-          force: bool, min_confidence: float, progress: Callable[[int, int, str], None] | None, jobs: int) -> None:
+          force: bool, min_confidence: float, progress: Callable[[int, int, str], None] | None, jobs: int,
+          cluster: str | None = None) -> None:
     """Read, extract and write every file into the target, one document (one transaction) at a time."""
     iris = IRIs(base_iri or target.stored_base_iri() or IRIs().base)
     summary.before = target.totals(iris.base)
@@ -360,7 +373,14 @@ def _fill(target: Target, files: list[Path], summary: BuildSummary, base_iri: st
         return not force and known.get(iris.document(doc.doc_id)) == doc.sha256
 
     items = (_read(path, max_bytes, seen, unchanged) for path in files)
-    for n, (graphs, result) in enumerate(_extracted(items, iris.base, min_confidence, jobs), 1):
+    if cluster:
+        from diplograph.graph.cluster import extracted_on_cluster
+
+        outcomes = extracted_on_cluster(items, extract_document, (iris.base, min_confidence), _passes, _failed,
+                                        cluster)
+    else:
+        outcomes = _extracted(items, iris.base, min_confidence, jobs)
+    for n, (graphs, result) in enumerate(outcomes, 1):
         if progress:
             progress(n, len(files), result.path)
         if graphs is not None:

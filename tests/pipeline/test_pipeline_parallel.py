@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from pipeline_helpers import CLI, ROOT, run_cli, select
+from pipeline_helpers import CLI, ROOT, canonical, run_cli, select
 
 ARTICLES = sorted((ROOT / "tests" / "corpus" / "dev").glob("*.txt"))[:10]
-STARTED = re.compile(r'(<http://www\.w3\.org/ns/prov#startedAtTime> )"[^"]*"')
 
 
 @dataclass
@@ -45,14 +44,6 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Build]:
         proc = run_cli("build", str(folder), "--store", str(store), "--jobs", str(jobs), check=False)
         result[jobs] = Build(store, proc.returncode, proc.stdout, proc.stderr)
     return result
-
-
-def canonical(store: Path) -> list[str]:
-    """Sorted N-Quads, blank nodes labelled by RDFC-1.0 (their labels are minted afresh in each store),
-    each run's start time replaced by a placeholder (the only value that depends on the clock)."""
-    dataset = ox.Dataset(ox.Store.read_only(str(store)))
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return sorted(STARTED.sub(r'\1"T"', str(quad)) for quad in dataset)
 
 
 def raw(store: Path) -> list[str]:
