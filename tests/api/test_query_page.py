@@ -93,25 +93,33 @@ def chromium() -> Iterator[Browser]:
         driver.wait(10)
 
 
-def test_query_page_runs_an_example(tmp_path):
+def server_with_an_example(tmp_path: Path):
+    """A server over a small store with one example query, "countries"."""
     examples = tmp_path / "queries"
     examples.mkdir()
     (examples / "countries.rq").write_text(EXAMPLE)
-    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+    return start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+
+
+def wait_for(browser, selector: str, what: str) -> list:
+    """The elements a selector finds, once there are any (20 s at most)."""
+    deadline = time.monotonic() + 20
+    while not (found := browser.find_all(selector)):
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+    return found
+
+
+def test_query_page_runs_an_example(tmp_path):
+    server = server_with_an_example(tmp_path)
     try:
         with chromium() as browser:
             browser.cmd("POST", "/url", {"url": server.url + "/"})
-            deadline = time.monotonic() + 20
-            while not (buttons := browser.find_all("#examples button")):
-                assert time.monotonic() < deadline, "examples did not load"
-                time.sleep(0.2)
+            buttons = wait_for(browser, "#examples button", "examples did not load")
             assert browser.text(buttons[0]) == "Countries by label"
             assert browser.find_all("#prefixes button"), "ontology prefixes are listed"
             browser.cmd("POST", f"/element/{buttons[0]}/click", {})
-            deadline = time.monotonic() + 20
-            while not (rows := browser.find_all("#table tbody tr")):
-                assert time.monotonic() < deadline, "no result rows appeared"
-                time.sleep(0.2)
+            rows = wait_for(browser, "#table tbody tr", "no result rows appeared")
             cells = [browser.text(row) for row in rows]
             assert [c.split()[-2] for c in cells] == ["France", "Germany", "Kazakhstan"]  # cells end "label @en"
             links = browser.find_all("#table a")
@@ -130,17 +138,11 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 def test_explorer_runs_an_example_offline(tmp_path):
     """YASGUI's page: an example chosen from the menu runs against this server and fills the table,
     with every script and style served by diplograph itself (other hosts do not even resolve)."""
-    examples = tmp_path / "queries"
-    examples.mkdir()
-    (examples / "countries.rq").write_text(EXAMPLE)
-    server = start_server(make_store(tmp_path / "store"), "--examples-dir", str(examples))
+    server = server_with_an_example(tmp_path)
     try:
         with chromium() as browser:
             browser.cmd("POST", "/url", {"url": server.url + "/yasgui"})
-            deadline = time.monotonic() + 20
-            while not browser.find_all("body[data-ready] #example option[value=countries]"):
-                assert time.monotonic() < deadline, "the examples menu did not load"
-                time.sleep(0.2)
+            wait_for(browser, "body[data-ready] #example option[value=countries]", "the examples menu did not load")
             browser.cmd("POST", "/execute/sync", {"script": (
                 "const m = document.getElementById('example'); m.value = 'countries';"
                 "m.dispatchEvent(new Event('change'));"), "args": []})
