@@ -13,8 +13,10 @@ import asyncio
 import contextlib
 import logging
 import pickle
+import re
 import signal
 import sys
+from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,12 @@ from diplograph.api.worker import HEADER
 
 log = logging.getLogger("diplograph.api")
 START_TIMEOUT = 60.0
+# Lanes (fairness): a query whose shape ran in less than this lately is cheap and may take any idle
+# engine; any other query is heavy, and heavy queries never take the pool's last idle engine, so a quick
+# lookup never waits behind a queue of reports.
+FAST_BUDGET = 0.025
+SHAPES_KEPT = 4096  # query shapes whose durations are remembered (least recently run forgotten first)
+_CONSTANTS = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\b\d+(?:\.\d+)?\b""")
 
 
 class EngineError(ApiError):
@@ -41,12 +49,39 @@ class Stream:
     deadline: float | None = None
 
 
+class Estimates:
+    """How long each query shape (its text with IRIs, literals and numbers blanked out) took lately.
+
+    Parameters rarely change a query's cost by orders of magnitude, so the last runs of the same shape
+    are a good enough guess of the next one's; a shape never seen is guessed heavy."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @staticmethod
+    def shape(query: str) -> str:
+        return _CONSTANTS.sub("?", query)
+
+    def cheap(self, shape: str) -> bool:
+        seconds = self.seconds.get(shape)
+        return seconds is not None and seconds < FAST_BUDGET
+
+    def record(self, shape: str, seconds: float) -> None:
+        """Remember a run: the mean of this one and the previous estimate (a heavy outlier moves a cheap
+        shape to the heavy lane at once; it takes a few quick runs to move back)."""
+        previous = self.seconds.pop(shape, None)  # re-inserted last: the dict's order is recency
+        self.seconds[shape] = seconds if previous is None else max(seconds, (previous + seconds) / 2)
+        if len(self.seconds) > SHAPES_KEPT:
+            del self.seconds[next(iter(self.seconds))]
+
+
 class Worker:
-    """One engine process and its pipes."""
+    """One engine process and its pipes; `heavy` while it runs a query of the heavy lane."""
 
     def __init__(self, proc: asyncio.subprocess.Process, generation: int) -> None:
         self.proc = proc
         self.generation = generation
+        self.heavy = False
 
     @property
     def pid(self) -> int:
@@ -72,14 +107,21 @@ class Worker:
 
 
 class Pool:
-    """A fixed number of interchangeable engine processes; at most one task per process at a time."""
+    """A fixed number of interchangeable engine processes; at most one task per process at a time.
+
+    Two lanes share the engines: a cheap task takes any idle engine, a heavy one waits while all but
+    one engine run heavy tasks; waiting cheap tasks are served first.  So a quick lookup waits for at
+    most one engine to finish, never behind a queue of reports."""
 
     def __init__(
         self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0
     ) -> None:
         self.store, self.size, self.mode, self.memory_mb = store, size, mode, memory_mb
         self.refresh_lock = refresh_lock or asyncio.Lock()
-        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.idle: list[Worker] = []
+        self.waiting: dict[bool, deque[asyncio.Future[Worker]]] = {False: deque(), True: deque()}  # by heaviness
+        self.heavy_limit = max(1, size - 1)  # one engine kept for cheap tasks (when there are two or more)
+        self.heavy_running = 0
         self.all: set[Worker] = set()
         self.generation = 0
         self._spawning: set[asyncio.Task] = set()
@@ -88,7 +130,7 @@ class Pool:
     async def start(self) -> None:
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
         for worker in workers:
-            self.idle.put_nowait(worker)
+            self._put_idle(worker)
 
     async def _spawn(self) -> Worker:
         proc = await asyncio.create_subprocess_exec(
@@ -125,7 +167,7 @@ class Pool:
         if self.closed:
             await self.discard(worker, replace=False)
         else:
-            self.idle.put_nowait(worker)
+            self._put_idle(worker)
 
     async def discard(self, worker: Worker, replace: bool = True) -> None:
         """Kill a worker whose state is unknown (timed out, crashed, abandoned mid-stream).
@@ -137,6 +179,7 @@ class Pool:
         if worker not in self.all:
             return  # already discarded (and replaced)
         self.all.discard(worker)
+        self._leave_lane(worker)
         if replace and not self.closed:
             task = asyncio.create_task(self._replace())
             self._spawning.add(task)
@@ -149,15 +192,10 @@ class Pool:
         in the engine, where a stack overflow or another crash is a SIGSEGV."""
         return bool(self.memory_mb) and worker.proc.returncode == -signal.SIGABRT
 
-    async def acquire(self, deadline: float) -> Worker:
-        try:
-            if self.idle.empty():
-                async with asyncio.timeout_at(deadline):
-                    worker = await self.idle.get()
-            else:
-                worker = self.idle.get_nowait()  # the common case: no timer, no waiting
-        except TimeoutError:
-            raise EngineError(503, "all query engines are busy; try again later") from None
+    async def acquire(self, deadline: float, heavy: bool = False) -> Worker:
+        worker = self._take(heavy) if not self.waiting[False] else None  # the common case: no waiting
+        if worker is None:
+            worker = await self._wait(deadline, heavy)
         if worker.generation != self.generation:
             try:
                 async with self.refresh_lock:  # never take a snapshot while a write is running
@@ -182,7 +220,56 @@ class Pool:
         if self.closed or worker not in self.all:
             worker.kill()
         else:
-            self.idle.put_nowait(worker)
+            self._leave_lane(worker)
+            self._put_idle(worker)
+
+    # -- lanes -----------------------------------------------------------------------------------
+
+    def _take(self, heavy: bool) -> Worker | None:
+        """An idle engine for a task of this lane, if the lane may have one now."""
+        if not self.idle or (heavy and self.heavy_running >= self.heavy_limit):
+            return None
+        worker = self.idle.pop()
+        if heavy:
+            worker.heavy, self.heavy_running = True, self.heavy_running + 1
+        return worker
+
+    async def _wait(self, deadline: float, heavy: bool) -> Worker:
+        waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+        self.waiting[heavy].append(waiter)
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await waiter
+        except BaseException as exc:
+            if waiter.done() and not waiter.cancelled():  # handed an engine just as we gave up: pass it on
+                self.release(waiter.result())
+            with contextlib.suppress(ValueError):
+                self.waiting[heavy].remove(waiter)
+            if isinstance(exc, TimeoutError):
+                raise EngineError(503, "all query engines are busy; try again later") from None
+            raise
+
+    def _leave_lane(self, worker: Worker) -> None:
+        if worker.heavy:
+            worker.heavy, self.heavy_running = False, self.heavy_running - 1
+            self._wake()
+
+    def _put_idle(self, worker: Worker) -> None:
+        self.idle.append(worker)
+        self._wake()
+
+    def _wake(self) -> None:
+        """Hand idle engines to waiting tasks: cheap ones first, heavy ones as far as their lane allows."""
+        for heavy in (False, True):
+            queue = self.waiting[heavy]
+            while queue:
+                if queue[0].done():  # gave up waiting
+                    queue.popleft()
+                    continue
+                worker = self._take(heavy)
+                if worker is None:
+                    break
+                queue.popleft().set_result(worker)
 
     async def close(self) -> None:
         self.closed = True
@@ -204,6 +291,7 @@ class Engines:
         self.writer = Pool(store, 1, "write", memory_mb=memory_mb) if writable else None
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.estimates = Estimates()
 
     async def start(self) -> None:
         if self.writer is not None:  # first: it creates the store directory if needed
@@ -246,9 +334,9 @@ class Engines:
             return await self._write(task)
         return await self._run(self.readers, task, self._deadline())
 
-    async def _dispatch(self, pool: Pool, task: dict, deadline: float):
+    async def _dispatch(self, pool: Pool, task: dict, deadline: float, heavy: bool = False):
         """Hand a task to an idle worker of the pool; a worker that died on the way is replaced."""
-        worker = await pool.acquire(deadline)
+        worker = await pool.acquire(deadline, heavy)
         try:
             await worker.send(task)
         except (ConnectionError, BrokenPipeError):
@@ -279,8 +367,19 @@ class Engines:
     async def stream(self, task: dict) -> Stream:
         """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
         pool, deadline = self.readers, self._deadline()
-        worker = await self._dispatch(pool, task, deadline)
-        kind, payload = await self._read_one(pool, worker, deadline)
+        shape = self.estimates.shape(task["query"]) if task["op"] == "query" else None
+        heavy = shape is None or not self.estimates.cheap(shape)
+        worker = await self._dispatch(pool, task, deadline, heavy)
+        started = asyncio.get_running_loop().time()
+        try:
+            kind, payload = await self._read_one(pool, worker, deadline)
+        except EngineError:
+            if shape is not None:
+                self.estimates.record(shape, self.timeout)  # killed (time, memory) or crashed: heavy
+            raise
+        if shape is not None:  # a result too large for one frame is heavy, however soon it starts
+            elapsed = asyncio.get_running_loop().time() - started
+            self.estimates.record(shape, elapsed if kind in (b"C", b"X") else max(elapsed, FAST_BUDGET))
         if kind == b"C":  # the common case: the whole result in one frame
             pool.release(worker)
             end = 1 + payload[0]
