@@ -82,7 +82,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=int(_env("WORKERS", "0") or 0),
-        help="query engine processes (DIPLOGRAPH_WORKERS; default: CPU count, at least 2)",
+        help="query engine processes; one of them is kept for quick queries while the others run heavy ones "
+        "(DIPLOGRAPH_WORKERS; default: CPU count + 1)",
     )
     parser.add_argument(
         "--max-body-bytes",

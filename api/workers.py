@@ -110,8 +110,8 @@ class Pool:
     """A fixed number of interchangeable engine processes; at most one task per process at a time.
 
     Two lanes share the engines: a cheap task takes any idle engine, a heavy one waits while all but
-    one engine run heavy tasks; waiting cheap tasks are served first.  So a quick lookup waits for at
-    most one engine to finish, never behind a queue of reports."""
+    one engine run heavy tasks (the default number of engines is one more than the cores for that
+    reason); waiting cheap tasks are served first.  So a quick lookup never queues behind reports."""
 
     def __init__(
         self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0

@@ -252,8 +252,8 @@ MIX_TEMPLATES = [
     (
         "group-by over all flows",
         "heavy",
-        "SELECT ?exporter ?year (SUM(?amount) AS ?total) WHERE {{ ?f dg:exporter ?exporter ;\n"
-        "  dg:amount ?amount ; dg:year ?year FILTER(?year >= {year}) }} GROUP BY ?exporter ?year",
+        "SELECT ?year (SUM(?amount) AS ?total) (COUNT(?f) AS ?n) WHERE {{ ?f dg:exporter ?exporter ;\n"
+        "  dg:amount ?amount ; dg:year ?year FILTER(?year >= {year}) }} GROUP BY ?year ORDER BY ?year",
         JSON,
     ),
     (
