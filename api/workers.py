@@ -22,13 +22,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.api.web import ApiError
-from diplograph.api.worker import HEADER
+from diplograph.api.worker import CPU_TIME, HEADER
 
 log = logging.getLogger("diplograph.api")
 START_TIMEOUT = 60.0
-# Lanes (fairness): a query whose shape ran in less than this lately is cheap and may take any idle
-# engine; any other query is heavy, and heavy queries never take the pool's last idle engine, so a quick
-# lookup never waits behind a queue of reports.
+# Lanes (fairness), by how long a query's shape took lately: a cheap one (under FAST_BUDGET) takes any
+# idle engine; a heavy one (slower, or never seen) never the last one, so a quick lookup never waits
+# behind a queue of reports; and a shape stopped at the time limit before runs on one engine at a
+# time, so a client repeating a runaway query cannot hold every heavy engine until its timeouts.
+CHEAP, HEAVY, STOPPED = 0, 1, 2
+LANES = (CHEAP, HEAVY, STOPPED)  # also the order in which waiting tasks are served
 FAST_BUDGET = 0.025
 SHAPES_KEPT = 4096  # query shapes whose durations are remembered (least recently run forgotten first)
 _CONSTANTS = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\b\d+(?:\.\d+)?\b""")
@@ -62,9 +65,12 @@ class Estimates:
     def shape(query: str) -> str:
         return _CONSTANTS.sub("?", query)
 
-    def cheap(self, shape: str) -> bool:
+    def lane(self, shape: str, limit: float) -> int:
+        """The lane of a query of this shape on a server that stops queries after `limit` seconds."""
         seconds = self.seconds.get(shape)
-        return seconds is not None and seconds < FAST_BUDGET
+        if seconds is None:
+            return HEAVY
+        return CHEAP if seconds < FAST_BUDGET else STOPPED if seconds >= limit else HEAVY
 
     def record(self, shape: str, seconds: float) -> None:
         """Remember a run: the mean of this one and the previous estimate (a heavy outlier moves a cheap
@@ -76,12 +82,12 @@ class Estimates:
 
 
 class Worker:
-    """One engine process and its pipes; `heavy` while it runs a query of the heavy lane."""
+    """One engine process and its pipes, and the lane of the task it runs (counted in Pool.running)."""
 
     def __init__(self, proc: asyncio.subprocess.Process, generation: int) -> None:
         self.proc = proc
         self.generation = generation
-        self.heavy = False
+        self.lane: int | None = None  # None while idle
 
     @property
     def pid(self) -> int:
@@ -109,9 +115,10 @@ class Worker:
 class Pool:
     """A fixed number of interchangeable engine processes; at most one task per process at a time.
 
-    Two lanes share the engines: a cheap task takes any idle engine, a heavy one waits while all but
-    one engine run heavy tasks (the default number of engines is one more than the cores for that
-    reason); waiting cheap tasks are served first.  So a quick lookup never queues behind reports."""
+    Lanes share the engines (see LANES): a cheap task takes any idle engine, a heavy one waits while all
+    but one engine run heavy tasks (the default number of engines is one more than the cores for that
+    reason), and at most one runs a task of a shape stopped before; waiting tasks are served cheap ones
+    first.  So a quick lookup never queues behind reports, nor a report behind repeated runaways."""
 
     def __init__(
         self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0
@@ -119,9 +126,9 @@ class Pool:
         self.store, self.size, self.mode, self.memory_mb = store, size, mode, memory_mb
         self.refresh_lock = refresh_lock or asyncio.Lock()
         self.idle: list[Worker] = []
-        self.waiting: dict[bool, deque[asyncio.Future[Worker]]] = {False: deque(), True: deque()}  # by heaviness
+        self.waiting: dict[int, deque[asyncio.Future[Worker]]] = {lane: deque() for lane in LANES}
         self.heavy_limit = max(1, size - 1)  # one engine kept for cheap tasks (when there are two or more)
-        self.heavy_running = 0
+        self.running = dict.fromkeys(LANES, 0)
         self.all: set[Worker] = set()
         self.generation = 0
         self._spawning: set[asyncio.Task] = set()
@@ -192,10 +199,10 @@ class Pool:
         in the engine, where a stack overflow or another crash is a SIGSEGV."""
         return bool(self.memory_mb) and worker.proc.returncode == -signal.SIGABRT
 
-    async def acquire(self, deadline: float, heavy: bool = False) -> Worker:
-        worker = self._take(heavy) if not self.waiting[False] else None  # the common case: no waiting
+    async def acquire(self, deadline: float, lane: int = CHEAP) -> Worker:
+        worker = self._take(lane) if not self.waiting[CHEAP] else None  # the common case: no waiting
         if worker is None:
-            worker = await self._wait(deadline, heavy)
+            worker = await self._wait(deadline, lane)
         if worker.generation != self.generation:
             try:
                 async with self.refresh_lock:  # never take a snapshot while a write is running
@@ -225,18 +232,20 @@ class Pool:
 
     # -- lanes -----------------------------------------------------------------------------------
 
-    def _take(self, heavy: bool) -> Worker | None:
+    def _take(self, lane: int) -> Worker | None:
         """An idle engine for a task of this lane, if the lane may have one now."""
-        if not self.idle or (heavy and self.heavy_running >= self.heavy_limit):
+        if not self.idle or lane != CHEAP and (
+            self.running[HEAVY] + self.running[STOPPED] >= self.heavy_limit or lane == STOPPED and self.running[STOPPED]
+        ):
             return None
         worker = self.idle.pop()
-        if heavy:
-            worker.heavy, self.heavy_running = True, self.heavy_running + 1
+        worker.lane = lane
+        self.running[lane] += 1
         return worker
 
-    async def _wait(self, deadline: float, heavy: bool) -> Worker:
+    async def _wait(self, deadline: float, lane: int) -> Worker:
         waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
-        self.waiting[heavy].append(waiter)
+        self.waiting[lane].append(waiter)
         try:
             async with asyncio.timeout_at(deadline):
                 return await waiter
@@ -244,14 +253,15 @@ class Pool:
             if waiter.done() and not waiter.cancelled():  # handed an engine just as we gave up: pass it on
                 self.release(waiter.result())
             with contextlib.suppress(ValueError):
-                self.waiting[heavy].remove(waiter)
+                self.waiting[lane].remove(waiter)
             if isinstance(exc, TimeoutError):
                 raise EngineError(503, "all query engines are busy; try again later") from None
             raise
 
     def _leave_lane(self, worker: Worker) -> None:
-        if worker.heavy:
-            worker.heavy, self.heavy_running = False, self.heavy_running - 1
+        if worker.lane is not None:
+            self.running[worker.lane] -= 1
+            worker.lane = None
             self._wake()
 
     def _put_idle(self, worker: Worker) -> None:
@@ -259,14 +269,14 @@ class Pool:
         self._wake()
 
     def _wake(self) -> None:
-        """Hand idle engines to waiting tasks: cheap ones first, heavy ones as far as their lane allows."""
-        for heavy in (False, True):
-            queue = self.waiting[heavy]
+        """Hand idle engines to waiting tasks, lane by lane, as far as each lane allows."""
+        for lane in LANES:
+            queue = self.waiting[lane]
             while queue:
                 if queue[0].done():  # gave up waiting
                     queue.popleft()
                     continue
-                worker = self._take(heavy)
+                worker = self._take(lane)
                 if worker is None:
                     break
                 queue.popleft().set_result(worker)
@@ -334,9 +344,9 @@ class Engines:
             return await self._write(task)
         return await self._run(self.readers, task, self._deadline())
 
-    async def _dispatch(self, pool: Pool, task: dict, deadline: float, heavy: bool = False):
+    async def _dispatch(self, pool: Pool, task: dict, deadline: float, lane: int = CHEAP):
         """Hand a task to an idle worker of the pool; a worker that died on the way is replaced."""
-        worker = await pool.acquire(deadline, heavy)
+        worker = await pool.acquire(deadline, lane)
         try:
             await worker.send(task)
         except (ConnectionError, BrokenPipeError):
@@ -368,26 +378,26 @@ class Engines:
         """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
         pool, deadline = self.readers, self._deadline()
         shape = self.estimates.shape(task["query"]) if task["op"] == "query" else None
-        heavy = shape is None or not self.estimates.cheap(shape)
-        worker = await self._dispatch(pool, task, deadline, heavy)
-        started = asyncio.get_running_loop().time()
+        lane = HEAVY if shape is None else self.estimates.lane(shape, self.timeout)
+        worker = await self._dispatch(pool, task, deadline, lane)
         try:
             kind, payload = await self._read_one(pool, worker, deadline)
         except EngineError:
             if shape is not None:
-                self.estimates.record(shape, self.timeout)  # killed (time, memory) or crashed: heavy
+                self.estimates.record(shape, self.timeout)  # stopped (time, memory) or crashed: heavy
             raise
-        if shape is not None:  # a result too large for one frame is heavy, however soon it starts
-            elapsed = asyncio.get_running_loop().time() - started
-            self.estimates.record(shape, elapsed if kind in (b"C", b"X") else max(elapsed, FAST_BUDGET))
         if kind == b"C":  # the common case: the whole result in one frame
             pool.release(worker)
-            end = 1 + payload[0]
-            return Stream(payload[1:end].decode(), payload[end:], None)
+            if shape is not None:  # by the engine's CPU time: a busy machine does not make a query heavy
+                self.estimates.record(shape, CPU_TIME.unpack_from(payload)[0] / 1e6)
+            end = CPU_TIME.size + 1 + payload[CPU_TIME.size]
+            return Stream(payload[CPU_TIME.size + 1 : end].decode(), payload[end:], None)
         if kind == b"X":
             pool.release(worker)
             error = pickle.loads(payload)
             raise EngineError(error["status"], error["message"])
+        if shape is not None:  # a result too large for one frame: heavy, however soon it starts
+            self.estimates.record(shape, FAST_BUDGET)
         head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
         return Stream(head["media_type"], None, self._body(pool, worker, deadline), deadline)
 
