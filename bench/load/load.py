@@ -164,11 +164,11 @@ async def run_phase(server: Server, clients: int, seconds: float, runaway: bool,
 
     sampler = asyncio.create_task(sample())
     started = time.perf_counter()
-    jobs = [client(n, host, port, stop_at, cqs, paths, phase) for n in range(clients)]
-    if runaway:
-        jobs.append(runaway_client(host, port, stop_at, phase))
-    await asyncio.gather(*jobs)
+    runaways = asyncio.create_task(runaway_client(host, port, stop_at, phase)) if runaway else None
+    await asyncio.gather(*(client(n, host, port, stop_at, cqs, paths, phase) for n in range(clients)))
     phase.seconds = time.perf_counter() - started
+    if runaways is not None:
+        await runaways  # the last ones sent, until the server stops them
     sampling = False
     await sampler
     return phase
