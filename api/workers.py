@@ -26,13 +26,14 @@ from diplograph.api.worker import CPU_TIME, HEADER
 
 log = logging.getLogger("diplograph.api")
 START_TIMEOUT = 60.0
-# Lanes (fairness), by how long a query's shape took lately: a cheap one (under FAST_BUDGET) takes any
-# idle engine; a heavy one (slower, or never seen) never the last one, so a quick lookup never waits
-# behind a queue of reports; and a shape stopped at the time limit before runs on one engine at a
-# time, so a client repeating a runaway query cannot hold every heavy engine until its timeouts.
-CHEAP, HEAVY, STOPPED = 0, 1, 2
-LANES = (CHEAP, HEAVY, STOPPED)  # also the order in which waiting tasks are served
+# Fairness, by how long a query's shape took lately: a cheap one (under FAST_BUDGET) takes any idle
+# engine; a heavy one (slower, or never seen) never the last one, so a quick lookup never waits behind a
+# queue of reports; and a shape never seen or slower than SLOW runs once at a time, so clients repeating
+# a runaway query hold one engine until it is stopped, not all of them.
+CHEAP, HEAVY = 0, 1
+LANES = (CHEAP, HEAVY)  # also the order in which waiting tasks are served
 FAST_BUDGET = 0.025
+SLOW = 1.0
 SHAPES_KEPT = 4096  # query shapes whose durations are remembered (least recently run forgotten first)
 _CONSTANTS = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\b\d+(?:\.\d+)?\b""")
 
@@ -65,12 +66,14 @@ class Estimates:
     def shape(query: str) -> str:
         return _CONSTANTS.sub("?", query)
 
-    def lane(self, shape: str, limit: float) -> int:
-        """The lane of a query of this shape on a server that stops queries after `limit` seconds."""
+    def lane(self, shape: str) -> int:
         seconds = self.seconds.get(shape)
-        if seconds is None:
-            return HEAVY
-        return CHEAP if seconds < FAST_BUDGET else STOPPED if seconds >= limit else HEAVY
+        return CHEAP if seconds is not None and seconds < FAST_BUDGET else HEAVY
+
+    def solo(self, shape: str) -> bool:
+        """Whether queries of this shape run one at a time: never seen, or slow."""
+        seconds = self.seconds.get(shape)
+        return seconds is None or seconds >= SLOW
 
     def record(self, shape: str, seconds: float) -> None:
         """Remember a run: the mean of this one and the previous estimate (a heavy outlier moves a cheap
@@ -115,10 +118,9 @@ class Worker:
 class Pool:
     """A fixed number of interchangeable engine processes; at most one task per process at a time.
 
-    Lanes share the engines (see LANES): a cheap task takes any idle engine, a heavy one waits while all
-    but one engine run heavy tasks (the default number of engines is one more than the cores for that
-    reason), and at most one runs a task of a shape stopped before; waiting tasks are served cheap ones
-    first.  So a quick lookup never queues behind reports, nor a report behind repeated runaways."""
+    Two lanes share the engines: a cheap task takes any idle engine, a heavy one waits while all but
+    one engine run heavy tasks (the default number of engines is one more than the cores for that
+    reason); waiting cheap tasks are served first.  So a quick lookup never queues behind reports."""
 
     def __init__(
         self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0
@@ -234,9 +236,7 @@ class Pool:
 
     def _take(self, lane: int) -> Worker | None:
         """An idle engine for a task of this lane, if the lane may have one now."""
-        if not self.idle or lane != CHEAP and (
-            self.running[HEAVY] + self.running[STOPPED] >= self.heavy_limit or lane == STOPPED and self.running[STOPPED]
-        ):
+        if not self.idle or (lane == HEAVY and self.running[HEAVY] >= self.heavy_limit):
             return None
         worker = self.idle.pop()
         worker.lane = lane
@@ -302,6 +302,7 @@ class Engines:
         self.timeout = timeout
         self.memory_mb = memory_mb
         self.estimates = Estimates()
+        self.solos: dict[str, tuple[asyncio.Lock, int]] = {}  # shape: (its turn, requests holding or awaiting it)
 
     async def start(self) -> None:
         if self.writer is not None:  # first: it creates the store directory if needed
@@ -378,34 +379,84 @@ class Engines:
         """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
         pool, deadline = self.readers, self._deadline()
         shape = self.estimates.shape(task["query"]) if task["op"] == "query" else None
-        lane = HEAVY if shape is None else self.estimates.lane(shape, self.timeout)
-        worker = await self._dispatch(pool, task, deadline, lane)
+        solo = shape is not None and self.estimates.solo(shape)
+        if solo:
+            await self._solo_turn(shape, deadline)
+        streaming = False
         try:
-            kind, payload = await self._read_one(pool, worker, deadline)
-        except EngineError:
-            if shape is not None:
-                self.estimates.record(shape, self.timeout)  # stopped (time, memory) or crashed: heavy
-            raise
-        if kind == b"C":  # the common case: the whole result in one frame
-            pool.release(worker)
-            if shape is not None:  # by the engine's CPU time: a busy machine does not make a query heavy
-                self.estimates.record(shape, CPU_TIME.unpack_from(payload)[0] / 1e6)
-            end = CPU_TIME.size + 1 + payload[CPU_TIME.size]
-            return Stream(payload[CPU_TIME.size + 1 : end].decode(), payload[end:], None)
-        if kind == b"X":
-            pool.release(worker)
-            error = pickle.loads(payload)
-            raise EngineError(error["status"], error["message"])
-        if shape is not None:  # a result too large for one frame: heavy, however soon it starts
-            self.estimates.record(shape, FAST_BUDGET)
-        head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
-        return Stream(head["media_type"], None, self._body(pool, worker, deadline), deadline)
+            lane = HEAVY if shape is None else self.estimates.lane(shape)
+            worker = await self._dispatch(pool, task, deadline, lane)
+            try:
+                kind, payload = await self._read_one(pool, worker, deadline)
+            except EngineError:
+                if shape is not None:
+                    self.estimates.record(shape, self.timeout)  # stopped (time, memory) or crashed: heavy
+                raise
+            if kind == b"C":  # the common case: the whole result in one frame
+                pool.release(worker)
+                if shape is not None:  # by the engine's CPU time: a busy machine does not make a query heavy
+                    self.estimates.record(shape, CPU_TIME.unpack_from(payload)[0] / 1e6)
+                end = CPU_TIME.size + 1 + payload[CPU_TIME.size]
+                return Stream(payload[CPU_TIME.size + 1 : end].decode(), payload[end:], None)
+            if kind == b"X":
+                pool.release(worker)
+                error = pickle.loads(payload)
+                raise EngineError(error["status"], error["message"])
+            if shape is not None:  # a result too large for one frame: heavy, however soon it starts
+                self.estimates.record(shape, FAST_BUDGET)
+            head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
+            streaming = True
+            body = self._body(pool, worker, deadline, shape, solo)
+            return Stream(head["media_type"], None, body, deadline)
+        finally:
+            if solo and not streaming:
+                self._end_solo_turn(shape)
 
-    async def _body(self, pool: Pool, worker: Worker, deadline: float) -> AsyncIterator[bytes]:
+    async def _solo_turn(self, shape: str, deadline: float) -> None:
+        """Wait (until the deadline) for the previous query of this shape to finish; a query that waited
+        and has less time left than its shape took is refused rather than started (and killed)."""
+        lock, users = self.solos.get(shape) or (asyncio.Lock(), 0)
+        self.solos[shape] = (lock, users + 1)
+        waited = lock.locked()
+        try:
+            async with asyncio.timeout_at(deadline):
+                await lock.acquire()
+            took = self.estimates.seconds.get(shape)
+            if waited and took is not None and took >= deadline - asyncio.get_running_loop().time():
+                lock.release()
+                raise TimeoutError
+        except BaseException as exc:
+            self._end_solo_turn(shape, acquired=False)
+            if isinstance(exc, TimeoutError):
+                raise EngineError(
+                    503, "the same query (or one of the same shape) was slow and is still running for another "
+                    "request; this one waited for it until too little of this server's time limit was left"
+                ) from None
+            raise
+
+    def _end_solo_turn(self, shape: str, acquired: bool = True) -> None:
+        lock, users = self.solos[shape]
+        if acquired:
+            lock.release()
+        if users == 1:
+            del self.solos[shape]
+        else:
+            self.solos[shape] = (lock, users - 1)
+
+    async def _body(
+        self, pool: Pool, worker: Worker, deadline: float, shape: str | None, solo: bool
+    ) -> AsyncIterator[bytes]:
+        """The streamed frames; a query stopped mid-stream makes its shape heavy, and its end ends the
+        shape's solo turn."""
         finished = False
         try:
             while True:
-                kind, payload = await self._read_one(pool, worker, deadline)
+                try:
+                    kind, payload = await self._read_one(pool, worker, deadline)
+                except EngineError:
+                    if shape is not None:
+                        self.estimates.record(shape, self.timeout)
+                    raise
                 if kind == b"D":
                     yield payload
                 elif kind == b"E":
@@ -416,6 +467,8 @@ class Engines:
                     pool.release(worker)
                     raise EngineError(500, pickle.loads(payload)["message"])
         finally:
+            if solo and shape is not None:
+                self._end_solo_turn(shape)
             if not finished:
                 await pool.discard(worker)  # abandoned mid-stream: its pipe is in an unknown state
             elif worker in pool.all and kind == b"E":

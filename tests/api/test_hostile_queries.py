@@ -225,3 +225,27 @@ def test_quick_query_never_waits_behind_heavy_ones(hostile_server):
     assert waited < 1.0, waited
     assert statuses == [503, 503, 503]  # each stopped at the timeout, or refused when its wait ran past it
     wait_for_engines(hostile_server)
+
+
+def test_repeated_runaway_query_runs_once_at_a_time(hostile_server):
+    """Three clients send the same runaway query at once: one engine runs it until the timeout (and is
+    replaced); the other two never get an engine and hear why at their own deadline."""
+    wait_for_engines(hostile_server)
+    before = set(engine_pids(hostile_server))
+    query = HOSTILE["COUNT(*) over a four-way cross join"].replace("?l", "?m")  # a shape of its own
+    answers: list[str] = []
+
+    def send() -> None:
+        r = httpx.post(hostile_server.url + "/sparql", data={"query": query}, timeout=30)
+        answers.append(f"{r.status_code} {r.text.strip()}")
+
+    clients = [threading.Thread(target=send) for _ in range(3)]
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join(30)
+    stopped = f"503 the query ran longer than this server's limit of {TIMEOUT:g} s and was stopped"
+    assert sorted(answers)[0] == stopped, answers
+    assert all("was slow and is still running for another request" in a for a in sorted(answers)[1:]), answers
+    wait_for_engines(hostile_server)
+    assert len(before - set(engine_pids(hostile_server))) == 1  # one engine killed, not three
