@@ -55,11 +55,13 @@ def competency_queries() -> list[str]:
 
 def build_store(docs: int, store: Path) -> None:
     articles = sorted((ROOT / "tests" / "corpus" / "dev").glob("*.txt"))[:docs]
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "diplograph", "build", *map(str, articles), "--store", str(store), "--jobs", "2"],
-        check=True,
-        stdout=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode:  # the facts SHACL rejects are reported on stderr too: shown only if the build fails
+        raise SystemExit(f"building the store failed:\n{done.stderr[-2000:]}")
 
 
 def group_rss(session: int) -> tuple[int, int]:
@@ -202,7 +204,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=96, help="articles of tests/corpus/dev to build (all 96)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60, help="length of each phase")
-    parser.add_argument("--query-timeout", type=float, default=5, help="the server's --query-timeout")
+    parser.add_argument("--query-timeout", type=float, default=30, help="the server's --query-timeout (its default)")
     parser.add_argument("--workers", type=int, default=0, help="the server's --workers (0: its default)")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped run still stops its server
