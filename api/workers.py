@@ -27,9 +27,10 @@ from diplograph.api.worker import CPU_TIME, HEADER
 log = logging.getLogger("diplograph.api")
 START_TIMEOUT = 60.0
 # Fairness, by how long a query's shape took lately: a cheap one (under FAST_BUDGET) takes any idle
-# engine; a heavy one (slower, or never seen) never the last one, so a quick lookup never waits behind a
-# queue of reports; and a shape never seen or slower than SLOW runs once at a time, so clients repeating
-# a runaway query hold one engine until it is stopped, not all of them.
+# engine; a heavy one never the last one, so a quick lookup never waits behind a queue of reports; a
+# shape never seen is tried as cheap (a new lookup must not wait behind reports either), but it and any
+# shape slower than SLOW run once at a time, so clients repeating a runaway query hold one engine until
+# it is stopped, not all of them.
 CHEAP, HEAVY = 0, 1
 LANES = (CHEAP, HEAVY)  # also the order in which waiting tasks are served
 FAST_BUDGET = 0.025
@@ -57,7 +58,7 @@ class Estimates:
     """How long each query shape (its text with IRIs, literals and numbers blanked out) took lately.
 
     Parameters rarely change a query's cost by orders of magnitude, so the last runs of the same shape
-    are a good enough guess of the next one's; a shape never seen is guessed heavy."""
+    are a good enough guess of the next one's."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -68,7 +69,7 @@ class Estimates:
 
     def lane(self, shape: str) -> int:
         seconds = self.seconds.get(shape)
-        return CHEAP if seconds is not None and seconds < FAST_BUDGET else HEAVY
+        return CHEAP if seconds is None or seconds < FAST_BUDGET else HEAVY
 
     def solo(self, shape: str) -> bool:
         """Whether queries of this shape run one at a time: never seen, or slow."""
