@@ -176,6 +176,8 @@ async def pin_remote(request: Request, settings: Settings, text: str, analysis: 
     for the address it resolved to, so the engine never resolves the name again (see api/egress)."""
     addresses = await check_public(analysis.services, settings.service_allow_private, "SERVICE")
     addresses += await check_public(analysis.loads, settings.service_allow_private, "LOAD")
+    if str(settings.store).startswith(("http://", "https://")):  # a remote store (main's `serve --store URL`)
+        return text  # runs SERVICE and LOAD itself, on another machine: a relay on this loopback is not for it
     relay: Relay = request.app.state.relay
     deadline = asyncio.get_running_loop().time() + settings.query_timeout
     targets = [t for t in analysis.services + analysis.loads if t is not None]
