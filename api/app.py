@@ -16,6 +16,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from diplograph.api import describe, linked_data, page, protocol, update
+from diplograph.api.egress import Relay
 from diplograph.api.settings import Settings
 from diplograph.api.web import (
     ApiError,
@@ -88,6 +89,7 @@ def create_app(settings: Settings) -> Endpoint:
             yield
         finally:
             await engines.close()
+            await app.state.relay.close()
 
     app = Endpoint(
         title="diplograph SPARQL endpoint",
@@ -102,6 +104,7 @@ def create_app(settings: Settings) -> Endpoint:
     app.router.redirect_slashes = False  # /nope must be a 404, not a redirect into the Linked Data route
     app.state.settings = settings
     app.state.engines = engines
+    app.state.relay = Relay()  # SERVICE and LOAD connect through it, to the addresses checked (api/egress)
     app.state.void_cache = {}
     app.state.ontology = describe.ontology_triples()
     app.state.examples_dir = settings.examples_dir or page.EXAMPLES_DIR

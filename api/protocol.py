@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from diplograph.api import describe, formats, openapi
-from diplograph.api.egress import check_public
+from diplograph.api.egress import Relay, check_public
 from diplograph.api.settings import Settings
 from diplograph.api.sparql_text import (
+    Analysis,
     QueryRejected,
     add_using_clauses,
     analyse,
     check_remote,
     predeclared_prefixes,
+    replace_spans,
 )
 from diplograph.api.update import authorize
 from diplograph.api.web import ApiError, iri_parameter, parse_params, query_params, read_body, respond
@@ -134,7 +138,7 @@ async def run_query(
         analysis = analyse(query, settings.max_nesting, settings.base_iri, keep_tokens=False)
         check_remote(analysis.services, settings.service_allow, "SERVICE")
         if analysis.services:
-            await check_public(analysis.services, settings.service_allow_private, "SERVICE")
+            query = await pin_remote(request, settings, query, analysis)
     except QueryRejected as exc:
         raise ApiError(exc.status, str(exc)) from None
     try:
@@ -167,6 +171,20 @@ async def run_query(
     return response
 
 
+async def pin_remote(request: Request, settings: Settings, text: str, analysis: Analysis) -> str:
+    """`text` with each SERVICE and LOAD target (all allow-listed) checked and replaced by the relay's URL
+    for the address it resolved to, so the engine never resolves the name again (see api/egress)."""
+    addresses = await check_public(analysis.services, settings.service_allow_private, "SERVICE")
+    addresses += await check_public(analysis.loads, settings.service_allow_private, "LOAD")
+    if str(settings.store).startswith(("http://", "https://")):  # a remote store (main's `serve --store URL`)
+        return text  # runs SERVICE and LOAD itself, on another machine: a relay on this loopback is not for it
+    relay: Relay = request.app.state.relay
+    deadline = asyncio.get_running_loop().time() + settings.query_timeout
+    targets = [t for t in analysis.services + analysis.loads if t is not None]
+    urls = [f"<{await relay.url(t, a, deadline)}>" for t, a in zip(targets, addresses, strict=True)]
+    return replace_spans(text, [span for span in analysis.spans if span is not None], urls)
+
+
 async def unmatched_bindings(engines: Engines, bindings: list[Binding]) -> list[str]:
     """A warning for each bound value that occurs nowhere in the data (in any graph), most likely
     an IRI from another store or a literal without the language tag the data has."""
@@ -195,8 +213,8 @@ async def run_update(
         check_remote(analysis.services, settings.service_allow, "SERVICE")
         check_remote(analysis.loads, settings.service_allow, "LOAD")
         if analysis.services or analysis.loads:
-            await check_public(analysis.services, settings.service_allow_private, "SERVICE")
-            await check_public(analysis.loads, settings.service_allow_private, "LOAD")
+            update = await pin_remote(request, settings, update, analysis)
+            analysis = analyse(update, settings.max_nesting, settings.base_iri)  # the tokens of the new text
         text = add_using_clauses(
             update,
             analysis.tokens,

@@ -83,7 +83,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         default=int(_env("WORKERS", "0") or 0),
-        help="query engine processes (DIPLOGRAPH_WORKERS; default: CPU count, at least 2)",
+        help="query engine processes; one of them is kept for quick queries while the others run heavy ones "
+        "(DIPLOGRAPH_WORKERS; default: CPU count + 1)",
     )
     parser.add_argument(
         "--max-body-bytes",
@@ -156,6 +157,41 @@ def public_url(settings: Settings) -> str:
     return f"http://{host}:{settings.port}/"
 
 
+MAX_URL_BYTES = 65_535  # httptools cannot split a longer URL (16-bit offsets): it was a bare 400 before
+
+
+def url_limited_protocol() -> type:
+    """uvicorn's httptools protocol answering an over-long request URL with a 414 and a message.
+
+    uvicorn buffers a request URL without limit and, past 64 KiB, answers "Invalid HTTP request
+    received." (400): a client sending a long query by GET learns nothing from that, and a 100 MB URL
+    sat in memory first.  Here the URL stops being read at the limit and the client is told to POST."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    class UrlLimitedProtocol(HttpToolsProtocol):
+        def on_url(self, url: bytes) -> None:
+            super().on_url(url)
+            if len(self.url) > MAX_URL_BYTES:
+                raise ValueError("request URL too long")  # stops the parser: send_400_response follows
+
+        def send_400_response(self, msg: str) -> None:
+            if len(self.url) <= MAX_URL_BYTES:
+                super().send_400_response(msg)
+                return
+            text = (
+                f"the request URL is longer than this server's limit of {MAX_URL_BYTES} bytes; send a long "
+                "query with POST (Content-Type application/sparql-query, or a form)\n"
+            ).encode()
+            head = (
+                "HTTP/1.1 414 URI Too Long\r\ncontent-type: text/plain; charset=utf-8\r\n"
+                f"content-length: {len(text)}\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n"
+            )
+            self.transport.write(head.encode() + text)
+            self.transport.close()
+
+    return UrlLimitedProtocol
+
+
 def run_from_args(args: argparse.Namespace) -> int:
     """Start uvicorn with the app and block until it stops, holding the store folder all along (a
     shared hold: other servers may read it too, but `diplograph build` stops and names this URL)."""
@@ -171,6 +207,7 @@ def run_from_args(args: argparse.Namespace) -> int:
             create_app(settings),
             host=settings.host,
             port=settings.port,
+            http=url_limited_protocol(),
             log_level="info",
             access_log=args.access_log,
             proxy_headers=True,

@@ -21,7 +21,7 @@ class Settings:
     update_token: str | None = None
     service_allow: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ("*",)
-    workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 2))
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 2) + 1)  # + 1 kept for quick queries
     max_body_bytes: int = 16 * 1024 * 1024
     max_result_bytes: int = 256 * 1024 * 1024
     max_nesting: int = 128

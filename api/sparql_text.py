@@ -73,6 +73,8 @@ class Analysis:
     has_dataset_clause: bool = False
     services: list[str | None] = field(default_factory=list)
     loads: list[str | None] = field(default_factory=list)
+    # where each target of `services` + `loads` is written in the text: (start, end), for api/egress's pins
+    spans: list[tuple[int, int] | None] = field(default_factory=list)
 
 
 def tokenize(text: str, max_nesting: int, keep: bool = True) -> list[Token]:
@@ -135,11 +137,12 @@ def _prefix_of(word: str) -> str:
     return word.split(":", 1)[0].lower()
 
 
-def _targets(tokens: list[Token], keyword: str, base: str | None) -> list[str | None]:
-    """The IRIs following each use of `keyword`; None where it cannot be fixed statically."""
+def _targets(tokens: list[Token], keyword: str, base: str | None) -> list[tuple[str | None, tuple[int, int] | None]]:
+    """The IRIs following each use of `keyword` and where they are written; None where it cannot be
+    fixed statically."""
     prefixes: dict[str, str] = {}
     current_base = base
-    found: list[str | None] = []
+    found: list[tuple[str | None, tuple[int, int] | None]] = []
     for i, tok in enumerate(tokens):
         if tok.kind != "word":
             continue
@@ -159,19 +162,22 @@ def _targets(tokens: list[Token], keyword: str, base: str | None) -> list[str | 
         # A use of the keyword: only the plain form `KEYWORD [SILENT] <iri>|p:x` can be checked.
         j = i + 1
         if low != keyword:
-            found.append(None)
+            found.append((None, None))
             continue
         if j < len(tokens) and tokens[j].kind == "word" and tokens[j].text.lower() == "silent":
             j += 1
         target = tokens[j] if j < len(tokens) else None
         if target is not None and target.kind == "iri":
-            found.append(_resolve(target.text[1:-1], current_base))
+            span = (target.start, target.start + len(target.text))
+            found.append((_resolve(target.text[1:-1], current_base), span))
         elif target is not None and target.kind == "word" and ":" in target.text:
-            prefix, local = target.text.split(":", 1)
+            name = target.text.rstrip(".")  # a dot ending the pattern is no part of the name
+            prefix, local = name.split(":", 1)
             iri = prefixes.get(prefix)
-            found.append(None if iri is None else iri + re.sub(r"\\(.)", r"\1", local.rstrip(".")))
+            span = (target.start, target.start + len(name))
+            found.append((None if iri is None else iri + re.sub(r"\\(.)", r"\1", local), span))
         else:
-            found.append(None)
+            found.append((None, None))
     return found
 
 
@@ -191,9 +197,19 @@ def analyse(text: str, max_nesting: int, base: str | None = None, keep_tokens: b
     analysis.has_dataset_clause = has_from and any(
         t.kind == "word" and t.depth == 0 and t.text.lower() == "from" for t in tokens
     )
-    analysis.services = _targets(tokens, "service", base) if has_service else []
-    analysis.loads = _targets(tokens, "load", base) if has_load else []
+    services = _targets(tokens, "service", base) if has_service else []
+    loads = _targets(tokens, "load", base) if has_load else []
+    analysis.services = [target for target, _ in services]
+    analysis.loads = [target for target, _ in loads]
+    analysis.spans = [span for _, span in services + loads]
     return analysis
+
+
+def replace_spans(text: str, spans: list[tuple[int, int]], replacements: list[str]) -> str:
+    """`text` with each (start, end) span replaced, the spans in any order."""
+    for (start, end), new in sorted(zip(spans, replacements, strict=True), reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def check_remote(targets: list[str | None], allowed: tuple[str, ...], what: str) -> None:

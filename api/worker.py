@@ -7,8 +7,10 @@ writer (only started when updates are enabled) holds the read-write handle.
 
 Wire format on stdin/stdout: frames of one type byte, a 4-byte big-endian length and a payload.
 Tasks are pickled dicts (both ends are this package).  Replies: ``R`` ready, ``X`` error
-(pickled {status, message}), ``J`` a pickled value, ``C`` a whole result (one byte giving the length
-of the media type, the media type, the body), or a streamed body: ``H`` head (pickled
+(pickled {status, message}), ``J`` a pickled value, ``C`` a whole result (what the query cost in
+microseconds as 4 bytes: the engine thread's CPU time, or the time waited for a store behind a URL, so
+the server can tell quick queries from heavy ones however busy the machine is; one byte giving the
+length of the media type, the media type, the body), or a streamed body: ``H`` head (pickled
 {media_type, complete}), ``D`` data chunks, ``E`` end, or ``A`` abort (error after the head).
 """
 
@@ -34,6 +36,7 @@ from diplograph.graph.bindings import Binding
 from diplograph.graph.store import StoreError, ntriples_block, open_store
 
 HEADER = struct.Struct(">cI")
+CPU_TIME = struct.Struct(">I")  # microseconds, at the start of a C frame
 FIRST_FLUSH = 256 * 1024  # results below this size are answered in one piece (errors stay clean)
 CHUNK = 64 * 1024
 REOPEN_ATTEMPTS = 8
@@ -76,9 +79,13 @@ def write_frame(stream: BinaryIO, kind: bytes, payload: bytes = b"") -> None:
 class FrameWriter(io.RawIOBase):
     """A file-like sink for pyoxigraph's serializers that streams frames and enforces the result cap."""
 
-    def __init__(self, out: BinaryIO, media_type: str, max_bytes: int) -> None:
+    def __init__(
+        self, out: BinaryIO, media_type: str, max_bytes: int, started: float = 0.0, clock=time.thread_time
+    ) -> None:
         super().__init__()
         self.out, self.media_type, self.max_bytes = out, media_type, max_bytes
+        self.clock = clock
+        self.started = started or clock()
         self.buffer = bytearray()
         self.total = 0
         self.committed = False
@@ -104,9 +111,16 @@ class FrameWriter(io.RawIOBase):
         if end and not self.committed:
             media = self.media_type.encode()
             self.committed = True
+            cpu = CPU_TIME.pack(min(int((self.clock() - self.started) * 1e6), 2**32 - 1))
             self.out.write(
                 b"".join(
-                    (HEADER.pack(b"C", 1 + len(media) + len(self.buffer)), bytes((len(media),)), media, self.buffer)
+                    (
+                        HEADER.pack(b"C", CPU_TIME.size + 1 + len(media) + len(self.buffer)),
+                        cpu,
+                        bytes((len(media),)),
+                        media,
+                        self.buffer,
+                    )
                 )
             )
             self.out.flush()
@@ -132,6 +146,9 @@ class Engine:
 
     def __init__(self, path: str, writable: bool) -> None:
         self.path, self.writable = path, writable
+        # What a query costs: this thread's CPU time, or the time waited for a store behind a URL (whose
+        # work happens elsewhere); the server sorts queries into lanes by it (api/workers.py).
+        self.clock = time.monotonic if str(path).startswith(("http://", "https://")) else time.thread_time
         self.store = open_store(path, read_only=not writable)
         self.negotiated: dict[tuple[str | None, str | None, bool], str] = {}  # (accept, format, graph?)
         self.prefixes = predeclared_prefixes()  # dg:, rdfs:, ... usable without PREFIX
@@ -175,6 +192,7 @@ class Engine:
             raise TaskError(400, str(exc)) from None
 
     def query(self, task: dict, out: BinaryIO) -> None:
+        started = self.clock()
         try:
             result = self._query(task)
         except (OSError, RuntimeError) as exc:
@@ -196,7 +214,7 @@ class Engine:
             if len(self.negotiated) < NEGOTIATED_CACHE:  # clients send few distinct Accept headers
                 self.negotiated[key] = media
         fmt = formats.RDF[media] if is_graph else formats.RESULTS[media]
-        writer = FrameWriter(out, media, task["max_bytes"])
+        writer = FrameWriter(out, media, task["max_bytes"], started, self.clock)
         self._serialize(writer, lambda: result.serialize(writer, fmt), 502 if task.get("remote") else 500)
 
     def graph_get(self, task: dict, out: BinaryIO) -> None:

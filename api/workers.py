@@ -13,17 +13,30 @@ import asyncio
 import contextlib
 import logging
 import pickle
+import re
 import signal
 import sys
+from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.api.web import ApiError
-from diplograph.api.worker import HEADER
+from diplograph.api.worker import CPU_TIME, HEADER
 
 log = logging.getLogger("diplograph.api")
 START_TIMEOUT = 60.0
+# Fairness, by how long a query's shape took lately: a cheap one (under FAST_BUDGET) takes any idle
+# engine; a heavy one never the last one, so a quick lookup never waits behind a queue of reports; a
+# shape never seen is tried as cheap (a new lookup must not wait behind reports either), but it and any
+# shape slower than SLOW run once at a time, so clients repeating a runaway query hold one engine until
+# it is stopped, not all of them.
+CHEAP, HEAVY = 0, 1
+LANES = (CHEAP, HEAVY)  # also the order in which waiting tasks are served
+FAST_BUDGET = 0.025
+SLOW = 1.0
+SHAPES_KEPT = 4096  # query shapes whose durations are remembered (least recently run forgotten first)
+_CONSTANTS = re.compile(r"""<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\b\d+(?:\.\d+)?\b""")
 
 
 class EngineError(ApiError):
@@ -41,12 +54,44 @@ class Stream:
     deadline: float | None = None
 
 
+class Estimates:
+    """How long each query shape (its text with IRIs, literals and numbers blanked out) took lately.
+
+    Parameters rarely change a query's cost by orders of magnitude, so the last runs of the same shape
+    are a good enough guess of the next one's."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @staticmethod
+    def shape(query: str) -> str:
+        return _CONSTANTS.sub("?", query)
+
+    def lane(self, shape: str) -> int:
+        seconds = self.seconds.get(shape)
+        return CHEAP if seconds is None or seconds < FAST_BUDGET else HEAVY
+
+    def solo(self, shape: str) -> bool:
+        """Whether queries of this shape run one at a time: never seen, or slow."""
+        seconds = self.seconds.get(shape)
+        return seconds is None or seconds >= SLOW
+
+    def record(self, shape: str, seconds: float) -> None:
+        """Remember a run: the mean of this one and the previous estimate (a heavy outlier moves a cheap
+        shape to the heavy lane at once; it takes a few quick runs to move back)."""
+        previous = self.seconds.pop(shape, None)  # re-inserted last: the dict's order is recency
+        self.seconds[shape] = seconds if previous is None else max(seconds, (previous + seconds) / 2)
+        if len(self.seconds) > SHAPES_KEPT:
+            del self.seconds[next(iter(self.seconds))]
+
+
 class Worker:
-    """One engine process and its pipes."""
+    """One engine process and its pipes, and the lane of the task it runs (counted in Pool.running)."""
 
     def __init__(self, proc: asyncio.subprocess.Process, generation: int) -> None:
         self.proc = proc
         self.generation = generation
+        self.lane: int | None = None  # None while idle
 
     @property
     def pid(self) -> int:
@@ -72,14 +117,21 @@ class Worker:
 
 
 class Pool:
-    """A fixed number of interchangeable engine processes; at most one task per process at a time."""
+    """A fixed number of interchangeable engine processes; at most one task per process at a time.
+
+    Two lanes share the engines: a cheap task takes any idle engine, a heavy one waits while all but
+    one engine run heavy tasks (the default number of engines is one more than the cores for that
+    reason); waiting cheap tasks are served first.  So a quick lookup never queues behind reports."""
 
     def __init__(
         self, store: Path, size: int, mode: str, refresh_lock: asyncio.Lock | None = None, memory_mb: int = 0
     ) -> None:
         self.store, self.size, self.mode, self.memory_mb = store, size, mode, memory_mb
         self.refresh_lock = refresh_lock or asyncio.Lock()
-        self.idle: asyncio.Queue[Worker] = asyncio.Queue()
+        self.idle: list[Worker] = []
+        self.waiting: dict[int, deque[asyncio.Future[Worker]]] = {lane: deque() for lane in LANES}
+        self.heavy_limit = max(1, size - 1)  # one engine kept for cheap tasks (when there are two or more)
+        self.running = dict.fromkeys(LANES, 0)
         self.all: set[Worker] = set()
         self.generation = 0
         self._spawning: set[asyncio.Task] = set()
@@ -88,7 +140,7 @@ class Pool:
     async def start(self) -> None:
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
         for worker in workers:
-            self.idle.put_nowait(worker)
+            self._put_idle(worker)
 
     async def _spawn(self) -> Worker:
         proc = await asyncio.create_subprocess_exec(
@@ -125,7 +177,7 @@ class Pool:
         if self.closed:
             await self.discard(worker, replace=False)
         else:
-            self.idle.put_nowait(worker)
+            self._put_idle(worker)
 
     async def discard(self, worker: Worker, replace: bool = True) -> None:
         """Kill a worker whose state is unknown (timed out, crashed, abandoned mid-stream).
@@ -137,6 +189,7 @@ class Pool:
         if worker not in self.all:
             return  # already discarded (and replaced)
         self.all.discard(worker)
+        self._leave_lane(worker)
         if replace and not self.closed:
             task = asyncio.create_task(self._replace())
             self._spawning.add(task)
@@ -149,15 +202,10 @@ class Pool:
         in the engine, where a stack overflow or another crash is a SIGSEGV."""
         return bool(self.memory_mb) and worker.proc.returncode == -signal.SIGABRT
 
-    async def acquire(self, deadline: float) -> Worker:
-        try:
-            if self.idle.empty():
-                async with asyncio.timeout_at(deadline):
-                    worker = await self.idle.get()
-            else:
-                worker = self.idle.get_nowait()  # the common case: no timer, no waiting
-        except TimeoutError:
-            raise EngineError(503, "all query engines are busy; try again later") from None
+    async def acquire(self, deadline: float, lane: int = CHEAP) -> Worker:
+        worker = self._take(lane) if not self.waiting[CHEAP] else None  # the common case: no waiting
+        if worker is None:
+            worker = await self._wait(deadline, lane)
         if worker.generation != self.generation:
             try:
                 async with self.refresh_lock:  # never take a snapshot while a write is running
@@ -182,7 +230,57 @@ class Pool:
         if self.closed or worker not in self.all:
             worker.kill()
         else:
-            self.idle.put_nowait(worker)
+            self._leave_lane(worker)
+            self._put_idle(worker)
+
+    # -- lanes -----------------------------------------------------------------------------------
+
+    def _take(self, lane: int) -> Worker | None:
+        """An idle engine for a task of this lane, if the lane may have one now."""
+        if not self.idle or (lane == HEAVY and self.running[HEAVY] >= self.heavy_limit):
+            return None
+        worker = self.idle.pop()
+        worker.lane = lane
+        self.running[lane] += 1
+        return worker
+
+    async def _wait(self, deadline: float, lane: int) -> Worker:
+        waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+        self.waiting[lane].append(waiter)
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await waiter
+        except BaseException as exc:
+            if waiter.done() and not waiter.cancelled():  # handed an engine just as we gave up: pass it on
+                self.release(waiter.result())
+            with contextlib.suppress(ValueError):
+                self.waiting[lane].remove(waiter)
+            if isinstance(exc, TimeoutError):
+                raise EngineError(503, "all query engines are busy; try again later") from None
+            raise
+
+    def _leave_lane(self, worker: Worker) -> None:
+        if worker.lane is not None:
+            self.running[worker.lane] -= 1
+            worker.lane = None
+            self._wake()
+
+    def _put_idle(self, worker: Worker) -> None:
+        self.idle.append(worker)
+        self._wake()
+
+    def _wake(self) -> None:
+        """Hand idle engines to waiting tasks, lane by lane, as far as each lane allows."""
+        for lane in LANES:
+            queue = self.waiting[lane]
+            while queue:
+                if queue[0].done():  # gave up waiting
+                    queue.popleft()
+                    continue
+                worker = self._take(lane)
+                if worker is None:
+                    break
+                queue.popleft().set_result(worker)
 
     async def close(self) -> None:
         self.closed = True
@@ -204,6 +302,8 @@ class Engines:
         self.writer = Pool(store, 1, "write", memory_mb=memory_mb) if writable else None
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.estimates = Estimates()
+        self.solos: dict[str, tuple[asyncio.Lock, int]] = {}  # shape: (its turn, requests holding or awaiting it)
 
     async def start(self) -> None:
         if self.writer is not None:  # first: it creates the store directory if needed
@@ -246,9 +346,9 @@ class Engines:
             return await self._write(task)
         return await self._run(self.readers, task, self._deadline())
 
-    async def _dispatch(self, pool: Pool, task: dict, deadline: float):
+    async def _dispatch(self, pool: Pool, task: dict, deadline: float, lane: int = CHEAP):
         """Hand a task to an idle worker of the pool; a worker that died on the way is replaced."""
-        worker = await pool.acquire(deadline)
+        worker = await pool.acquire(deadline, lane)
         try:
             await worker.send(task)
         except (ConnectionError, BrokenPipeError):
@@ -279,24 +379,85 @@ class Engines:
     async def stream(self, task: dict) -> Stream:
         """Run a streaming task (query, graph_get) on a reader; errors before the head raise EngineError."""
         pool, deadline = self.readers, self._deadline()
-        worker = await self._dispatch(pool, task, deadline)
-        kind, payload = await self._read_one(pool, worker, deadline)
-        if kind == b"C":  # the common case: the whole result in one frame
-            pool.release(worker)
-            end = 1 + payload[0]
-            return Stream(payload[1:end].decode(), payload[end:], None)
-        if kind == b"X":
-            pool.release(worker)
-            error = pickle.loads(payload)
-            raise EngineError(error["status"], error["message"])
-        head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
-        return Stream(head["media_type"], None, self._body(pool, worker, deadline), deadline)
+        shape = self.estimates.shape(task["query"]) if task["op"] == "query" else None
+        solo = shape is not None and self.estimates.solo(shape)
+        if solo:
+            await self._solo_turn(shape, deadline)
+        streaming = False
+        try:
+            lane = HEAVY if shape is None else self.estimates.lane(shape)
+            worker = await self._dispatch(pool, task, deadline, lane)
+            try:
+                kind, payload = await self._read_one(pool, worker, deadline)
+            except EngineError:
+                if shape is not None:
+                    self.estimates.record(shape, self.timeout)  # stopped (time, memory) or crashed: heavy
+                raise
+            if kind == b"C":  # the common case: the whole result in one frame
+                pool.release(worker)
+                if shape is not None:  # by the engine's CPU time: a busy machine does not make a query heavy
+                    self.estimates.record(shape, CPU_TIME.unpack_from(payload)[0] / 1e6)
+                end = CPU_TIME.size + 1 + payload[CPU_TIME.size]
+                return Stream(payload[CPU_TIME.size + 1 : end].decode(), payload[end:], None)
+            if kind == b"X":
+                pool.release(worker)
+                error = pickle.loads(payload)
+                raise EngineError(error["status"], error["message"])
+            if shape is not None:  # a result too large for one frame: heavy, however soon it starts
+                self.estimates.record(shape, FAST_BUDGET)
+            head = pickle.loads(payload)  # a large result: streamed in chunks as the engine writes it
+            streaming = True
+            body = self._body(pool, worker, deadline, shape, solo)
+            return Stream(head["media_type"], None, body, deadline)
+        finally:
+            if solo and not streaming:
+                self._end_solo_turn(shape)
 
-    async def _body(self, pool: Pool, worker: Worker, deadline: float) -> AsyncIterator[bytes]:
+    async def _solo_turn(self, shape: str, deadline: float) -> None:
+        """Wait (until the deadline) for the previous query of this shape to finish; a query that waited
+        and has less time left than its shape took is refused rather than started (and killed)."""
+        lock, users = self.solos.get(shape) or (asyncio.Lock(), 0)
+        self.solos[shape] = (lock, users + 1)
+        waited = lock.locked()
+        try:
+            async with asyncio.timeout_at(deadline):
+                await lock.acquire()
+            took = self.estimates.seconds.get(shape)
+            if waited and took is not None and took >= deadline - asyncio.get_running_loop().time():
+                lock.release()
+                raise TimeoutError
+        except BaseException as exc:
+            self._end_solo_turn(shape, acquired=False)
+            if isinstance(exc, TimeoutError):
+                raise EngineError(
+                    503, "the same query (or one of the same shape) was slow and is still running for another "
+                    "request; this one waited for it until too little of this server's time limit was left"
+                ) from None
+            raise
+
+    def _end_solo_turn(self, shape: str, acquired: bool = True) -> None:
+        lock, users = self.solos[shape]
+        if acquired:
+            lock.release()
+        if users == 1:
+            del self.solos[shape]
+        else:
+            self.solos[shape] = (lock, users - 1)
+
+    async def _body(
+        self, pool: Pool, worker: Worker, deadline: float, shape: str | None, solo: bool
+    ) -> AsyncIterator[bytes]:
+        """The streamed frames; a query stopped mid-stream makes its shape heavy, and its end ends the
+        shape's solo turn."""
         finished = False
         try:
             while True:
-                kind, payload = await self._read_one(pool, worker, deadline)
+                try:
+                    kind, payload = await self._read_one(pool, worker, deadline)
+                except EngineError:
+                    if shape is not None:
+                        self.estimates.record(shape, self.timeout)
+                    raise
                 if kind == b"D":
                     yield payload
                 elif kind == b"E":
@@ -307,6 +468,8 @@ class Engines:
                     pool.release(worker)
                     raise EngineError(500, pickle.loads(payload)["message"])
         finally:
+            if solo and shape is not None:
+                self._end_solo_turn(shape)
             if not finished:
                 await pool.discard(worker)  # abandoned mid-stream: its pipe is in an unknown state
             elif worker in pool.all and kind == b"E":

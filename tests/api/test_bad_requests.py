@@ -184,3 +184,23 @@ def test_unknown_format_is_a_406(write_server, path):
         sep = "&" if "?" in path else "?"
         r = c.get(f"{path}{sep}format=bogus", headers=AUTH)
         assert_names(r, 406, "'bogus'")
+
+
+@pytest.mark.parametrize("extra", [1, 200_000, 8_000_000])
+def test_over_long_url_is_a_414_with_a_message(read_server, extra):
+    """A URL one byte past the limit, a 200 kB one and an 8 MB one: 414 telling the client to POST (it
+    used to be a bare 400 "Invalid HTTP request received." once the URL passed 64 KiB), and the server
+    goes on answering; a URL of exactly the limit is answered."""
+    from raw_http import raw_request
+
+    from diplograph.api.server import MAX_URL_BYTES
+
+    start = b"/sparql?query=ASK%7B%7D&pad="
+    exact = raw_request(read_server.url, "GET", start + b"a" * (MAX_URL_BYTES - len(start)))
+    assert exact.status == 200 and b'"boolean":true' in exact.body
+    r = raw_request(read_server.url, "GET", start + b"a" * (MAX_URL_BYTES - len(start) + extra))
+    assert r.status == 414, (r.status, r.text)
+    assert "longer than this server's limit of 65535 bytes" in r.text and "POST" in r.text
+    assert r.headers["content-type"].startswith("text/plain")
+    r = raw_request(read_server.url, "GET", b"/sparql?query=ASK%7B%7D")
+    assert r.status == 200

@@ -196,3 +196,56 @@ def test_clients_hanging_up_mid_stream_cost_no_engine(hostile_server):
     for _ in range(4):  # both engines answer
         r = httpx.get(hostile_server.url + "/sparql", params={"query": f"ASK {{ ?s <{P}> ?o }}"}, timeout=30)
         assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+def test_quick_query_never_waits_behind_heavy_ones(hostile_server):
+    """Three clients send a query that runs to the timeout, while both engines would otherwise be busy:
+    heavy queries take at most one of the two engines (the lanes), so a lookup the server has seen
+    answer quickly is answered at once, not after the 3 s the heavy ones hold their engines."""
+    wait_for_engines(hostile_server)
+    quick = {"query": f"ASK {{ ?s <{P}> ?o }}"}
+    for _ in range(3):  # the server learns that this shape of query is quick
+        assert httpx.get(hostile_server.url + "/sparql", params=quick, timeout=30).status_code == 200
+    heavy = HOSTILE["COUNT(*) over a four-way cross join"]
+    statuses: list[int] = []
+
+    def send_heavy() -> None:
+        statuses.append(httpx.post(hostile_server.url + "/sparql", data={"query": heavy}, timeout=30).status_code)
+
+    clients = [threading.Thread(target=send_heavy) for _ in range(3)]
+    for client in clients:
+        client.start()
+    time.sleep(0.5)  # all three heavy queries have arrived: one runs, two wait for the heavy lane
+    started = time.monotonic()
+    r = httpx.get(hostile_server.url + "/sparql", params=quick, timeout=30)
+    waited = time.monotonic() - started
+    for client in clients:
+        client.join(30)
+    assert r.status_code == 200 and r.json()["boolean"] is True
+    assert waited < 1.0, waited
+    assert statuses == [503, 503, 503]  # each stopped at the timeout, or refused when its wait ran past it
+    wait_for_engines(hostile_server)
+
+
+def test_repeated_runaway_query_runs_once_at_a_time(hostile_server):
+    """Three clients send the same runaway query at once: one engine runs it until the timeout (and is
+    replaced); the other two never get an engine and hear why at their own deadline."""
+    wait_for_engines(hostile_server)
+    before = set(engine_pids(hostile_server))
+    query = HOSTILE["COUNT(*) over a four-way cross join"].replace("?l", "?m")  # a shape of its own
+    answers: list[str] = []
+
+    def send() -> None:
+        r = httpx.post(hostile_server.url + "/sparql", data={"query": query}, timeout=30)
+        answers.append(f"{r.status_code} {r.text.strip()}")
+
+    clients = [threading.Thread(target=send) for _ in range(3)]
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join(30)
+    stopped = f"503 the query ran longer than this server's limit of {TIMEOUT:g} s and was stopped"
+    assert sorted(answers)[0] == stopped, answers
+    assert all("was slow and is still running for another request" in a for a in sorted(answers)[1:]), answers
+    wait_for_engines(hostile_server)
+    assert len(before - set(engine_pids(hostile_server))) == 1  # one engine killed, not three

@@ -5,6 +5,7 @@ token is compared in constant time and never logged."""
 from __future__ import annotations
 
 import http.server
+import os
 import statistics
 import threading
 import time
@@ -27,19 +28,25 @@ class Recorder:
     def __init__(self, status: int = 200, location: str | None = None) -> None:
         recorder = self
         self.connections = 0
+        self.hosts: list[str | None] = []  # the Host header of each request
+        self.callers: list[int | None] = []  # the process that opened each connection
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def setup(self) -> None:
                 recorder.connections += 1
+                recorder.callers.append(socket_owner(self.client_address[1]))
                 super().setup()
 
             def do_GET(self) -> None:  # noqa: N802 - the standard library's naming
+                recorder.hosts.append(self.headers.get("Host"))
                 self.send_response(status)
                 if location:
                     self.send_header("Location", location)
+                body = b'{"head":{"vars":[]},"results":{"bindings":[{}]}}'
                 self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(b'{"head":{"vars":[]},"results":{"bindings":[{}]}}')
+                self.wfile.write(body)
 
             do_POST = do_GET
 
@@ -54,6 +61,24 @@ class Recorder:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+def socket_owner(port: int) -> int | None:
+    """The process holding the connected TCP socket whose local port on loopback is `port` (from /proc)."""
+    inodes = {
+        fields[9]
+        for table in ("/proc/net/tcp", "/proc/net/tcp6")
+        if Path(table).exists()
+        for fields in (line.split() for line in Path(table).read_text().splitlines()[1:])
+        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01"  # 01: established
+    }
+    for fd in Path("/proc").glob("[0-9]*/fd/*"):
+        try:
+            if os.readlink(fd).removeprefix("socket:[").removesuffix("]") in inodes:
+                return int(fd.parts[2])
+        except OSError:
+            continue
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +205,25 @@ def test_redirects_are_not_followed(tmp_path, listener):
         stop_server(server)
         target.close()
         redirector.close()
+
+
+def test_service_connects_to_the_address_it_checked(tmp_path):
+    """DNS rebinding: the name is resolved once, by the check; the engine never resolves it again. Its
+    request goes through the server's relay (so the connection comes from the server process, not from an
+    engine), to the address the check resolved, with the endpoint's own name in Host."""
+    endpoint = Recorder()
+    named = f"http://localhost:{endpoint.port}/sparql"
+    server = start_server(make_store(tmp_path / "s"), "--service-allow", named, "--service-allow-private")
+    try:
+        r = httpx.get(server.url + "/sparql", timeout=30,
+                      params={"query": f"SELECT * WHERE {{ SERVICE <{named}> {{ ?s ?p ?o }} }}"})
+        assert r.status_code == 200, r.text
+        assert endpoint.connections >= 1
+        assert set(endpoint.callers) == {server.proc.pid}  # the relay in the server, never an engine
+        assert set(endpoint.hosts) == {f"localhost:{endpoint.port}"}
+    finally:
+        stop_server(server)
+        endpoint.close()
 
 
 # -- paths -----------------------------------------------------------------------------------------------

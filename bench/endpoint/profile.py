@@ -1,0 +1,111 @@
+"""Where the time of one cheap query goes: in-process costs, then the CPU of each process under load.
+
+    .venv/bin/python bench/endpoint/profile.py --triples 100000
+
+Uses bench.py's graph and query mix.  Prints (1) the CPU time per query of each step run in this
+process, one step at a time: pyoxigraph's query alone, query plus serialization, the server's query guard
+(api/sparql_text.analyse) and the strict form decoding (api/web.parse_params); (2) the CPU time per
+request of the uvicorn process, each engine process and the benchmark client while 8 clients load a
+real server for a few seconds (from /proc).  Compare (2)'s total with `oxigraph serve`'s CPU ms/req in
+bench.py's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from bench import BASE, ROOT, diplograph_server, query_stream, run_load, start, stop, synthetic_graph
+from diplograph.api.sparql_text import analyse, predeclared_prefixes
+from diplograph.api.web import parse_params
+
+
+def per_query(label: str, items: list, step) -> None:
+    started = time.process_time()
+    for item in items:
+        step(item)
+    print(f"  {label:44s} {(time.process_time() - started) * 1e6 / len(items):7.1f} us")
+
+
+def cpu_of(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def session_cpu(session: int) -> dict[int, float]:
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[3]) == session:
+                found[int(stat.parent.name)] = cpu_of(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=6)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dg-profile-"))
+    graph = synthetic_graph(args.triples, work / "data.nq")
+    store = ox.Store(str(work / "store"))
+    store.bulk_load(path=str(work / "data.nq"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    reader = ox.Store.read_only(str(work / "store"))
+    stream = query_stream(graph, 0, 7)
+    items = [next(stream) for _ in range(4000)]
+    prefixes = predeclared_prefixes()
+
+    def query(item):
+        _, text, accept = item
+        result = reader.query(text, use_default_graph_as_union=True, prefixes=prefixes)
+        return result, ox.QueryResultsFormat.JSON if accept.endswith("json") else ox.RdfFormat.TURTLE
+
+    def serialize(result, fmt) -> bytes:
+        return result.serialize(format=fmt)
+
+    print(f"(1) one step at a time, in this process, CPU per query ({len(items)} queries of bench.py's mix):")
+    per_query("pyoxigraph query (lazy: little evaluation)", items, query)
+    per_query("pyoxigraph query + serialization to bytes", items, lambda item: serialize(*query(item)))
+    per_query("query guard (sparql_text.analyse)", items, lambda item: analyse(item[1], 128, BASE, keep_tokens=False))
+    bodies = [urlencode({"query": item[1]}).encode() for item in items]
+    per_query("form decoding (web.parse_params)", bodies, parse_params)
+
+    server = diplograph_server("diplograph", work / "store", ROOT)
+    start(server, work / "server.log", 60)
+    assert server.proc is not None
+    try:
+        asyncio.run(run_load(server.url, graph, 2, 2, 1))  # warm-up
+        before = session_cpu(server.proc.pid)
+        client_before = time.process_time()
+        result = asyncio.run(run_load(server.url, graph, args.clients, args.seconds, 3))
+        client = time.process_time() - client_before
+        after = session_cpu(server.proc.pid)
+    finally:
+        stop(server)
+    n = result["n"]
+    print(f"(2) under load ({args.clients} clients, {args.seconds:g} s, {result['rps']:.0f} req/s, "
+          f"p50 {result['p50'] * 1000:.1f} ms), CPU per request:")
+    total = 0.0
+    for pid in sorted(after):
+        share = (after[pid] - before.get(pid, 0.0)) * 1000 / n
+        total += share
+        print(f"  {'uvicorn (front)' if pid == server.proc.pid else f'engine {pid}':44s} {share:7.3f} ms")
+    print(f"  {'server in all':44s} {total:7.3f} ms")
+    print(f"  {'benchmark client (this process)':44s} {client * 1000 / n:7.3f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
