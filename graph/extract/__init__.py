@@ -23,6 +23,7 @@ from diplograph.graph.extract.organizations import (
     deals_with_the_other_side,
     home_countries,
     homes_by_description,
+    host_country,
     listed_under_a_side,
     with_the_parse,
 )
@@ -121,7 +122,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
-    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz)
+    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz,
+                                       host_country(facts, pair, dateline_country(views, gaz)))
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     return facts + cooperation_from_flows(facts, gaz)

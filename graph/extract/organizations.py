@@ -37,7 +37,8 @@ ACTIVE_CUE = re.compile(
     r"refiner(?:y|ies)|facilit(?:y|ies)))\b",
     re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
-                         r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due)\s+"
+                         r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"
+                         r"wants?|wanted)\s+"
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
@@ -121,6 +122,11 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
         key = gaz.names.get(match.group(1).strip())
         if key and key.startswith("country:"):
             return Mention(match.group(1), "Country", org.sentence, org.start, org.end, key)
+        place = match.group(1).strip()
+        city = gaz.capitals.get(place) or gaz.cities.get(place)
+        if city and re.search(r"\bof\s+(?:the\s+)?" + re.escape(place) + "$", org.text) \
+                and not POSTED_ABROAD.search(org.text + " in "):  # "University of Nairobi", not "Embassy in X"
+            return Mention(match.group(1), "Country", org.sentence, org.start, org.end, city, "city")
     return _one_country_in_name(org, gaz)
 
 
@@ -152,7 +158,7 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         gap = lead[m.end:]
         possessive = gap.startswith(("'s", "’s"))
         if OWNER_BEFORE_NAME.fullmatch(gap) and not FUNCTION_WORDS.search(gap) and not HEAD_THEN_VERB.search(gap) and (
-                m.via in ("adjective", "city") or possessive or gap.startswith("-based")):
+                m.via in ("adjective", "city") or possessive or gap.startswith(("-based", "-headquartered"))):
             return m
         if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
                 re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
@@ -186,7 +192,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     return None
 
 
-OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")  # 'Saudi food company "X"'
+# 'Saudi food company "X"', "Nairobi-headquartered lender X"
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+[a-z]")  # "the Angolan oil company controls X"
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
 FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
@@ -241,7 +248,8 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     here = org.sentence == view.index  # an organisation named in this sentence may have an apposition
     window = view.text[rest_start:window_end]
     negated = NEGATED_ACTIVITY.search(window)
-    planned = PLANNED_CUE.search(window)
+    planned = PLANNED_CUE.search(window) or (
+        PLAN_BEFORE.search(view.text[:_first_of_run(view, org)]) and TO_DO.search(window))  # "a plan by X to build"
     if planned and not negated:
         market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
             view, rest_start + planned.end(), window_end, gaz)
@@ -270,6 +278,9 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     return facts
 
 
+PLAN_BEFORE = re.compile(r"\b(?:plans?|proposals?|projects?|bid)\s+(?:by|of|from)\s+[^.;:]{0,80}$")
+TO_DO = re.compile(r"\bto\s+(?:expand|enter|launch|open|invest|build|set up|establish|start|develop|produce|supply|"
+                   r"construct)\b")
 FUTURE_TIME = re.compile(r"\b(?:from next year|next year|later this year|in the coming (?:months|years)|"
                          r"from (?:early |late )?20[2-9]\d|by (?:the end of )?20[2-9]\d)\b", re.IGNORECASE)
 MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are set to|is due to|are due to|"
@@ -340,7 +351,10 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         planned = relation.label == "PLANNED" or any(MODAL_BEFORE.search(view.text[:n.start]) for n in (verb, governor))
         if governor != verb and (PLANNED_CUE.search(view.text[governor.start:verb.end])
                                  or INFINITIVE_BEFORE.search(view.text[:verb.start])):
-            planned = True  # "X is set to sign a contract to build", "a plan by X to build"
+            planned = True  # "X is set to sign a contract to build"
+        if INFINITIVE_BEFORE.search(view.text[:verb.start]) \
+                and PLAN_BEFORE.search(view.text[:_first_of_run(view, org)]):
+            planned = True  # "a plan by X to build"
         status = "planned" if planned else "active"
         sector = _sector_between(view, verb.start, place.tree_end, gaz)
         for one in listed if org in listed else [org]:
@@ -457,17 +471,48 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
     return found
 
 
-DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?)\b",
-                  re.IGNORECASE)
+DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?|"
+                  r"(?:talks|discussions|negotiations)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
+                  r"cooperation\s+between|teamed up)\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+AND_BETWEEN = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*[^,.;]{0,60},)?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$")
 STATE_AFTER = re.compile(r"\s+(?:government|authorities|state|ministry)\b", re.IGNORECASE)
 
 
+def host_country(facts: list[Fact], pair: tuple[str, str] | None, dateline: str | None) -> str | None:
+    """Which of the two countries the article's business goes to: where the activities already read are,
+    where investment flows to, then where the report was filed.  None when the evidence is even."""
+    if pair is None:
+        return None
+    votes = dict.fromkeys(pair, 0.0)
+    for fact in facts:
+        target = fact.role("market") if fact.kind == "MarketActivity" else \
+            fact.role("to") if fact.kind == "InvestmentFlow" else None
+        if target is not None and target.key in votes:
+            votes[target.key] += 1
+    if dateline in votes:
+        votes[dateline] += 0.5  # only to break a tie: a forum abroad is still about business at home
+    first, second = sorted(votes.values(), reverse=True)
+    return max(votes, key=votes.__getitem__) if first > second else None
+
+
+def _parties_linked(view: SentenceView, first: tuple[int, int], second_start: int) -> bool:
+    """"A ... with B", "between A and B", "A and the Dutch firm B signed": the two make the deal together."""
+    lead = view.text[:second_start]
+    if WITH_BEFORE.search(lead):
+        return True
+    return bool(AND_BETWEEN.fullmatch(view.text[first[1]:second_start]))
+
+
 def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
-                              pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
-    """"Sparkle will sign a preliminary agreement with Algerie Telecom", "X signed an investment agreement with
-    the Moroccan government to build a gigafactory": an organisation from one of the article's two countries
-    that makes a deal with a company or the state of the other plans to work in the other's market."""
+                              pair_mentions: dict[str, Mention], gaz: Gazetteer,
+                              host: str | None = None) -> list[Fact]:
+    """"Sparkle will sign a preliminary agreement with Algerie Telecom", "an MoU between X and the Nepal
+    Electricity Authority", "the Kazakh firm A and the Dutch consortium B agreed to build": a company that makes
+    a deal with the other country's state, bodies or companies plans to work in that country's market.  Between
+    two companies, the one from outside the country the article's business goes to (`host`) is the one
+    entering; a company whose home the document never says takes its partner's country."""
     if pair is None:
         return []
     homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
@@ -476,18 +521,33 @@ def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair
     for view in views:
         if view.is_title or not DEAL.search(view.text) or NEGATED_ACTIVITY.search(view.text):
             continue
-        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair]
-        others = [(o.start, homes[o.text]) for o in orgs] + [
-            (m.start, m.key) for m in view.places() if m.key in pair and STATE_AFTER.match(view.text, m.end)]
-        for org in orgs:
-            for start, country in others:
-                if country == homes[org.text] or start < org.end or (org.text, country) in placed \
-                        or not WITH_BEFORE.search(view.text[:start]) or country not in pair_mentions:
+        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair
+                or o.kind == "Company" and o.text not in homes]
+        parties = [(o.start, o.end, homes.get(o.text), o) for o in orgs] + [
+            (m.start, m.end, m.key, None) for m in view.places()
+            if m.key in pair and STATE_AFTER.match(view.text, m.end)]
+        parties.sort(key=lambda p: p[0])
+        for i, (a_start, a_end, a_home, a_org) in enumerate(parties):
+            for b_start, _b_end, b_home, b_org in parties[i + 1:]:
+                if a_home == b_home or not _parties_linked(view, (a_start, a_end), b_start):
                     continue
-                placed.add((org.text, country))
-                sector = _sector_between(view, org.end, len(view.text), gaz)
-                found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[country]},
-                                       0.6, status="planned", sector=sector))
+                for org, home, partner, partner_home in ((a_org, a_home, b_org, b_home),
+                                                         (b_org, b_home, a_org, a_home)):
+                    if org is None or org.kind != "Company" or partner_home not in pair:
+                        continue
+                    if home is not None and partner is not None and partner.kind == "Company" and (
+                            partner_home != host if host else org is not a_org):
+                        continue  # two companies: the one entering the host's market, or the subject
+                    if home is None and partner is not None and partner.kind == "Company" and host \
+                            and partner_home != host:
+                        continue
+                    if (org.text, partner_home) in placed or partner_home not in pair_mentions:
+                        continue
+                    placed.add((org.text, partner_home))
+                    sector = _sector_between(view, min(a_end, b_start), len(view.text), gaz)
+                    found.append(make_fact("MarketActivity", view,
+                                           {"organization": org, "market": pair_mentions[partner_home]},
+                                           0.6, status="planned", sector=sector))
     return found
 
 

@@ -383,6 +383,9 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
         r"(" + PROPER_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
+        # "Petrobras, Brazil's state oil company,": an owner's possessive in place of the article
+        r"(" + PROPER_RUN.pattern + r"),\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+(?:[\w-]+\s+){0,3}?"
+        + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
     ]
     for pattern in appositions:
         for m in re.finditer(pattern, text):

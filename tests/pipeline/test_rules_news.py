@@ -567,3 +567,40 @@ def test_a_company_the_next_sentence_calls_by_its_nationality() -> None:
     found = homes(text)
     assert ("Kwanza Petroleum Group", "country:AGO") in found
     assert not any(org == "Tejo Holdings" for org, _ in found)  # a verb after "company": not its description
+
+
+KENYA_NORWAY = "Kenya and Norway held talks in Nairobi. Kenya and Norway are partners. "
+
+
+def test_a_deal_between_the_two_sides_goes_to_the_company_entering_the_host() -> None:
+    # the state's body and a foreign company: the company works in the body's country
+    text = KENYA_NORWAY + ("The memorandum was signed between the Kenya Investment Authority and Norwegian firm "
+                           "Fjellstad Energi.")
+    assert activity(text) == {("Fjellstad Energi", "country:KEN", "planned")}
+    # two companies: the investment flows into Kenya, so the Norwegian one enters Kenya, not the Kenyan one Norway
+    text = KENYA_NORWAY + ("Norwegian direct investment in Kenya reached $2 billion in 2023. The Kenyan company "
+                           "Kilifi Agro and the Norwegian fish processor Nordfisk plan to set up a joint venture.")
+    assert activity(text) == {("Nordfisk", "country:KEN", "planned")}
+    # a third country's company is no side of the pair
+    text = KENYA_NORWAY + "Kenya Power cut its ties with Russia's Gazprom after signing a contract."
+    assert activity(text) == set()
+
+
+def test_a_plan_by_companies_to_build_is_planned() -> None:
+    text = ("Indonesia and China held talks. Indonesia and China are partners. One of the projects discussed was "
+            "a plan by Nanhai Cell Co Ltd (NCC), the Chinese battery giant, and Ningbo Fabrikam Co to build a "
+            "battery plant in Indonesia. The Turkish group Tekstil Yildiz wants to launch cotton production in "
+            "Indonesia.")
+    found = activity(text)
+    assert {("Ningbo Fabrikam Co", "country:IDN", "planned"), ("Tekstil Yildiz", "country:IDN", "planned")} <= found
+    assert not any(status == "active" for _, _, status in found)
+
+
+def test_homes_from_a_possessive_description_a_headquarters_and_a_city_in_the_name() -> None:
+    text = KENYA_NORWAY + ("Petrobrasa, Brazil's state oil company, signed the deal. The Nairobi-headquartered "
+                           "lender Equity Crest Bank will open a branch in Oslo. The University of Nairobi and the "
+                           "Embassy in Oslo took part.")
+    found = homes(text)
+    assert {("Petrobrasa", "country:BRA"), ("Equity Crest Bank", "country:KEN"),
+            ("University of Nairobi", "country:KEN")} <= found
+    assert not any(org.startswith("Embassy") for org, _ in found)  # an embassy in a city is not that city's
