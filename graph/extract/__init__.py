@@ -21,10 +21,12 @@ from diplograph.graph.extract.organizations import (
     activities_in_the_pair,
     activity_sectors,
     deals_with_the_other_side,
+    facilities_abroad,
     home_countries,
     homes_by_description,
     host_country,
     listed_under_a_side,
+    not_at_home,
     with_the_parse,
 )
 from diplograph.graph.extract.positions import (
@@ -122,10 +124,12 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
+    facts += facilities_abroad(views, facts)
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz,
                                        host_country(facts, pair, dateline_country(views, gaz)))
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
+    facts = not_at_home(facts)
     return facts + cooperation_from_flows(facts, gaz)
 
 

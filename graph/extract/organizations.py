@@ -28,6 +28,7 @@ ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
+    r"constructing|constructs|constructed|installing|installed|"
     r"investing|spending|spends|spent|(?:making|make|makes|made) (?:a |an )?(?:\w+ )?contribution|"
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
     r"takes part|took part|participates|participating|"
@@ -42,7 +43,9 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
-                         r"(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?\s+in\s+(?:investing|expanding|entering|"
+                         r"(?:(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?|"
+                         r"(?:expressed|shown|showed|has|have)\s+(?:(?:a|an|its|their|strong|keen)\s+)*interest)"
+                         r"\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
 # "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
 SUPERLATIVE_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+)?(?:the\s+)?)?"
@@ -477,6 +480,16 @@ DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|cont
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 AND_BETWEEN = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*[^,.;]{0,60},)?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$")
+# the NER's "Organization" is often a company it did not know, but never a chamber, an authority or a plan
+NOT_A_BUSINESS = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Agency|Committee|Commission|Society|"
+                            r"Alliance|Council|Authority|Ministry|Embassy|Department|Bureau|Directorate|Deal|Vision|"
+                            r"Initiative|Programme|Program|Plan|Strategy|Forum)\b|\d")
+
+
+def _a_business(org: Mention) -> bool:
+    return org.kind == "Company" or org.kind == "Organization" and not NOT_A_BUSINESS.search(org.text)
+
+
 STATE_AFTER = re.compile(r"\s+(?:government|authorities|state|ministry)\b", re.IGNORECASE)
 
 
@@ -522,7 +535,7 @@ def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair
         if view.is_title or not DEAL.search(view.text) or NEGATED_ACTIVITY.search(view.text):
             continue
         orgs = [o for o in _organizations(view) if homes.get(o.text) in pair
-                or o.kind == "Company" and o.text not in homes]
+                or _a_business(o) and o.text not in homes]
         parties = [(o.start, o.end, homes.get(o.text), o) for o in orgs] + [
             (m.start, m.end, m.key, None) for m in view.places()
             if m.key in pair and STATE_AFTER.match(view.text, m.end)]
@@ -533,7 +546,7 @@ def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair
                     continue
                 for org, home, partner, partner_home in ((a_org, a_home, b_org, b_home),
                                                          (b_org, b_home, a_org, a_home)):
-                    if org is None or org.kind != "Company" or partner_home not in pair:
+                    if org is None or not _a_business(org) or partner_home not in pair:
                         continue
                     if home is not None and partner is not None and partner.kind == "Company" and (
                             partner_home != host if host else org is not a_org):
@@ -549,6 +562,68 @@ def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair
                                            {"organization": org, "market": pair_mentions[partner_home]},
                                            0.6, status="planned", sector=sector))
     return found
+
+
+FACILITY = (r"(?:plants?|factor(?:y|ies)|mines?|refiner(?:y|ies)|offices?|branch(?:es)?|facilit(?:y|ies)|"
+            r"subsidiar(?:y|ies)|operations|headquarters|stores?|warehouses?|hubs?|units?|arm)")
+# "the X plant in Mombasa", "X's factory near Pecs", "X's regional office in Nairobi"
+FACILITY_IN = re.compile(r"(?:['’]s)?\s+(?:(?:new|first|second|local|regional|existing|planned|own|largest)\s+)?"
+                         r"(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\s+(?:in|near|at|outside|on the outskirts of)\s+")
+# "X's Kenyan subsidiary", "X's Polish unit"
+OWNED_ABROAD = re.compile(r"['’]s\s+(?=[A-Z])")
+FACILITY_AFTER_PLACE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\b")
+# "X is Kenya's largest foreign investor"
+TOP_INVESTOR = re.compile(r"\s*(?:,\s*)?(?:is|was|has become|became|remains|,)\s+(?:now\s+|also\s+)?(?:one of\s+)?")
+INVESTOR_AFTER_PLACE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:foreign\s+|overseas\s+)?"
+                                  r"(?:investors?|employers?|exporters?|suppliers?)\b")
+
+
+def facilities_abroad(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """An organisation with a plant, an office or a subsidiary in a country is active in its market, as is one
+    the text calls that country's largest investor.  Not at home: "Kenya Power's plant in Mombasa" says nothing
+    about a market."""
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {(f.role("organization").text, f.role("market").key) for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for view in views:
+        if view.is_title:
+            continue
+        places = sorted(view.mentions + view.cities, key=lambda m: m.start)
+        for org in _organizations(view):
+            market = None
+            tail = view.text[org.end:]
+            facility = FACILITY_IN.match(tail)
+            if facility:
+                market = _market_after(view, org.end + facility.end(), limit=0)
+            owned = OWNED_ABROAD.match(tail)
+            if market is None and owned:
+                market = next((m for m in places if m.kind == "Country" and m.start == org.end + owned.end()
+                               and m.via == "adjective" and FACILITY_AFTER_PLACE.match(view.text, m.end)), None)
+            top = TOP_INVESTOR.match(tail)
+            if market is None and top:
+                market = next((m for m in places if m.kind == "Country" and m.start == org.end + top.end()
+                               and INVESTOR_AFTER_PLACE.match(view.text, m.end)), None)
+            if market is None or market.key is None or homes.get(org.text) == market.key \
+                    or (org.text, market.key) in placed or NEGATED_ACTIVITY.search(view.text):
+                continue
+            placed.add((org.text, market.key))
+            found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.6,
+                                   status="active"))
+    return found
+
+
+def not_at_home(facts: list[Fact]) -> list[Fact]:
+    """A market is abroad: a company's work in its own country ("Kenya Power's plant in Mombasa") is business,
+    not a market it is active in, unless its apposition says it leads there ("X, Kazakhstan's largest
+    developer", the market named right after the name)."""
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+
+    def leads_at_home(f: Fact) -> bool:
+        org, market = f.role("organization"), f.role("market")
+        return org.sentence == market.sentence and 0 <= market.start - org.end <= 3  # ", Kazakhstan.s"
+
+    return [f for f in facts if f.kind != "MarketActivity" or leads_at_home(f)
+            or homes.get(f.role("organization").text) != f.role("market").key]
 
 
 def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -> Mention | None:

@@ -604,3 +604,19 @@ def test_homes_from_a_possessive_description_a_headquarters_and_a_city_in_the_na
     assert {("Petrobrasa", "country:BRA"), ("Equity Crest Bank", "country:KEN"),
             ("University of Nairobi", "country:KEN")} <= found
     assert not any(org.startswith("Embassy") for org, _ in found)  # an embassy in a city is not that city's
+
+
+def test_a_plant_a_subsidiary_or_the_title_of_largest_investor_abroad_is_activity_there() -> None:
+    text = KENYA_NORWAY + ("Nordvik Solar is Kenya's largest foreign investor. Fjellstad Energi's Kenyan subsidiary "
+                           "employs 300 people. Kenya Power's plant in Mombasa was repaired.")
+    assert activity(text) == {("Nordvik Solar", "country:KEN", "active"),
+                              ("Fjellstad Energi", "country:KEN", "active")}  # Kenya Power is at home
+
+
+def test_interest_in_investing_is_a_plan_and_constructing_is_work_in_the_other_country() -> None:
+    text = KENYA_NORWAY + ("Nordvik Solar has also expressed interest in investing in Kenya's geothermal sector. "
+                           "The Norwegian firm Fjellstad Energi is constructing a solar park in Garissa. "
+                           "Bergen Hydro Group signed a contract with Kenya Power to build a transmission line.")
+    assert activity(text) == {("Nordvik Solar", "country:KEN", "planned"),
+                              ("Fjellstad Energi", "country:KEN", "active"),
+                              ("Bergen Hydro Group", "country:KEN", "planned")}
