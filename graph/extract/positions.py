@@ -73,7 +73,8 @@ def _portfolio_start(view: SentenceView, title_start: int) -> int:
     return title_start if start >= title_start else start
 
 
-DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then", "On", "In", "At", "By", "And"}
+DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then", "On", "In", "At", "By", "And",
+               "When", "While", "After", "Before", "As", "If", "Since", "Once", "Until", "Although", "With"}
 
 
 def positions(view: SentenceView) -> list[Fact]:
@@ -343,8 +344,11 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
         starts = {after.end(), after.end() + len(ROLE_QUALIFIER_AHEAD.match(view.text, after.end()).group())} \
             if after else set()
         clause = re.match(r"[^,;.()]*", view.text[t_end:]).group()
-        if t_start in starts and not re.match(r"\s+(?:of|to|at)\s", view.text[t_end:]) \
-                and not CLAUSE_VERB.search(clause):  # not "X, the ambassador cited ..."
+        of = re.match(r"\s+(?:of|to|at)\s+(?:the\s+)?(?P<words>[^.;]*?)(?=,\s+[a-z]|[.;]|$)", view.text[t_end:])
+        owned = of and not all(  # "X, Minister of Y": Y owns it, unless Y is only a portfolio
+            w.lower() in gaz.portfolio_words for w in re.findall(r"[A-Za-z][\w-]*", of.group("words"))
+            if w not in ("and", "of", "the", "for"))
+        if t_start in starts and not owned and not CLAUSE_VERB.search(clause):  # not "X, the ambassador cited ..."
             return gaz.canonical_title(title), _role_text(view, t_start, t_end)
     return None
 
@@ -467,9 +471,13 @@ def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
 
 VISIT_BEFORE = re.compile(r"\bvisit\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visit\b|['’]s\s+(?:[\w-]+\s+){0,3}visit\b|"
-                         r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on)\s+(?:a|an|his|her)\s+"
+                         r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"
+                         r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
+                         r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
                          r"(?:[\w-]+\s+){0,3}visit\b|\s+(?:visited|visits|arrived in|arrives in|travelled to|"
-                         r"traveled to|flew to)\b)")
+                         r"traveled to|flew to)\b|"
+                         r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
+                         r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 
 
 def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:
@@ -482,7 +490,8 @@ def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], ho
         cue_end = person.end
     else:
         return None
-    visited = next((m.key for m in view.places() if m.start >= cue_end and m.key in pair), host)
+    visited = next((m.key for m in sorted(view.places() + view.cities, key=lambda m: m.start)
+                    if m.start >= cue_end and m.key in pair), host)
     if visited not in pair:
         return None
     return pair[1] if visited == pair[0] else pair[0]

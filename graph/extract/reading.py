@@ -52,8 +52,8 @@ COMPANY_CUES = re.compile(
 )
 COMPANY_NOUNS = frozenset(COMPANY_WORDS + COMPANY_PLURALS)
 PERSON_PREFIXES = re.compile(  # what the NER takes into a name: honorifics and titles
-    r"^(?:(?:" + HONORIFIC_WORD + r"|Ambassador|President|Minister|Premier|Chairman|Senator|Governor|Mayor|Deputy|"
-    r"Envoy|Secretary)\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name
+    r"^(?:(?:" + HONORIFIC_WORD + r"|The(?=\s+Hon\b)|Ambassador|President|Minister|Premier|Chairman|Senator|"
+    r"Governor|Mayor|Deputy|Envoy|Secretary)\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name
 )
 
 
@@ -791,7 +791,7 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         city = re.match(r"\s+in\s+[A-Z][\w-]+(?=\s+[A-Z])", view.text[start:])
         if city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
             start += city.end()
-        gap = re.match(r"\s*,?\s*" + HONORIFIC, view.text[start:])
+        gap = re.match(r"\s*,?\s*(?:The\s+(?=Hon\b))?" + HONORIFIC, view.text[start:])  # "Senator The Hon. X"
         name = PERSON_NAME.match(view.text[start + gap.end():])
         if not name:
             continue

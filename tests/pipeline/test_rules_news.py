@@ -620,3 +620,25 @@ def test_interest_in_investing_is_a_plan_and_constructing_is_work_in_the_other_c
     assert activity(text) == {("Nordvik Solar", "country:KEN", "planned"),
                               ("Fjellstad Energi", "country:KEN", "active"),
                               ("Bergen Hydro Group", "country:KEN", "planned")}
+
+
+INDIA_AUSTRALIA = "India and Australia held talks. India and Australia are partners. "
+
+
+def test_visitors_who_wrap_up_a_visit_or_lead_a_mission_come_from_the_other_country() -> None:
+    text = INDIA_AUSTRALIA + ("Union Minister for Commerce and Industry, Shri Rohan Mehta Kapoor wrapped up a "
+                              "three-day visit to Australia today.")
+    assert posts(text) == {("Rohan Mehta Kapoor", "union minister for commerce and industry", "country:IND")}
+    # a title after the name whose "of" names only a portfolio; the mission goes to a city of the other country
+    text = INDIA_AUSTRALIA + ("Sarah Whitfield Jones, Minister of Export Promotion, International Trade and Economic "
+                              "Development, will lead a \"powerhouse\" Team Australia Trade Mission to Mumbai.")
+    assert posts(text) == {("Sarah Whitfield Jones", "minister of export promotion, international trade and "
+                            "economic development", "country:AUS")}
+
+
+def test_the_hon_and_a_conjunction_stay_out_of_names_and_roles() -> None:
+    text = INDIA_AUSTRALIA + ("The minister met Senator The Hon. Sarah Whitfield Jones, Minister for Trade and "
+                              "Tourism of Australia. When Prime Minister Rohan Mehta Kapoor visits Australia, "
+                              "India will turn to lithium.")
+    assert posts(text) == {("Sarah Whitfield Jones", "minister for trade and tourism", "country:AUS"),
+                           ("Rohan Mehta Kapoor", "prime minister", "country:IND")}
