@@ -33,6 +33,8 @@ ACTIVE_CUE = re.compile(
     r"supplies|exports|sends|ships|entered|launched|set up|established|acquired|won a contract|"
     r"takes part|took part|participates|participating|"
     r"mining|producing|"
+    r"(?:picked up|secured|bought|won|holds|hold|obtained|was awarded|were awarded)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:concessions?|blocks?|stakes?|licen[cs]es?|contracts?|tenders?|assets?)|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
     r"refiner(?:y|ies)|facilit(?:y|ies)))\b",
@@ -268,7 +270,7 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         if market:
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
                                    status="planned", sector=_sector_between(view, sector_from, market.end + 60, gaz)))
-    if active and any(m.via != "adjective" for m in mentions_between(
+    if active and any(m.via != "adjective" and not BASED_IN.search(view.text[:m.start]) for m in mentions_between(
             view, rest_start, rest_start + active.start(), {"Country", "Person"})):
         active = None  # "X show that Germany invested ...": the verb has another subject
     if active and not negated and (not planned or active.start() < planned.start()):
@@ -281,6 +283,7 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     return facts
 
 
+BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$")  # "X, based in India, has ...": X's home
 PLAN_BEFORE = re.compile(r"\b(?:plans?|proposals?|projects?|bid)\s+(?:by|of|from)\s+[^.;:]{0,80}$")
 TO_DO = re.compile(r"\bto\s+(?:expand|enter|launch|open|invest|build|set up|establish|start|develop|produce|supply|"
                    r"construct)\b")

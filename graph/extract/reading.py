@@ -379,21 +379,28 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             if end > start:
                 found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     found += _owned_by_a_country(sent, index, gaz)
+    owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
+             r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
+    acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
     appositions = [
-        r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
+        (r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
+         "Company"),
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
-        r"(" + PROPER_RUN.pattern + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
-        # "Petrobras, Brazil's state oil company,": an owner's possessive in place of the article
-        r"(" + PROPER_RUN.pattern + r"),\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+(?:[\w-]+\s+){0,3}?"
-        + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])",
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN
+         + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
+        # "Export Development Canada (EDC), the country's export credit agency,"
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:[\w-]+\s+){0,4}?"
+         r"(?:agency|authority|regulator|body)\b(?!\s+[A-Z])", "GovernmentBody"),
+        # "Greenko, based in India,": only an organisation is based somewhere in an apposition
+        (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
     ]
-    for pattern in appositions:
+    for pattern, default in appositions:
         for m in re.finditer(pattern, text):
             start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
             name = sent.doc.text[start:end]
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
                 kind = organization_kind(name)
-                found.append(Mention(name, "Company" if kind == "Organization" else kind, index, start, end))
+                found.append(Mention(name, default if kind == "Organization" else kind, index, start, end))
     return found
 
 
@@ -450,7 +457,8 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         if overlapping:
             continue
         named = [g for g in inner if g.via != "city"]  # "Ningbo Lygend": a city in a name is part of it
-        if named and (m.kind == "Person" or organization_kind(m.text) == "Organization" and m.kind != "Company"
+        if named and (m.kind == "Person" or organization_kind(m.text) == "Organization"
+                      and m.kind not in ("Company", "GovernmentBody")  # typed by an apposition: "X, the agency"
                       and not _named_after_countries(m, named)):
             continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
         if any(o.start == m.start and o.end == m.end for o in result):

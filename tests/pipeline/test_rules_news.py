@@ -642,3 +642,15 @@ def test_the_hon_and_a_conjunction_stay_out_of_names_and_roles() -> None:
                               "India will turn to lithium.")
     assert posts(text) == {("Sarah Whitfield Jones", "minister for trade and tourism", "country:AUS"),
                            ("Rohan Mehta Kapoor", "prime minister", "country:IND")}
+
+
+def test_names_an_apposition_calls_an_agency_or_places_somewhere_and_concessions_picked_up() -> None:
+    text = ("Canada and the Philippines held talks. Canada and the Philippines are partners. Earlier this year, "
+            "Trade Credit Canada (TCC), the country's export credit agency, opened a representative office in Manila.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Trade Credit Canada") == "GovernmentBody"
+    assert activity(text) == {("Trade Credit Canada", "country:PHL", "active")}
+    text = INDIA_AUSTRALIA + ("Private players are moving too: Nilgiri Power, based in India, has picked up four "
+                              "concessions in Australia.")
+    assert homes(text) == {("Nilgiri Power", "country:IND")}
+    assert activity(text) == {("Nilgiri Power", "country:AUS", "active")}
