@@ -177,7 +177,8 @@ NAME_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:Board|Chairman|Chair|President|Rect
 NOT_AN_ORGANIZATION = re.compile(
     r"\b(Initiative|Partnership|Scheme|Agreement|Programme|Program|Strategy|Bridge|Corridor|Route|Meeting|Summit|"
     r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
-    r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport)$")
+    r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
+    r"Regulations?|Rules|Law|Jubilee|Anniversary)$")
 GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
                  "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
                  "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department", "Board",
@@ -324,6 +325,11 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     government = re.match(r"(?:Government|Governments)\s+of\s+(?:the\s+)?(?P<country>.+)$", name)
     if government and government.group("country") in gaz.names:
         return None  # "the Government of India" is the country acting, as the gold and readers take it
+    adjective = re.match(r"(?P<country>.+?)\s+(?:Government|Administration|Cabinet)$", name)
+    if adjective and (adjective.group("country") in gaz.adjectives or adjective.group("country") in gaz.names):
+        return None  # "the Vietnamese Government" too
+    if re.match(r"Joint\s", name) or name.startswith("Government House"):
+        return None  # "Joint Working Group", "Joint Ministerial Commission": a meeting of the two, no body
     if any(name.lower().startswith(t + " ") for t in gaz.titles):
         return None  # "Minister of Economic Development and Trade" is a title
     words = name.split()
