@@ -24,7 +24,11 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
     r"\s*[,—–―-]?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
-    r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
+    r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|"
+    r"\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:platform|grouping|group|bloc|alliance|forum|"
+    r"organi[sz]ation|partnership|union|community|association|mechanism|format)\s+(?:grouping|of|comprising|"
+    r"made up of|that brings together|bringing together|which groups|linking|uniting|that includes)\s+|"
+    r"\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
     re.IGNORECASE)
 FOUNDED_IN_BY = re.compile(r"\s+(?:was|were)\s+(?:founded|established|set up|created|formed|launched)"
                            r"(?:\s+(?:in|on)\s+[\w\s,]{1,30}?)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -97,10 +101,13 @@ GROUP_NOUN_AFTER = re.compile(
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
 PAIR_SUBJECT = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\s+(?:are|were|have been|became|remain)\s+(?:also\s+)?"
-                          r"(?:both\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                          r"(?:both\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$", re.IGNORECASE)
 
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
+SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
+                    r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
 PAIR_REFERENCE = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\b", re.IGNORECASE)
 
 
@@ -143,6 +150,14 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if context.main_pair:  # the two countries the article is about
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         return []
+    sits = SIT_IN.search(text[:group.start])
+    if sits:  # "Indonesia and Mexico ... also sit together in APEC and FEALAC"
+        subject = [m for m in countries if clause_start <= m.start and m.end <= sits.start()]
+        named = run_before(view, subject, subject[-1].end) if subject else []
+        if len(named) >= 2:
+            return named
+        if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
     cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:

@@ -877,7 +877,8 @@ class DocumentContext:
     last_company: Mention | None = None  # the company the sentence before named: "The company plans to ..."
 
 
-KIND_RANK = {"Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2, "Organization": 1}
+KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2,
+             "Organization": 1}
 
 
 def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
@@ -912,6 +913,72 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
                 mentions.append(Mention(match.group(), kinds[match.group()], view.index, match.start(), match.end()))
         result.append(replace(view, mentions=sorted(mentions, key=lambda m: m.start)))
     return result
+
+
+GROUP_DEFINED = re.compile(  # "MIKTA is an informal consultation platform grouping Mexico, Indonesia, ..."
+    r"(?<![\w-])(?P<name>[A-Z][A-Za-z&-]{1,11}|[A-Z][\w-]*(?:\s+(?:of|for|and|the|[A-Z][\w-]*)){1,8})"
+    r"(?:\s*\([A-Z][\w&-]{1,11}\))?(?:\s+(?:is|was)\s+|\s*,\s*)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?"
+    r"(?:platform|grouping|group|bloc|alliance|forum|organi[sz]ation|partnership|union|community|association|"
+    r"mechanism|format)\s+(?:grouping|of|comprising|made up of|that brings together|bringing together|"
+    r"which groups|linking|uniting|that includes|including)\s+")
+
+
+def groups_defined_by_members(view: SentenceView) -> SentenceView:
+    """A name the text defines by the countries it groups is an international organisation, known or not:
+    "MIKTA is an informal platform grouping Mexico, Indonesia, ... and Australia"."""
+    found = []
+    for match in GROUP_DEFINED.finditer(view.text):
+        start, end = match.span("name")
+        members = [m for m in view.places() if m.kind == "Country" and match.end() <= m.start <= match.end() + 120]
+        if len({m.key for m in members}) < 2 or view.text[start:end].split()[0] in ("The", "A", "An", "It", "This"):
+            continue
+        known = [m for m in view.mentions if m.start < end and start < m.end]
+        if any(m.kind == "InternationalOrganization" or m.kind == "Country" for m in known):
+            continue
+        view.mentions = [m for m in view.mentions if m not in known]
+        found.append(Mention(view.text[start:end], "InternationalOrganization", view.index, start, end))
+    if not found:
+        return view
+    return replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start))
+
+
+NAME_THEN_ACRONYM = re.compile(r"(?<![\w-])(?P<name>[A-Z][\w-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w-]*)){1,9})"
+                               r"\s*\((?P<acronym>[A-Z][A-Za-z&]{2,11})\)")
+GROUP_HEAD = re.compile(r"\b(?:Forum|Cooperation|Community|Union|Council|Organi[sz]ation|Association|Partnership|"
+                        r"Conference|Dialogue|Initiative)\b")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def names_their_acronyms_confirm(view: SentenceView) -> SentenceView:
+    """"the Forum for East Asia-Latin America Cooperation (FEALAC)": a name whose acronym follows it, letter
+    for letter, is one name, though it holds regions or countries; with them and a group's head word it is
+    an international organisation."""
+    found = []
+    for match in NAME_THEN_ACRONYM.finditer(view.text):
+        name, acronym = match.group("name"), match.group("acronym")
+        name_start = match.start("name")
+        words = name.split()
+        while words and words[0] in ("The", "A", "An", "In", "At", "On", "By", "For", "With") and len(words) > 2:
+            name_start += len(words[0]) + 1
+            words = words[1:]
+        name = view.text[name_start:match.end("name")]
+        if _initials(name).upper() != acronym.upper() or NOT_AN_ORGANIZATION.search(name):
+            continue  # not "the China Pakistan Economic Corridor (CPEC)"
+        inner = [m for m in view.mentions if m.start < match.end("name") and name_start < m.end]
+        if not inner or any(m.start == name_start and m.end == match.end("name") for m in inner) \
+                or any(m.kind not in ("Region", "Country") for m in inner):
+            continue  # no region or country inside: the NER and the gazetteer had their chance
+        kind = "InternationalOrganization" if GROUP_HEAD.search(name) else organization_kind(name)
+        view.mentions = [m for m in view.mentions if m not in inner]
+        found.append(Mention(name, kind, view.index, name_start, match.end("name")))
+        if not any(m.start == match.start("acronym") for m in view.mentions):  # named so again later
+            found.append(Mention(acronym, kind, view.index, match.start("acronym"), match.end("acronym")))
+    if not found:
+        return view
+    return replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start))
 
 
 COUNTRY_ANAPHOR = re.compile(r"\b(?:the|The)\s+country\b(?!\s+(?:of|to)\b)")  # "the Kingdom": which one?
@@ -961,6 +1028,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             start = offset + sent.start_char
             sentences.append(Sentence(index, stripped, start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
+    views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     return sentences, country_anaphors(propagate_names(views))
 
 

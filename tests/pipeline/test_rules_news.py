@@ -665,3 +665,33 @@ def test_a_joint_commission_a_governments_name_and_a_regulation_are_no_organisat
     assert "Australian Trade and Investment Commission" in {
         m.text for m in extract(INDIA_AUSTRALIA + "The Australian Trade and Investment Commission opened an office "
                                 "in Mumbai.").mentions}  # a commission that is a body stays one
+
+
+PERU_GHANA = "Peru and Ghana held talks. Peru and Ghana are partners. "
+
+
+def groups_joined(text: str) -> set[tuple[str, str]]:
+    """{(member key, group as written)}: for groups no gazetteer knows."""
+    return {(f.role("member").key, f.role("group").text) for f in of_kind(facts_of(text), "Membership")}
+
+
+def test_a_group_the_text_defines_by_its_members_and_names_again() -> None:
+    text = PERU_GHANA + ("PAGOLA is an informal consultation platform grouping Peru, Ghana, Chile and Nigeria. "
+                         "The two countries are both members of the G20 and PAGOLA.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("PAGOLA") == "InternationalOrganization"
+    assert {(member, group) for member, group in groups_joined(text) if group == "PAGOLA"} == {
+        ("country:PER", "PAGOLA"), ("country:GHA", "PAGOLA"), ("country:CHL", "PAGOLA"), ("country:NGA", "PAGOLA")}
+
+
+def test_a_name_its_acronym_confirms_and_two_countries_that_sit_together_in_groups() -> None:
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru and Chile set up relations in 1962 and also sit together in the Asia-Pacific "
+                         "Economic Cooperation (APEC) forum and the Forum for West Africa-South America Dialogue "
+                         "(FWASAD). FWASAD meets every year. The China Chile Rail Corridor (CCRC) was discussed.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Forum for West Africa-South America Dialogue") == "InternationalOrganization"
+    assert "China Chile Rail Corridor" not in kinds  # a corridor is a project, its acronym notwithstanding
+    found = groups_joined(text)
+    assert {("country:PER", "Forum for West Africa-South America Dialogue"),
+            ("country:CHL", "Forum for West Africa-South America Dialogue")} <= found
+    assert {m for m, g in found if "Asia-Pacific" in g or g == "APEC"} == {"country:PER", "country:CHL"}
