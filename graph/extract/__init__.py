@@ -20,6 +20,7 @@ from diplograph.graph.extract.organizations import (
     activities_from_the_parse,
     activities_in_the_pair,
     activity_sectors,
+    companies_of_one_side,
     deals_with_the_other_side,
     facilities_abroad,
     home_countries,
@@ -127,6 +128,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += facilities_abroad(views, facts)
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz,
                                        host_country(facts, pair, dateline_country(views, gaz)))
+    facts += companies_of_one_side(views, facts, pair, pair_mentions,
+                                   host_country(facts, pair, dateline_country(views, gaz)))
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     facts = not_at_home(facts)

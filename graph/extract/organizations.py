@@ -140,7 +140,7 @@ def _one_country_in_name(org: Mention, gaz: Gazetteer) -> Mention | None:
     ("France-Kazakhstan Chamber" names two), belongs to it; never a city's ("Bank of Africa" is no country)."""
     found: dict[str, Mention] = {}
     for word in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", org.text):
-        for text in (word.group(), word.group().split()[0]):
+        for text in (word.group(), *word.group().split()):  # "Invest India": either word
             key = gaz.adjectives.get(text) or (gaz.names.get(text) if gaz.names.get(text, "").startswith("country:")
                                                else None)
             if key:
@@ -612,6 +612,44 @@ def facilities_abroad(views: list[SentenceView], facts: list[Fact]) -> list[Fact
             placed.add((org.text, market.key))
             found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.6,
                                    status="active"))
+    return found
+
+
+def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                          pair_mentions: dict[str, Mention], host: str | None) -> list[Fact]:
+    """A company from one of the article's two countries, named in a sentence that names the other or says
+    what it does, is there for its work in the other's market: an article about two countries names their
+    companies for that.  The weakest reading, used only where no sentence rule placed the company; planned
+    where its sentences speak of the future."""
+    if pair is None or host not in pair:
+        return []
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {f.role("organization").text for f in facts if f.kind == "MarketActivity"}
+    seen: dict[str, list[SentenceView]] = {}
+    first: dict[str, Mention] = {}
+    for view in views:
+        if view.is_title:
+            continue
+        for org in _organizations(view):
+            if org.kind == "Company" and homes.get(org.text) in pair and homes[org.text] != host \
+                    and org.text not in placed and not OBJECT_OF_PREPOSITION.search(view.text[:org.start]):
+                # not "the arm of China's X": an owner named in passing
+                seen.setdefault(org.text, []).append(view)
+                first.setdefault(org.text, org)
+    found = []
+    for name, where in seen.items():
+        other = pair[1] if homes[name] == pair[0] else pair[0]
+        if other not in pair_mentions:
+            continue
+        telling = [v for v in where if any(m.key == other for m in v.places() + v.cities)
+                   or PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
+        if not telling or any(NEGATED_ACTIVITY.search(v.text) for v in telling):
+            continue
+        planned = any(PLANNED_CUE.search(v.text) or MODAL_BEFORE.search(v.text) or DEAL.search(v.text)
+                      or FUTURE_TIME.search(v.text) or re.search(r"\bplan(?:s|ned)?\b", v.text) for v in telling)
+        found.append(make_fact("MarketActivity", telling[0], {"organization": first[name],
+                                                              "market": pair_mentions[other]},
+                               0.55, status="planned" if planned else "active"))
     return found
 
 

@@ -518,6 +518,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
+    view.mentions = _names_ending_in_a_country(view)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -526,6 +527,21 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
     view.years = find_years(sent.text)
     return view
+
+
+def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:
+    """"Daily News Egypt", "Ministry of Trade Indonesia", "Global Affairs Canada": a country written straight
+    after an organisation's name, with nothing between and no possessive after, ends that name."""
+    result: list[Mention] = []
+    for m in view.mentions:
+        last = result[-1] if result else None
+        if last is not None and m.kind == "Country" and m.via == "name" and last.kind in ORGANIZATION_KINDS \
+                and last.kind != "InternationalOrganization" and view.text[last.end:m.start] == " " \
+                and not re.match(r"['’]s\b", view.text[m.end:]):
+            result[-1] = replace(last, text=view.text[last.start:m.end], end=m.end)
+            continue
+        result.append(m)
+    return result
 
 
 def _relations(sent: Span, matchers: Matchers) -> list[Relation]:

@@ -695,3 +695,23 @@ def test_a_name_its_acronym_confirms_and_two_countries_that_sit_together_in_grou
     assert {("country:PER", "Forum for West Africa-South America Dialogue"),
             ("country:CHL", "Forum for West Africa-South America Dialogue")} <= found
     assert {m for m, g in found if "Asia-Pacific" in g or g == "APEC"} == {"country:PER", "country:CHL"}
+
+
+def test_a_name_that_ends_in_a_country_and_a_country_anywhere_in_a_name() -> None:
+    text = KENYA_NORWAY + ("The minister told Morning Post Kenya that the consulting firm Invest Norway took "
+                           "part.")
+    found = homes(text)
+    assert {("Morning Post Kenya", "country:KEN"), ("Invest Norway", "country:NOR")} <= found
+    assert not any(org == "Morning Post" for org, _ in found)
+
+
+def test_a_company_of_the_visiting_side_is_there_for_the_host_market() -> None:
+    # Norwegian investment goes to Kenya, so Kenya is the host: the Norwegian company named in a sentence about
+    # a deal is planned work there; the Kenyan company at home is not placed anywhere
+    text = KENYA_NORWAY + ("Norwegian direct investment in Kenya reached $2 billion in 2023. The Norwegian company "
+                           "Fjellstad Energi will sign agreements during the visit. The Kenyan firm Kilifi Agro "
+                           "hosted the delegation.")
+    assert activity(text) == {("Fjellstad Energi", "country:KEN", "planned")}
+    # with no sign of which country the business goes to, nothing is guessed
+    text = KENYA_NORWAY + ("The Norwegian company Fjellstad Energi will sign agreements during the visit.")
+    assert activity(text) == set()
