@@ -69,11 +69,25 @@ def trade_and_investment(view: SentenceView, context: DocumentContext) -> list[F
         named = view.text[max(0, concept.start - 12):concept.end]
         owner = next((m for m in view.places() if m.key in pair and re.fullmatch(
             r"(?:['’]s)?\s+", view.text[m.end:concept.start])), None)  # "Korean investment", "the UAE's investment"
-        if BETWEEN_THE_PAIR.search(named) or BETWEEN_AFTER.match(view.text, concept.end) or owner is not None:
+        if BETWEEN_THE_PAIR.search(named) or BETWEEN_AFTER.match(view.text, concept.end) or owner is not None \
+                or _between_the_two(view, concept.end, pair):
             parties = [context.pair_mentions[k] for k in pair if k in context.pair_mentions]
             if len(parties) == 2:
                 facts.append(make_fact("Cooperation", view, {"party": parties}, 0.6, sector=concept.iri))
     return facts
+
+
+BETWEEN_NAMED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?")
+
+
+def _between_the_two(view: SentenceView, end: int, pair: tuple[str, str]) -> bool:
+    """"trade between China and Peru": the two countries named after "between"."""
+    between = BETWEEN_NAMED.match(view.text, end)
+    if not between:
+        return False
+    named = [m for m in view.places() if between.end() <= m.start <= between.end() + 40]
+    return {m.key for m in named[:2]} == set(pair) and bool(
+        re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[named[0].end:named[1].start]))
 
 
 def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:

@@ -715,3 +715,11 @@ def test_a_company_of_the_visiting_side_is_there_for_the_host_market() -> None:
     # with no sign of which country the business goes to, nothing is guessed
     text = KENYA_NORWAY + ("The Norwegian company Fjellstad Energi will sign agreements during the visit.")
     assert activity(text) == set()
+
+
+def test_trade_between_the_two_countries_named_is_an_area_of_their_relations() -> None:
+    text = ("Peru and Ghana held talks. Peru and Ghana are partners. The port has given a boost to trade between "
+            "Ghana and Peru.")
+    assert areas(text) == {"trade"}
+    assert areas("Peru and Ghana held talks. Peru and Ghana are partners. The port has given a boost to trade "
+                 "along the coast.") == set()
