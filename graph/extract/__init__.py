@@ -39,6 +39,7 @@ from diplograph.graph.extract.positions import (
     name_line_then_title_line,
     positions,
     respective_posts,
+    visited_country,
 )
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
 from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
@@ -121,7 +122,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
             last_group = groups[-1]
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
-    facts += implied_positions(views, facts, pair, dateline_country(views, gaz), pair_mentions, gaz)
+    facts += implied_positions(views, facts, pair, dateline_country(views, gaz) or visited_country(views, pair),
+                               pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)

@@ -469,7 +469,7 @@ def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
     return pair[1] if marked == {pair[0]} else pair[0]
 
 
-VISIT_BEFORE = re.compile(r"\bvisit\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+VISIT_BEFORE = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visit\b|['’]s\s+(?:[\w-]+\s+){0,3}visit\b|"
                          r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"
                          r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
@@ -478,6 +478,22 @@ VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visi
                          r"traveled to|flew to)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
+
+
+VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?:visited|visiting|arrived in|"
+                      r"arrives in|travelled to|traveled to|flew to|landed in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def visited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> str | None:
+    """The country an article's visit goes to ("on an official visit to the Czech Republic", "arrived in
+    Prague"): where the officials written bare are at home, when no dateline says where the report is from."""
+    if pair is None:
+        return None
+    for view in views:
+        for m in sorted(view.places() + view.cities, key=lambda m: m.start):
+            if m.key in pair and VISIT_TO.search(view.text[max(0, m.start - 40):m.start]):
+                return m.key
+    return None
 
 
 def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:

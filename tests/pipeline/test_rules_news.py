@@ -685,9 +685,10 @@ def test_a_group_the_text_defines_by_its_members_and_names_again() -> None:
 
 
 def test_a_name_its_acronym_confirms_and_two_countries_that_sit_together_in_groups() -> None:
-    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru and Chile set up relations in 1962 and also sit together in the Asia-Pacific "
-                         "Economic Cooperation (APEC) forum and the Forum for West Africa-South America Dialogue "
-                         "(FWASAD). FWASAD meets every year. The China Chile Rail Corridor (CCRC) was discussed.")
+    text = ("Peru and Chile held talks. Peru and Chile are partners. Peru and Chile set up relations in 1962 and "
+            "also sit together in the Asia-Pacific Economic Cooperation (APEC) forum and the Forum for West "
+            "Africa-South America Dialogue (FWASAD). FWASAD meets every year. The China Chile Rail Corridor (CCRC) "
+            "was discussed.")
     kinds = {m.text: m.kind for m in extract(text).mentions}
     assert kinds.get("Forum for West Africa-South America Dialogue") == "InternationalOrganization"
     assert "China Chile Rail Corridor" not in kinds  # a corridor is a project, its acronym notwithstanding
@@ -723,3 +724,11 @@ def test_trade_between_the_two_countries_named_is_an_area_of_their_relations() -
     assert areas(text) == {"trade"}
     assert areas("Peru and Ghana held talks. Peru and Ghana are partners. The port has given a boost to trade "
                  "along the coast.") == set()
+
+
+def test_the_country_a_visit_goes_to_is_home_to_the_officials_written_bare() -> None:
+    # no dateline: the visit says where the report stands, so the bare prime minister is the host's
+    text = ("Mongolia and Czechia held talks. Mongolia and Czechia are partners. Mongolian Foreign Minister Bat "
+            "Erdene Tsog paid an official visit to Czechia. The minister was received by Prime Minister Jan Novak "
+            "Dvorak.")
+    assert ("Jan Novak Dvorak", "prime minister", "country:CZE") in posts(text)
