@@ -527,6 +527,9 @@ def servers(
         cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
                str(port), "--processes", str(prefork)]
         found.append(Server(f"prefork x{prefork}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
+        port = free_port()
+        cmd = [*cmd[:4], "--port", str(port), "--processes", str(prefork), "--inline"]
+        found.append(Server(f"prefork x{prefork} inline", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if baseline is not None:
         found.append(diplograph_server("diplograph@baseline", store, baseline))
     oxigraph = tool("oxigraph")

@@ -27,7 +27,7 @@ import time
 BASE = "https://w3id.org/diplograph/"
 
 
-def child(sock: socket.socket, store_path: str, timeout: float) -> None:
+def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) -> None:
     import pyoxigraph as ox
     import uvicorn
 
@@ -70,6 +70,17 @@ def child(sock: socket.socket, store_path: str, timeout: float) -> None:
             return
         accept = dict(scope["headers"]).get(b"accept", b"").decode()
         loop = asyncio.get_running_loop()
+        if inline:  # on the event loop itself: the watchdog thread kills the process past the deadline
+            running[0] = time.monotonic()
+            try:
+                media_type, answer = run(text, accept)
+            except Exception as exc:  # noqa: BLE001
+                await reply(send, 400, "text/plain", str(exc).encode())
+                return
+            finally:
+                running[0] = None
+            await reply(send, 200, media_type, answer)
+            return
         with stack:
             future = loop.run_in_executor(None, run, text, accept)
             try:
@@ -87,6 +98,17 @@ def child(sock: socket.socket, store_path: str, timeout: float) -> None:
                 return
         await reply(send, 200, media_type, answer)
 
+    running: list[float | None] = [None]
+
+    def watchdog() -> None:
+        while True:
+            time.sleep(0.1)
+            started = running[0]
+            if started is not None and time.monotonic() - started > timeout:
+                os._exit(3)  # every connection of this process is cut, the runaway one without a 503
+
+    if inline:
+        threading.Thread(target=watchdog, daemon=True).start()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     server.run(sockets=[sock])
@@ -100,6 +122,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--inline", action="store_true", help="run queries on the event loop (no thread hop)")
     args = parser.parse_args()
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -113,7 +136,7 @@ def main() -> int:
         pid = os.fork()
         if pid == 0:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            child(sock, args.store, args.timeout)
+            child(sock, args.store, args.timeout, args.inline)
         children.add(pid)
 
     def stop(*_: object) -> None:
