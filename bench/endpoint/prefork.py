@@ -37,7 +37,7 @@ def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) ->
     store = ox.Store.read_only(store_path)
     prefixes = predeclared_prefixes()
     server: uvicorn.Server | None = None
-    stack = threading.Semaphore(64)  # threads running queries at once in this process
+    stack = asyncio.Semaphore(64)  # threads running queries at once in this process
 
     def run(text: str, accept: str) -> tuple[str, bytes]:
         result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes)
@@ -81,7 +81,7 @@ def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) ->
                 running[0] = None
             await reply(send, 200, media_type, answer)
             return
-        with stack:
+        async with stack:
             future = loop.run_in_executor(None, run, text, accept)
             try:
                 media_type, answer = await asyncio.wait_for(asyncio.shield(future), timeout)
