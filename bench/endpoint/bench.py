@@ -519,8 +519,17 @@ def servers(
     baseline: Path | None,
     skip: set[str],
     extra_path: Path | None = None,
+    prefork: int = 0,
 ) -> list[Server]:
     found = [diplograph_server("diplograph", store, ROOT, extra_path)]
+    if prefork:  # the measuring prototype of pre-forked processes without a hop (prefork.py)
+        port = free_port()
+        cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
+               str(port), "--processes", str(prefork)]
+        found.append(Server(f"prefork x{prefork}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
+        port = free_port()
+        cmd = [*cmd[:4], "--port", str(port), "--processes", str(prefork), "--inline"]
+        found.append(Server(f"prefork x{prefork} inline", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if baseline is not None:
         found.append(diplograph_server("diplograph@baseline", store, baseline))
     oxigraph = tool("oxigraph")
@@ -603,6 +612,13 @@ def main() -> int:
         help="also on sys.path of 'diplograph' (not of the baseline): e.g. a `pip install --target DIR` of "
         "packages such as httptools and uvloop, to measure a dependency before adding it",
     )
+    parser.add_argument(
+        "--prefork",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also serve the measuring prototype bench/endpoint/prefork.py with N pre-forked processes",
+    )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped benchmark still stops its servers
     work = Path(tempfile.mkdtemp(prefix="dg-bench-"))
@@ -630,6 +646,7 @@ def main() -> int:
             args.baseline.resolve() if args.baseline else None,
             set(args.skip),
             args.extra_path.resolve() if args.extra_path else None,
+            args.prefork,
         )
         for server in candidates:
             try:
