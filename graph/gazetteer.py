@@ -68,6 +68,7 @@ class Gazetteer:
     cities: dict[str, str] = field(default_factory=dict)  # other large cities and US states: "Karachi" -> country key
     titles: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical title
     title_kinds: dict[str, str] = field(default_factory=dict)  # canonical title -> government, diplomatic, ...
+    absent_posts: dict[str, frozenset[str]] = field(default_factory=dict)  # "president" -> {"country:GBR", ...}
     concepts: dict[str, Concept] = field(default_factory=dict)  # by IRI
     concept_labels: dict[str, str] = field(default_factory=dict)  # lower-case surface -> IRI
     broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
@@ -153,6 +154,14 @@ def _load_titles(gaz: Gazetteer, directory: Path) -> None:
             gaz.titles.setdefault(surface.lower(), title)
 
 
+def _load_absent_posts(gaz: Gazetteer, directory: Path) -> None:
+    """Posts a country's constitution does not have: a monarchy's president, a presidential republic's
+    prime minister."""
+    for row in _read_csv(directory / "absent-posts.csv"):
+        gaz.absent_posts[row["post"].strip().lower()] = frozenset(
+            f"country:{code}" for code in _split(row.get("countries")))
+
+
 def _load_cities(gaz: Gazetteer, directory: Path) -> None:
     """Large cities and US states: where an office, a plant or a project is; never an actor themselves."""
     for row in _read_csv(directory / "cities.csv"):
@@ -197,6 +206,7 @@ def load_gazetteer(
     _load_countries(gaz, directory, codes_file)
     _load_known(gaz, directory)
     _load_titles(gaz, directory)
+    _load_absent_posts(gaz, directory)
     _load_cities(gaz, directory)
     _load_concepts(gaz, sectors_file)
     _load_portfolios(gaz, directory)

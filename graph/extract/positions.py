@@ -427,7 +427,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     visits = [(m.text, _visitor_from(view, m, pair, host)) for view in views for m in view.mentions
               if m.kind == "Person"]  # "Anwar, on a three-day official visit to Uzbekistan"
     for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
-        remaining = [c for c in pair if c not in taken.get(role, set())]
+        remaining = [c for c in pair if c not in taken.get(role, set())  # no president for a monarchy
+                     and c not in gaz.absent_posts.get(canonical, frozenset())]
         competing = sum(1 for b in bare if b[3] == role) > 1 and canonical in ONE_PER_COUNTRY
         spoken_of = [c for c in owners.get(canonical, set()) if c in remaining]
         visitor = next((c for name, c in visits if c and same_person(name, {person.text})), None)

@@ -732,3 +732,12 @@ def test_the_country_a_visit_goes_to_is_home_to_the_officials_written_bare() -> 
             "Erdene Tsog paid an official visit to Czechia. The minister was received by Prime Minister Jan Novak "
             "Dvorak.")
     assert ("Jan Novak Dvorak", "prime minister", "country:CZE") in posts(text)
+
+
+def test_a_bare_head_belongs_to_the_country_whose_constitution_has_the_post() -> None:
+    # Norway is a monarchy and Indonesia has no prime minister: each bare title has one possible country
+    assert posts(KENYA_NORWAY + "President Samuel Kiprono Rotich opened the forum.") == {
+        ("Samuel Kiprono Rotich", "president", "country:KEN")}
+    assert posts("Indonesia and Australia held talks. Indonesia and Australia are partners. The deal stalled when "
+                 "Prime Minister Henry James Walker proposed a change.") == {
+        ("Henry James Walker", "prime minister", "country:AUS")}
