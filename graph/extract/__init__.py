@@ -39,6 +39,7 @@ from diplograph.graph.extract.positions import (
     name_line_then_title_line,
     positions,
     respective_posts,
+    titles_of_their_own_country,
     visited_country,
 )
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
@@ -125,6 +126,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz) or visited_country(views, pair),
                                pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
+    facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += facilities_abroad(views, facts)

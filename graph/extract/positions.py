@@ -317,7 +317,7 @@ DATED_PLACE = re.compile(  # "Colombo, June 21:": a place in title case is a dat
 
 def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
     """The country of a dateline ("ISLAMABAD, 10 October 2024."): where the report was filed."""
-    for view in views[:3]:
+    for view in views[:6]:  # after a headline, a date line and a byline
         match = DATELINE.match(view.text) or DATED_PLACE.match(view.text)
         upper_or_dated = match and (match.group("city").isupper() or match.re is DATED_PLACE)
         if upper_or_dated and len(match.group("city").strip()) >= 3:
@@ -479,6 +479,38 @@ VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visi
                          r"traveled to|flew to)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
+
+
+HIS_COUNTRYS = re.compile(r"\b(?:his|her|their)\s+country['’]s\s+$", re.IGNORECASE)
+NATIONALITY_BEFORE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Japanese (career) diplomat X"
+
+
+def titles_of_their_own_country(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                                gaz: Gazetteer) -> list[Fact]:
+    """"Japanese diplomat X took over as his country's ambassador to Chile": the country is the person's own,
+    as the sentence calls them, or for an envoy posted to one of the article's countries, the other one."""
+    holders = {f.role("holder").text for f in facts if f.kind == "Position"}
+    found = []
+    for view in views:
+        for _, t_start, t_end in view.titles:
+            if not HIS_COUNTRYS.search(view.text[:t_start]):
+                continue
+            people = [m for m in view.mentions if m.kind == "Person" and m.end <= t_start
+                      and m.text not in holders]
+            if not people:
+                continue
+            person = people[-1]
+            own = next((m for m in view.places() if m.via == "adjective" and m.end < person.start
+                        and NATIONALITY_BEFORE.fullmatch(view.text[m.end:person.start])), None)
+            role = _role_text(view, t_start, t_end)
+            posted = re.match(r"\s+to\s+(?:the\s+)?", view.text[t_end:])
+            if own is None and posted and pair and ENVOY.match(role):
+                to = next((m for m in view.places() if m.start == t_end + posted.end() and m.key in pair), None)
+                other = next((m for v in views for m in v.places() if to and m.key in pair and m.key != to.key), None)
+                own = other
+            if own is not None and own.key:
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": own}, 0.7, role=role))
+    return found
 
 
 VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?:visited|visiting|arrived in|"

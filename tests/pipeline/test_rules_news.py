@@ -741,3 +741,11 @@ def test_a_bare_head_belongs_to_the_country_whose_constitution_has_the_post() ->
     assert posts("Indonesia and Australia held talks. Indonesia and Australia are partners. The deal stalled when "
                  "Prime Minister Henry James Walker proposed a change.") == {
         ("Henry James Walker", "prime minister", "country:AUS")}
+
+
+def test_his_countrys_title_is_his_own_countrys_or_the_other_side_for_an_envoy() -> None:
+    text = ("Chile and Japan held talks. Chile and Japan are partners. In 2014, Japanese diplomat Kenji Sato Mori "
+            "took over as his country's ambassador to Chile. Rosa Quispe Llanos, her country's ambassador to "
+            "Japan, agreed.")
+    assert posts(text) == {("Kenji Sato Mori", "ambassador", "country:JPN"),
+                           ("Rosa Quispe Llanos", "ambassador", "country:CHL")}
