@@ -524,9 +524,19 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.money = find_money(sent.text)
-    view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)]
+    view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
+                     and not _only_a_portfolio(m, gaz)]
     view.years = find_years(sent.text)
     return view
+
+
+def _only_a_portfolio(m: Mention, gaz: Gazetteer) -> bool:
+    """"Investment Promotion", "Consular Affairs", "Trade, Fisheries": a portfolio the NER cut out of a title
+    names no person and no organisation."""
+    if m.kind in ("Country", "Region", "InternationalOrganization") or m.key:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", m.text) if w.lower() not in ("and", "of", "for", "the")]
+    return bool(words) and all(w.lower() in gaz.portfolio_words for w in words)
 
 
 def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:

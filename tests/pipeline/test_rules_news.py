@@ -749,3 +749,10 @@ def test_his_countrys_title_is_his_own_countrys_or_the_other_side_for_an_envoy()
             "Japan, agreed.")
     assert posts(text) == {("Kenji Sato Mori", "ambassador", "country:JPN"),
                            ("Rosa Quispe Llanos", "ambassador", "country:CHL")}
+
+
+def test_a_portfolio_alone_names_nobody() -> None:
+    text = KENYA_NORWAY + ("Officials for Investment Promotion, Consular Affairs and Search and Rescue met "
+                           "Norfinans Capital.")
+    names = {m.text for m in extract(text).mentions if m.kind not in ("Country", "Region")}
+    assert not names & {"Investment Promotion", "Consular Affairs", "Search and Rescue"}
