@@ -178,7 +178,8 @@ NOT_AN_ORGANIZATION = re.compile(
     r"\b(Initiative|Partnership|Scheme|Agreement|Programme|Program|Strategy|Bridge|Corridor|Route|Meeting|Summit|"
     r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
-    r"Regulations?|Rules|Law|Jubilee|Anniversary)$")
+    r"Regulations?|Rules|Law|Jubilee|Anniversary|Plant|Power Station|Satellite|Dam|Refinery|Membership|Presidency|"
+    r"Staff)s?\.?$")  # plurals too: "Related Summits", "Economic Zones"
 GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
                  "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
                  "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department", "Board",

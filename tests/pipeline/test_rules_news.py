@@ -658,10 +658,12 @@ def test_names_an_apposition_calls_an_agency_or_places_somewhere_and_concessions
 
 def test_a_joint_commission_a_governments_name_and_a_regulation_are_no_organisations() -> None:
     text = INDIA_AUSTRALIA + ("The Joint Working Group met at Government House in Canberra, and the Indian "
-                              "Government welcomed the Domestic Services Regulation during the Diamond Jubilee.")
+                              "Government welcomed the Domestic Services Regulation during the Diamond Jubilee. "
+                              "The Hamilton Bay Power Station and the Related Summits were discussed.")
     names = {m.text for m in extract(text).mentions if m.kind != "Country"}
     assert not names & {"Joint Working Group", "Government House in Canberra", "Indian Government",
-                        "Domestic Services Regulation", "Diamond Jubilee"}
+                        "Domestic Services Regulation", "Diamond Jubilee", "Hamilton Bay Power Station",
+                        "Related Summits"}
     assert "Australian Trade and Investment Commission" in {
         m.text for m in extract(INDIA_AUSTRALIA + "The Australian Trade and Investment Commission opened an office "
                                 "in Mumbai.").mentions}  # a commission that is a body stays one
