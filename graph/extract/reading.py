@@ -259,7 +259,7 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
     for ent in sent.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        start, end = _trim(text, ent.start_char, ent.end_char)
+        start, end = _trim(text, _given_names_before(ent, sent, gaz), ent.end_char)
         if ent.label_ == "ORG":
             end = _extended_end(text, start, end)
         else:
@@ -289,6 +289,33 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             if mention:
                 found.append(mention)
     return found
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of a title or an honorific ("General" of "Major General", "Excellency", "Staff" of "Chief of
+    Staff"): never a given name."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", HONORIFIC_WORD)}
+    words |= {w for title in load_gazetteer().titles for w in title.split()}
+    return frozenset(words | {"samdech", "techo", "seri", "sri", "tan"})
+
+
+def _given_names_before(ent: Span, sent: Span, gaz: Gazetteer) -> int:
+    """"Shri Amardeep Singh Bhatia" where the NER found "Singh Bhatia": proper nouns the parse attaches to
+    the name, written straight before it, are its given names (not honorifics, titles or places)."""
+    if ent.label_ != "PERSON":
+        return ent.start_char
+    doc, i = ent.doc, ent.start
+    while i - 1 >= sent.start:
+        token = doc[i - 1]
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or not ent.start <= token.head.i < ent.end \
+                or not token.text[:1].isupper() or not token.text.isalpha() \
+                or token.text.lower() in _title_words() or token.text.lower() in gaz.titles \
+                or token.text in gaz.names or token.text in gaz.adjectives or token.text in GENERIC_WORDS \
+                or token.text.lower() in gaz.portfolio_words:
+            break
+        i -= 1
+    return doc[i].idx
 
 
 def _names_a_body(words: str, gaz: Gazetteer) -> bool:

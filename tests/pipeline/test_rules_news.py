@@ -758,3 +758,12 @@ def test_a_portfolio_alone_names_nobody() -> None:
                            "Norfinans Capital.")
     names = {m.text for m in extract(text).mentions if m.kind not in ("Country", "Region")}
     assert not names & {"Investment Promotion", "Consular Affairs", "Search and Rescue"}
+
+
+def test_given_names_the_ner_left_out_but_not_honorifics() -> None:
+    text = ("India and Ghana held talks. India and Ghana are partners. The delegation was led by Additional "
+            "Secretary of the Department of Commerce, Shri Amardeep Singh Bhatia, and by His Excellency Kofi "
+            "Mensah Boateng.")
+    people = {m.text for m in extract(text).mentions if m.kind == "Person"}
+    assert "Amardeep Singh Bhatia" in people
+    assert not any(p.startswith(("Shri", "Excellency", "His")) for p in people)
