@@ -171,6 +171,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:,\s*)?(?:like|such as|including)\s+",
                                                  view.text[m.end:run_start]):
             return m
+        if m.via == "adjective" and MADE_OF.fullmatch(view.text[m.end:run_start]):
+            return m  # "the Egyptian consortium of "A" and "B"": its members share its nationality
     rest = view.text[org.end:]
     appo = SUPERLATIVE_APPOSITION.match(rest)
     part = appo and PART_OF.match(appo.group("rest"))
@@ -198,6 +200,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
 
 
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
+MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
+                     r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+[a-z]")  # "the Angolan oil company controls X"
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")

@@ -412,6 +412,14 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                                sent.start_char + m.start(1) + name.end())
             if end > start:
                 found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+    quoted = r"[\x22“]?(" + single_word + r")[\x22”]?"
+    for m in re.finditer(r"\b(?:consortium|joint venture)\s+(?:of|between|formed by)\s+(?:the\s+)?(?:companies\s+)?"
+                         + quoted + r"((?:\s*,\s*|\s+and\s+|,\s+and\s+)" + quoted + r")+", text):
+        for name in re.finditer(single_word, m.group(0)[m.start(1) - m.start():]):  # "consortium of "A" and "B""
+            begin = m.start(1) + name.start()
+            start, end = _trim(sent.doc.text, sent.start_char + begin, sent.start_char + begin + len(name.group()))
+            if end > start and not any(f.start == start for f in found):
+                found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     found += _owned_by_a_country(sent, index, gaz)
     owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
              r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
@@ -1092,7 +1100,7 @@ def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Me
     run: list[Mention] = []
     position = end
     for m in reversed([m for m in mentions if m.end <= end]):
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?", view.text[m.end:position]):
+        if not re.fullmatch(r"[\x22”]?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?[\x22“]?", view.text[m.end:position]):
             break
         run.insert(0, m)
         position = m.start

@@ -767,3 +767,10 @@ def test_given_names_the_ner_left_out_but_not_honorifics() -> None:
     people = {m.text for m in extract(text).mentions if m.kind == "Person"}
     assert "Amardeep Singh Bhatia" in people
     assert not any(p.startswith(("Shri", "Excellency", "His")) for p in people)
+
+
+def test_the_members_of_a_consortium_share_its_nationality() -> None:
+    text = ("Egypt and Tanzania held talks. Egypt and Tanzania are partners. The minister visited the dam, which "
+            "the Egyptian consortium of \"Nile Builders\" and \"Delta Cables\" is developing in Tanzania.")
+    assert homes(text) == {("Nile Builders", "country:EGY"), ("Delta Cables", "country:EGY")}
+    assert activity(text) == {("Nile Builders", "country:TZA", "active"), ("Delta Cables", "country:TZA", "active")}
