@@ -130,10 +130,9 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += facilities_abroad(views, facts)
-    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz,
-                                       host_country(facts, pair, dateline_country(views, gaz)))
-    facts += companies_of_one_side(views, facts, pair, pair_mentions,
-                                   host_country(facts, pair, dateline_country(views, gaz)))
+    host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
+    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz, host)
+    facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     facts = not_at_home(facts)

@@ -485,7 +485,6 @@ DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|cont
                   r"(?:talks|discussions|negotiations)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
                   r"cooperation\s+between|teamed up)\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
-BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 AND_BETWEEN = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*[^,.;]{0,60},)?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$")
 # the NER's "Organization" is often a company it did not know, but never a chamber, an authority or a plan
 NOT_A_BUSINESS = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Agency|Committee|Commission|Society|"
@@ -665,7 +664,7 @@ def not_at_home(facts: list[Fact]) -> list[Fact]:
 
     def leads_at_home(f: Fact) -> bool:
         org, market = f.role("organization"), f.role("market")
-        return org.sentence == market.sentence and 0 <= market.start - org.end <= 3  # ", Kazakhstan.s"
+        return org.sentence == market.sentence and 0 <= market.start - org.end <= 3  # "X, Kazakhstan's"
 
     return [f for f in facts if f.kind != "MarketActivity" or leads_at_home(f)
             or homes.get(f.role("organization").text) != f.role("market").key]
