@@ -64,11 +64,12 @@ def _groups() -> list[tuple[str, frozenset[str]]]:
 
 
 def _person(rng: random.Random, used: set[str]) -> str:
+    """A name whose family name no one else in the article has: "Kowalczyk said" must name one person."""
     while True:
-        name = f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}"
-        if name not in used:
-            used.add(name)
-            return name
+        given, family = rng.choice(GIVEN), rng.choice(FAMILY)
+        if family not in used:
+            used.add(family)
+            return f"{given} {family}"
 
 
 def _company(rng: random.Random, used: set[str]) -> tuple[str, str]:
