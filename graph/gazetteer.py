@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -163,12 +164,16 @@ def _load_absent_posts(gaz: Gazetteer, directory: Path) -> None:
 
 
 def _load_cities(gaz: Gazetteer, directory: Path) -> None:
-    """Large cities and US states: where an office, a plant or a project is; never an actor themselves."""
+    """Large cities and US states: where an office, a plant or a project is; never an actor themselves.
+    Each also under its name without diacritics, as English news mostly prints it ("Gyor" for "Győr")."""
     for row in _read_csv(directory / "cities.csv"):
         key = f"country:{row['alpha3'].strip()}"
         name = row["name"].strip()
-        if key in gaz.countries and name not in gaz.names and name not in gaz.adjectives and name not in gaz.capitals:
-            gaz.cities.setdefault(name, key)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        for form in dict.fromkeys([name, plain]):
+            if key in gaz.countries and form not in gaz.names and form not in gaz.adjectives \
+                    and form not in gaz.capitals:
+                gaz.cities.setdefault(form, key)
 
 
 def _load_portfolios(gaz: Gazetteer, directory: Path) -> None:
