@@ -28,6 +28,8 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:platform|grouping|group|bloc|alliance|forum|"
     r"organi[sz]ation|partnership|union|community|association|mechanism|format)\s+(?:grouping|of|comprising|"
     r"made up of|that brings together|bringing together|which groups|linking|uniting|that includes)\s+|"
+    r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|"
+    r"partnership|community)\s+(?:that|which)\s+(?:also\s+)?(?:includes|groups|comprises|brings together|unites)\s+|"
     r"\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
     re.IGNORECASE)
 FOUNDED_IN_BY = re.compile(r"\s+(?:was|were)\s+(?:founded|established|set up|created|formed|launched)"
@@ -181,11 +183,16 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
         # "the member states of the GCC, including Qatar and Oman"
         return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
+    groups_then_comma = re.match(r"(?:\s*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*)*\s*,", text[group.end:])
     if re.match(r"\s*(?:as\s+(?:fellow\s+)?members|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
-                text[clause_start:cue_end], re.IGNORECASE) and \
-            re.match(r"\s*,", text[group.end:]):
-        # "As members of the OTS, Turkey and Azerbaijan coordinate ..."
-        return _country_run(view, countries, group.end + re.match(r"\s*,", text[group.end:]).end())
+                text[clause_start:cue_end], re.IGNORECASE) and groups_then_comma:
+        # "As members of the OTS, Turkey and Azerbaijan coordinate ...", "As fellow members of APEC and the
+        # CPTPP, the two countries ..."
+        named = _country_run(view, countries, group.end + groups_then_comma.end())
+        if not named and context.main_pair and re.match(r"\s*(?:" + TWO_COUNTRIES + r")\b",
+                                                        text[group.end + groups_then_comma.end():], re.IGNORECASE):
+            named = [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+        return named
     before = min(cue_start, group.start)
     owner = next((m for m in reversed(countries) if m.end <= before and before - m.end <= 30
                   and re.match(r"['’]s\b", text[m.end:])), None)
@@ -199,7 +206,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return []
     plural = re.search(r"members|joined", text[cue_start:cue_end], re.IGNORECASE)
     if re.search(r"\b(?:both|fellow|all)\b", gap) or re.match(r"\s*,?\s*(?:and|are)\b", text[subject[-1].end:]) \
-            or (plural and re.fullmatch(r"\s*,\s*|\s+(?:have\s+|had\s+|formally\s+|officially\s+)*", gap)):
+            or (plural and re.fullmatch(r"\s*,\s*|\s+(?:(?:have|had|formally|officially|also|became|become|"
+                                        r"have become|are|were|full|new|founding)\s+)*", gap)):
         return run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|" + WHEN + r"\s+(?:is|was|became|has been|"
                 r"has become|have become|becomes|joined|remains|holds|acceded))", gap) or re.fullmatch(

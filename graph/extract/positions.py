@@ -416,7 +416,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
         facing = COUNTERPART_AFTER.match(view.text, person.end)  # "X and his Moroccan counterpart": X is not
         if not side and facing:
-            other = next((m for m in view.places() if m.start == facing.start("country") and m.key in pair), None)
+            at = facing.start("country") if facing.group("country") else facing.start("from")
+            other = next((m for m in view.places() if m.start == at and m.key in pair), None)
             side = [pair_mentions[c] for c in pair if other and c != other.key and c in pair_mentions]
         if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
             taken.setdefault(role, set()).add(side[0].key)
@@ -458,7 +459,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
 
 
 
-COUNTERPART_AFTER = re.compile(r",?\s+and\s+(?:his|her|their)\s+(?P<country>[A-Z][\w'’-]*)\s+counterparts?\b")
+COUNTERPART_AFTER = re.compile(  # "X and his Moroccan counterpart", "X met his counterpart from Egypt, Y"
+    r"[^.;:]{0,60}?\b(?:his|her|their)\s+(?:(?P<country>[A-Z][\w'’-]*)\s+counterparts?\b|"
+    r"counterparts?\s+(?:from|of)\s+(?:the\s+)?(?P<from>[A-Z]))")
 
 
 def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
