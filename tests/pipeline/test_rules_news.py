@@ -486,6 +486,13 @@ def test_trade_and_investment_named_between_the_two_countries_without_a_figure()
     assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
 
 
+def test_sectors_as_agencies_write_them() -> None:
+    """"aeronautics" is aviation, "digital connectivity" is digital technology (not transport), "creative
+    industries" are culture (ontology/sectors.ttl)."""
+    assert areas(PERU_VIETNAM + "Both countries want to expand cooperation in sectors such as aeronautics, "
+                 "digital connectivity and the creative industries.") == {"aviation", "digital-technology", "culture"}
+
+
 def test_the_end_of_a_list_the_ner_read_as_one_name_and_a_name_that_ends_before_a_person() -> None:
     text = ("Peru and Chile held a forum. Peru and Chile are partners. The participants included Peruvian companies "
             "such as Andes Cobre Group, Inca Rail, Lima Textil and Pacifico Energy Group. The Government of Chile "
