@@ -180,6 +180,16 @@ NOT_AN_ORGANIZATION = re.compile(
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
     r"Regulations?|Rules|Law|Jubilee|Anniversary|Plant|Power Station|Satellite|Dam|Refinery|Membership|Presidency|"
     r"Staff)s?\.?$")  # plurals too: "Related Summits", "Economic Zones"
+# "the Bor copper mine", "Rwanda's new Bugesera airport", "the Dukovany nuclear plant": a name that only
+# qualifies a site is the site's place, not an organisation or a person.
+NAMES_A_SITE = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]*)?\s+(?:(?:(?:copper|gold|coal|iron|iron ore|lithium|nickel|uranium|oil|gas|"
+    r"industrial|economic|free|international|container|deep-?sea|deep-?water|offshore|onshore|new)\s+){0,3}"
+    r"(?:mines?|fields?|oilfields?|gasfields?|deposits?|airport|port|dam|industrial park|zone|corridor|basin|"
+    r"reservoir|block|valley|district|province|county|harbou?r)|(?:[\w-]+\s+)?(?:nuclear|thermal|hydropower|"
+    r"hydroelectric|geothermal|wind|solar|coal-fired|gas-fired)\s+(?:power\s+)?(?:plant|station|farm|park))\b")
+SITE_OF_ITS_OWN = re.compile(r"\b(?:its|their)\s+(?:new\s+)?$")  # "BYD's ... its Bahia plant": where it is
+SITE_AFTER_ITS = re.compile(r"\s+(?:plant|factory|facility|facilities|site|complex|operations|unit|works|mill)\b")
 GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
                  "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
                  "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department", "Board",
@@ -349,6 +359,9 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     if name.isupper() and (len(name) > 6 or " " in name):
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
     if NOT_AN_ORGANIZATION.search(name):
+        return None
+    if not COMPANY_CUES.search(name) and (NAMES_A_SITE.match(text, end) or SITE_OF_ITS_OWN.search(text[:start])
+                                          and SITE_AFTER_ITS.match(text, end)):
         return None
     government = re.match(r"(?:Government|Governments)\s+of\s+(?:the\s+)?(?P<country>.+)$", name)
     if government and government.group("country") in gaz.names:
