@@ -35,6 +35,8 @@ ACTIVE_CUE = re.compile(
     r"mining|producing|"
     r"(?:picked up|secured|bought|won|holds|hold|obtained|was awarded|were awarded)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:concessions?|blocks?|stakes?|licen[cs]es?|contracts?|tenders?|assets?)|"
+    r"(?:has|have|holds|hold|owns|own)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:stake|share|holding|interest)\s+(?:in|of)|"
+    r"employs|employ|employed|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
     r"refiner(?:y|ies)|facilit(?:y|ies)))\b",
@@ -45,6 +47,8 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
+                         r"(?:will|would|plans? to|is to|are to|aims? to|is set to|intends? to|seeks? to|wants? to)"
+                         r"\s+(?:take|acquire|buy)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:stake|share|holding)|"
                          r"(?:(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?|"
                          r"(?:expressed|shown|showed|has|have)\s+(?:(?:a|an|its|their|strong|keen)\s+)*interest)"
                          r"\s+in\s+(?:investing|expanding|entering|"
@@ -62,12 +66,17 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
     """The market named after a verb: "into the Canadian market", "in Kazakhstan's mining"."""
     for m in sorted(view.mentions + view.cities, key=lambda m: m.start):
         if m.kind == "Country" and offset <= m.start <= offset + limit and not (
-                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])) \
+                m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])
+                and not STAKE_IN.search(view.text[:m.start])) \
                 and not OUTSIDE.search(view.text[:m.start]):
             return m
     return None
 
 
+# "stakes in Portuguese energy company X", "acquired a Kenyan bank": the company's country is the market
+STAKE_IN = re.compile(r"\b(?:(?:stakes?|shares?|holdings?|interests?|equity)\s+in|acquired|bought|buys|acquires|"
+                      r"took over|takes over|(?:contracts?|orders?|tenders?)\s+(?:from|with|by))"
+                      r"\s+(?:the\s+|a\s+|an\s+)?$")
 # "its first plant outside China": no market
 OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")
 # "Turkish construction companies": the nationality of the companies, not a market
@@ -732,7 +741,9 @@ def _list_stop_words() -> frozenset[str]:
         "The", "Minister", "Ministry", "President", "Embassy", "Government"}
 
 
-DESCRIPTION = re.compile(r"\b[Tt]he\s+(?P<adjective>[A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3}?" + COMPANY_NOUN
+# not the object of a preposition: "won a contract from the Greek grid operator" names a client, not X again
+DESCRIPTION = re.compile(r"(?<!\bfrom )(?<!\bwith )(?<!\bto )(?<!\bfor )(?<!\bby )(?<!\bof )(?<!\band )"
+                         r"\b[Tt]he\s+(?P<adjective>[A-Z][\w-]+)\s+(?:[a-z-]+\s+){0,3}?" + COMPANY_NOUN
                          + r"\b(?!\s+[\x22“]?[A-Z])(?!\s+(?:of|in|which|that)\b)")
 
 

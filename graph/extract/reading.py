@@ -206,7 +206,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if company:
         lead += company.end()
     tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+and\s+(?:Head|Chairman|Minister|Director|"
-                     r"Member|President|Deputy))$", span)
+                     r"Member|President|Deputy)|"
+                     r"(?<=[A-Za-z])(?:\s+(?!(?:group|company|bank)$)[a-z]+)+)$", span)  # "Petrandes holds": a verb
     cut = tail.start() if tail else len(span)
     honoured = re.search(r"\s+and\s+(?:(?:His|Her)\s+(?:Excellency|Highness|Majesty)|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|"
                          r"Dr\.?)(?=\s|$)", span)

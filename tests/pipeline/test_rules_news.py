@@ -196,6 +196,39 @@ def test_a_large_city_places_an_activity_in_its_country() -> None:
     assert {m.kind for m in extract(text).mentions if m.text == "Samarkand"} <= {"Country"}
 
 
+PERU_CHILE = "Peru and Chile held talks. Peru and Chile are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stake in a company of a country is a stake in its market
+        (PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean energy company Valpo Gas.",
+         {("Petrandes", "country:CHL", "active")}),
+        # taking a stake is a plan; having a share of a project is activity
+        (PERU_CHILE + "Andes Air will take a 60 percent stake in Chile's new Norte airport.",
+         {("Andes Air", "country:CHL", "planned")}),
+        (PERU_CHILE + "The Peruvian firm Solandes has a 40 percent share of a solar park in Chile.",
+         {("Solandes", "country:CHL", "active")}),
+        # a contract from a country's operator: its market, and the operator says nothing of the winner's home
+        (PERU_CHILE + "Andes Cable Group won a contract from the Chilean grid operator to lay a subsea cable.",
+         {("Andes Cable Group", "country:CHL", "active")}),
+        # people employed at plants in a city of the country
+        (PERU_CHILE + "The Peruvian firm Textil Inca employs 3,000 people at its plants in Antofagasta.",
+         {("Textil Inca", "country:CHL", "active")}),
+    ],
+)
+def test_stakes_contracts_and_jobs_abroad(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
+    assert "Andes Cable Group" not in {f.role("organization").text for f in of_kind(facts_of(text), "HomeCountry")}
+
+
+def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
+    names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
+                                                  "energy company Valpo Gas.").mentions}
+    assert "Petrandes" in names and "Petrandes holds" not in names
+
+
 def test_a_city_written_without_its_diacritics_is_still_in_its_country() -> None:
     """Győr (about 130,000 people) is printed "Gyor" in English news: a plant there is in Hungary, even in an
     article about two other countries."""
