@@ -416,8 +416,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         end = start + _without_glued_country(sent.doc.text[start:end], gaz)
         if end > start:
             found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
-    plural = r"\b" + COMPANY_NOUN_PLURAL + r"\s+" \
-             r"(?:such as\s+|like\s+|including\s+|as\s+)?"
+    plural = r"\b" + COMPANY_NOUN_PLURAL + r"(?:\s*,\s*(?:among them|among others|notably|namely|including)\s+|" \
+             r"\s*:\s*|\s+(?:such as\s+|like\s+|including\s+|as\s+)?)"
     single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
                          text):  # "the multinational groups Total, Orano and Alstom"

@@ -223,6 +223,15 @@ def test_stakes_contracts_and_jobs_abroad(text: str, expected: set[tuple[str, st
     assert "Andes Cable Group" not in {f.role("organization").text for f in of_kind(facts_of(text), "HomeCountry")}
 
 
+def test_companies_listed_after_among_them_are_companies() -> None:
+    """"Italian companies, among them A, B and C": each listed name is a company, whatever the NER made of it."""
+    text = (PERU_CHILE + "Representatives of Chilean companies, among them Besto, Gil Santo, Maira Tecnica and "
+            "Pedroni, presented projects.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert {n: kinds.get(n) for n in ("Besto", "Gil Santo", "Maira Tecnica", "Pedroni")} == {
+        "Besto": "Company", "Gil Santo": "Company", "Maira Tecnica": "Company", "Pedroni": "Company"}
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
