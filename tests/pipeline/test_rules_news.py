@@ -225,7 +225,7 @@ def test_stakes_contracts_and_jobs_abroad(text: str, expected: set[tuple[str, st
 
 def test_companies_listed_after_among_them_are_companies() -> None:
     """"Italian companies, among them A, B and C": each listed name is a company, whatever the NER made of it."""
-    text = (PERU_CHILE + "Representatives of Chilean companies, among them Besto, Gil Santo, Maira Tecnica and "
+    text = (PERU_CHILE + "Representatives of international companies, among them Besto, Gil Santo, Maira Tecnica and "
             "Pedroni, presented projects.")
     kinds = {m.text: m.kind for m in extract(text).mentions}
     assert {n: kinds.get(n) for n in ("Besto", "Gil Santo", "Maira Tecnica", "Pedroni")} == {
