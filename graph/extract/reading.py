@@ -957,6 +957,28 @@ KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "Thi
              "Organization": 1}
 
 
+# What only an organisation does: "X will build a plant", "X's factory", "X said it would": a name the NER
+# took for a person's, with no title anywhere in the text, is a company's when it does these.
+BUSINESS_PREDICATE = re.compile(
+    r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:plants?|factor(?:y|ies)|subsidiar(?:y|ies)|shares|stake|units?|"
+    r"shareholders|revenues?|profits?|output|products|chief executive|CEO|board|headquarters)\b|"
+    r",?\s+(?:(?:will|would|has|have|had|is|are|was|also|already|recently|plans to|aims to|is set to)\s+)*"
+    r"(?:build|builds|built|building|supply|supplies|supplied|supplying|manufactures?|manufactured|produces?|"
+    r"produced|operates?|operated|operating|invest|invests|invested|investing|"
+    r"(?:deliver|delivers|delivered)(?!\s+(?:(?:his|her|the|a|an|opening|closing|keynote)\s+)*(?:remarks|speech|"
+    r"address|statement|lecture|message))|"
+    r"exports?|exported|acquired?|acquires|constructs?|constructed|constructing|employs|won a|won an|"
+    r"opened a|open a|launched a|said it|said its|says it|announced it)\b)")
+TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
+                    r"Chairman|Director|Mayor|Senator|Premier|CEO|Chief|Envoy|Consul|Commissioner)\b[^.,;:]{0,40}$",
+                    re.IGNORECASE)
+
+
+def _a_business_name(view: SentenceView, m: Mention) -> bool:
+    """A "person" the NER found, untitled here, doing what only a company does."""
+    return not TITLED.search(view.text[:m.start]) and bool(BUSINESS_PREDICATE.match(view.text, m.end))
+
+
 def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     """One name, one entity per document: an organisation the text has named once ("the Italian energy
     group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
@@ -966,7 +988,10 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     people: set[str] = set()
     for view in views:
         for m in view.mentions:
-            if m.kind == "Person":
+            if m.kind == "Person" and _a_business_name(view, m):
+                votes[m.text] += KIND_RANK["Company"] - 1  # outweighs a person's vote elsewhere, not a title
+                kinds.setdefault(m.text, "Company")
+            elif m.kind == "Person":
                 votes[m.text] -= 1
                 people.add(m.text)
             elif m.kind in KIND_RANK and m.key is None:

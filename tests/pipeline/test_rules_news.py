@@ -232,6 +232,16 @@ def test_companies_listed_after_among_them_are_companies() -> None:
         "Besto": "Company", "Gil Santo": "Company", "Maira Tecnica": "Company", "Pedroni": "Company"}
 
 
+def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person() -> None:
+    """The NER takes "Toyota Tsusho" for a person; only a business builds a plant. An ambassador who delivered
+    remarks, or a minister who will build ties, is still a person."""
+    text = ("Kenya and Japan held talks. Kenya and Japan are partners. Toyota Tsusho will build a geothermal plant "
+            "in Kenya, the company said. Japanese Ambassador to Kenya Ken Okaniwa delivered opening remarks.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Toyota Tsusho") == "Company" and kinds.get("Ken Okaniwa") == "Person"
+    assert ("Toyota Tsusho", "country:KEN", "planned") in activity(text)
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
