@@ -54,7 +54,7 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
 # "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
-SUPERLATIVE_APPOSITION = re.compile(r"^\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+)?(?:the\s+)?)?"
+SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+)?(?:the\s+)?)?"
                                     r"(?P<rest>[^,.;]{0,80})")
 
 
@@ -123,7 +123,8 @@ def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention
     for n in range(min(3, len(words)), 0, -1):
         head = " ".join(words[:n])
         key = gaz.adjectives.get(head) or gaz.capitals.get(head) or (
-            gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None)
+            gaz.names.get(head) if gaz.names.get(head, "").startswith("country:") else None) or (
+            gaz.cities.get(head) if org.kind in ("Company", "University") else None)  # "Kyoto University"
         if key and n < len(words):
             return Mention(head, "Country", org.sentence, org.start, org.start + len(head), key, "adjective")
     posted = POSTED_ABROAD.search(org.text)  # "Embassy of Canada to Ecuador": the sending country's
@@ -199,6 +200,13 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                     m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+" + ORGANIZATION_NOUN +
                                                       r"\b(?!\s+[A-Z])", view.text[m.end:])):  # "X, a Korean maker"
                 return m
+    city_based = re.match(r"\.?\s*,\s*(?:a|an|the)\s+", rest)  # "Equity Bank, a Nairobi-based lender"
+    if city_based:
+        at = org.end + city_based.end()
+        place = next((m for m in view.mentions + view.cities if m.kind == "Country" and m.start == at
+                      and re.match(r"-(?:based|headquartered)\b", view.text[m.end:])), None)
+        if place:
+            return place
     based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
     if based:
         return _market_after(view, org.end + based.end(), limit=5)

@@ -295,6 +295,13 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
                 r"\b(?:of|for)\b", last_two.group("a")) and COMPANY_CUES.search(last_two.group("b").split()[-1]):
             # "..., Orient Group, Murad Buildings and Asklepiy Group": the end of a list, read as one name
             parts = [(start, start + last_two.end("a")), (start + last_two.start("b"), end)]
+        both = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*)", text[start:end])
+        if ent.label_ == "ORG" and len(parts) == 1 and both and all(
+                len(both.group(g).split()) >= 2 and (organization_kind(both.group(g)) != "Organization"
+                                                     or ORGANIZATION_HEAD.search(both.group(g))) for g in "ab") \
+                and both.group("b").split()[0].lower() not in gaz.portfolio_words:
+            # "the University of Nairobi and Kyoto University": two named organisations, read as one
+            parts = [(start, start + both.end("a")), (start + both.start("b"), end)]
         for part_start, part_end in parts:
             mention = _typed_mention(text, part_start, part_end, ent.label_, previous, index, gaz)
             if mention:
@@ -339,9 +346,12 @@ def _names_a_body(words: str, gaz: Gazetteer) -> bool:
 def _without_glued_country(name: str, gaz: Gazetteer) -> int:
     """The length of a name without a country the NER or a pattern glued to its end: "Ministry of Energy of
     Chile | and Norway's Ministry", "the tour operator Alpitour | and Germany's TUI Group"."""
-    glued = re.search(r"\s+and\s+(?P<country>[A-Z][\w'’ -]+?)(?:['’]s)?$", name)
-    if glued and glued.group("country") in gaz.names and name not in gaz.names:
-        return glued.start()
+    if name in gaz.names:
+        return len(name)
+    for glued in reversed(list(re.finditer(r"\s+and\s+", name))):  # the last "and": "Energy and Petroleum and Japan"
+        rest = re.sub(r"['’]s$", "", name[glued.end():])
+        if rest in gaz.names or rest in gaz.adjectives:  # "Kakuzi and Japanese | retailer Aeon" too
+            return glued.start()
     return len(name)
 
 

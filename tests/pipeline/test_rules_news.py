@@ -242,6 +242,32 @@ def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person
     assert ("Toyota Tsusho", "country:KEN", "planned") in activity(text)
 
 
+KENYA_JAPAN = "Kenya and Japan held talks. Kenya and Japan are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an abbreviation's full stop before the apposition
+        (KENYA_JAPAN + "Tamura & Co., one of Japan's largest trading houses, opened an office.",
+         {("Tamura & Co", "country:JPN")}),
+        # a city-based lender in an apposition
+        (KENYA_JAPAN + "The deal was signed by Mavuno Bank, a Nairobi-based lender, and Kiyomi Holdings.",
+         {("Mavuno Bank", "country:KEN")}),
+        # a country or nationality glued after the last "and" of a ministry's name
+        (KENYA_JAPAN + "The Kenyan Ministry of Energy and Petroleum and Japan's Ministry of Economy signed the plan.",
+         {("Kenyan Ministry of Energy and Petroleum", "country:KEN"), ("Ministry of Economy", "country:JPN")}),
+        (KENYA_JAPAN + "Kenyan tea exporter Chai Bora and Japanese retailer Sakura Mart will expand ties.",
+         {("Chai Bora", "country:KEN"), ("Sakura Mart", "country:JPN")}),
+        # two universities the NER read as one name; a university named after a city
+        (KENYA_JAPAN + "The University of Nairobi and Kyoto University launched a joint programme.",
+         {("University of Nairobi", "country:KEN"), ("Kyoto University", "country:JPN")}),
+    ],
+)
+def test_home_countries_as_the_news_writes_them(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
