@@ -179,6 +179,7 @@ NOT_AN_ORGANIZATION = re.compile(
     r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
     r"Regulations?|Rules|Law|Jubilee|Anniversary|Plant|Power Station|Satellite|Dam|Refinery|Membership|Presidency|"
+    r"Visit|Tour|Trip|"
     r"Staff)s?\.?$")  # plurals too: "Related Summits", "Economic Zones"
 # "the Bor copper mine", "Rwanda's new Bugesera airport", "the Dukovany nuclear plant": a name that only
 # qualifies a site is the site's place, not an organisation or a person.
@@ -511,7 +512,12 @@ def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
     Poland" (no word saying what kind of body it is) gives way to the country."""
     rest = m.text[max(g.end for g in inner) - m.start:]
     prefixed = min(g.start for g in inner) == m.start and len(re.findall(r"\b[A-Z]\w+", rest)) >= 2
-    return prefixed or bool(ORGANIZATION_HEAD.search(m.text))
+    gaz = load_gazetteer()
+    brand = min(g.start for g in inner) == m.start and re.fullmatch(r"\s+[A-Z][\w&-]+", rest) and not (
+        rest.strip() in GENERIC_WORDS or rest.strip().lower() in gaz.portfolio_words
+        or rest.strip().lower() in gaz.titles or rest.strip().lower() in _title_words()
+        or rest.strip().lower() in gaz.concept_labels)  # "Saudi Aramco": a country and a brand
+    return prefixed or bool(brand) or bool(ORGANIZATION_HEAD.search(m.text))
 
 
 def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:

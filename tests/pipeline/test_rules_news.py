@@ -268,6 +268,14 @@ def test_home_countries_as_the_news_writes_them(text: str, expected: set[tuple[s
     assert homes(text) == expected
 
 
+def test_a_country_and_a_brand_is_a_name() -> None:
+    """"Chile Daily", "Saudi Aramco": a country's name or adjective and one word that is no title, portfolio or
+    sector is an organisation's name, not the country alone."""
+    for text, name in ((PERU_CHILE + "Chile Daily reported the deal.", "Chile Daily"),
+                       (PERU_CHILE + "Saudi Aramco and Andes Mining operate the smelter.", "Saudi Aramco")):
+        assert name in {m.text for m in extract(text).mentions}
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
