@@ -26,6 +26,7 @@ ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
 
+LOWER_PORTFOLIO_BEFORE = re.compile(r"(?<=['’]s\s)(?:[a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")
 PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")  # "Textiles and Jute Minister"
 MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary|counsell?or|commissioner|attach[eé])\b",
                       re.IGNORECASE)
@@ -57,9 +58,13 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
 def _portfolio_start(view: SentenceView, title_start: int) -> int:
     """"Petroleum Minister", "Finance Minister": the portfolio written before the title is part of it,
     unless it is a name ("Kazakh", "Saudi" are the affiliation, not the portfolio)."""
-    if not MINISTER.match(view.text, title_start) and not re.match(r"[A-Z][a-z]+\s+" + MINISTER.pattern,
+    if not MINISTER.match(view.text, title_start) and not re.match(r"[A-Za-z][a-z]+\s+" + MINISTER.pattern,
                                                                     view.text[title_start:], re.IGNORECASE):
         return title_start  # "Petroleum Minister", and "Industry and | Trade Minister" when the title has a portfolio
+    lower = LOWER_PORTFOLIO_BEFORE.search(view.text[:title_start])  # "Kenya's trade cabinet secretary"
+    if lower and all(w in load_gazetteer().portfolio_words for w in re.findall(r"[a-z]+", lower.group())
+                     if w not in ("and", "of")):
+        return lower.start()
     words = PORTFOLIO_BEFORE.search(view.text[:title_start])
     if not words:
         return title_start
@@ -273,7 +278,10 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     lead = RELATIVE_LEAD.sub("", view.text[window_start:t_start])  # "X, who is also the chairman of Y"
     for m in mentions_between(view, window_start, t_start):
         lead = lead.replace(m.text, "")
-    if len(lead.split()) > 4 or any(w.islower() and w not in LEAD_WORDS for w in re.findall(r"[\w']+", lead)):
+    portfolio = load_gazetteer().portfolio_words  # "X, Kenya's trade (and industry) cabinet secretary"
+    if len(lead.split()) > 4 or re.match(r"\s*(?:and|or)\b", lead) or any(
+            w.islower() and w not in LEAD_WORDS and w not in portfolio and w != "and"
+            for w in re.findall(r"[\w']+", lead)):
         return None
     after = mentions_between(view, t_end, window_end, affiliation_kinds())
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
@@ -478,7 +486,8 @@ VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visi
                          r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"
                          r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
                          r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
-                         r"(?:[\w-]+\s+){0,3}visit\b|\s+(?:visited|visits|arrived in|arrives in|travelled to|"
+                         r"(?:[\w-]+\s+){0,3}visit\b|(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
+                         r"travelled to|"
                          r"traveled to|flew to)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")

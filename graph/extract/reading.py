@@ -450,8 +450,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
              r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
     acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
     appositions = [
-        (r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b",
-         "Company"),
+        # not "X, Japan's top diplomat"
+        (r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b"
+         r"(?!\s+(?:diplomat|official|envoy|negotiator|leader|executive|trade official|economist|adviser|advisor|"
+         r"lawmaker|general|commander|judge|expert|scientist|player|athlete))", "Company"),
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
         (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN
          + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"

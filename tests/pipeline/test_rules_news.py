@@ -16,6 +16,7 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
 
 # Both countries named twice first, as an article about them would, so the document has its pair.
 PERU_VIETNAM = "Peru and Vietnam held talks in Lima. Peru and Vietnam are long-standing partners. "
+KENYA_JAPAN = "Kenya and Japan held talks. Kenya and Japan are partners. "
 
 
 def posts(text: str) -> set[tuple[str, str, str]]:
@@ -240,9 +241,6 @@ def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person
     kinds = {m.text: m.kind for m in extract(text).mentions}
     assert kinds.get("Toyota Tsusho") == "Company" and kinds.get("Ken Okaniwa") == "Person"
     assert ("Toyota Tsusho", "country:KEN", "planned") in activity(text)
-
-
-KENYA_JAPAN = "Kenya and Japan held talks. Kenya and Japan are partners. "
 
 
 @pytest.mark.parametrize(
@@ -479,6 +477,28 @@ def test_a_visitor_comes_from_the_other_country() -> None:
             "Datuk Seri Tran Duc Lam said trade would grow. Tran, on a three-day official visit to Peru, met "
             "business leaders.")
     assert posts(text) == {("Tran Duc Lam", "prime minister", "country:VNM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case portfolio between the possessive and the title, after the name
+        (KENYA_JAPAN + "Rebecca Miano, Kenya's trade cabinet secretary, said so.",
+         {("Rebecca Miano", "trade cabinet secretary", "country:KEN")}),
+        (KENYA_JAPAN + '"We want more," said Rebecca Miano, Kenya\'s trade and industry cabinet secretary.',
+         {("Rebecca Miano", "trade and industry cabinet secretary", "country:KEN")}),
+        # "CS" is how Kenyan papers abbreviate a cabinet secretary
+        (KENYA_JAPAN + "Kenyan Trade CS Rebecca Miano toured the plant.",
+         {("Rebecca Miano", "cabinet secretary", "country:KEN")}),
+        # "top diplomat" describes a person, not a company; one who arrived in the other country is a visitor
+        # from home, whose bare title is home's (the resolver joins the surname to the full name)
+        (KENYA_JAPAN + "Yoko Kamikawa, Japan's top diplomat, arrived in Nairobi. Foreign Minister Kamikawa met "
+         "Kenyan officials.", {("Kamikawa", "foreign minister", "country:JPN")}),
+    ],
+)
+def test_titles_after_names_as_kenyan_and_japanese_papers_write_them(text: str,
+                                                                     expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
 
 
 def test_a_bare_title_met_his_counterpart_from_the_other_country() -> None:
