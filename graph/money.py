@@ -23,6 +23,10 @@ PREFIX_CURRENCIES = {
     "¥": "¥", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "₸": "KZT", "kzt": "KZT", "₽": "RUB",
     "rub": "RUB", "₹": "INR", "inr": "INR", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD",
     "chf": "CHF", "₩": "KRW", "krw": "KRW", "aed": "AED", "sar": "SAR", "try": "TRY", "₺": "TRY",
+    "ksh": "KES", "kes": "KES", "tsh": "TZS", "tzs": "TZS", "ush": "UGX", "ugx": "UGX",
+    "₦": "NGN", "ngn": "NGN", "r$": "BRL", "brl": "BRL", "rp": "IDR", "idr": "IDR", "egp": "EGP",
+    "pln": "PLN", "huf": "HUF", "czk": "CZK", "zar": "ZAR", "mxn": "MXN", "vnd": "VND", "thb": "THB",
+    "myr": "MYR", "php": "PHP", "₱": "PHP", "pkr": "PKR", "bdt": "BDT", "ghs": "GHS", "etb": "ETB",
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -32,6 +36,10 @@ SUFFIX_CURRENCIES = {
     "roubles": "RUB", "rupees": "INR", "won": "KRW", "dirhams": "AED", "riyals": "SAR", "lira": "TRY",
     "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF", "soms": "KGS",
     "som": "UZS", "manat": "AZN", "lari": "GEL", "dram": "AMD", "somoni": "TJS",
+    "kenyan shillings": "KES", "tanzanian shillings": "TZS", "ugandan shillings": "UGX", "naira": "NGN",
+    "rand": "ZAR", "reais": "BRL", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND",
+    "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "forint": "HUF", "koruna": "CZK", "cedis": "GHS",
+    "birr": "ETB", "egyptian pounds": "EGP", "taka": "BDT", "pakistani rupees": "PKR",
 }
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -53,6 +53,9 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
         year, offset = after[0]
     elif before:
         year, offset = before[-1]
+        if re.search(r"\b(?:since|from)\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", view.text[:offset],
+                     re.IGNORECASE):
+            return None, None  # "Since 2015, firms have invested $2 billion": a total over the years since
         span = re.match(r"\s*(?:and|to|-|–)\s*(\d{4})\b", view.text[offset + 4:])
         if span:  # "between 1992 and 2023": the figure stands at the end of the range
             year = int(span.group(1))
@@ -146,7 +149,7 @@ def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
     lead = view.text[:money.start]
     return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
                 or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead)
-                or CHANGE_BEFORE.search(lead))
+                or CHANGE_BEFORE.search(lead) or BALANCE_BEFORE.search(lead[max(0, money.start - 60):]))
 
 
 def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[str, str] | None,
@@ -159,6 +162,13 @@ def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[s
         return source, target
     other = views_mentions.get(pair[1] if known.key == pair[0] else pair[0])
     return (source, other) if source else (other, target)
+
+
+# "the trade deficit with Japan widened to $1 billion": a difference between two flows, neither of them
+BALANCE_BEFORE = re.compile(r"\b(?:deficit|surplus|balance|imbalance)\b[^.;$€£¥]*$", re.IGNORECASE)
+# "up from $980 million a year earlier": the year before the sentence's year
+YEAR_EARLIER_AFTER = re.compile(r"\s*(?:a year (?:earlier|before|ago)|the (?:previous|preceding) year|"
+                                r"in the (?:previous|preceding) year|the year before)\b", re.IGNORECASE)
 
 
 PERCENT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
@@ -205,6 +215,9 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
                 source, target = target, source  # "A's exports to B exceeded its imports"
         commodity = _commodity_for(view, money) if kind == "trade" else None
         year, period = _year_for(view, money, context)
+        explicit = [int(m.group()) for m in re.finditer(r"\b(?:19|20)\d\d\b", view.text)]
+        if YEAR_EARLIER_AFTER.match(view.text, money.end) and explicit:
+            year = max(explicit) - 1
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
         values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
                       commodity=commodity.iri if commodity else None, change=relative_change(view, money),

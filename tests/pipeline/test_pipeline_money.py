@@ -22,6 +22,12 @@ from diplograph.graph.money import find_money, find_years
         ("exports amounted to $703 million", 703_000_000, "$"),
         ("£40mn", 40_000_000, "GBP"),
         ("300 billion tenge", 300_000_000_000, "KZT"),
+        ("KSh 5.4 billion", 5_400_000_000, "KES"),
+        ("50 billion naira", 50_000_000_000, "NGN"),
+        ("R$ 3 billion", 3_000_000_000, "BRL"),
+        ("Rp 5 trillion", 5_000_000_000_000, "IDR"),
+        ("6.4 billion baht", 6_400_000_000, "THB"),
+        ("1.2 billion zlotys", 1_200_000_000, "PLN"),
     ],
 )
 def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:

@@ -280,6 +280,23 @@ def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     assert "Petrandes" in names and "Petrandes holds" not in names
 
 
+def trade_and_investment(text: str) -> set[tuple[str, int, int | None]]:
+    return {(f.kind, int(f.value("amount")), f.value("year")) for f in facts_of(text)
+            if f.kind in ("TradeFlow", "InvestmentFlow")}
+
+
+def test_flows_as_the_news_writes_them() -> None:
+    """A figure "a year earlier" is the year before the sentence's; a total "since 2015" has no year; a trade
+    deficit is the difference of two flows, neither of them."""
+    assert trade_and_investment(KENYA_JAPAN + "Bilateral trade reached $1.2 billion in 2023, up from $980 million "
+                                              "a year earlier.") == {("TradeFlow", 1_200_000_000, 2023),
+                                                                     ("TradeFlow", 980_000_000, 2022)}
+    assert trade_and_investment(KENYA_JAPAN + "Since 2015, Japanese companies have invested more than $2 billion "
+                                              "in Kenya.") == {("InvestmentFlow", 2_000_000_000, None)}
+    assert trade_and_investment(KENYA_JAPAN + "Kenya's trade deficit with Japan widened to $1 billion in "
+                                              "2023.") == set()
+
+
 def test_a_city_written_without_its_diacritics_is_still_in_its_country() -> None:
     """Győr (about 130,000 people) is printed "Gyor" in English news: a plant there is in Hungary, even in an
     article about two other countries."""
