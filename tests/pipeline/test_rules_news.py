@@ -609,6 +609,16 @@ def test_trade_and_investment_named_between_the_two_countries_without_a_figure()
     assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
 
 
+def test_areas_after_views_expertise_and_agreements() -> None:
+    """"exchanged views on", "seeks expertise in" name areas between the two; "the blue economy" is one."""
+    assert areas(KENYA_JAPAN + "They also exchanged views on regional security and climate change.") == {
+        "peace-and-security", "environment-and-climate"}
+    assert areas(KENYA_JAPAN + "Kenya seeks Japanese expertise in disaster risk reduction.") == {
+        "emergency-management"}
+    assert "blue-economy" in areas(KENYA_JAPAN + "Several agreements were signed covering energy and the blue "
+                                                 "economy.")
+
+
 @pytest.mark.parametrize("text", [
     "Peru and Chile held talks. Peru and Chile are partners. The firm runs the Huallaga copper mine.",
     "Peru and Chile held talks. Peru and Chile are partners. It will expand Chile's new Tarapo airport.",
