@@ -75,8 +75,9 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
 
 # "stakes in Portuguese energy company X", "acquired a Kenyan bank": the company's country is the market
 STAKE_IN = re.compile(r"\b(?:(?:stakes?|shares?|holdings?|interests?|equity)\s+in|acquired|bought|buys|acquires|"
-                      r"took over|takes over|(?:contracts?|orders?|tenders?)\s+(?:from|with|by))"
-                      r"\s+(?:the\s+|a\s+|an\s+)?$")
+                      r"took over|takes over|(?:contracts?|orders?|tenders?)\s+(?:from|with|by)|"
+                      r"(?:suppl(?:y|ies|ied)|deliver(?:s|ed)?|sells?|sold)\b[^.;]{0,60}\bto)"
+                      r"\s+(?:the\s+|a\s+|an\s+)?$")  # "would supply two turbines to the Ghanaian utility"
 # "its first plant outside China": no market
 OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")
 # "Turkish construction companies": the nationality of the companies, not a market

@@ -455,10 +455,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
          r"(?!\s+(?:diplomat|official|envoy|negotiator|leader|executive|trade official|economist|adviser|advisor|"
          r"lawmaker|general|commander|judge|expert|scientist|player|athlete))", "Company"),
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
-        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN
          + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
         # "Export Development Canada (EDC), the country's export credit agency,"
-        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:[\w-]+\s+){0,4}?"
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
          r"(?:agency|authority|regulator|body)\b(?!\s+[A-Z])", "GovernmentBody"),
         # "Greenko, based in India,": only an organisation is based somewhere in an apposition
         (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),

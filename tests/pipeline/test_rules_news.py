@@ -214,6 +214,9 @@ PERU_CHILE = "Peru and Chile held talks. Peru and Chile are partners. "
         # a contract from a country's operator: its market, and the operator says nothing of the winner's home
         (PERU_CHILE + "Andes Cable Group won a contract from the Chilean grid operator to lay a subsea cable.",
          {("Andes Cable Group", "country:CHL", "active")}),
+        # supplying a country's utility is working in its market
+        (PERU_CHILE + "The Peruvian equipment maker Andes Turbinas said it would supply two steam turbines to the "
+         "Chilean utility Energia Sur.", {("Andes Turbinas", "country:CHL", "planned")}),
         # people employed at plants in a city of the country
         (PERU_CHILE + "The Peruvian firm Textil Inca employs 3,000 people at its plants in Antofagasta.",
          {("Textil Inca", "country:CHL", "active")}),
@@ -272,6 +275,12 @@ def test_a_country_and_a_brand_is_a_name() -> None:
     for text, name in ((PERU_CHILE + "Chile Daily reported the deal.", "Chile Daily"),
                        (PERU_CHILE + "Saudi Aramco and Andes Mining operate the smelter.", "Saudi Aramco")):
         assert name in {m.text for m in extract(text).mentions}
+
+
+def test_a_member_of_a_banks_board_is_a_person() -> None:
+    """"X, a member of the bank's board": the noun after "of" is not what X is."""
+    text = PERU_CHILE + "The bank will lend 60 million euros, said Jorge Salas, a member of the bank's board."
+    assert {m.text: m.kind for m in extract(text).mentions}.get("Jorge Salas") == "Person"
 
 
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
