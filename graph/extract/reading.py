@@ -455,8 +455,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
          r"(?!\s+(?:diplomat|official|envoy|negotiator|leader|executive|trade official|economist|adviser|advisor|"
          r"lawmaker|general|commander|judge|expert|scientist|player|athlete))", "Company"),
         # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
-        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?" + ORGANIZATION_NOUN
-         + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
+         + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
         # "Export Development Canada (EDC), the country's export credit agency,"
         (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
          r"(?:agency|authority|regulator|body)\b(?!\s+[A-Z])", "GovernmentBody"),
