@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -38,3 +39,18 @@ def test_a_broken_gold_file_is_reported(tmp_path: Path) -> None:
     errors, counts = check_corpus.check([folder])
     assert counts == {str(folder): 1}
     assert any("missing key documents" in e or "unknown key documentz" in e for e in errors), errors
+
+
+def test_an_alias_that_is_a_common_noun_is_reported(tmp_path: Path) -> None:
+    """"the Kingdom" as an alias of one country would join every kingdom of the pooled corpus into one."""
+    article = next((HERE / "dev").glob("*.txt"))
+    folder = tmp_path / "anaphor"
+    folder.mkdir()
+    for ext in (".txt", ".source"):
+        (folder / (article.stem + ext)).write_bytes(article.with_suffix(ext).read_bytes())
+    gold = json.loads(article.with_suffix(".json").read_text(encoding="utf-8"))
+    country = next(e["label"] for e in gold["cq01_entities"] if e["kind"] == "Country")
+    gold["aliases"].setdefault(country, []).append("the Kingdom")
+    (folder / (article.stem + ".json")).write_text(json.dumps(gold), encoding="utf-8")
+    errors, _ = check_corpus.check([folder])
+    assert any("'the Kingdom'" in e and "common noun" in e for e in errors), errors
