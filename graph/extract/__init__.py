@@ -63,8 +63,8 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
     return (top[0][0], top[1][0])
 
 
-PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"\.?|" + MONTH_OR_ABBREVIATION
-                              + r"\.?\s+\d{1,2},?)\s+(?P<year>(?:19|20)\d\d)\b")  # "2 August 2015", "Aug. 2, 2015"
+PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"\.?\s+|" + MONTH_OR_ABBREVIATION
+                              + r"\.?\s+\d{1,2}(?:,\s*|\s+))(?P<year>(?:19|20)\d\d)\b")  # "Aug. 2, 2015", "Dec 05,2015"
 RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
                            r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
                            re.IGNORECASE)

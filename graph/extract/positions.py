@@ -182,6 +182,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         return None
     title, t_start, t_end = titles[-1]
     between = view.text[t_end:person.start]
+    for m in mentions_between(view, t_end, person.start, affiliation_kinds()):  # "of the Ministry of Industry,
+        between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
     if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
         return None
     if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
@@ -379,6 +381,9 @@ def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, M
     return sides
 
 
+HEAD_OF_STATE_AFTER = re.compile(r"(?:['’]s)?\s+(?:leader|head of state)\b")
+
+
 def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                       host: str | None, pair_mentions: dict[str, Mention], gaz: Gazetteer) -> list[Fact]:
     """Titles whose country the text leaves to the reader, in an article about two countries, in
@@ -414,6 +419,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             owner = _owner_of_title(view, t_start)
             if owner is not None and owner.key in pair:
                 owners.setdefault(gaz.canonical_title(title), set()).add(owner.key)
+        for m in view.places():  # "the Nigerian leader said": the president the article speaks of
+            if m.key in pair and HEAD_OF_STATE_AFTER.match(view.text, m.end):
+                owners.setdefault("president", set()).add(m.key)
     implied: list[Fact] = []
     listed = _list_sides(views, pair)
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"

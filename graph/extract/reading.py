@@ -813,6 +813,10 @@ def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Menti
         body = next((m for m in mentions if of and m.start == t_end + of.end() and m.key is None
                      and m.kind != "Person"), None)
         split = BODY_THEN_NAME.fullmatch(body.text) if body else None
+        if body and not split and GOVERNMENT_CUES.search(body.text):  # "... of Industry, Trade and Supply X Y"
+            split = next((m for k in (3, 2) if (m := re.fullmatch(
+                r"(?P<body>.*\b(?P<last>[A-Za-z]+))\s+(?P<name>" + r"\s+".join([r"[A-ZÀ-Þ][\w'’-]+"] * k) + ")",
+                body.text)) and m.group("last").lower() in gaz.portfolio_words), None)
         if not split or any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
                             or w.lower() in gaz.concept_labels for w in split.group("name").split()):
             continue

@@ -124,6 +124,10 @@ def members(text: str) -> set[tuple[str, str]]:
          {(f"country:{c}", g) for c in ("VNM", "CHL") for g in (
              "io:asia-pacific-economic-cooperation",
              "io:comprehensive-and-progressive-agreement-for-trans-pacific-partnership")}),
+        # "both ... are members of", after a clause boundary; a free trade area of the gazetteer is a group
+        ("Jordan and Tunisia held talks. Jordan and Tunisia are partners. He noted that both apply open trade "
+         "policies and are members of the Greater Arab Free Trade Area.",
+         {("country:JOR", "io:greater-arab-free-trade-area"), ("country:TUN", "io:greater-arab-free-trade-area")}),
     ],
 )
 def test_memberships_as_the_news_writes_them(text: str, expected: set[tuple[str, str]]) -> None:
@@ -474,6 +478,16 @@ def test_last_year_counts_from_an_abbreviated_publication_date() -> None:
         ("country:KOR", "country:PER", 2014)]
 
 
+def test_the_current_year_counts_from_a_byline_date_without_a_space() -> None:
+    """"By X - Dec 05,2015 - Last updated": the article is from 2015, so "the current year" is 2015."""
+    text = ("Peru and Korea agree\n\nBy Ana Ruiz - Dec 05,2015 - Last updated at Dec 05,2015\n\nPeru and South "
+            "Korea are partners. Their leaders first met in 2004.\nIn the third quarter of the current year, Korea exported $1.4 "
+            "billion worth of goods to Peru.")
+    flows = [f for f in facts_of(text) if f.kind == "TradeFlow"]
+    assert [(f.role("from").key, f.role("to").key, f.value("year")) for f in flows] == [
+        ("country:KOR", "country:PER", 2015)]
+
+
 def test_memberships_after_a_dash_and_of_which_both_countries_are_members() -> None:
     text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. Peru belongs to the Latin American trade "
             "bloc ― Pacific Alliance ― which is made up of Peru, Colombia, Chile and Mexico. The sides exchanged "
@@ -525,6 +539,25 @@ def test_a_visitor_comes_from_the_other_country() -> None:
 def test_titles_after_names_as_kenyan_and_japanese_papers_write_them(text: str,
                                                                      expected: set[tuple[str, str, str]]) -> None:
     assert posts(text) == expected
+
+
+def test_a_title_of_a_ministry_whose_portfolio_has_commas_before_a_name() -> None:
+    """"Secretary General of the Ministry of Industry, Trade and Supply Yousef Shamali": the NER reads the
+    ministry and the name as one; the ministry ends at its last portfolio word, and the title is the person's."""
+    text = ("Jordan and Tunisia held talks. Jordan and Tunisia are partners. Secretary General of the Ministry of "
+            "Industry, Trade and Supply Yousef Shamali opened the meeting.")
+    names = {m.text: m.kind for m in extract(text).mentions}
+    assert names.get("Ministry of Industry, Trade and Supply") == "GovernmentBody"
+    assert names.get("Yousef Shamali") == "Person"
+    assert {(f.role("holder").text, f.role("affiliation").text) for f in of_kind(facts_of(text), "Position")} == {
+        ("Yousef Shamali", "Ministry of Industry, Trade and Supply")}
+
+
+def test_the_leader_the_article_speaks_of_holds_the_bare_presidency() -> None:
+    """Both countries have a president; "the Nigerian leader" tells whose the bare "President X" is."""
+    text = ("Nigeria and Portugal held talks. Nigeria and Portugal are partners. President Tunde Bello on Thursday "
+            "called for more trade. The Nigerian leader said both countries needed investment.")
+    assert posts(text) == {("Tunde Bello", "president", "country:NGA")}
 
 
 def test_a_bare_title_met_his_counterpart_from_the_other_country() -> None:
