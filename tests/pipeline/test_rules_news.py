@@ -481,8 +481,8 @@ def test_last_year_counts_from_an_abbreviated_publication_date() -> None:
 def test_the_current_year_counts_from_a_byline_date_without_a_space() -> None:
     """"By X - Dec 05,2015 - Last updated": the article is from 2015, so "the current year" is 2015."""
     text = ("Peru and Korea agree\n\nBy Ana Ruiz - Dec 05,2015 - Last updated at Dec 05,2015\n\nPeru and South "
-            "Korea are partners. Their leaders first met in 2004.\nIn the third quarter of the current year, Korea exported $1.4 "
-            "billion worth of goods to Peru.")
+            "Korea are partners. Their leaders first met in 2004.\nIn the third quarter of the current year, "
+            "Korea exported $1.4 billion worth of goods to Peru.")
     flows = [f for f in facts_of(text) if f.kind == "TradeFlow"]
     assert [(f.role("from").key, f.role("to").key, f.value("year")) for f in flows] == [
         ("country:KOR", "country:PER", 2015)]
