@@ -265,7 +265,30 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
-    return facts + _listed_after_activity(view, facts, gaz)
+    return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view)
+
+
+AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|granted|grants|handed)\s+(?:a|an|the|two|three|several)\s+"
+                        r"(?:[\w-]+\s+){0,3}?(?:contracts?|tenders?|concessions?|licen[cs]es?|deals?)\s+to\s+"
+                        r"(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
+
+
+def _awarded_to(view: SentenceView) -> list[Fact]:
+    """"The Nigerian government had awarded a contract to Mota-Engil ... to build a railway": the company
+    the contract goes to works in the market of the country that awards it."""
+    facts = []
+    for org in _organizations(view):
+        lead = AWARDED_TO.search(view.text[:org.start])
+        if not lead:
+            continue
+        giver = [m for m in view.places() if m.end <= lead.start() and not re.search(r"[;.]", view.text[m.end:
+                                                                                                    lead.start()])]
+        if not giver:
+            continue
+        planned = TO_DO.search(view.text[org.end:org.end + 120]) or MODAL_BEFORE.search(view.text[:lead.start()])
+        facts.append(make_fact("MarketActivity", view, {"organization": org, "market": giver[-1]}, 0.7,
+                               status="planned" if planned else "active"))
+    return facts
 
 
 def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: int, gaz: Gazetteer,

@@ -221,6 +221,9 @@ PERU_CHILE = "Peru and Chile held talks. Peru and Chile are partners. "
         # supplying a country's utility is working in its market
         (PERU_CHILE + "The Peruvian equipment maker Andes Turbinas said it would supply two steam turbines to the "
          "Chilean utility Energia Sur.", {("Andes Turbinas", "country:CHL", "planned")}),
+        # a contract a country's government awarded: work planned in its market
+        (PERU_CHILE + "He said the Chilean government had awarded a contract to Lima Rail Group, a Peruvian "
+         "company, to build a railway.", {("Lima Rail Group", "country:CHL", "planned")}),
         # people employed at plants in a city of the country
         (PERU_CHILE + "The Peruvian firm Textil Inca employs 3,000 people at its plants in Antofagasta.",
          {("Textil Inca", "country:CHL", "active")}),
