@@ -410,7 +410,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     return Mention(name, kind, index, start, end)
 
 
-PROPER_RUN = re.compile(r"(?:[A-Z][\w&.+-]*(?:\s+(?:of|for|and|de)\s+|\s+)){0,5}[A-Z][\w&.+-]*")
+PROPER_RUN = re.compile(  # "Concha y Toro", "Banco do Brasil": the particles that join a name's parts
+    r"(?:[A-Z][\w&.+-]*(?:\s+(?:of|for|and|de|y|do|da|del|di)\s+|\s+)){0,5}[A-Z][\w&.+-]*")
 
 
 ORGANIZATION_NOUN = COMPANY_NOUN
@@ -553,10 +554,15 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     for found in _pattern_mentions(sent, index):  # a company noun types what the NER left vague
         same = [o for o in others if (o.start, o.end) == (found.start, found.end) and o.kind in ("Organization",
                                                                                                   "Person")]
+        inside = [o for o in others if found.start <= o.start and o.end <= found.end]
         if same:
             others = [found if o is same[0] else o for o in others]
         elif not any(o.start < found.end and found.start < o.end for o in others):
             others.append(found)
+        elif len(inside) >= 2 and all(o.kind in ("Organization", "Company", "Person") for o in inside) and not any(
+                o.start < found.end and found.start < o.end and o not in inside for o in others) and not any(
+                re.search(r",|\band\b|&", sent.doc.text[a.end:b.start]) for a, b in zip(inside, inside[1:])):
+            others = [o for o in others if o not in inside] + [found]  # "the wine maker Concha y Toro": one name
     offset = sent.start_char
     doc = sent.doc
     concepts: list[Concept] = []

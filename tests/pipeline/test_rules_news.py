@@ -290,6 +290,17 @@ def test_a_member_of_a_banks_board_is_a_person() -> None:
     assert {m.text: m.kind for m in extract(text).mentions}.get("Jorge Salas") == "Person"
 
 
+def test_a_company_noun_before_a_name_joined_by_y() -> None:
+    """"the wine maker Concha y Toro": the NER reads two people; the company noun and the Spanish "y" make one
+    company's name. Two organisations joined by "and" stay two."""
+    kinds = {m.text: m.kind for m in extract(PERU_CHILE + "The wine maker Vina Sol y Mar sells through local "
+                                                          "distributors.").mentions}
+    assert kinds.get("Vina Sol y Mar") == "Company"
+    names = {m.text for m in extract(PERU_CHILE + "The Peruvian firm Andes Group and Chile Posts signed a "
+                                                  "memorandum.").mentions}
+    assert "Andes Group and Chile Posts" not in names
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
@@ -652,6 +663,11 @@ def test_trade_and_investment_named_between_the_two_countries_without_a_figure()
     assert areas(PERU_VIETNAM + "Bilateral trade rose by 150 percent in the first quarter.") == {"trade"}
     assert areas(PERU_VIETNAM + "Vietnamese investment in the economy of Peru keeps growing.") == {"investment"}
     assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
+
+
+def test_areas_the_two_want_to_work_together_on() -> None:
+    assert areas(KENYA_JAPAN + "A: We want to work together on renewable energy, mining and education.") == {
+        "renewable-energy", "mining", "education"}
 
 
 def test_areas_after_views_expertise_and_agreements() -> None:
