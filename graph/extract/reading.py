@@ -561,7 +561,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
             others.append(found)
         elif len(inside) >= 2 and all(o.kind in ("Organization", "Company", "Person") for o in inside) and not any(
                 o.start < found.end and found.start < o.end and o not in inside for o in others) and not any(
-                re.search(r",|\band\b|&", sent.doc.text[a.end:b.start]) for a, b in zip(inside, inside[1:], strict=False)):
+                re.search(r",|\band\b|&", sent.doc.text[a.end:b.start])
+                for a, b in zip(inside, inside[1:], strict=False)):
             others = [o for o in others if o not in inside] + [found]  # "the wine maker Concha y Toro": one name
     offset = sent.start_char
     doc = sent.doc
