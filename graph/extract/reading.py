@@ -1027,8 +1027,11 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
                 votes[m.text] += KIND_RANK[m.kind]  # "the engineering group X" says more than the NER
                 if KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
                     kinds[m.text] = m.kind
+    # "Sofia Varga said": the NER's bare "organisation" loses to the same name read as a person elsewhere
+    persons = {name for name, kind in kinds.items() if kind == "Organization" and name in people and votes[name] <= 0}
     kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
              if votes[name] > 0 and not same_person(name, people - {name})}
+    kinds.update(dict.fromkeys(persons, "Person"))
     if not kinds:
         return views
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True)) +

@@ -301,6 +301,17 @@ def test_a_company_noun_before_a_name_joined_by_y() -> None:
     assert "Andes Group and Chile Posts" not in names
 
 
+def test_a_person_the_ner_once_calls_an_organisation_stays_a_person() -> None:
+    """"Sofia Varga said": the NER's bare organisation loses to the same name read as a person, so no home
+    country comes from the capital in her given name."""
+    text = ("LIMA, May 4 -- Peru and Bulgaria agreed to cooperate, Peruvian Foreign Minister Hugo Salas said after "
+            "talks with his Bulgarian counterpart, Sofia Varga. Peru and Bulgaria are partners.\n\n"
+            '"We see great potential in digital technologies and healthcare," Sofia Varga said.')
+    ex = extract(text)
+    assert {m.kind for m in ex.mentions if m.text == "Sofia Varga"} == {"Person"}
+    assert not of_kind(ex.facts, "HomeCountry")
+
+
 def test_a_verb_the_ner_took_into_a_name_is_no_part_of_it() -> None:
     names = {m.text for m in extract(PERU_CHILE + "The Peruvian state oil firm Petrandes holds stakes in Chilean "
                                                   "energy company Valpo Gas.").mentions}
