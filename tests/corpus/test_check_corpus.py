@@ -27,30 +27,33 @@ def test_country_codes_come_with_the_repository() -> None:
     assert qids["canada"] == "Q16" and qids["kazakhstan"] == "Q232"  # as the seed's gold links them
 
 
-def test_a_broken_gold_file_is_reported(tmp_path: Path) -> None:
-    """The check can fail: a copy of a dev article whose gold file misspells its "documents" key."""
+def _copy_of_a_dev_article(folder: Path, gold: str | None = None) -> tuple[Path, str]:
+    """A dev article's text and source copied into `folder`, with `gold` as its gold file (or its own gold);
+    returns the folder and the original gold text, for a test to alter."""
     article = next((HERE / "dev").glob("*.txt"))
-    folder = tmp_path / "broken"
     folder.mkdir()
     for ext in (".txt", ".source"):
         (folder / (article.stem + ext)).write_bytes(article.with_suffix(ext).read_bytes())
-    gold = article.with_suffix(".json").read_text(encoding="utf-8")
-    (folder / (article.stem + ".json")).write_text(gold.replace('"documents"', '"documentz"', 1), encoding="utf-8")
-    errors, counts = check_corpus.check([folder])
-    assert counts == {str(folder): 1}
+    original = article.with_suffix(".json").read_text(encoding="utf-8")
+    (folder / (article.stem + ".json")).write_text(gold if gold is not None else original, encoding="utf-8")
+    return folder / (article.stem + ".json"), original
+
+
+def test_a_broken_gold_file_is_reported(tmp_path: Path) -> None:
+    """The check can fail: a copy of a dev article whose gold file misspells its "documents" key."""
+    gold_file, gold = _copy_of_a_dev_article(tmp_path / "broken")
+    gold_file.write_text(gold.replace('"documents"', '"documentz"', 1), encoding="utf-8")
+    errors, counts = check_corpus.check([gold_file.parent])
+    assert counts == {str(gold_file.parent): 1}
     assert any("missing key documents" in e or "unknown key documentz" in e for e in errors), errors
 
 
 def test_an_alias_that_is_a_common_noun_is_reported(tmp_path: Path) -> None:
     """"the Kingdom" as an alias of one country would join every kingdom of the pooled corpus into one."""
-    article = next((HERE / "dev").glob("*.txt"))
-    folder = tmp_path / "anaphor"
-    folder.mkdir()
-    for ext in (".txt", ".source"):
-        (folder / (article.stem + ext)).write_bytes(article.with_suffix(ext).read_bytes())
-    gold = json.loads(article.with_suffix(".json").read_text(encoding="utf-8"))
+    gold_file, text = _copy_of_a_dev_article(tmp_path / "anaphor")
+    gold = json.loads(text)
     country = next(e["label"] for e in gold["cq01_entities"] if e["kind"] == "Country")
     gold["aliases"].setdefault(country, []).append("the Kingdom")
-    (folder / (article.stem + ".json")).write_text(json.dumps(gold), encoding="utf-8")
-    errors, _ = check_corpus.check([folder])
+    gold_file.write_text(json.dumps(gold), encoding="utf-8")
+    errors, _ = check_corpus.check([gold_file.parent])
     assert any("'the Kingdom'" in e and "common noun" in e for e in errors), errors
