@@ -27,15 +27,14 @@ def test_country_codes_come_with_the_repository() -> None:
     assert qids["canada"] == "Q16" and qids["kazakhstan"] == "Q232"  # as the seed's gold links them
 
 
-def _copy_of_a_dev_article(folder: Path, gold: str | None = None) -> tuple[Path, str]:
-    """A dev article's text and source copied into `folder`, with `gold` as its gold file (or its own gold);
-    returns the folder and the original gold text, for a test to alter."""
+def _copy_of_a_dev_article(folder: Path) -> tuple[Path, str]:
+    """A dev article copied into `folder`: the path of the copy's gold file and its text, for a test to alter."""
     article = next((HERE / "dev").glob("*.txt"))
     folder.mkdir()
     for ext in (".txt", ".source"):
         (folder / (article.stem + ext)).write_bytes(article.with_suffix(ext).read_bytes())
     original = article.with_suffix(".json").read_text(encoding="utf-8")
-    (folder / (article.stem + ".json")).write_text(gold if gold is not None else original, encoding="utf-8")
+    (folder / (article.stem + ".json")).write_text(original, encoding="utf-8")
     return folder / (article.stem + ".json"), original
 
 
