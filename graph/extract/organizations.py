@@ -281,8 +281,7 @@ def _awarded_to(view: SentenceView) -> list[Fact]:
         lead = AWARDED_TO.search(view.text[:org.start])
         if not lead:
             continue
-        giver = [m for m in view.places() if m.end <= lead.start() and not re.search(r"[;.]", view.text[m.end:
-                                                                                                    lead.start()])]
+        giver = [m for m in view.places() if m.end <= lead.start() and ";" not in view.text[m.end:lead.start()]]
         if not giver:
             continue
         planned = TO_DO.search(view.text[org.end:org.end + 120]) or MODAL_BEFORE.search(view.text[:lead.start()])
