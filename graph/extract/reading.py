@@ -986,7 +986,7 @@ KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "Thi
              "Organization": 1}
 
 
-# What only an organisation does: "X will build a plant", "X's factory", "X said it would": a name the NER
+# What only an organisation does: "X will build a plant", "X's factory": a name the NER
 # took for a person's, with no title anywhere in the text, is a company's when it does these.
 BUSINESS_PREDICATE = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:plants?|factor(?:y|ies)|subsidiar(?:y|ies)|shares|stake|units?|"
@@ -997,7 +997,7 @@ BUSINESS_PREDICATE = re.compile(
     r"(?:deliver|delivers|delivered)(?!\s+(?:(?:his|her|the|a|an|opening|closing|keynote)\s+)*(?:remarks|speech|"
     r"address|statement|lecture|message))|"
     r"exports?|exported|acquired?|acquires|constructs?|constructed|constructing|employs|won a|won an|"
-    r"opened a|open a|launched a|said it|said its|says it|announced it)\b)")
+    r"opened a|open a|launched a)\b)")
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
                     r"Chairman|Director|Mayor|Senator|Premier|CEO|Chief|Envoy|Consul|Commissioner)\b[^.,;:]{0,40}$",
                     re.IGNORECASE)
