@@ -75,6 +75,7 @@ class Gazetteer:
     broader: dict[str, str] = field(default_factory=dict)  # concept IRI -> broader concept IRI
     portfolio_words: set[str] = field(default_factory=set)  # lower-case words a ministry's portfolio is made of
     not_names: set[str] = field(default_factory=set)  # "MOU", "MW": what the NER takes for a name and never is
+    name_heads: dict[str, str] = field(default_factory=dict)  # "Statistics" -> kind: "Statistics Poland"
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -216,4 +217,6 @@ def load_gazetteer(
     _load_concepts(gaz, sectors_file)
     _load_portfolios(gaz, directory)
     gaz.not_names |= {row["word"].strip() for row in _read_csv(directory / "not-names.csv")}
+    heads = _read_csv(directory / "country-name-heads.csv")
+    gaz.name_heads = {row["word"].strip(): row["kind"].strip() for row in heads}
     return gaz

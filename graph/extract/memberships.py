@@ -111,6 +111,9 @@ WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
                     r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
+OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*of\s+which\s+")
+OF_WHICH_VERB = r"\s+(?:is|are|was|were|has been|have been|became|has become|have become)\s+(?:also\s+|both\s+)?" \
+    r"(?:an?\s+)?(?:full\s+|founding\s+)?members?\b"
 PAIR_REFERENCE = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\b", re.IGNORECASE)
 
 
@@ -153,6 +156,11 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if context.main_pair:  # the two countries the article is about
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         return []
+    of_which = OF_WHICH.match(text, group.end)  # "the European Union, of which Sweden is a member state"
+    if of_which:
+        named = _country_run(view, countries, of_which.end())
+        if named and re.match(OF_WHICH_VERB, text[named[-1].end:]):
+            return named
     sits = SIT_IN.search(text[:group.start])
     if sits:  # "Indonesia and Mexico ... also sit together in APEC and FEALAC"
         subject = [m for m in countries if clause_start <= m.start and m.end <= sits.start()]

@@ -175,6 +175,9 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
 OF_AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
+TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X(?P<comma>\s*,\s*" + HONORIFIC + r")")
+
+
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
     titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 80]
@@ -184,12 +187,17 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     between = view.text[t_end:person.start]
     for m in mentions_between(view, t_end, person.start, affiliation_kinds()):  # "of the Ministry of Industry,
         between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
+    # "the Secretary of State in the Ministry of X, Mr. Y"; not a list's "A, Chairman of X, Engineer Y"
+    in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+$", view.text[:t_start]) else None
+    if in_body:
+        between = between[:in_body.start("comma")]
     if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
         return None
     if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
         return None
     affiliation = next((m for m in mentions_between(view, t_end, person.start, affiliation_kinds())
                         if view.text[t_end:m.start].strip().startswith("of")
+                        or in_body and m.kind != "Country"
                         or m.kind == "Country" and not view.text[t_end:m.start].strip()
                         and not view.text[m.end:person.start].strip()), None)  # "Minister of Economy Azerbaijan X"
     role_stop = t_end
@@ -314,8 +322,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
 
 
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
-SIDE = re.compile(r"\s+(?:side|delegation|government|team)\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|"
-                  r"included|comprised|consisted of)\b")
+# "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
+SIDE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)(?:\s+of\s+[^.;:,]{1,50})?,?"
+                  r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of)\b")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 

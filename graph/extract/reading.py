@@ -372,6 +372,9 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
     if NOT_AN_ORGANIZATION.search(name):
         return None
+    expanded = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*\($", text[:start])
+    if name.isupper() and expanded and NOT_AN_ORGANIZATION.search(expanded.group(1)) and text[end:end + 1] == ")":
+        return None  # "the EU-Vietnam Free Trade Agreement (EVFTA)": the acronym of no organisation
     if not COMPANY_CUES.search(name) and (NAMES_A_SITE.match(text, end) or SITE_OF_ITS_OWN.search(text[:start])
                                           and SITE_AFTER_ITS.match(text, end)):
         return None
@@ -447,6 +450,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             if end > start and not any(f.start == start for f in found):
                 found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     found += _owned_by_a_country(sent, index, gaz)
+    found += _headed_by_a_word(sent, index, gaz)
     owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
              r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
     acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
@@ -471,6 +475,26 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
                 kind = organization_kind(name)
                 found.append(Mention(name, default if kind == "Organization" else kind, index, start, end))
+    return found
+
+
+def _headed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
+    """"Statistics Poland", "Business Sweden", "Air Canada": a word that names a kind of national body
+    (data/gazetteer/country-name-heads.csv) before a country's name makes one organisation of both."""
+    if not gaz.name_heads:
+        return []
+    heads = "|".join(re.escape(h) for h in sorted(gaz.name_heads, key=len, reverse=True))
+    found = []
+    for m in re.finditer(r"(?<![\w-])(?P<head>" + heads + r")\s+(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w-])",
+                         sent.text):
+        country = m.group("country")
+        if not gaz.names.get(country, "").startswith("country:"):
+            country = country.split()[0]  # "Business Sweden Director": the country is the first word
+            if not gaz.names.get(country, "").startswith("country:"):
+                continue
+        start = sent.start_char + m.start()
+        end = sent.start_char + m.start("country") + len(country)
+        found.append(Mention(sent.doc.text[start:end], gaz.name_heads[m.group("head")], index, start, end))
     return found
 
 
@@ -673,6 +697,9 @@ def doer(verb: Token, steps: int = 5) -> tuple[Token, Token] | None:
         if subjects:
             if subjects[0].lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl":
                 return token.head, token
+            speaker = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+            if subjects[0].lower_ in ("it", "they") and token.dep_ == "ccomp" and speaker:
+                return speaker[0], token  # "X said it plans to build": the pronoun is the speaker
             return subjects[0], token
         if token.dep_ in ("relcl", "appos") or token.dep_ == "acl" and token.tag_ in ("VBG", "VBN"):
             return token.head, token  # "a company operating in Y", "X, the largest investor in Y": the noun does it
@@ -1017,9 +1044,10 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     people: set[str] = set()
     for view in views:
         for m in view.mentions:
-            if m.kind == "Person" and _a_business_name(view, m):
+            if m.kind in ("Person", "Organization") and m.key is None and _a_business_name(view, m):
                 votes[m.text] += KIND_RANK["Company"] - 1  # outweighs a person's vote elsewhere, not a title
-                kinds.setdefault(m.text, "Company")
+                if KIND_RANK["Company"] > KIND_RANK.get(kinds.get(m.text, ""), 0):
+                    kinds[m.text] = "Company"
             elif m.kind == "Person":
                 votes[m.text] -= 1
                 people.add(m.text)

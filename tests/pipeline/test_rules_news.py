@@ -1030,3 +1030,62 @@ def test_the_members_of_a_consortium_share_its_nationality() -> None:
             "the Egyptian consortium of \"Nile Builders\" and \"Delta Cables\" is developing in Tanzania.")
     assert homes(text) == {("Nile Builders", "country:EGY"), ("Delta Cables", "country:EGY")}
     assert activity(text) == {("Nile Builders", "country:TZA", "active"), ("Delta Cables", "country:TZA", "active")}
+
+
+POLAND_VIETNAM = "Poland and Vietnam held talks. Poland and Vietnam are partners. "
+
+
+def test_a_delegation_led_by_a_bare_title_is_its_countrys() -> None:
+    # the dateline puts the report in Vietnam, whose officials a bare title would otherwise belong to
+    text = ("HANOI, May 3 (VNA) - Poland and Vietnam held talks. Poland and Vietnam are partners. A Polish business "
+            "delegation of more than 30 companies, led by Deputy Minister of Development Marek Zielinski, arrived "
+            "in Hanoi on Tuesday.")
+    assert posts(text) == {("Marek Zielinski", "deputy minister of development", "country:POL")}
+
+
+def test_a_title_in_a_ministry_before_a_comma_and_the_name() -> None:
+    text = POLAND_VIETNAM + ("The Polish delegation was headed by the Secretary of State in the Ministry of "
+                             "Funds and Regional Policy, Mr. Marek Zielinski.")
+    assert posts(text) == {("Marek Zielinski", "secretary of state", "Ministry of Funds and Regional Policy")}
+    # a list of people with their posts is no such phrase: each post is the name's before it
+    listed = POLAND_VIETNAM + ("Present were Engineer Anna Nowak, Chairman of Vistula Builders, Engineer Piotr "
+                               "Wrona, Vice Chairman of Vistula Builders, and other officials.")
+    assert ("Piotr Wrona", "chairman", "Vistula Builders") not in posts(listed)
+
+
+def test_of_which_a_country_is_a_member() -> None:
+    text = POLAND_VIETNAM + ("Vietnam is negotiating with the European Union, of which Poland is a member state.")
+    assert members(text) == {("country:POL", "io:european-union")}
+
+
+def test_a_company_that_said_it_plans_to_open_near_a_city() -> None:
+    text = POLAND_VIETNAM + "Vistula Motors said it planned to open an assembly line near Hanoi next year."
+    assert activity(text) == {("Vistula Motors", "country:VNM", "planned")}
+
+
+def test_a_name_the_ner_calls_an_organisation_once_and_a_person_once_that_supplies_is_a_company() -> None:
+    text = POLAND_VIETNAM + ("Representatives of Mazovia Foods and Bolmar took part in the forum. Mazovia Foods "
+                             "opened an office in Hanoi, while Bolmar has supplied more than 900 tractors to "
+                             "Vietnamese farmers since 2019.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Bolmar") == "Company"
+    assert ("Bolmar", "country:VNM", "active") in activity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (POLAND_VIETNAM + "Trade reached $2 billion in 2023, according to Statistics Poland.",
+         {("Statistics Poland", "country:POL")}),
+        (POLAND_VIETNAM + "Trade reached $2 billion in 2023, according to Business Poland, the Polish trade and "
+         "investment council.", {("Business Poland", "country:POL")}),
+    ],
+)
+def test_a_body_named_by_a_word_and_its_country(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
+
+
+def test_the_acronym_of_an_agreement_is_no_organisation() -> None:
+    text = POLAND_VIETNAM + "They discussed the EU-Vietnam Free Trade Agreement (EVFTA) and its effects."
+    assert not {m.text for m in extract(text).mentions} & {"EVFTA", "EU-Vietnam Free Trade Agreement"}
+    assert "EU" in {m.text for m in extract(text).mentions}  # the bloc it names is still one
