@@ -58,8 +58,13 @@ SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:on
                                     r"(?P<rest>[^,.;]{0,80})")
 
 
+SPEAKER_LABEL = re.compile(r"\s*:")
+
+
 def _organizations(view: SentenceView) -> list[Mention]:
-    return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"]
+    """The organisations a sentence names, not an interview's speaker label ("GNA: Which firms are active?")."""
+    return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"
+            and not (not view.text[:m.start].strip() and SPEAKER_LABEL.match(view.text, m.end))]
 
 
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
@@ -236,6 +241,9 @@ def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
                                    r"(?:[\w'’-]+\s+){0,3}$", view.text[:m.start])]
     if following:
         window_end = following[0].start
+    clause = CLAUSE_BREAK.search(view.text, org.end)  # "X took part, while the Uzbek side ...": X's clause ends
+    if clause:
+        window_end = min(window_end, clause.start())
     return org.end, window_end
 
 
@@ -318,7 +326,9 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
             view, rest_start, rest_start + active.start(), {"Country", "Person"})):
         active = None  # "X show that Germany invested ...": the verb has another subject
     if active and not negated and (not planned or active.start() < planned.start()):
-        market = _market_after(view, rest_start + active.end(), limit=60)
+        clause = CLAUSE_BREAK.search(view.text, rest_start + active.end())
+        market = _market_after(view, rest_start + active.end(),
+                               limit=min(60, clause.start() - rest_start - active.end()) if clause else 60)
         if market:
             sector = (_appositive_sector(view, org, gaz) if here else None) or _sector_between(
                 view, rest_start + active.end(), market.end + 60, gaz)
@@ -751,7 +761,9 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|ones|"
               + COMPANY_NOUN_PLURAL + r")\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")
-LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|were|are|was|representatives of|among them|namely|"
+CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|;")
+LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|(?:was|were)\s+represented\s+by|were|are|was|"
+                 r"representatives of|among them|namely|"
                  r"notably)\b|:)")
 LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
              r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
@@ -824,7 +836,9 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
             cue_found = min((c for c in (planned, active) if c), key=lambda c: c.start(), default=None)
             if cue_found is not None and not NEGATED_ACTIVITY.search(window[:cue_found.start()]):
-                market = _market_after(view, rest_start + cue_found.end(), limit=120)
+                after = rest_start + cue_found.end()
+                clause = CLAUSE_BREAK.search(view.text, after)  # not "took part, while the Uzbek side ..."
+                market = _market_after(view, after, limit=min(120, clause.start() - after) if clause else 120)
                 status = "planned" if cue_found is planned else "active"
         for org in names:
             facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))

@@ -261,6 +261,10 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
                        re.IGNORECASE)
 
 
+LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
+                             r"(?:[A-Z][^.;:]*,\s*)?$")
+
+
 def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> list[Mention]:
     """People and organisations from spaCy's NER, cleaned and typed; a title-case headline
     confuses the NER ("Canada Discuss Potential"), so it gives none."""
@@ -297,11 +301,13 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             # "..., Orient Group, Murad Buildings and Asklepiy Group": the end of a list, read as one name
             parts = [(start, start + last_two.end("a")), (start + last_two.start("b"), end)]
         both = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*)", text[start:end])
+        listed = LIST_CUE_BEFORE.search(text[:start])
         if ent.label_ == "ORG" and len(parts) == 1 and both and all(
-                len(both.group(g).split()) >= 2 and (organization_kind(both.group(g)) != "Organization"
+                len(both.group(g).split()) >= 2 and (listed or organization_kind(both.group(g)) != "Organization"
                                                      or ORGANIZATION_HEAD.search(both.group(g))) for g in "ab") \
                 and both.group("b").split()[0].lower() not in gaz.portfolio_words:
-            # "the University of Nairobi and Kyoto University": two named organisations, read as one
+            # "the University of Nairobi and Kyoto University", "represented by Navoi Copper and Samarkand
+            # Motors": two named organisations, read as one
             parts = [(start, start + both.end("a")), (start + both.start("b"), end)]
         for part_start, part_end in parts:
             mention = _typed_mention(text, part_start, part_end, ent.label_, previous, index, gaz)
@@ -465,6 +471,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         # "Export Development Canada (EDC), the country's export credit agency,"
         (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
          r"(?:agency|authority|regulator|body)\b(?!\s+[A-Z])", "GovernmentBody"),
+        # "and Koton, which runs four stores in Accra": what only a business does, in a relative clause
+        (r"(" + PROPER_RUN.pattern + r"),\s+which\s+(?:also\s+|now\s+|already\s+)?(?:has\s+)?(?:runs?|operates?|"
+         r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
+         r"supplied|sells|sold|exports|exported)\b", "Company"),
         # "Greenko, based in India,": only an organisation is based somewhere in an apposition
         (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
     ]

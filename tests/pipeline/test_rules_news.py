@@ -1089,3 +1089,27 @@ def test_the_acronym_of_an_agreement_is_no_organisation() -> None:
     text = POLAND_VIETNAM + "They discussed the EU-Vietnam Free Trade Agreement (EVFTA) and its effects."
     assert not {m.text for m in extract(text).mentions} & {"EVFTA", "EU-Vietnam Free Trade Agreement"}
     assert "EU" in {m.text for m in extract(text).mentions}  # the bloc it names is still one
+
+
+def test_an_interviews_speaker_label_does_nothing_in_the_market() -> None:
+    text = ("Ghana and Turkey held talks. Ghana and Turkey are partners. Accra News Agency (ANA) asked the envoy.\n"
+            "ANA: Which Turkish firms are active in Ghana?")
+    assert not {org for org, _, _ in activity(text)} & {"ANA", "Accra News Agency"}
+
+
+def test_a_name_with_a_relative_clause_only_a_business_fits_is_a_company() -> None:
+    text = ("Ghana and Turkey held talks. Ghana and Turkey are partners. We also have Arcana, the appliance maker, "
+            "and Kotora, which runs four stores in Accra.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Kotora") == "Company"
+    assert ("Kotora", "country:GHA", "active") in activity(text)
+
+
+def test_a_side_represented_by_companies_and_a_list_that_ends_its_clause() -> None:
+    text = ("Uzbekistan and Azerbaijan held talks. Uzbekistan and Azerbaijan are partners. From the Azerbaijani "
+            "side, companies such as Kurtex and Sarvan Steel took part, while the Uzbek side was represented by "
+            "Navoi Copper and Samarkand Motors.")
+    assert homes(text) == {("Kurtex", "country:AZE"), ("Sarvan Steel", "country:AZE"),
+                           ("Navoi Copper", "country:UZB"), ("Samarkand Motors", "country:UZB")}
+    assert not {(org, market) for org, market, _ in activity(text)} & {
+        ("Kurtex", "country:UZB"), ("Sarvan Steel", "country:UZB")}  # "took part" in what the next clause names
