@@ -149,7 +149,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             and context.main_pair:  # "the two countries cooperate within the framework of the UN and the SCO"
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     # read before any cue: "cooperation within A and B, of which both countries are members"
-    if re.search(r"\bof which\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+(?:also\s+)?members",
+    if re.search(r"\b(?:of which|where|in which)\s+(?:both|the two)\s+(?:countries|sides|nations)\s+are\s+"
+                 r"(?:also\s+)?members",
                  text[group.end:]):
         if len(view.countries()) == 2:
             return list({m.key: m for m in countries}.values())

@@ -175,7 +175,9 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
 OF_AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X(?P<comma>\s*,\s*" + HONORIFIC + r")")
+TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X"
+                           r"(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+                           r"(?P<comma>\s*,\s*" + HONORIFIC + r")")  # "the Ambassador of X in Athens, Mr. Y"
 
 
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
@@ -324,7 +326,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
 SIDE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)(?:\s+of\s+[^.;:,]{1,50})?,?"
-                  r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of)\b")
+                  r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of|"
+                  r"by(?=\s+[A-Z]))\b")  # "the Greek delegation was headed by A, and the Egyptian delegation by B"
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
@@ -444,7 +447,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             at = facing.start("country") if facing.group("country") else facing.start("from")
             other = next((m for m in view.places() if m.start == at and m.key in pair), None)
             side = [pair_mentions[c] for c in pair if other and c != other.key and c in pair_mentions]
-        if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) == "government":
+        if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) in ("government", "diplomatic"):
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
     placed = {f.role("holder").text for f in implied}

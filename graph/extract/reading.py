@@ -261,6 +261,8 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
                        re.IGNORECASE)
 
 
+# "the Ministries of Foreign Affairs of A and B": several bodies, none named
+PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Agencies|Universities|Chambers)\b")
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
                              r"(?:[A-Z][^.;:]*,\s*)?$")
 
@@ -376,7 +378,7 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None
     if name.isupper() and (len(name) > 6 or " " in name):
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
-    if NOT_AN_ORGANIZATION.search(name):
+    if NOT_AN_ORGANIZATION.search(name) or PLURAL_BODIES.match(name):
         return None
     expanded = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*\($", text[:start])
     if name.isupper() and expanded and NOT_AN_ORGANIZATION.search(expanded.group(1)) and text[end:end + 1] == ")":

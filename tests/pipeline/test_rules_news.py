@@ -1113,3 +1113,32 @@ def test_a_side_represented_by_companies_and_a_list_that_ends_its_clause() -> No
                            ("Navoi Copper", "country:UZB"), ("Samarkand Motors", "country:UZB")}
     assert not {(org, market) for org, market, _ in activity(text)} & {
         ("Kurtex", "country:UZB"), ("Sarvan Steel", "country:UZB")}  # "took part" in what the next clause names
+
+
+GREECE_EGYPT = "ATHENS, 22 March 2024 - Greece and Egypt held talks. Greece and Egypt are partners. "
+
+
+def test_two_delegations_headed_by_the_second_written_without_its_verb() -> None:
+    # in Athens a bare title would be Greek, and an envoy posted there Egyptian: the delegations say otherwise
+    text = GREECE_EGYPT + ("The Greek delegation was headed by Ambassador Nikos Varvitsiotis, and the Egyptian "
+                           "delegation by Assistant Minister of Foreign Affairs Karim Fathy.")
+    assert posts(text) == {("Nikos Varvitsiotis", "ambassador", "country:GRC"),
+                           ("Karim Fathy", "assistant minister of foreign affairs", "country:EGY")}
+
+
+def test_an_envoy_of_a_country_in_a_city_before_a_comma_and_the_name() -> None:
+    text = GREECE_EGYPT + "Also present was the Ambassador of Egypt in Athens, Mr. Karim Fathy."
+    assert posts(text) == {("Karim Fathy", "ambassador", "country:EGY")}
+
+
+def test_a_group_where_both_countries_are_members() -> None:
+    text = GREECE_EGYPT + ("Greece supports Egypt's efforts within the Union for the Mediterranean, where both "
+                           "countries are members.")
+    assert members(text) == {("country:GRC", "io:union-for-the-mediterranean"),
+                             ("country:EGY", "io:union-for-the-mediterranean")}
+
+
+def test_ministries_in_the_plural_name_no_organisation() -> None:
+    text = GREECE_EGYPT + ("Consultations between the Ministries of Foreign Affairs of the two countries took "
+                           "place today.")
+    assert not [m.text for m in extract(text).mentions if m.kind not in ("Country", "Region")]
