@@ -499,35 +499,50 @@ def activity_sectors(views: list[SentenceView], facts: list[Fact], gaz: Gazettee
     return result
 
 
+TAKING_PART = re.compile(r"takes part|took part|participates|participating", re.IGNORECASE)
+HOME_AFTER = re.compile(r"-(?:based|headquartered)\b")
+
+
+def _a_home(view: SentenceView, place: Mention) -> bool:
+    """"Tokyo-based X", "X, based in Tokyo": a place that says where a company is from, not where it works."""
+    return bool(HOME_AFTER.match(view.text, place.end) or BASED_IN.search(view.text[:place.start]))
+
+
 def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                            pair_mentions: dict[str, Mention]) -> list[Fact]:
     """"the Italian engineering group X will supply equipment for four substations": an activity
     whose place the sentence leaves unnamed, by a company from one of the article's two countries,
-    is in the other one.  Only where one such company is the sentence's subject."""
+    is in the other one.  Only for such companies as are subjects, each read up to the next one ("A will
+    build X, while B has set up Y"), never the object of a preposition ("a deal with A")."""
     if pair is None:
         return []
     homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
     placed = {(f.sentence, f.role("organization").text) for f in facts if f.kind == "MarketActivity"}
     found = []
     for view in views:
-        if view.is_title or view.places() and any(m.via != "adjective" for m in view.places()):
+        if view.is_title or any(m.via != "adjective" and not _a_home(view, m) for m in view.places()):
             continue  # a country named as such in the sentence: the sentence rules had their chance
-        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair]
-        if len(orgs) != 1 or (view.index, orgs[0].text) in placed:
-            continue
-        org = orgs[0]
-        rest_start, window_end = _activity_window(view, org)
-        window = view.text[rest_start:window_end]
-        if NEGATED_ACTIVITY.search(window):
-            continue
-        planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
-        if not planned and not active:
-            continue
-        status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
-        other = pair[1] if homes[org.text] == pair[0] else pair[0]
-        if other in pair_mentions:
-            found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]}, 0.6,
-                               status=status))
+        orgs = [o for o in _organizations(view) if homes.get(o.text) in pair
+                and not OBJECT_OF_PREPOSITION.search(view.text[:o.start])]
+        if len({homes[o.text] for o in orgs}) > 1:
+            continue  # "the Kazakh company A and the Dutch group B plan to ...": in which of the two?
+        for org in orgs:
+            if (view.index, org.text) in placed:
+                continue
+            rest_start, window_end = _activity_window(view, org)
+            window = view.text[rest_start:window_end]
+            if NEGATED_ACTIVITY.search(window):
+                continue
+            planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
+            if active and TAKING_PART.fullmatch(active.group(1)):
+                active = None  # with no place named, "took part" is in the forum, not in a market
+            if not planned and not active:
+                continue
+            status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
+            other = pair[1] if homes[org.text] == pair[0] else pair[0]
+            if other in pair_mentions:
+                found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]},
+                                       0.6, status=status))
     return found
 
 

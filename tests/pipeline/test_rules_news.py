@@ -1142,3 +1142,16 @@ def test_ministries_in_the_plural_name_no_organisation() -> None:
     text = GREECE_EGYPT + ("Consultations between the Ministries of Foreign Affairs of the two countries took "
                            "place today.")
     assert not [m.text for m in extract(text).mentions if m.kind not in ("Country", "Region")]
+
+
+def test_two_companies_of_one_side_each_with_its_own_unplaced_activity() -> None:
+    # the places are unknown to the gazetteer, so the article's other country is where the work is
+    text = ("Japan and Ethiopia held talks. Japan and Ethiopia are partners. The Japanese trading house Kanto Shoji "
+            "inked a deal to build a vehicle assembly plant at the Lemi park, while Osaka-based Naniwa Chemical "
+            "has set up a net factory in Adola.")
+    assert activity(text) == {("Kanto Shoji", "country:ETH", "planned"), ("Naniwa Chemical", "country:ETH", "active")}
+    # two companies, one from each side, as one subject: which country the plant is in, the sentence does not say
+    joint = ("Japan and Ethiopia held talks. Japan and Ethiopia are partners. The Ethiopian company Abay Agro and "
+             "the Japanese group Kanto Shoji plan to build a flour mill in the Adola area.")
+    assert not {(org, market) for org, market, _ in activity(joint)} & {
+        ("Abay Agro", "country:JPN"), ("Kanto Shoji", "country:ETH")}
