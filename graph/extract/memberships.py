@@ -102,9 +102,9 @@ GROUP_NOUN_AFTER = re.compile(
     r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
-PAIR_SUBJECT = re.compile(r"\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?)\s+"
-                          r"(?:are|were|have been|became|remain)\s+(?:also\s+)?"
-                          r"(?:both\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?"
+PAIR_SUBJECT = re.compile(r"\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?)\s*"
+                          r"(?:\s(?:are|were|have been|became|remain)\s+|,\s*(?=both\b|fellow\b))(?:also\s+)?"
+                          r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$", re.IGNORECASE)
 
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"

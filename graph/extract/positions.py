@@ -101,6 +101,9 @@ def positions(view: SentenceView) -> list[Fact]:
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
 
 
+APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)?")
+
+
 def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     """"Tajikistan's Minister of Economic Development and Trade, Zavqi Zavqizoda",
     "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ..."."""
@@ -112,6 +115,9 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
+    if any(m.kind == "Person" and m.end <= t_start and APPOSED_TITLE.fullmatch(view.text[m.end:t_start])
+           for m in view.mentions):
+        return None  # "Ambassador A, Egypt's Ambassador to Tanzania, General B": the title is A's
     of = [m for m in mentions_between(view, t_end, phrase_end, affiliation_kinds())
           if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
     if of:
@@ -139,11 +145,14 @@ def _title_comma_organisation(view: SentenceView, person: Mention, phrase_end: i
                      role=_role_text(view, titles[-1][1], lead.start()))
 
 
+ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incoming|new|former"  # "X's new envoy"
+
+
 def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
     """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
     for m in reversed(view.before(t_start, within=40)):
-        if m.kind in affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}",
-                                                           view.text[m.end:t_start]):
+        if m.kind in affiliation_kinds() and re.fullmatch(
+                r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|" + ENVOY_RANK + r")\s+){0,2}", view.text[m.end:t_start]):
             return m
     return None
 
@@ -226,7 +235,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
 # What may stand between an owner and its title: "Kazakhstan's Ambassador", "the Saudi Deputy Minister",
 # "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
 OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
-                       r"acting|former|then|new|current|"
+                       r"acting|former|then|new|current|non-resident|resident|special|permanent|honorary|"
                        r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government['’]s)\s+){0,4}")
 
 

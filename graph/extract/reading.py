@@ -364,6 +364,9 @@ def _without_glued_country(name: str, gaz: Gazetteer) -> int:
     return len(name)
 
 
+PATRONYMIC = re.compile(r"bin|ibn|bint|ben")  # a title word before it is a given name: "Sultan bin Saad"
+
+
 def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
                    gaz: Gazetteer) -> Mention | None:
     """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
@@ -394,9 +397,10 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None  # "the Vietnamese Government" too
     if re.match(r"Joint\s", name) or name.startswith("Government House"):
         return None  # "Joint Working Group", "Joint Ministerial Commission": a meeting of the two, no body
-    if any(name.lower().startswith(t + " ") for t in gaz.titles):
-        return None  # "Minister of Economic Development and Trade" is a title
     words = name.split()
+    given = {i for i, w in enumerate(words[:-1]) if PATRONYMIC.fullmatch(words[i + 1])}  # "Sultan bin Saad"
+    if any(name.lower().startswith(t + " ") for t in gaz.titles) and 0 not in given:
+        return None  # "Minister of Economic Development and Trade" is a title
     for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
         head = " ".join(words[:n])
         rest = name[len(head):].lstrip()
@@ -414,7 +418,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         kind = "Company"
     elif kind == "Organization" and len(words) >= 2 and _title_after_name().match(text[end:]):
         kind = "Person"
-    if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles for w in words)):
+    if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles and i not in given
+                                                   for i, w in enumerate(words))):
         return None
     if kind == "Person" and ORGANIZATION_HEAD.search(name):
         kind = organization_kind(name)  # "Agence Marocaine De Presse, the ambassador said" is still no person
@@ -612,7 +617,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                                     gaz.concepts[iri].is_commodity))
         else:
             titles.append((span.text, span.start_char - offset, span.end_char - offset))
-    titles = _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
+    titles = [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
+              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sent.text[t[2]:])]  # "Sultan bin Saad"
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
     titles = [(t, start, _portfolio_end(sent.text, t, end, names, gaz)) for t, start, end in titles]
     others = [_without_leading_title(o, offset, sent.text, titles) for o in others
@@ -961,10 +967,11 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         if len(words) < 2 or any((m.kind != "Person" and not _a_name_the_ner_mistyped(m, begin, end))
                                  or (m.start < begin and not city) or m.end > end for m in overlapping):
             continue
+        if any(w in gaz.names or w in gaz.adjectives or w in GENERIC_WORDS or w.lower() in gaz.concept_labels
+               or w.lower() in gaz.titles and not (i + 1 < len(words) and PATRONYMIC.fullmatch(words[i + 1]))
+               for i, w in enumerate(words)):
+            continue  # not a name: the NER's own reading, if any, stands
         view.mentions = [m for m in view.mentions if m not in overlapping]  # "Ceban" inside "Ion Ceban"
-        if any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
-               or w.lower() in gaz.concept_labels for w in words):
-            continue
         found.append(Mention(text, "Person", view.index, begin, end))
     return found
 
@@ -1069,6 +1076,9 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
                     kinds[m.text] = m.kind
     # "Sofia Varga said": the NER's bare "organisation" loses to the same name read as a person elsewhere
     persons = {name for name, kind in kinds.items() if kind == "Organization" and name in people and votes[name] <= 0}
+    # "In a tweet, Nduhungirehe said": the NER's organisation is a person's surname the text has given in full
+    persons |= {name for name, kind in kinds.items() if kind == "Organization" and " " not in name
+                and votes[name] <= KIND_RANK["Organization"] * 2 and same_person(name, people - {name})}
     kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
              if votes[name] > 0 and not same_person(name, people - {name})}
     kinds.update(dict.fromkeys(persons, "Person"))

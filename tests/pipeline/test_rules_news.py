@@ -1155,3 +1155,35 @@ def test_two_companies_of_one_side_each_with_its_own_unplaced_activity() -> None
              "the Japanese group Kanto Shoji plan to build a flour mill in the Adola area.")
     assert not {(org, market) for org, market, _ in activity(joint)} & {
         ("Abay Agro", "country:JPN"), ("Kanto Shoji", "country:ETH")}
+
+
+QATAR_RWANDA = "Qatar and Rwanda held talks. Qatar and Rwanda are partners. "
+
+
+def test_a_title_word_before_bin_is_a_given_name() -> None:
+    text = QATAR_RWANDA + ("President Jean Mugenzi received Qatar's Minister of State for Foreign Affairs Sultan bin "
+                           "Rashid Al-Kuwari, who delivered a message.")
+    assert ("Sultan bin Rashid Al-Kuwari", "minister of state for foreign affairs", "country:QAT") in posts(text)
+
+
+def test_a_possessive_envoy_to_a_country_before_a_comma_and_the_name() -> None:
+    text = QATAR_RWANDA + ("The minister was accompanied by Qatar's non-resident ambassador to Rwanda, Ali bin Nasser "
+                           "Al-Kaabi, and officials.")
+    assert posts(text) == {("Ali bin Nasser Al-Kaabi", "ambassador", "country:QAT")}
+    # the same words after a person are that person's apposition, and the next name is another's
+    listed = QATAR_RWANDA + ("With him were Ambassador Omar Haddad, Qatar's Ambassador to Rwanda, Major General "
+                             "Nasser Al-Kaabi, and officials.")
+    assert ("Nasser Al-Kaabi", "ambassador", "country:QAT") not in posts(listed)
+
+
+def test_a_surname_the_ner_calls_an_organisation_is_the_person_named_before() -> None:
+    text = QATAR_RWANDA + ("Foreign Minister Olivier Kayitare signed the agreement. In a tweet, Kayitare said the two "
+                           "countries share a vision.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Kayitare") == "Person"
+
+
+def test_the_two_countries_both_members_of_a_group_in_apposition() -> None:
+    text = QATAR_RWANDA + ("The minister said the two countries, both members of the Non-Aligned Movement, share a "
+                           "common vision.")
+    assert members(text) == {("country:QAT", "io:non-aligned-movement"), ("country:RWA", "io:non-aligned-movement")}
