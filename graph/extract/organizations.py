@@ -213,7 +213,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                       and re.match(r"-(?:based|headquartered)\b", view.text[m.end:])), None)
         if place:
             return place
-    based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+)?(?:based|headquartered)\s+in\s+", rest)
+    based = re.match(r"\s*(?:,\s*)?(?:which is\s+|that is\s+|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?" + ORGANIZATION_NOUN
+                     + r"\s+)?(?:based|headquartered)\s+in\s+", rest)  # "X, an Indian-owned firm headquartered in"
     if based:
         return _market_after(view, org.end + based.end(), limit=5)
     located = re.match(r"\s+in\s+(?:the\s+)?", rest)
@@ -226,7 +227,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")
-HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+[a-z]")  # "the Angolan oil company controls X"
+# "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
+HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
 FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
                             r"had|that|which|who|said|says)\b")
@@ -781,10 +783,11 @@ LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|(?:was|were)\
                  r"representatives of|among them|namely|"
                  r"notably)\b|:)")
 LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
-             r"(?:the\s+)?(?:companies\s+|firms\s+|groups\s+)?")
+             r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}?(?:companies|firms|groups|company|firm|group)\s+)?")
 # "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include", "Kenyan firms A and
 # B"; and "Uzbek companies with revenue above RM1 billion such as", where a capital in the gap is no list yet
 SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
+SIDE_LIST_NAMED = re.compile(SIDE_NOUNS + r"(?:among them|including|such as|notably|namely)\b" + LIST_LEAD)
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
 PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business|"
@@ -832,7 +835,11 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     as companies."""
     facts = []
     for country in (m for m in view.mentions + view.cities if m.kind == "Country"):
-        cue = SIDE_LIST.match(view.text, country.end)
+        # "Azerbaijani companies are active in Egypt, among them X": the listing words, not the first verb
+        cue = SIDE_LIST_NAMED.match(view.text, country.end)
+        if cue is None or any(m.kind == "Country" and cue.start("gap") <= m.start < cue.end("gap")
+                              and not PRESENT_IN.search(view.text[cue.start("gap"):m.start]) for m in view.mentions):
+            cue = SIDE_LIST.match(view.text, country.end)
         if cue and not view.text[cue.end("gap"):cue.end()].strip() and cue.group("gap").strip():
             cue = SIDE_LIST_WORDED.match(view.text, country.end) or cue  # a capital inside the gap: "above RM1"
         if not cue or country.via not in ("adjective", "name") or any(

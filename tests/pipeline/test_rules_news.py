@@ -1187,3 +1187,21 @@ def test_the_two_countries_both_members_of_a_group_in_apposition() -> None:
     text = QATAR_RWANDA + ("The minister said the two countries, both members of the Non-Aligned Movement, share a "
                            "common vision.")
     assert members(text) == {("country:QAT", "io:non-aligned-movement"), ("country:RWA", "io:non-aligned-movement")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city before a company noun that is itself preceded by a noun ("holding company")
+        (KENYA_JAPAN + "The Nairobi holding company Tana Capital opened an office in Tokyo.",
+         {("Tana Capital", "country:KEN")}),
+        # the listing words, not the first verb after the nationality's companies, open the list
+        (KENYA_JAPAN + "Japanese companies are active in Kenya, among them the engineering firm Kanto Koki, which "
+         "is building a bridge in Mombasa.", {("Kanto Koki", "country:JPN")}),
+        # an apposition's company noun before "headquartered in"
+        (KENYA_JAPAN + "Savanna Metals, a Kenyan-owned company headquartered in Japan, invested in mines.",
+         {("Savanna Metals", "country:JPN")}),
+    ],
+)
+def test_homes_behind_a_noun_a_verb_or_an_apposition(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
