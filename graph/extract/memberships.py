@@ -111,7 +111,7 @@ WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
                     r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
-OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*of\s+which\s+")
+OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*(?:of\s+which|where|in\s+which)\s+")
 OF_WHICH_VERB = r"\s+(?:is|are|was|were|has been|have been|became|has become|have become)\s+(?:also\s+|both\s+)?" \
     r"(?:an?\s+)?(?:full\s+|founding\s+)?members?\b"
 PAIR_REFERENCE = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\b", re.IGNORECASE)

@@ -263,6 +263,7 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
 
 # "the Ministries of Foreign Affairs of A and B": several bodies, none named
 PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Agencies|Universities|Chambers)\b")
+PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|(?:His|Her)\s+Excellency)\s+(?=[A-Z])")
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
                              r"(?:[A-Z][^.;:]*,\s*)?$")
 
@@ -278,18 +279,22 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, _given_names_before(ent, sent, gaz), ent.end_char)
-        if ent.label_ == "ORG":
+        label = ent.label_
+        addressed = PERSONAL_HONORIFIC.match(text[start:end])
+        if label == "ORG" and addressed and len(text[start + addressed.end():end].split()) >= 2:
+            label = "PERSON"  # "H.E. Yoon Suk Yeol": only a person is addressed so, whatever the NER says
+        if label == "ORG":
             end = _extended_end(text, start, end)
         else:
             start += PERSON_PREFIXES.match(text[start:end]).end()
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
-        if ent.label_ == "ORG" and PORTFOLIO.search(text[:start]):
+        if label == "ORG" and PORTFOLIO.search(text[:start]):
             continue  # "Minister of Mining and Energy": a portfolio, not an organisation
         if text[start:end].isupper() and (text[start:end].title() in gaz.capitals
                                           or text[start:end].title() in gaz.cities):
             continue  # "MINSK, (BelTA) -": a dateline's city, not an organisation
         parts = [(start, end)]
-        if ent.label_ == "ORG" and re.fullmatch(r"[A-Z][^,]*(?:,\s+[A-Z][^,]*)+", text[start:end]):
+        if label == "ORG" and re.fullmatch(r"[A-Z][^,]*(?:,\s+[A-Z][^,]*)+", text[start:end]):
             # "Safarilink, Equity Bank": a list the NER read as one name
             parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^,]+", text[start:end])]
             parts = [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in parts]
@@ -298,13 +303,13 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
                 parts = [(start, end)]  # "Ministry of Development, Industry, Trade and Services" is one name
         last_two = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?P<b>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)",
                                 text[start:end])
-        if ent.label_ == "ORG" and last_two and re.search(r",\s*$", text[:start]) and not re.search(
+        if label == "ORG" and last_two and re.search(r",\s*$", text[:start]) and not re.search(
                 r"\b(?:of|for)\b", last_two.group("a")) and COMPANY_CUES.search(last_two.group("b").split()[-1]):
             # "..., Orient Group, Murad Buildings and Asklepiy Group": the end of a list, read as one name
             parts = [(start, start + last_two.end("a")), (start + last_two.start("b"), end)]
         both = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*)", text[start:end])
         listed = LIST_CUE_BEFORE.search(text[:start])
-        if ent.label_ == "ORG" and len(parts) == 1 and both and all(
+        if label == "ORG" and len(parts) == 1 and both and all(
                 len(both.group(g).split()) >= 2 and (listed or organization_kind(both.group(g)) != "Organization"
                                                      or ORGANIZATION_HEAD.search(both.group(g))) for g in "ab") \
                 and both.group("b").split()[0].lower() not in gaz.portfolio_words:
@@ -312,7 +317,7 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             # Motors": two named organisations, read as one
             parts = [(start, start + both.end("a")), (start + both.start("b"), end)]
         for part_start, part_end in parts:
-            mention = _typed_mention(text, part_start, part_end, ent.label_, previous, index, gaz)
+            mention = _typed_mention(text, part_start, part_end, label, previous, index, gaz)
             if mention:
                 found.append(mention)
     return found

@@ -1205,3 +1205,17 @@ def test_the_two_countries_both_members_of_a_group_in_apposition() -> None:
 )
 def test_homes_behind_a_noun_a_verb_or_an_apposition(text: str, expected: set[tuple[str, str]]) -> None:
     assert homes(text) == expected
+
+
+def test_a_name_addressed_as_his_excellency_is_a_person_without_the_honorific() -> None:
+    text = ("Ghana and Korea held talks. Ghana and Korea are partners. At the invitation of H.E. Choi Dong Wook, "
+            "President of the Republic of Korea, H.E. Kwame Osei Mensah, President of the Republic of Ghana, paid "
+            "a visit.")
+    assert posts(text) == {("Choi Dong Wook", "president", "country:KOR"),
+                           ("Kwame Osei Mensah", "president", "country:GHA")}
+
+
+def test_a_group_where_a_country_is_a_member() -> None:
+    text = ("Ghana and Korea held talks. Ghana and Korea are partners. They will cooperate in fora including the "
+            "G20, where Korea is a member.")
+    assert members(text) == {("country:KOR", "io:group-of-twenty")}
