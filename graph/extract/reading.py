@@ -569,8 +569,9 @@ def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
     return prefixed or bool(brand) or bool(ORGANIZATION_HEAD.search(m.text))
 
 
-def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
-    """Gazetteer matches win, except inside a longer organisation name ("Kazakh Invest")."""
+def _merge(gazetteer: list[Mention], others: list[Mention], titled: frozenset[int] = frozenset()) -> list[Mention]:
+    """Gazetteer matches win, except inside a longer organisation name ("Kazakh Invest") and at the end of
+    a name a title announces ("Prime Minister Luis Montenegro": `titled` holds where such names start)."""
     result = list(gazetteer)
     for m in others:
         inner = [g for g in result if g.start >= m.start and g.end <= m.end]
@@ -578,6 +579,9 @@ def _merge(gazetteer: list[Mention], others: list[Mention]) -> list[Mention]:
         if overlapping:
             continue
         named = [g for g in inner if g.via != "city"]  # "Ningbo Lygend": a city in a name is part of it
+        if m.kind == "Person" and m.start in titled and len(m.text.split()) >= 2 and all(
+                g.end == m.end and g.start > m.start for g in named):
+            named = []  # the surname a country shares
         if named and (m.kind == "Person" or organization_kind(m.text) == "Organization"
                       and m.kind not in ("Company", "GovernmentBody")  # typed by an apposition: "X, the agency"
                       and not _named_after_countries(m, named)):
@@ -628,7 +632,9 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     titles = [(t, start, _portfolio_end(sent.text, t, end, names, gaz)) for t, start, end in titles]
     others = [_without_leading_title(o, offset, sent.text, titles) for o in others
               if not _portfolio_not_a_name(_relative(o, offset), sent.text, titles, gaz)]
-    mentions = _merge(gazetteer, others)
+    titled = frozenset(offset + t_end + len(sent.text[t_end:]) - len(sent.text[t_end:].lstrip())
+                       for _, _, t_end in titles)
+    mentions = _merge(gazetteer, others, titled)
     view = SentenceView(index, sent.text, is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
                         cities=[_relative(m, offset) for m in mentions if m.via == "city"])

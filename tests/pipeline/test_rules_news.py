@@ -1219,3 +1219,10 @@ def test_a_group_where_a_country_is_a_member() -> None:
     text = ("Ghana and Korea held talks. Ghana and Korea are partners. They will cooperate in fora including the "
             "G20, where Korea is a member.")
     assert members(text) == {("country:KOR", "io:group-of-twenty")}
+
+
+def test_a_surname_that_is_a_country_after_a_title() -> None:
+    text = ("Portugal and Angola held talks. Portugal and Angola are partners. Portuguese Prime Minister Luis "
+            "Montenegro, who arrived in Luanda on Tuesday, was received by his Angolan counterpart.")
+    assert ("Luis Montenegro", "prime minister", "country:PRT") in posts(text)
+    assert "country:MNE" not in {m.key for m in extract(text).mentions}
