@@ -81,7 +81,8 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
 # "stakes in Portuguese energy company X", "acquired a Kenyan bank": the company's country is the market
 STAKE_IN = re.compile(r"\b(?:(?:stakes?|shares?|holdings?|interests?|equity)\s+in|acquired|bought|buys|acquires|"
                       r"took over|takes over|(?:contracts?|orders?|tenders?)\s+(?:from|with|by)|"
-                      r"(?:suppl(?:y|ies|ied)|deliver(?:s|ed)?|sells?|sold)\b[^.;]{0,60}\bto)"
+                      r"(?:suppl(?:y|ies|ied)|deliver(?:s|ed)?|sells?|sold)\b[^.;]{0,60}\bto|"
+                      r"invest(?:s|ed|ing)?\b[^.;]{0,60}\bin)"  # "has invested $300 million in Tanzanian firms"
                       r"\s+(?:the\s+|a\s+|an\s+)?$")  # "would supply two turbines to the Ghanaian utility"
 # "its first plant outside China": no market
 OUTSIDE = re.compile(r"\b(?:outside|beyond|except|other than|apart from)\s+(?:the\s+)?$")
@@ -324,8 +325,9 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         if market:
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
                                    status="planned", sector=_sector_between(view, sector_from, market.end + 60, gaz)))
-    if active and any(m.via != "adjective" and not BASED_IN.search(view.text[:m.start]) for m in mentions_between(
-            view, rest_start, rest_start + active.start(), {"Country", "Person"})):
+    if active and any(m.via != "adjective" and not BASED_IN.search(view.text[:m.start])
+                      and not re.match(r"['’]s\b", view.text[m.end:])  # "X, Norway's fund, has invested"
+                      for m in mentions_between(view, rest_start, rest_start + active.start(), {"Country", "Person"})):
         active = None  # "X show that Germany invested ...": the verb has another subject
     if active and not negated and (not planned or active.start() < planned.start()):
         clause = CLAUSE_BREAK.search(view.text, rest_start + active.end())

@@ -482,7 +482,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
          + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
         # "Export Development Canada (EDC), the country's export credit agency,"
         (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
-         r"(?:agency|authority|regulator|body)\b(?!\s+[A-Z])", "GovernmentBody"),
+         r"(?:agency|authority|regulator|body|institution|council)\b(?!\s+[A-Z])", "GovernmentBody"),
         # "and Koton, which runs four stores in Accra": what only a business does, in a relative clause
         (r"(" + PROPER_RUN.pattern + r"),\s+which\s+(?:also\s+|now\s+|already\s+)?(?:has\s+)?(?:runs?|operates?|"
          r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
@@ -651,11 +651,39 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
+    view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
     view.money = find_money(sent.text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
                      and not _only_a_portfolio(m, gaz)]
     view.years = find_years(sent.text)
     return view
+
+
+CONJUNCT_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:while|with|and|as)\s+)"
+                             r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:and|&)\s+$")
+CONJUNCT_AFTER = re.compile(r"\s+(?:and|&)\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})(?=\s+[a-z]|[,.;:]|$)")
+
+
+def _conjuncts_the_ner_missed(view: SentenceView, sent: Span, gaz: Gazetteer) -> list[Mention]:
+    """"Equinor and Shell are developing", "Shell and Equinor": proper nouns the parse tags as such, joined by
+    "and" to a company or an organisation the NER found, name one of the same kind."""
+    found: list[Mention] = []
+    for m in [m for m in view.mentions if m.kind in ("Company", "Organization") and m.key is None]:
+        for match in (CONJUNCT_BEFORE.search(view.text[:m.start]), CONJUNCT_AFTER.match(view.text, m.end)):
+            if match is None:
+                continue
+            start, end = match.span("name")
+            name = match.group("name")
+            span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+            if span is None or any(t.pos_ != "PROPN" for t in span) or any(
+                    o.start < end and start < o.end for o in view.mentions + view.cities + found):
+                continue
+            if any(w in GENERIC_WORDS or w in gaz.names or w in gaz.adjectives or w in gaz.capitals
+                   or w in gaz.cities or w.lower() in gaz.titles or w.lower() in gaz.concept_labels
+                   or w.lower() in gaz.portfolio_words for w in [name, *name.split()]):
+                continue
+            found.append(Mention(name, m.kind, view.index, start, end))
+    return found
 
 
 def _only_a_portfolio(m: Mention, gaz: Gazetteer) -> bool:

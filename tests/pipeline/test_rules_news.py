@@ -1226,3 +1226,21 @@ def test_a_surname_that_is_a_country_after_a_title() -> None:
             "Montenegro, who arrived in Luanda on Tuesday, was received by his Angolan counterpart.")
     assert ("Luis Montenegro", "prime minister", "country:PRT") in posts(text)
     assert "country:MNE" not in {m.key for m in extract(text).mentions}
+
+
+NORWAY_TANZANIA = "Norway and Tanzania held talks. Norway and Tanzania are partners. "
+
+
+def test_a_proper_noun_joined_to_a_company_the_ner_found_is_one_too() -> None:
+    text = NORWAY_TANZANIA + "Nordhav and Shell are developing a liquefied natural gas project in Tanzania."
+    assert {org for org, _, _ in activity(text)} == {"Nordhav", "Shell"}
+    # a country or a title joined the same way is no company
+    other = NORWAY_TANZANIA + "Tanzania and Shell signed a deal, and Minister and Shell officials met."
+    assert {m.text for m in extract(other).mentions if m.kind in ("Company", "Organization")} <= {"Shell"}
+
+
+def test_an_apposed_owner_is_no_subject_and_investing_in_a_countrys_companies_is_its_market() -> None:
+    text = NORWAY_TANZANIA + ("Norfond, Norway's development finance institution, has invested more than $300 "
+                              "million in Tanzanian companies.")
+    assert homes(text) == {("Norfond", "country:NOR")}
+    assert activity(text) == {("Norfond", "country:TZA", "active")}
