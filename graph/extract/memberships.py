@@ -11,7 +11,7 @@ from diplograph.graph.gazetteer import Gazetteer
 from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
-    r"\b(?:members?(?:\s+states?)?|membership|chairmanship|presidency|chair|leadership|seat|joined|"
+    r"\b(?:members?(?:\s+states?)?|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
     r"accession|acceded|chairs|chaired|chairing|which groups|which includes|which brings together|comprising|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
@@ -102,9 +102,12 @@ GROUP_NOUN_AFTER = re.compile(
     r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
+MEMBERS_OF = r"(?:members?\s+of|signatories\s+(?:to|of)|parties\s+to)"  # "signatories to the CPTPP"
 PAIR_SUBJECT = re.compile(r"\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?)\s*"
                           r"(?:\s(?:are|were|have been|became|remain)\s+|,\s*(?=both\b|fellow\b))(?:also\s+)?"
-                          r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?members?\s+of\s+(?:the\s+)?"
+                          # "signatories to A and members of B": the second group too
+                          r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?"
+                          r"(?:[^.;]{1,150}?\s+and\s+(?:also\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$", re.IGNORECASE)
 
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"

@@ -992,7 +992,11 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         if glued:  # "Deputy Minister of Economy Azerbaijan Sahib Mammadov": the title's country, then the name
             start = glued.end
         city = re.match(r"\s+in\s+[A-Z][\w-]+(?=\s+[A-Z])", view.text[start:])
-        if city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
+        known = next((c for c in view.cities if city and c.start == start + city.start() + len(
+            re.match(r"\s+in\s+", view.text[start:]).group())), None)
+        if known:  # "consul in Ho Chi Minh City": the whole city
+            start = known.end
+        elif city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
             start += city.end()
         gap = re.match(r"\s*,?\s*(?:The\s+(?=Hon\b))?" + HONORIFIC, view.text[start:])  # "Senator The Hon. X"
         name = PERSON_NAME.match(view.text[start + gap.end():])
@@ -1003,6 +1007,8 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         end = begin + len(text)
         words = text.split()
         overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
+        if any(c.start < end and begin < c.end for c in view.cities):
+            continue  # "Chi Minh City" is part of "Ho Chi Minh City"
         if len(words) < 2 or any((m.kind != "Person" and not _a_name_the_ner_mistyped(m, begin, end))
                                  or (m.start < begin and not city) or m.end > end for m in overlapping):
             continue

@@ -1244,3 +1244,21 @@ def test_an_apposed_owner_is_no_subject_and_investing_in_a_countrys_companies_is
                               "million in Tanzanian companies.")
     assert homes(text) == {("Norfond", "country:NOR")}
     assert activity(text) == {("Norfond", "country:TZA", "active")}
+
+
+MEXICO_VIETNAM = "Mexico and Vietnam held talks. Mexico and Vietnam are partners. "
+
+
+def test_a_consul_in_a_city_of_several_words() -> None:
+    text = MEXICO_VIETNAM + "Among those present was Carlos Ruiz Vega, Mexico's consul in Ho Chi Minh City."
+    assert posts(text) == {("Carlos Ruiz Vega", "consul", "country:MEX")}
+    assert "Chi Minh City" not in {m.text for m in extract(text).mentions}
+
+
+def test_signatories_to_one_group_and_members_of_another() -> None:
+    text = MEXICO_VIETNAM + ("Both countries are signatories to the Comprehensive and Progressive Agreement for "
+                             "Trans-Pacific Partnership (CPTPP) and members of APEC.")
+    groups = {group for _, group in members(text)}
+    assert groups == {"io:comprehensive-and-progressive-agreement-for-trans-pacific-partnership",
+                      "io:asia-pacific-economic-cooperation"}
+    assert {member for member, _ in members(text)} == {"country:MEX", "country:VNM"}
