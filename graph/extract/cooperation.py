@@ -13,7 +13,7 @@ COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
     r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
-    r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?|views|expertise|support|"
+    r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?|views|expertise|experience|support|"
     r"assistance|commitment|work(?:ing)?\s+together|join(?:ing)?\s+forces)\b", re.IGNORECASE)
 PAIR_REFERENCE = re.compile(r"\b(" + TWO_COUNTRIES + r"|bilateral|mutual)\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:" + NEGATION_WORDS + r")\b")

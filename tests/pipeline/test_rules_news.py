@@ -1262,3 +1262,9 @@ def test_signatories_to_one_group_and_members_of_another() -> None:
     assert groups == {"io:comprehensive-and-progressive-agreement-for-trans-pacific-partnership",
                       "io:asia-pacific-economic-cooperation"}
     assert {member for member, _ in members(text)} == {"country:MEX", "country:VNM"}
+
+
+def test_sharing_experience_and_the_circular_economy_are_areas() -> None:
+    text = ("Jordan and Finland held talks. Jordan and Finland are partners. Finland offered to share its "
+            "experience in forestry with Jordan. The ministers explored collaboration on the circular economy.")
+    assert areas(text) == {"forestry", "environment-and-climate"}
