@@ -98,7 +98,7 @@ def positions(view: SentenceView) -> list[Fact]:
     return facts
 
 
-TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
 
 
 APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)?")
@@ -127,6 +127,12 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
         if owner is None:
             return None
         affiliation, stop = owner, phrase_end
+        posted_in = re.match(r"\s+in\s+", view.text[t_end:phrase_end])
+        if posted_in:
+            stop = t_end  # "trade attache in Muscat": the city is where the post is, not part of it
+        portfolio = re.search(r"(?:\b[a-z]+\s+){1,2}$", view.text[owner.end:t_start])
+        if portfolio and all(w in load_gazetteer().portfolio_words for w in portfolio.group().split()):
+            t_start = owner.end + portfolio.start()  # "Kenyan trade attache": the portfolio is the role's
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.75,
                  role=_role_text(view, t_start, stop))
 
@@ -151,8 +157,10 @@ ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incomin
 def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
     """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
     for m in reversed(view.before(t_start, within=40)):
-        if m.kind in affiliation_kinds() and re.fullmatch(
-                r"(?:['’]s)?\s+(?:(?:[A-Z][\w-]*|" + ENVOY_RANK + r")\s+){0,2}", view.text[m.end:t_start]):
+        gap = view.text[m.end:t_start]
+        if m.kind in affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", gap) and all(
+                w[0].isupper() or re.fullmatch(ENVOY_RANK, w) or w in load_gazetteer().portfolio_words
+                for w in re.sub(r"^['’]s", "", gap).split()):  # "Kenyan trade attache", "Oman's new envoy"
             return m
     return None
 
@@ -236,7 +244,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
 # "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
 OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
                        r"acting|former|then|new|current|non-resident|resident|special|permanent|honorary|"
-                       r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government['’]s)\s+){0,4}")
+                       r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government(?:['’]s)?)\s+){0,4}")
 
 
 def _without_titles(view: SentenceView, start: int, end: int) -> str:
@@ -274,15 +282,22 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
     comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*", rest)  # "X (pictured), the Ambassador of ..."
-    if not comma:
+    bracket = re.match(r"\s*\((?=[^()]{3,160}\))", rest)  # "X (Director General of Y at Z)", not "(pictured)"
+    if bracket and not any(person.end + bracket.end() <= t[1] < view.text.index(")", person.end) for t in view.titles):
+        bracket = None
+    if bracket:
+        window_start = person.end + bracket.end()
+        window_end = view.text.index(")", window_start)
+    elif comma:
+        window_start = person.end + comma.end()
+        end_match = APPOSITIVE_END.search(view.text, window_start)
+        window_end = end_match.start() if end_match else len(view.text)
+        item_end = view.text.find(";", window_start)
+        if end_match and end_match.group() == "," and item_end > 0 and re.search(r"\b(?:at|of)\b",
+                                                                                view.text[window_end:item_end]):
+            window_end = item_end  # a list whose items end at semicolons: "X, Director of A, B, and C at Y; Z, ..."
+    else:
         return None
-    window_start = person.end + comma.end()
-    end_match = APPOSITIVE_END.search(view.text, window_start)
-    window_end = end_match.start() if end_match else len(view.text)
-    item_end = view.text.find(";", window_start)
-    if end_match and end_match.group() == "," and item_end > 0 and re.search(r"\b(?:at|of)\b",
-                                                                            view.text[window_end:item_end]):
-        window_end = item_end  # a list whose items end at semicolons: "X, Director of A, B, and C at Y; Z, ..."
     titles = [t for t in view.titles if window_start <= t[1] < window_end]
     if not titles:
         return None

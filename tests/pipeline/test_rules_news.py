@@ -1268,3 +1268,23 @@ def test_sharing_experience_and_the_circular_economy_are_areas() -> None:
     text = ("Jordan and Finland held talks. Jordan and Finland are partners. Finland offered to share its "
             "experience in forestry with Jordan. The ministers explored collaboration on the circular economy.")
     assert areas(text) == {"forestry", "environment-and-climate"}
+
+
+OMAN_KENYA = "Oman and Kenya held talks. Oman and Kenya are partners. "
+
+
+def test_a_post_in_brackets_after_the_name() -> None:
+    text = OMAN_KENYA + ("Also attending was Salim Al-Rawahi (Director General of Economic Affairs at the Omani "
+                         "Foreign Ministry).")
+    assert posts(text) == {("Salim Al-Rawahi", "director general of economic affairs", "Omani Foreign Ministry")}
+
+
+def test_a_portfolio_attache_posted_in_a_city() -> None:
+    text = OMAN_KENYA + "According to Kenyan trade attache in Muscat, Ahmed Yusuf Kariuki, exports of tea rose."
+    assert posts(text) == {("Ahmed Yusuf Kariuki", "trade attache", "country:KEN")}
+    assert {m.text: m.kind for m in extract(text).mentions}.get("Ahmed Yusuf Kariuki") == "Person"
+
+
+def test_a_government_spokesperson_of_a_nationality() -> None:
+    text = OMAN_KENYA + "The talks went well, Omani government spokesperson Salim Al-Rawahi said later."
+    assert posts(text) == {("Salim Al-Rawahi", "spokesperson", "country:OMN")}
