@@ -162,6 +162,9 @@ def _load_absent_posts(gaz: Gazetteer, directory: Path) -> None:
     for row in _read_csv(directory / "absent-posts.csv"):
         gaz.absent_posts[row["post"].strip().lower()] = frozenset(
             f"country:{code}" for code in _split(row.get("countries")))
+    for row in _read_csv(directory / "monarchs.csv"):  # a monarch's post is absent wherever there is none
+        present = {f"country:{code}" for code in _split(row.get("countries"))}
+        gaz.absent_posts[row["post"].strip().lower()] = frozenset(set(gaz.countries) - present)
 
 
 def _load_cities(gaz: Gazetteer, directory: Path) -> None:

@@ -805,6 +805,10 @@ TAIL_MORE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+")
 TAIL_WORD = re.compile(r"(?P<word>[A-Za-z][a-z-]*)(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+)?")
 
 
+REGION_ADJECTIVE = re.compile(r"African|Arab|Asian|European|American|Latin|Pacific|Gulf|Mediterranean|Caribbean|"
+                             r"Nordic|Baltic|Eurasian|Middle")
+
+
 def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazetteer) -> int:
     """"Minister of Industry and Trade", "Cabinet Secretary for Mining", "minister counsellor for economic
     and commercial affairs": the portfolio is part of the title.  It ends at the first word that is no
@@ -815,11 +819,24 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
     position, last = lead.end(), end
     while True:
         word = TAIL_WORD.match(text, position)
+        if not word:
+            return last
         first = position == lead.end()  # "Minister for Law Azam X": a name the NER began on the portfolio
-        if not word or word.group("word").lower() not in gaz.portfolio_words or not first and any(
-                position <= n < word.end("word") for n in names):
-            if word and (ORGANIZATION_HEAD.match(text, position) or COMPANY_CUES.match(text, position)
-                         or UNIVERSITY_CUES.match(text, position)) and text[last:position].isspace():
+        following = TAIL_WORD.match(text, word.end())
+        # "Foreign Affairs, African Cooperation and Moroccan Expatriates": an adjective inside a list of portfolios
+        after_of = first and lead.re is TAIL_LEAD  # "Chairman of Arab Contractors": an adjective opens a name
+        apposite = not after_of and bool(word.group("sep")) and bool(
+            word.group("word") in gaz.adjectives or REGION_ADJECTIVE.fullmatch(word.group("word"))) and bool(
+            following and following.group("word").lower() in gaz.portfolio_words)
+        in_portfolio = word.group("word").lower() in gaz.portfolio_words or apposite
+        # "... Moroccan Expatriates Nasser Bourita": the NER's name began on the portfolio's last word
+        glued = in_portfolio and word.group("word")[0].isupper() and re.match(r"\s+[A-Z][a-z]",
+                                                                              text[word.end("word"):])
+        name_starts = not first and not glued and not apposite and any(
+            position <= n < word.end("word") for n in names)
+        if not in_portfolio or name_starts:
+            if (ORGANIZATION_HEAD.match(text, position) or COMPANY_CUES.match(text, position)
+                    or UNIVERSITY_CUES.match(text, position)) and text[last:position].isspace():
                 return end  # "the chairman of the Foreign Investors Council": the words begin a name
             return last
         last = word.end("word")

@@ -1288,3 +1288,20 @@ def test_a_portfolio_attache_posted_in_a_city() -> None:
 def test_a_government_spokesperson_of_a_nationality() -> None:
     text = OMAN_KENYA + "The talks went well, Omani government spokesperson Salim Al-Rawahi said later."
     assert posts(text) == {("Salim Al-Rawahi", "spokesperson", "country:OMN")}
+
+
+SENEGAL_MOROCCO = "Senegal and Morocco held talks. Senegal and Morocco are partners. "
+
+
+def test_a_portfolio_with_nationalities_and_regions_in_it() -> None:
+    text = SENEGAL_MOROCCO + ("They met Moroccan Minister of Foreign Affairs, African Cooperation and Moroccan "
+                              "Expatriates Karim Benali in Dakar.")
+    assert posts(text) == {("Karim Benali", "minister of foreign affairs, african cooperation and moroccan "
+                                            "expatriates", "country:MAR")}
+
+
+def test_a_bare_king_belongs_to_the_monarchy_of_the_two() -> None:
+    # Senegal is a republic: the king the envoy speaks for is Morocco's, wherever the report is filed
+    text = ("DAKAR, Nov. 14 - " + SENEGAL_MOROCCO + "The envoy conveyed a message from King Hassan Idrissi to "
+            "the president.")
+    assert posts(text) == {("Hassan Idrissi", "king", "country:MAR")}
