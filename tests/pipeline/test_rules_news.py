@@ -1305,3 +1305,21 @@ def test_a_bare_king_belongs_to_the_monarchy_of_the_two() -> None:
     text = ("DAKAR, Nov. 14 - " + SENEGAL_MOROCCO + "The envoy conveyed a message from King Hassan Idrissi to "
             "the president.")
     assert posts(text) == {("Hassan Idrissi", "king", "country:MAR")}
+
+
+CZECHIA_VIETNAM = "Czechia and Vietnam held talks. Czechia and Vietnam are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CZECHIA_VIETNAM + "Tatrex has delivered hundreds of trucks to Vietnamese mines.",
+         {("Tatrex", "country:VNM", "active")}),
+        (CZECHIA_VIETNAM + "Vietnam's Vinatech is studying the Czech market for electric buses.",
+         {("Vinatech", "country:CZE", "planned")}),
+        # studying something that is no market places nothing
+        (CZECHIA_VIETNAM + "Vietnam's Vinatech is studying the Czech proposal for electric buses.", set()),
+    ],
+)
+def test_deliveries_and_markets_under_study(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
