@@ -12,9 +12,9 @@ from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
 TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
-                       r"shipments?|supplies|sales)\b", re.IGNORECASE)
+                       r"shipments?|shipped|supplies|sales|exchanged\s+goods|exchange\s+of\s+goods)\b", re.IGNORECASE)
 INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?)\b", re.IGNORECASE)
-EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|supplies|sales)\b", re.IGNORECASE)
+EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|shipped|supplies|sales)\b", re.IGNORECASE)
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
 
@@ -95,7 +95,7 @@ def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | 
     word = cue.group(0).lower()
     if EXPORT.fullmatch(word):
         source = _owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end()) \
-            or _subject_of(view, r"\bexported\b")
+            or _subject_of(view, r"\b(?:exported|shipped)\b")
         target = _after_word(view, r"\bto\s+(?:the\s+)?$", after=cue.end())
         return source, target
     if IMPORT.fullmatch(word):

@@ -1323,3 +1323,14 @@ CZECHIA_VIETNAM = "Czechia and Vietnam held talks. Czechia and Vietnam are partn
 )
 def test_deliveries_and_markets_under_study(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+GHANA_TURKEY = "Ghana and Turkey held talks. Ghana and Turkey are partners. "
+
+
+def test_goods_exchanged_and_shipped_are_trade() -> None:
+    both = trade_and_investment(GHANA_TURKEY + "The two countries exchanged goods worth $900 million in 2023.")
+    assert both == {("TradeFlow", 900_000_000, 2023)}
+    shipped = facts_of(GHANA_TURKEY + "Ghana shipped cocoa worth $150 million to Turkey in 2023.")
+    assert {(f.role("from").key, f.role("to").key) for f in of_kind(shipped, "TradeFlow")} == {
+        ("country:GHA", "country:TUR")}
