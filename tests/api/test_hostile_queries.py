@@ -149,9 +149,14 @@ def test_hostile_query_is_stopped_at_the_timeout(hostile_server, name):
     finally:
         bystander.stop.set()
         bystander.join(30)
+    memory = f"refused 503: the query needed more than this server's {MEMORY_MIB} MiB of memory per query engine " \
+             "and was stopped"
     assert outcome in ("cut off", f"refused 503: the query ran longer than this server's limit of {TIMEOUT:g} s "
-                                  "and was stopped"), outcome
-    assert TIMEOUT - 0.5 < seconds < TIMEOUT + 3, seconds  # stopped at the timeout, not before nor long after
+                                  "and was stopped", memory), outcome
+    if outcome == memory:  # on a loaded machine the cap can stop a query that grows fast before the clock does
+        assert seconds < TIMEOUT + 3, seconds
+    else:
+        assert TIMEOUT - 0.5 < seconds < TIMEOUT + 3, seconds  # stopped at the timeout, not before nor long after
     assert not bystander.failures, bystander.failures
     assert len(bystander.latencies) >= 5
     assert max(bystander.latencies) < 1.5, sorted(bystander.latencies)[-3:]
