@@ -500,15 +500,19 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _head_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?P<head>" + "|".join(map(re.escape, heads)) +
+                      r")\s+(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w-])")
+
+
 def _headed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
     """"Statistics Poland", "Business Sweden", "Air Canada": a word that names a kind of national body
     (data/gazetteer/country-name-heads.csv) before a country's name makes one organisation of both."""
     if not gaz.name_heads:
         return []
-    heads = "|".join(re.escape(h) for h in sorted(gaz.name_heads, key=len, reverse=True))
     found = []
-    for m in re.finditer(r"(?<![\w-])(?P<head>" + heads + r")\s+(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?![\w-])",
-                         sent.text):
+    for m in _head_pattern(tuple(sorted(gaz.name_heads, key=len, reverse=True))).finditer(sent.text):
         country = m.group("country")
         if not gaz.names.get(country, "").startswith("country:"):
             country = country.split()[0]  # "Business Sweden Director": the country is the first word
