@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from diplograph.api import describe, linked_data, page, protocol, update
+from diplograph.api import describe, linked_data, page, protocol, start, update
 from diplograph.api.egress import Relay
 from diplograph.api.settings import Settings
 from diplograph.api.web import (
@@ -106,6 +106,7 @@ def create_app(settings: Settings) -> Endpoint:
     app.state.engines = engines
     app.state.relay = Relay()  # SERVICE and LOAD connect through it, to the addresses checked (api/egress)
     app.state.void_cache = {}
+    app.state.start_cache = {}
     app.state.ontology = describe.ontology_triples()
     app.state.examples_dir = settings.examples_dir or page.EXAMPLES_DIR
     cors = {
@@ -151,7 +152,7 @@ def create_app(settings: Settings) -> Endpoint:
     app.mount(SWAGGER_UI_URL, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")  # before /static
     app.mount(page.VENDOR_URL, page.VendorFiles(directory=page.VENDOR), name="vendor")  # before /static
     app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
-    for module in (protocol, update, describe, page, linked_data):  # linked_data last: it has a catch-all
+    for module in (protocol, update, describe, page, start, linked_data):  # linked_data last: it has a catch-all
         app.include_router(module.router)
     # /sparql parses its own parameters, so FastAPI's per-request machinery (dependency solving,
     # validation) only costs time on the busiest path: Endpoint.__call__ serves GET/HEAD/POST there

@@ -13,7 +13,7 @@ from urllib.parse import unquote_to_bytes
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from diplograph.api import formats
+from diplograph.api import formats, profiles
 from diplograph.api.settings import Settings
 from diplograph.api.web import ApiError, iri_parameter, respond
 from diplograph.api.workers import Engines
@@ -100,8 +100,40 @@ async def resource(kind: str, rest: str, request: Request) -> Response:
         outgoing["results"]["bindings"],
         incoming["results"]["bindings"],
         sentences["results"]["bindings"],
+        await profile(settings, engines, iri) if kind == "id" else "",
     )
     return HTMLResponse(page, headers={"Vary": "Accept"})
+
+
+async def profile(settings: Settings, engines: Engines, iri: str) -> str:
+    """The words and pictures an entity's page shows before its triples (see profiles)."""
+    (rows,) = await engines.call({"op": "rows", "queries": [profiles.facts_query([iri])]})
+    facts = profiles.read_facts(rows["results"]["bindings"])
+    if not facts:
+        return ""
+    places = (settings.base_iri + "id/country/", settings.base_iri + "id/region/")
+    own = [f.one("organization") for f in facts if f.kind == "HomeCountryStatement"]
+    hop = [n for n in dict.fromkeys(profiles.neighbours(iri, facts) + [o for o in own if o])
+           if not n.startswith(places)][:60]  # a neighbouring country's facts would be half the graph
+    further: list[profiles.Fact] = []
+    if hop:
+        (rows,) = await engines.call({"op": "rows", "queries": [profiles.facts_query(hop, limit=400)]})
+        further = [f for f in profiles.read_facts(rows["results"]["bindings"]) if iri not in f.players()]
+    named = profiles.named_iris(facts + further)[:1500]
+    (rows,) = await engines.call({"op": "rows", "queries": [profiles.names_query([iri, *named])]})
+    names = profiles.Names.from_rows(rows["results"]["bindings"])
+
+    def link(target: str) -> str:
+        return href(settings, target)
+
+    picture = profiles.neighbourhood_picture(iri, facts, further, names, link)
+    if names.classes.get(iri) == "Country":
+        words = profiles.country_profile(iri, facts, further, names, link)
+    else:
+        words = profiles.facts_in_words(iri, facts, names, link)
+    return words + (f'<section><h2>Neighbourhood</h2><figure class="network">{picture}<figcaption>'
+                    "Entities one and two relations away; the lines name the relations. Each circle opens "
+                    "its page.</figcaption></figure></section>" if picture else "")
 
 
 def resource_iri(settings: Settings, request: Request) -> str:
@@ -159,7 +191,8 @@ def term_html(settings: Settings, term: dict, label: dict | None = None) -> str:
 
 
 def render(
-    settings: Settings, iri: str, outgoing: list[dict], incoming: list[dict], sentences: list[dict]
+    settings: Settings, iri: str, outgoing: list[dict], incoming: list[dict], sentences: list[dict],
+    profile_html: str = "",
 ) -> str:
     label = next(
         (
@@ -202,13 +235,16 @@ def render(
         for f, n in (("turtle", "Turtle"), ("jsonld", "JSON-LD"), ("rdfxml", "RDF/XML"), ("nt", "N-Triples"))
     )
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{html.escape(label)} · diplograph</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(label)} · diplograph</title>
 <link rel="stylesheet" href="/static/app.css">
 <link rel="alternate" type="text/turtle" href="{html.escape(path)}?format=turtle"></head>
-<body class="resource"><header><a href="/">diplograph</a> · <a href="/sparql">SPARQL</a></header>
+<body class="resource"><header><a href="/explore">diplograph</a> · <a href="/yasgui">query explorer</a> ·
+<a href="/">plain query page</a></header>
 <main><h1>{html.escape(label)}</h1>
 <p class="iri"><code>{html.escape(iri)}</code></p>
 <p>{" ".join(term_html(settings, t) for t in types) or ""}</p>
+{profile_html}
 {"<h2>Elsewhere</h2><ul>" + links + "</ul>" if links else ""}
 {"<h2>Source sentences</h2><ul class=sentences>" + sentence_items + "</ul>" if sentence_items else ""}
 <h2>Statements about it</h2>

@@ -10,3 +10,8 @@ mkdir -p "$dest"
 cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css "$dest/"
 sed -i '/sourceMappingURL=/d' "$dest/yasgui.min.js"  # the map is not shipped
 echo "copied into $dest"
+# Country shapes for the start page's map (world-atlas, ISC; Natural Earth's 1:110m data, public domain)
+atlas=../api/static/vendor/world-atlas-$(node -p "require('world-atlas/package.json').version")
+mkdir -p "$atlas"
+cp node_modules/world-atlas/countries-110m.json node_modules/world-atlas/LICENSE "$atlas/"
+echo "copied into $atlas"
