@@ -8,7 +8,7 @@ GeoNames); RDF clients get the same description as Turtle, JSON-LD, RDF/XML or N
 from __future__ import annotations
 
 import html
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote_to_bytes, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -117,10 +117,10 @@ async def profile(settings: Settings, engines: Engines, iri: str) -> str:
            if not n.startswith(places)][:60]  # a neighbouring country's facts would be half the graph
     further: list[profiles.Fact] = []
     if hop:
-        (rows,) = await engines.call({"op": "rows", "queries": [profiles.facts_query(hop, limit=400)]})
+        (rows,) = await engines.call({"op": "rows", "queries": [profiles.facts_query(hop, limit=200)]})
         further = [f for f in profiles.read_facts(rows["results"]["bindings"]) if iri not in f.players()]
     named = profiles.named_iris(facts + further)[:1500]
-    (rows,) = await engines.call({"op": "rows", "queries": [profiles.names_query([iri, *named])]})
+    (rows,) = await engines.call({"op": "rows", "queries": [profiles.names_query(iri, named)]})
     names = profiles.Names.from_rows(rows["results"]["bindings"])
 
     def link(target: str) -> str:
@@ -131,6 +131,12 @@ async def profile(settings: Settings, engines: Engines, iri: str) -> str:
         words = profiles.country_profile(iri, facts, further, names, link)
     else:
         words = profiles.facts_in_words(iri, facts, names, link)
+    query = "/yasgui?" + urlencode({"query": profiles.all_facts_query(iri)})
+    more = (f'<p class="meta">The page reads its first {profiles.MAX_FACTS} facts.</p>'
+            if len(facts) >= profiles.MAX_FACTS else "")
+    words += (f'<section><h2>All its facts</h2>{more}<p><a href="{html.escape(query)}">Every fact about '
+              f"{html.escape(names.label(iri))} in the SPARQL explorer</a>, with its sentence and document.</p>"
+              "</section>")
     return words + (f'<section><h2>Neighbourhood</h2><figure class="network">{picture}<figcaption>'
                     "Entities one and two relations away; the lines name the relations. Each circle opens "
                     "its page.</figcaption></figure></section>" if picture else "")

@@ -24,7 +24,8 @@ FACT_CLASSES = ("Position", "Membership", "TradeFlow", "InvestmentFlow", "Market
 ROLES = ("heldBy", "positionIn", "member", "group", "exporter", "importer", "party", "organization", "market",
          "country", "participant", "organizer", "location")
 VALUES = ("roleTitle", "amount", "currency", "year", "status", "sector", "commodity", "date", "agreementKind")
-MAX_FACTS = 1000  # an entity's facts read for its page; a profile of thousands would not be read either
+MAX_FACTS = 500  # an entity's facts read for its page; a profile of thousands would not be read either
+MAX_ROWS = 100  # rows a table shows
 MAX_NEIGHBOURS = 16
 MAX_FURTHER = 3  # entities two relations away, per neighbour
 
@@ -54,22 +55,25 @@ SPARQL_PREFIXES = (f"PREFIX dg: <{DG}> PREFIX prov: <{PROV}> PREFIX rdf: <http:/
 
 
 def facts_query(iris: list[str], limit: int = MAX_FACTS) -> str:
-    """The facts in which any of `iris` plays a role, each with its roles, values and sentence."""
+    """The facts in which any of `iris` plays a role, each with its roles, values and sentence.  Only facts
+    are subjects of the role properties, so no class is joined; and the properties kept are a FILTER, not
+    VALUES, which Oxigraph would scan first (at 10,000 documents either cost a second or more)."""
     values = " ".join(f"<{iri}>" for iri in iris)
+    roles = " ".join(f"dg:{r}" for r in ROLES)
     return (SPARQL_PREFIXES + "SELECT DISTINCT ?fact ?p ?v WHERE { "
-            f"{{ SELECT DISTINCT ?fact WHERE {{ VALUES ?e {{ {values} }} ?fact ?role ?e . "
-            f"?fact a ?class . VALUES ?class {{ {_CLASSES} }} }} LIMIT {limit} }} "
-            f"?fact ?p ?v . VALUES ?p {{ {_KEEP} }} }}")
+            f"{{ SELECT DISTINCT ?fact WHERE {{ VALUES ?e {{ {values} }} VALUES ?role {{ {roles} }} ?fact ?role ?e }} "
+            f"LIMIT {limit} }} ?fact ?p ?v FILTER(?p IN ({', '.join(_KEEP.split())})) }}")
 
 
-def names_query(iris: list[str]) -> str:
-    """Labels (and classes) of entities and sectors; text and document of sentences."""
+def names_query(entity: str, iris: list[str]) -> str:
+    """The entity's class; labels of entities and sectors; text and document of sentences."""
     values = " ".join(f"<{iri}>" for iri in iris)
     return (SPARQL_PREFIXES + "SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?doc) "
             "(SAMPLE(?t) AS ?title) WHERE { "
-            f"VALUES ?s {{ {values} }} "
-            "{ ?s rdfs:label|skos:prefLabel ?l OPTIONAL { ?s a ?c FILTER(STRSTARTS(STR(?c), STR(dg:))) } } UNION "
-            "{ ?s dg:text ?l ; dcterms:isPartOf ?d OPTIONAL { ?d dcterms:title ?t } } } GROUP BY ?s")
+            f"{{ VALUES ?s {{ <{entity}> {values} }} ?s rdfs:label|skos:prefLabel ?l }} UNION "
+            f"{{ BIND(<{entity}> AS ?s) ?s a ?c FILTER(STRSTARTS(STR(?c), STR(dg:))) }} UNION "
+            f"{{ VALUES ?s {{ {values} }} ?s dg:text ?l ; dcterms:isPartOf ?d OPTIONAL {{ ?d dcterms:title ?t }} }} "
+            "} GROUP BY ?s")
 
 
 def read_facts(bindings: list[dict]) -> list[Fact]:
@@ -241,9 +245,24 @@ def source(fact: Fact, names: Names, href: Callable[[str], str]) -> str:
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]], caption: str) -> str:
+    """A table of at most MAX_ROWS rows: a page is for reading, the SPARQL explorer for everything."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows[:MAX_ROWS])
+    more = (f'<p class="meta">The first {MAX_ROWS} of {len(rows)} rows; the query under “All its facts” lists '
+            "them all.</p>") if len(rows) > MAX_ROWS else ""
+    return f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+def all_facts_query(entity: str) -> str:
+    """The SPARQL a reader runs for every fact an entity takes part in, with its sentence and document."""
+    roles = " ".join(f"dg:{r}" for r in ROLES)
+    return (f"PREFIX dg: <{DG}>\nPREFIX prov: <{PROV}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+            "PREFIX dcterms: <http://purl.org/dc/terms/>\n\n"
+            "SELECT DISTINCT ?fact ?kind ?label ?sentence ?document WHERE {\n"
+            f"  VALUES ?role {{ {roles} }}\n"
+            f"  ?fact ?role <{entity}> ;\n        a ?kind ;\n        rdfs:label ?label ;\n"
+            "        prov:wasDerivedFrom ?s .\n  ?s dg:text ?sentence ;\n     dcterms:isPartOf ?document .\n"
+            "}\nORDER BY ?kind ?label\n")
 
 
 # -- a country's profile -----------------------------------------------------------------------------------

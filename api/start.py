@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from diplograph.api.linked_data import href
 from diplograph.api.pictures import world_map
-from diplograph.api.profiles import FACT_CLASSES, SPARQL_PREFIXES
+from diplograph.api.profiles import FACT_CLASSES, ROLES, SPARQL_PREFIXES
 from diplograph.api.settings import Settings
 from diplograph.api.web import html_page
 from diplograph.api.workers import Engines
@@ -28,19 +28,17 @@ READABLE = {"GovernmentBody": "government bodies", "InternationalOrganization": 
 TOP = 15
 
 
-def start_queries() -> list[str]:
+def start_queries(base: str) -> list[str]:
     classes = " ".join(f"dg:{c}" for c in ("Document",) + ENTITY_CLASSES + FACT_CLASSES)
-    facts = " ".join(f"dg:{c}" for c in FACT_CLASSES)
+    roles = " ".join(f"dg:{r}" for r in ROLES)
     return [
         SPARQL_PREFIXES + "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { "
         f"VALUES ?class {{ {classes} }} ?s a ?class }} GROUP BY ?class",
-        # distinct first, labels apart: the union default graph repeats a country's triples once per document
-        SPARQL_PREFIXES + "SELECT ?country ?n ?label WHERE { "
-        "{ SELECT ?country (COUNT(?fact) AS ?n) WHERE { { SELECT DISTINCT ?country ?fact WHERE { "
-        f"?country a dg:Country . ?fact ?role ?country . ?fact a ?k VALUES ?k {{ {facts} }} }} }} }} "
-        "GROUP BY ?country } "
-        "OPTIONAL { SELECT ?country (SAMPLE(?l) AS ?label) WHERE { ?country a dg:Country ; rdfs:label ?l } "
-        "GROUP BY ?country } } ORDER BY DESC(?n) ?country",
+        # only facts are subjects of the role properties, so no class is joined: at 10,000 documents
+        # joining one (and a country's label, repeated in every document's graph) took 17 s, this 0.6 s
+        SPARQL_PREFIXES + "SELECT ?country (COUNT(DISTINCT ?fact) AS ?n) WHERE { "
+        f"VALUES ?role {{ {roles} }} ?fact ?role ?country . "
+        f'FILTER(STRSTARTS(STR(?country), "{base}id/country/")) }} GROUP BY ?country ORDER BY DESC(?n) ?country',
     ]
 
 
@@ -90,8 +88,16 @@ async def start(request: Request) -> HTMLResponse:
     engines: Engines = request.app.state.engines
     cache = request.app.state.start_cache
     if cache.get("generation") != engines.generation or time.monotonic() - cache.get("at", 0) > 60:
-        classes, countries = await engines.call({"op": "rows", "queries": start_queries()})
+        classes, countries = await engines.call({"op": "rows", "queries": start_queries(settings.base_iri)})
+        countries = countries["results"]["bindings"]
+        top = " ".join(f"<{row['country']['value']}>" for row in countries[:TOP])
+        (labels,) = await engines.call({"op": "rows", "queries": [
+            SPARQL_PREFIXES + f"SELECT ?s (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?s {{ {top} }} ?s rdfs:label ?l }} "
+            "GROUP BY ?s"]}) if top else ({"results": {"bindings": []}},)
+        named = {row["s"]["value"]: row["label"] for row in labels["results"]["bindings"] if "label" in row}
+        for row in countries[:TOP]:
+            if row["country"]["value"] in named:
+                row["label"] = named[row["country"]["value"]]
         cache.update(generation=engines.generation, at=time.monotonic(),
-                     page=render_start(settings, _count(classes["results"]["bindings"]),
-                                       countries["results"]["bindings"]))
+                     page=render_start(settings, _count(classes["results"]["bindings"]), countries))
     return html_page(cache["page"])

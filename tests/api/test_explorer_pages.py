@@ -4,11 +4,13 @@ neighbourhood on other entities' pages, the start page; then the same pages in h
 from __future__ import annotations
 
 import base64
+import html
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pyoxigraph as ox
@@ -164,3 +166,13 @@ def test_explorer_pages_in_chromium_offline(server):
         assert widths[0] <= widths[1], f"the country page is wider than a phone's screen: {widths}"
         (SCREENSHOTS / "explorer-country-phone.png").write_bytes(
             base64.b64decode(browser.cmd("GET", "/screenshot")))
+
+
+def test_all_its_facts_opens_a_query_that_lists_every_fact(server, built):
+    page = httpx.get(server.url + "/id/country/CHL", headers=HTML).text
+    link = re.search(r'<a href="(/yasgui\?query=[^"]+)">Every fact about Chile', page).group(1)
+    query = parse_qs(urlparse(html.unescape(link)).query)["query"][0]
+    rows = httpx.post(server.url + "/sparql", data={"query": query},
+                      headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    assert len({row["fact"]["value"] for row in rows}) == built[1]["CHL"]
+    assert all(row["sentence"]["value"] and row["document"]["value"] for row in rows)
