@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from functools import cache
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 from starlette.types import Scope
 
+from diplograph.api import result_pictures
 from diplograph.api.sparql_text import predeclared_prefixes
-from diplograph.api.web import html_page
+from diplograph.api.web import ApiError, html_page, read_body
 from diplograph.graph.config import ONTOLOGY_FILE, QUERIES_DIR
+from diplograph.graph.gazetteer import load_gazetteer
 
 router = APIRouter()
 STATIC = Path(__file__).resolve().parent / "static"
@@ -123,3 +126,69 @@ def ontology_terms() -> dict[str, list[str]]:
 @router.get("/api/terms", summary="The ontology's classes and properties (the explorer completes them)")
 async def terms() -> JSONResponse:
     return JSONResponse(ontology_terms())
+
+
+MAX_PICTURE_BODY = 8 * 1024 * 1024
+MAX_PICTURE_ROWS = 5000
+
+
+@router.post("/api/picture", summary="Draw SPARQL JSON results as SVG: kind=chart, network or map",
+             response_class=Response)
+async def picture(request: Request) -> Response:
+    """The explorer's Chart, Network and Map tabs send the results they hold; 422 says why they do not
+    fit the picture asked for."""
+    kind = request.query_params.get("kind", "")
+    if kind not in ("chart", "network", "map"):
+        raise ApiError(400, f"the parameter 'kind' must be chart, network or map, not {kind[:40]!r}")
+    body = await read_body(request, MAX_PICTURE_BODY)
+    try:
+        results = json.loads(body)
+        variables, bindings = results["head"]["vars"], results["results"]["bindings"]
+        if not isinstance(variables, list) or not isinstance(bindings, list) or not all(
+                isinstance(v, str) for v in variables) or not all(isinstance(b, dict) for b in bindings):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise ApiError(400, "the body must be SPARQL 1.1 query results in JSON (head.vars, results.bindings)"
+                       ) from None
+    base = request.app.state.settings.base_iri
+
+    def href(iri: str) -> str:
+        return "/" + iri[len(base):] if iri.startswith(base) else iri
+
+    try:
+        rows = [{k: v for k, v in row.items() if _term(v)} for row in bindings[:MAX_PICTURE_ROWS]]
+        if kind == "chart":
+            svg = result_pictures.chart(variables, rows)
+        elif kind == "network":
+            svg = result_pictures.pairs(variables, rows, href)
+        else:
+            svg = result_pictures.countries_map(variables, rows, country_code(base), href)
+    except result_pictures.NoPicture as exc:
+        raise ApiError(422, f"these results make no {kind}: {exc}") from None
+    return Response(svg, media_type="image/svg+xml")
+
+
+def _term(value: object) -> bool:
+    """A well-formed RDF term of SPARQL JSON results; anything else in a row is left out, not a 500."""
+    return isinstance(value, dict) and value.get("type") in ("uri", "literal", "typed-literal", "bnode") and \
+        isinstance(value.get("value"), str) and all(isinstance(value.get(k, ""), str) for k in ("datatype", "xml:lang"))
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {name.casefold(): key.split(":", 1)[1] for name, key in load_gazetteer().names.items()
+            if key.startswith("country:")}
+
+
+def country_code(base: str):
+    """An alpha-3 code for a country's IRI (minted under the base) or its name as the gazetteer knows it."""
+    names = _country_names()
+    prefix = base + "id/country/"
+
+    def code(term: dict) -> str | None:
+        value = str(term.get("value", ""))
+        if term.get("type") == "uri":
+            return value[len(prefix):] if value.startswith(prefix) else None
+        return names.get(value.casefold())
+
+    return code

@@ -42,16 +42,19 @@ def _nice_top(value: float) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
 
 
-def bar_chart(series: dict[str, dict[int, float]], title: str, unit: str, width: int = 640,
-              height: int = 300) -> str:
+def bar_chart(series: dict[str, dict[int, float]] | dict[str, dict[int | str, float]], title: str, unit: str,
+              width: int = 640, height: int = 300) -> str:
     """Amounts by year, one bar per series in each year's group (`series` maps a name such as
-    "trade with Turkey" to {year: amount}).  Bars start at zero, so their heights compare."""
-    years = sorted({year for values in series.values() for year in values})
+    "trade with Turkey" to {year: amount}); or by label, in the order given.  Bars start at zero, so
+    their heights compare."""
+    keys = list(dict.fromkeys(key for values in series.values() for key in values))
+    years = sorted(keys) if all(isinstance(k, int) for k in keys) else keys
     if not years:
         return ""
     names = list(series)[: len(PALETTE)]
     top = _nice_top(max(v for name in names for v in series[name].values()))
-    left, right, upper, lower = 86, 12, 16, 40
+    left, right, upper = 86, 12, 16
+    lower = 40 if all(isinstance(k, int) for k in years) else 110  # room for slanted labels
     legend_height = 20 * len(names)
     plot_w, plot_h = width - left - right, height - upper - lower
     group = plot_w / len(years)
@@ -76,8 +79,12 @@ def bar_chart(series: dict[str, dict[int, float]], title: str, unit: str, width:
             parts.append(f'<rect class="bar" x="{x0 + s * bar:.1f}" y="{upper + plot_h - h:.1f}" '
                          f'width="{bar - 2:.1f}" height="{h:.1f}" fill="{PALETTE[s]}"><title>'
                          f'{_e(name)}, {year}: {_e(unit)} {_e(human_amount(value))}</title></rect>')
-        parts.append(f'<text class="tick" x="{left + g * group + group / 2:.1f}" y="{upper + plot_h + 18}" '
-                     f'text-anchor="middle">{year}</text>')
+        x = left + g * group + group / 2
+        if isinstance(year, int):
+            parts.append(f'<text class="tick" x="{x:.1f}" y="{upper + plot_h + 18}" text-anchor="middle">{year}</text>')
+        else:  # a label, slanted so that many fit
+            parts.append(f'<text class="tick" x="{x:.1f}" y="{upper + plot_h + 12}" text-anchor="end" '
+                         f'transform="rotate(-35 {x:.1f} {upper + plot_h + 12})">{_e(_short(str(year), 18))}</text>')
     parts.append(f'<text class="tick" x="{left - 6}" y="{upper + plot_h + 34}" text-anchor="end">{_e(unit)}</text>')
     for s, name in enumerate(names):
         y = height + 20 * s
@@ -169,6 +176,83 @@ def _short(label: str, limit: int = 26) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def network(nodes: dict[str, tuple[str, str | None]], edges: list[Edge], title: str, size: int = 640,
+            limit: int = 120) -> str:
+    """Any graph of pairs (`nodes` maps a key to its label and link), laid out by a few hundred steps of
+    Fruchterman and Reingold's forces from fixed starting points, so the same results draw the same
+    picture.  The `limit` most connected nodes are kept; one line per pair names all its relations."""
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for key in (edge.source, edge.target):
+            degree[key] = degree.get(key, 0) + 1
+    kept = sorted(nodes, key=lambda k: (-degree.get(k, 0), k))[:limit]
+    index = {key: i for i, key in enumerate(kept)}
+    pairs: dict[tuple[int, int], list[str]] = {}
+    for edge in edges:
+        if edge.source in index and edge.target in index and edge.source != edge.target:
+            pair = tuple(sorted((index[edge.source], index[edge.target])))
+            labels = pairs.setdefault(pair, [])  # type: ignore[arg-type]
+            if edge.label and edge.label not in labels:
+                labels.append(edge.label)
+    n = len(kept)
+    pos = [[math.cos(2 * math.pi * i / n) * 0.4, math.sin(2 * math.pi * i / n) * 0.4] for i in range(n)]
+    k = 1.6 * math.sqrt(1.0 / max(n, 1))
+    for step in range(300):
+        heat = 0.1 * (1 - step / 300) + 0.002
+        move = [[0.0, 0.0] for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+                d = math.hypot(dx, dy) or 1e-6
+                push = k * k / d
+                move[i][0] += dx / d * push
+                move[i][1] += dy / d * push
+                move[j][0] -= dx / d * push
+                move[j][1] -= dy / d * push
+        for i, j in pairs:
+            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
+            d = math.hypot(dx, dy) or 1e-6
+            pull = d * d / k
+            move[i][0] -= dx / d * pull
+            move[i][1] -= dy / d * pull
+            move[j][0] += dx / d * pull
+            move[j][1] += dy / d * pull
+        for i in range(n):  # gravity: parts not joined to the rest stay near it, not at the edges
+            move[i][0] -= pos[i][0] * k
+            move[i][1] -= pos[i][1] * k
+            d = math.hypot(*move[i]) or 1e-6
+            pos[i][0] += move[i][0] / d * min(d, heat)
+            pos[i][1] += move[i][1] / d * min(d, heat)
+    xs, ys = [p[0] for p in pos] or [0.0], [p[1] for p in pos] or [0.0]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    margin = 60
+
+    def at(i: int) -> tuple[float, float]:
+        return (margin + (pos[i][0] - min(xs)) / span * (size - 2 * margin),
+                margin + (pos[i][1] - min(ys)) / span * (size - 2 * margin))
+
+    description = "; ".join(f"{nodes[kept[i]][0]} – {nodes[kept[j]][0]}" + (f" ({', '.join(ls)})" if ls else "")
+                            for (i, j), ls in list(pairs.items())[:60])
+    parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-labelledby="graph-title graph-desc" '
+             'xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="graph-title">{_e(title)}</title><desc id="graph-desc">{_e(description)}.</desc>']
+    for (i, j), labels in pairs.items():
+        (x1, y1), (x2, y2) = at(i), at(j)
+        text = ", ".join(labels[:2]) + (" …" if len(labels) > 2 else "")
+        shown = (f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}" text-anchor="middle">{_e(text)}</text>'
+                 if len(pairs) <= 30 else "")  # beyond that the words hide the lines; the title keeps them
+        parts.append(f'<g class="edge"><title>{_e(nodes[kept[i]][0])} – {_e(nodes[kept[j]][0])}: {_e(text)}</title>'
+                     f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>{shown}</g>')
+    for i, key in enumerate(kept):
+        label, link = nodes[key]
+        x, y = at(i)
+        circle = (f'<circle class="ring1" cx="{x:.1f}" cy="{y:.1f}" r="7"/><text x="{x:.1f}" y="{y + 19:.1f}" '
+                  f'text-anchor="middle">{_e(_short(label))}</text><title>{_e(label)}</title>')
+        parts.append(f'<a href="{_e(link)}">{circle}</a>' if link else f"<g>{circle}</g>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 # -- the world map -------------------------------------------------------------------------------------------
 
 
@@ -222,6 +306,10 @@ def country_paths(width: int = 960) -> tuple[tuple[str | None, str, str], ...]:
     return tuple(shapes)
 
 
+def _count(n: float) -> str:
+    return f"{n:,.0f}" if n < 10_000 else human_amount(n)
+
+
 def world_map(counts: dict[str, int], hrefs: dict[str, str], title: str, what: str = "facts") -> str:
     """Countries coloured by how much the graph says about them (`counts` by alpha-3 code), in five
     classes on a logarithmic scale; a country with a page links to it."""
@@ -236,18 +324,18 @@ def world_map(counts: dict[str, int], hrefs: dict[str, str], title: str, what: s
 
     ranked = sorted(counts.items(), key=lambda item: -item[1])[:10]
     names = {code: name for code, name, _ in country_paths()}
-    desc = ", ".join(f"{names.get(code, code)} {n}" for code, n in ranked)
+    desc = ", ".join(f"{names.get(code, code)} {_count(n)}" for code, n in ranked)
     parts = [f'<svg class="map" viewBox="0 0 {width} {height}" role="img" aria-labelledby="map-title map-desc" '
              'xmlns="http://www.w3.org/2000/svg">',
              f'<title id="map-title">{_e(title)}</title><desc id="map-desc">Most {what}: {_e(desc)}.</desc>']
     for code, name, path in country_paths():
         n = counts.get(code or "", 0)
-        shape = f'<path d="{path}" fill="{shade(n)}"><title>{_e(name)}: {n} {what}</title></path>'
+        shape = f'<path d="{path}" fill="{shade(n)}"><title>{_e(name)}: {_count(n)} {what}</title></path>'
         link = hrefs.get(code or "")
         parts.append(f'<a href="{_e(link)}">{shape}</a>' if link else shape)
     for i, colour in enumerate(shades):
         low = 1 if i == 0 else max(1, math.ceil(top ** (i / 4)))
         parts.append(f'<rect x="{20 + 70 * i}" y="{height - 30}" width="70" height="12" fill="{colour}"/>'
-                     f'<text class="tick" x="{20 + 70 * i}" y="{height - 6}">≥ {low}</text>')
+                     f'<text class="tick" x="{20 + 70 * i}" y="{height - 6}">≥ {_count(low)}</text>')
     parts.append("</svg>")
     return "".join(parts)

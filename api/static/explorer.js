@@ -16,7 +16,52 @@
     get: () => terms.classes });
   Yasqe.forkAutocompleter("property", { name: "ontology-properties", bulk: true, persistenceId: null,
     get: () => terms.properties });
+  // Chart, Network and Map tabs beside the table: this server draws the results as SVG (POST /api/picture),
+  // the same pictures as on the entity pages; when results do not fit, its message says why.
+  function picturePlugin(kind, label, priority) {
+    return class {
+      constructor(yasr) { this.yasr = yasr; this.priority = priority; this.label = label; }
+      canHandleResults() {
+        const results = this.yasr.results;
+        try { return !!results && results.getVariables().length > 0 && results.getBindings().length > 0; }
+        catch (e) { return false; }  // a boolean or a graph: no rows to draw
+      }
+      getIcon() {
+        const icon = document.createElement("span");
+        icon.className = "picture-icon";
+        icon.setAttribute("aria-hidden", "true");
+        icon.textContent = label[0];
+        return icon;
+      }
+      async draw() {
+        const results = this.yasr.results, box = this.yasr.resultsEl;
+        box.textContent = "Drawing…";
+        const response = await fetch("/api/picture?kind=" + kind, {
+          method: "POST", headers: { "Content-Type": "application/sparql-results+json" },
+          body: JSON.stringify({ head: { vars: results.getVariables() }, results: { bindings: results.getBindings() } }),
+        });
+        const text = await response.text();
+        if (!response.ok) {
+          const message = document.createElement("p");
+          message.className = "picture-message";
+          message.setAttribute("role", "status");
+          message.textContent = text;  // text, never HTML
+          box.replaceChildren(message);
+          return;
+        }
+        const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+        const figure = document.createElement("figure");
+        figure.className = "picture " + kind;
+        figure.append(document.importNode(svg, true));
+        box.replaceChildren(figure);
+      }
+    };
+  }
+  Yasgui.Yasr.registerPlugin("chart", picturePlugin("chart", "Chart", 3));
+  Yasgui.Yasr.registerPlugin("network", picturePlugin("network", "Network", 2));
+  Yasgui.Yasr.registerPlugin("map", picturePlugin("map", "Map", 1));
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    yasr: { pluginOrder: ["table", "chart", "network", "map", "response"], defaultPlugin: "table" },
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: endpoint }] },

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import httpx
 import pyoxigraph as ox
@@ -176,3 +176,71 @@ def test_all_its_facts_opens_a_query_that_lists_every_fact(server, built):
                       headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
     assert len({row["fact"]["value"] for row in rows}) == built[1]["CHL"]
     assert all(row["sentence"]["value"] and row["document"]["value"] for row in rows)
+
+
+def test_results_become_pictures_over_http(server):
+    cq03 = (Path(__file__).resolve().parents[2] / "queries" / "cq03_flows.rq").read_text()
+    results = httpx.post(server.url + "/sparql", data={"query": cq03},
+                         headers={"Accept": "application/sparql-results+json"}).json()
+    r = httpx.post(server.url + "/api/picture?kind=chart", json=results)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert "2022:  1.8 billion</title>" in r.text and "2023:  2.4 billion</title>" in r.text
+    r = httpx.post(server.url + "/api/picture?kind=map", json=results)
+    assert re.search(r"<title>Chile: 4.2 billion total \?amount</title>", r.text), "?from names countries"
+    r = httpx.post(server.url + "/api/picture?kind=network", json=results)
+    assert r.text.count("<circle") == 2 and r.text.count("<line") == 1, "Chile and Vietnam, one line"
+    roles = {"head": {"vars": ["person", "role"]},
+             "results": {"bindings": [{"person": {"type": "literal", "value": "Ana Rojas"},
+                                       "role": {"type": "literal", "value": "minister"}}]}}
+    r = httpx.post(server.url + "/api/picture?kind=chart", json=roles)
+    assert r.status_code == 422 and "column of numbers" in r.text
+    r = httpx.post(server.url + "/api/picture?kind=pie", json=roles)
+    assert r.status_code == 400 and "'kind'" in r.text
+    r = httpx.post(server.url + "/api/picture?kind=chart", content=b'{"head": ')
+    assert r.status_code == 400 and "SPARQL 1.1 query results in JSON" in r.text
+
+
+@CHROME
+def test_a_flows_query_shows_as_a_chart_in_the_explorer(server):
+    from test_query_page import chromium, wait_for
+
+    cq03 = (Path(__file__).resolve().parents[2] / "queries" / "cq03_flows.rq").read_text()
+    with chromium() as browser:
+        browser.cmd("POST", "/window/rect", {"width": 1100, "height": 1100})
+        browser.cmd("POST", "/url", {"url": server.url + "/yasgui?" + urlencode({"query": cq03})})
+        wait_for(browser, "body[data-ready]", "the explorer did not start")
+        browser.cmd("POST", "/execute/sync", {"script": (
+            "document.querySelector('.CodeMirror').CodeMirror.focus();"), "args": []})
+        browser.cmd("POST", "/actions", {"actions": [{"type": "key", "id": "keyboard", "actions": [  # Ctrl+Enter
+            {"type": "keyDown", "value": "\ue009"}, {"type": "keyDown", "value": "\ue007"},
+            {"type": "keyUp", "value": "\ue007"}, {"type": "keyUp", "value": "\ue009"}]}]})
+        wait_for(browser, ".yasr table tbody tr", "the query gave no table")
+        button = wait_for(browser, ".yasr .select_chart", "no Chart tab")[0]
+        browser.cmd("POST", f"/element/{button}/click", {})
+        bars = wait_for(browser, ".yasr figure.picture svg.chart rect.bar", "the chart was not drawn")
+        assert len(bars) == 2
+        titles = browser.cmd("POST", "/execute/sync", {"script": (
+            "return [...document.querySelectorAll('.yasr svg.chart rect.bar title')].map(t => t.textContent)"),
+            "args": []})
+        assert [t.rsplit(": ", 1)[1].strip() for t in titles] == ["1.8 billion", "2.4 billion"]
+        hosts = browser.cmd("POST", "/execute/sync", {"script": (
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).host)"), "args": []})
+        assert set(hosts) <= {server.url.split("//")[1]}
+        errors = [e for e in browser.cmd("POST", "/se/log", {"type": "browser"}) if e["level"] == "SEVERE"
+                  and "favicon.ico" not in e["message"]]
+        assert errors == []
+        (SCREENSHOTS / "explorer-chart.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+
+
+def test_malformed_results_never_make_a_server_error(server):
+    odd = [{"head": {"vars": ["a", "b"]}, "results": {"bindings": [{"a": {"type": "literal", "value": ["x"]},
+                                                                    "b": {"type": "uri", "value": 3}}]}},
+           {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "1",
+                                                                    "datatype": ["not", "a", "string"]}}]}},
+           {"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "NaN",
+                                                                    "datatype": "http://www.w3.org/2001/XMLSchema#double"}}]}},
+           {"head": {"vars": "n"}, "results": {"bindings": []}}, [], "x", {"head": {}, "results": {}}]
+    for body in odd:
+        for kind in ("chart", "network", "map"):
+            r = httpx.post(server.url + f"/api/picture?kind={kind}", json=body)
+            assert r.status_code in (200, 400, 422) and r.text, (kind, body, r.status_code)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from diplograph.api import pictures, profiles
+import pytest
+
+from diplograph.api import pictures, profiles, result_pictures
 from diplograph.api.pictures import Edge, Node
 
 BASE = "https://w3id.org/diplograph/"
@@ -114,3 +116,63 @@ def test_a_country_profile_lists_posts_companies_and_memberships_with_their_sent
     assert 'href="/doc/d/sentence/3"' in abroad and ">Chile and Vietnam</a>" in abroad, "each row cites its source"
     assert "<h2>Memberships</h2>" in page and ">APEC</a>" in page
     assert "Organisations active in its market" not in page, "no section without facts"
+
+
+def lit(value: str, datatype: str | None = None) -> dict:
+    term = {"type": "literal", "value": value}
+    return {**term, "datatype": datatype} if datatype else term
+
+
+DEC, INT = "http://www.w3.org/2001/XMLSchema#decimal", "http://www.w3.org/2001/XMLSchema#integer"
+FLOWS = (["kind", "from", "to", "amount", "year"], [
+    {"kind": lit("trade"), "from": lit("Chile"), "to": lit("Vietnam"), "amount": lit("1800000000", DEC),
+     "year": lit("2022", INT)},
+    {"kind": lit("trade"), "from": lit("Chile"), "to": lit("Vietnam"), "amount": lit("2400000000", DEC),
+     "year": lit("2023", INT)},
+    {"kind": lit("trade"), "from": lit("Peru"), "to": lit("Chile"), "amount": lit("600000000", DEC)},  # no year
+])
+
+
+def test_results_with_amounts_and_years_chart_by_year():
+    svg = result_pictures.chart(*FLOWS)
+    assert "<title>trade · Chile · Vietnam, 2022:  1.8 billion</title>" in svg
+    assert "<title>trade · Chile · Vietnam, 2023:  2.4 billion</title>" in svg
+    assert "Peru" not in svg, "a row without a year is not on a chart by year"
+
+
+def test_results_with_a_label_and_a_number_chart_by_label():
+    rows = [{"country": lit(name), "facts": lit(n, INT)} for name, n in (("Peru", "3"), ("Chile", "12"))]
+    svg = result_pictures.chart(["country", "facts"], rows)
+    assert svg.index(">Chile</text>") < svg.index(">Peru</text>"), "the largest first"
+    (_, h1), (_, h2) = bars(svg)
+    assert abs(h2 / h1 - 3 / 12) < 0.01
+
+
+def test_results_without_numbers_make_no_chart_and_say_why():
+    with pytest.raises(result_pictures.NoPicture, match="column of numbers"):
+        result_pictures.chart(["person", "role"], [{"person": lit("Ana Rojas"), "role": lit("minister")}])
+
+
+def test_two_columns_of_entities_make_a_network_with_links():
+    rows = [{"a": {"type": "uri", "value": CHL}, "b": {"type": "uri", "value": VNM}, "how": lit("trade")},
+            {"a": {"type": "uri", "value": CHL}, "b": {"type": "uri", "value": PER}, "how": lit("cooperation")}]
+    svg = result_pictures.pairs(["a", "b", "how"], rows, lambda iri: "/" + iri[len(BASE):])
+    assert svg.count("<line") == 2 and svg.count("<circle") == 3
+    assert '<a href="/id/country/VNM">' in svg and ">trade</text>" in svg and ">cooperation</text>" in svg
+    with pytest.raises(result_pictures.NoPicture, match="two columns"):
+        result_pictures.pairs(["x"], [{"x": lit("1")}], str)
+
+
+def test_names_of_countries_make_a_map_weighted_by_the_numbers():
+    codes = {"Chile": "CHL", "Vietnam": "VNM"}
+    svg = result_pictures.countries_map(*FLOWS, lambda term: codes.get(term["value"]), str)
+    # ?from is the first column of countries: Chile 1.8 + 2.4 billion, Peru unknown to this lookup
+    assert "<title>Chile: 4.2 billion total ?amount</title>" in svg
+    with pytest.raises(result_pictures.NoPicture, match="column of countries"):
+        result_pictures.countries_map(["role"], [{"role": lit("minister")}], lambda term: None, str)
+
+
+def test_negative_numbers_are_refused_not_drawn_upside_down():
+    rows = [{"country": lit("Peru"), "change": lit("-12", INT)}, {"country": lit("Chile"), "change": lit("5", INT)}]
+    with pytest.raises(result_pictures.NoPicture, match="negative"):
+        result_pictures.chart(["country", "change"], rows)
