@@ -123,6 +123,30 @@ def test_the_start_page_counts_what_the_store_holds(server, built):
     assert re.search(r'<a href="/id/country/CHL"><path d="[^"]+" fill="#\w+"><title>Chile: \d+ facts', page)
 
 
+# What a screen reader needs from these pages, checked in the browser: one h1 and no skipped heading level,
+# each picture named by a title and described, each table captioned with its column headers marked, and
+# no link without words.
+A11Y = """
+const problems = [];
+const levels = [...document.querySelectorAll('h1, h2, h3, h4')].map(h => +h.tagName[1]);
+if (levels.filter(l => l === 1).length !== 1) problems.push('not exactly one h1');
+levels.forEach((l, i) => { if (i && l > levels[i - 1] + 1) problems.push('heading level skipped before h' + l); });
+for (const svg of document.querySelectorAll('svg')) {
+  if (svg.getAttribute('role') !== 'img') problems.push('svg without role=img');
+  const ids = (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean);
+  if (ids.length < 2 || !ids.every(id => (document.getElementById(id) || {}).textContent))
+    problems.push('svg without a title and a description');
+}
+for (const table of document.querySelectorAll('table')) {
+  if (!table.querySelector('caption') && !table.previousElementSibling?.tagName.match(/^H[1-6]$/))
+    problems.push('table without a caption or a heading');
+  if (!table.querySelector('th')) problems.push('table without headers');
+}
+for (const a of document.querySelectorAll('a[href]'))
+  if (!(a.textContent.trim() || a.getAttribute('title') || a.getAttribute('aria-label')))
+    problems.push('link without words: ' + a.getAttribute('href'));
+return problems;
+"""
 CHROME = pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -142,6 +166,7 @@ def test_explorer_pages_in_chromium_offline(server):
         assert focusable and all(i >= 0 for i in focusable), "map links are reached with the Tab key"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         (SCREENSHOTS / "explorer-start.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+        assert browser.cmd("POST", "/execute/sync", {"script": A11Y, "args": []}) == []
         focused = browser.cmd("POST", "/execute/sync", {"script": (  # by keyboard: focus Chile, press Enter
             "document.querySelector('svg.map a[href=\"/id/country/CHL\"]').focus();"
             "return document.activeElement.getAttribute('href')"), "args": []})
@@ -160,6 +185,8 @@ def test_explorer_pages_in_chromium_offline(server):
                   and "favicon.ico" not in e["message"]]
         assert errors == [], "the console shows no errors"
         (SCREENSHOTS / "explorer-country.png").write_bytes(base64.b64decode(browser.cmd("GET", "/screenshot")))
+        problems = browser.cmd("POST", "/execute/sync", {"script": A11Y, "args": []})
+        assert problems == [], "what a screen reader needs: " + "; ".join(problems)
         browser.cmd("POST", "/window/rect", {"width": 375, "height": 800})
         widths = browser.cmd("POST", "/execute/sync", {"script": (
             "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"), "args": []})
