@@ -40,7 +40,9 @@ ACTIVE_CUE = re.compile(
     r"employs|employ|employed|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
-    r"refiner(?:y|ies)|facilit(?:y|ies)))\b",
+    r"refiner(?:y|ies)|facilit(?:y|ies)))\b"
+    # a participle naming a kind of business is no verb: "X, a Chilean mining company, plans to ..."
+    r"(?!\s+(?:company|companies|firm|firms|group|groups|giant|major|corporation|conglomerate|sector|industry))",
     re.IGNORECASE)
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"

@@ -186,6 +186,9 @@ def activity(text: str) -> set[tuple[str, str, str]]:
          "Uzbekistan for three decades.", {("Nippon Aid Agency", "country:UZB", "active")}),
         # a pronoun is nobody's name
         ("Uzbekistan and Japan held talks. He supported irrigation projects in Uzbekistan.", set()),
+        # a participle in the apposition names the business, it is not what the company does
+        (PERU_VIETNAM + "Andes Cobre, a Peruvian mining company, plans to open an office in Hanoi.",
+         {("Andes Cobre", "country:VNM", "planned")}),
     ],
 )
 def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, str]]) -> None:
