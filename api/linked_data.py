@@ -127,7 +127,7 @@ async def profile(settings: Settings, engines: Engines, iri: str) -> str:
         return href(settings, target)
 
     picture = profiles.neighbourhood_picture(iri, facts, further, names, link)
-    if names.classes.get(iri) == "Country":
+    if "Country" in names.classes.get(iri, set()):
         words = profiles.country_profile(iri, facts, further, names, link)
     else:
         words = profiles.facts_in_words(iri, facts, names, link)

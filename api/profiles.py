@@ -47,11 +47,11 @@ class Fact:
 
 # -- the questions -----------------------------------------------------------------------------------------
 
-_CLASSES = " ".join(f"dg:{c}" for c in FACT_CLASSES)
 _KEEP = " ".join(f"dg:{p}" for p in ROLES + VALUES) + " prov:wasDerivedFrom rdf:type"
-SPARQL_PREFIXES = (f"PREFIX dg: <{DG}> PREFIX prov: <{PROV}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
-             "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-             "PREFIX dcterms: <http://purl.org/dc/terms/> ")
+SPARQL_PREFIXES = (f"PREFIX dg: <{DG}> PREFIX prov: <{PROV}> "
+                   "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                   "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                   "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX dcterms: <http://purl.org/dc/terms/> ")
 
 
 def facts_query(iris: list[str], limit: int = MAX_FACTS) -> str:
@@ -68,7 +68,8 @@ def facts_query(iris: list[str], limit: int = MAX_FACTS) -> str:
 def names_query(entity: str, iris: list[str]) -> str:
     """The entity's class; labels of entities and sectors; text and document of sentences."""
     values = " ".join(f"<{iri}>" for iri in iris)
-    return (SPARQL_PREFIXES + "SELECT ?s (SAMPLE(?l) AS ?label) (SAMPLE(?c) AS ?class) (SAMPLE(?d) AS ?doc) "
+    return (SPARQL_PREFIXES + "SELECT ?s (SAMPLE(?l) AS ?label) "
+            "(GROUP_CONCAT(DISTINCT COALESCE(STR(?c), '')) AS ?class) (SAMPLE(?d) AS ?doc) "
             "(SAMPLE(?t) AS ?title) WHERE { "
             f"{{ VALUES ?s {{ <{entity}> {values} }} ?s rdfs:label|skos:prefLabel ?l }} UNION "
             f"{{ BIND(<{entity}> AS ?s) ?s a ?c FILTER(STRSTARTS(STR(?c), STR(dg:))) }} UNION "
@@ -100,7 +101,7 @@ def read_facts(bindings: list[dict]) -> list[Fact]:
 class Names:
     """What the page prints for an IRI: its label, its class, and for a sentence its text and document."""
     labels: dict[str, str] = field(default_factory=dict)
-    classes: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, set[str]] = field(default_factory=dict)  # local names of the ontology's classes
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # sentence -> (document, title)
 
     @classmethod
@@ -111,7 +112,7 @@ class Names:
             if "label" in row:
                 names.labels[s] = row["label"]["value"]
             if "class" in row:
-                names.classes[s] = row["class"]["value"].rsplit("#", 1)[-1]
+                names.classes[s] = {c.rsplit("#", 1)[-1] for c in row["class"]["value"].split()}
             if "doc" in row:
                 doc = row["doc"]["value"]
                 names.documents[s] = (doc, row["title"]["value"] if "title" in row else doc.rsplit("/", 1)[-1])
@@ -216,7 +217,7 @@ def in_words(fact: Fact, names: Names, link: Callable[[str | None], str]) -> str
     if fact.kind in ("TradeFlow", "InvestmentFlow"):
         what = "trade" if fact.kind == "TradeFlow" else "investment"
         way = f"from {many('exporter')} to {many('importer')}" if "exporter" in r else f"between {many('party')}"
-        amount = f"{html.escape(v.get('currency', ''))} {human_amount(float(v['amount']))}" if "amount" in v else ""
+        amount = f"{html.escape(v.get('currency', ''))} {_amount(v.get('amount', ''))}"
         return f"{what} {way}: {amount}{year}"
     if fact.kind == "MarketActivity":
         verb = "plans to work in" if v.get("status", "").endswith("planned") else "is active in"
@@ -228,6 +229,13 @@ def in_words(fact: Fact, names: Names, link: Callable[[str | None], str]) -> str
     if fact.kind == "Meeting":
         return f"meeting of {many('participant')}" + (f" in {many('location')}" if "location" in r else "")
     return f"{html.escape(fact.kind)}: {many('party')}"
+
+
+def _amount(text: str) -> str:
+    try:
+        return human_amount(float(text))
+    except ValueError:
+        return html.escape(text)
 
 
 def source(fact: Fact, names: Names, href: Callable[[str], str]) -> str:
@@ -285,9 +293,12 @@ def flow_series(country: str, facts: list[Fact], names: Names) -> dict[str, dict
             name = f"investment in {partner}" if country in fact.roles.get("exporter", []) else \
                 f"investment from {partner}" if country in fact.roles.get("importer", []) else \
                 f"investment with {partner}"
+        try:  # a remote store may hold anything; a figure that is not one is left out of the chart
+            year, amount = int(fact.values["year"]), float(fact.values["amount"])
+        except ValueError:
+            continue
         series = out.setdefault(fact.values.get("currency", ""), {}).setdefault(name, {})
-        year = int(fact.values["year"])
-        series[year] = max(series.get(year, 0.0), float(fact.values["amount"]))
+        series[year] = max(series.get(year, 0.0), amount)
     return out
 
 
