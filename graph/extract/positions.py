@@ -471,6 +471,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             at = facing.start("country") if facing.group("country") else facing.start("from")
             other = next((m for m in view.places() if m.start == at and m.key in pair), None)
             side = [pair_mentions[c] for c in pair if other and c != other.key and c in pair_mentions]
+        if not side:  # "Deputy Minister of Trade X and Vietnamese Deputy Minister of Industry Y co-chaired"
+            across = _across_from(view, person, canonical, facts, pair, gaz)
+            side = [pair_mentions[across]] if across in pair_mentions else []
         if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) in ("government", "diplomatic"):
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
@@ -509,6 +512,48 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     return implied
 
 
+
+
+MET_WITH = re.compile(r"\b(?:met|meets|meeting|received|receives|welcomed|welcomes|hosted|hosts|co-chaired|"
+                      r"co-chair|co-chairs|held talks with|holds talks with|talks with|spoke with|with)\b")
+
+
+def _across_from(view: SentenceView, person: Mention, canonical: str, facts: list[Fact], pair: tuple[str, str],
+                 gaz: Gazetteer) -> str | None:
+    """The other country of the pair, when the sentence sets a bare-titled official beside one whose country it
+    says, of the same kind of post: "X and Vietnamese Deputy Minister Y co-chaired", "Minister X met the
+    Vietnamese Minister of Trade, Y".  Not "Vietnamese Minister A and Minister B", where the nationality may
+    stand for both."""
+    kind = gaz.title_kinds.get(canonical)
+    if any(m.key and m.key not in pair for m in view.places()):
+        return None  # a third country: whose is anyone's guess
+    if len({f.role("affiliation").key for f in facts if f.kind == "Position" and f.sentence == view.index
+            and f.role("affiliation").key in pair}) > 1:
+        return None  # both countries' officials are named: the bare one may be either's
+    for fact in facts:
+        other, owner = fact.role("holder"), fact.role("affiliation")
+        if fact.kind != "Position" or fact.sentence != view.index or owner.key not in pair or other.sentence != \
+                view.index or other.text == person.text or _kind_of_role(str(fact.value("role")), gaz) != kind:
+            continue
+        first, second = (person, other) if person.start < other.start else (other, person)
+        between = view.text[first.end:second.start]
+        if ";" in between or len(between) > 160 or any(
+                m.kind == "Person" and first.end <= m.start and m.end <= second.start for m in view.mentions):
+            continue  # only the two side by side
+        if MET_WITH.search(between) or (first is person and re.search(r"\band\b", between)):
+            return pair[1] if owner.key == pair[0] else pair[0]
+    return None
+
+
+def _kind_of_role(role: str, gaz: Gazetteer) -> str | None:
+    """Government, diplomatic, ...: the kind of the longest known title a role as written begins with
+    ("deputy minister of industry and trade" is a deputy minister's)."""
+    words = role.split()
+    for n in range(len(words), 0, -1):
+        kind = gaz.title_kinds.get(gaz.canonical_title(" ".join(words[:n])))
+        if kind:
+            return kind
+    return None
 
 
 COUNTERPART_AFTER = re.compile(  # "X and his Moroccan counterpart", "X met his counterpart from Egypt, Y"

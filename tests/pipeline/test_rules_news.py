@@ -28,6 +28,19 @@ def posts(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a bare title beside one whose country the sentence says, of the same kind of post: the other country
+        (PERU_VIETNAM + "Deputy Minister of Foreign Trade Ana Gervasi Diaz and Vietnamese Deputy Minister of "
+         "Industry and Trade Nguyen Sinh Tan co-chaired the meeting.",
+         {("Ana Gervasi Diaz", "deputy minister of foreign trade", "country:PER"),
+          ("Nguyen Sinh Tan", "deputy minister of industry and trade", "country:VNM")}),
+        (PERU_VIETNAM + "Minister of Production Raul Perez Reyes met Vietnamese Minister of Agriculture Le Minh "
+         "Hoan.", {("Raul Perez Reyes", "minister of production", "country:PER"),
+                   ("Le Minh Hoan", "minister of agriculture", "country:VNM")}),
+        # ... not where the nationality may stand for both, nor across kinds of post
+        (PERU_VIETNAM + "Vietnamese Minister of Agriculture Le Minh Hoan and Minister of Finance Ho Duc Phoc "
+         "attended.", {("Le Minh Hoan", "minister of agriculture", "country:VNM")}),
+        (PERU_VIETNAM + "Ambassador Ana Gervasi Diaz met Vietnamese Minister of Agriculture Le Minh Hoan.",
+         {("Le Minh Hoan", "minister of agriculture", "country:VNM")}),
         # a portfolio with "and" in it is part of the title, before a name and before a comma
         (PERU_VIETNAM + "Vietnamese Minister of Industry and Trade Tran Duc Lam met Peru's Minister of Industry "
          "and Trade, Rosa Quispe Llanos, in Lima.",
