@@ -695,6 +695,14 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
                 found.append(make_fact("Position", view, {"holder": holder, "affiliation": fact.role("affiliation")},
                                        fact.confidence, role=role))
             continue
+        after = [t for t in view.titles if t[1] >= holder.end and _role_text(view, t[1], t[2]) == fact.value("role")]
+        if after:  # "X, Vietnam's Deputy Prime Minister and Foreign Minister, said": the second post is X's too
+            for _, t_start, t_end in view.titles:
+                if re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[after[0][2]:t_start]) and not any(
+                        m.kind == "Person" and 0 <= m.start - t_end <= 12 for m in view.mentions):  # "and Minister Y"
+                    found.append(make_fact("Position", view, {"holder": holder,
+                                                              "affiliation": fact.role("affiliation")},
+                                           fact.confidence, role=view.text[t_start:t_end].lower()))
         before = [t for t in view.titles if t[2] <= holder.start
                   and re.fullmatch(r"\s+" + HONORIFIC, view.text[t[2]:holder.start])]
         if not before:

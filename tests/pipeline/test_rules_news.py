@@ -28,6 +28,13 @@ def posts(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # two posts after the name, joined by "and"; not the title of the next name
+        (PERU_VIETNAM + "Bui Thanh Son, Vietnam's Deputy Prime Minister and Foreign Minister, spoke.",
+         {("Bui Thanh Son", "deputy prime minister", "country:VNM"),
+          ("Bui Thanh Son", "foreign minister", "country:VNM")}),
+        (PERU_VIETNAM + "Bui Thanh Son, Vietnam's Deputy Prime Minister, and Foreign Minister Ana Gervasi Diaz "
+         "of Peru spoke.", {("Bui Thanh Son", "deputy prime minister", "country:VNM"),
+                            ("Ana Gervasi Diaz", "foreign minister", "country:PER")}),
         # a bare title beside one whose country the sentence says, of the same kind of post: the other country
         (PERU_VIETNAM + "Deputy Minister of Foreign Trade Ana Gervasi Diaz and Vietnamese Deputy Minister of "
          "Industry and Trade Nguyen Sinh Tan co-chaired the meeting.",
