@@ -38,14 +38,21 @@ ABBREVIATIONS = {"hon.", "smt.", "shri.", "gen.", "amb.", "eng.", "engr.", "sen.
                  "capt.", "maj.", "h.e.", "h.h.", "st.", "no.", "jr.", "sr.", "mt.", "ft."}
 
 
+SENTENCE_END = set(".!?…\"”'’)]")
+
+
 @Language.component("diplograph_abbreviations")
 def keep_abbreviations(doc):
     """"Hon. Michael X", "Gen. Y": a title's abbreviation does not end the sentence before the parser decides;
-    nor does a colon ("signed by the founding members of ASEAN: Indonesia, Malaysia, ...")."""
+    nor does a colon ("signed by the founding members of ASEAN: Indonesia, Malaysia, ..."), nor a word with no
+    full stop, quotation mark or line break after it (the parser cut "High Representative for ... Policy
+    Josep | Borrell met ..." in two)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.lower_ in ABBREVIATIONS and token.text[:1].isupper() or previous.text == ":":
             token.is_sent_start = False
+        elif not previous.is_space and previous.text[-1] not in SENTENCE_END and not token.is_space:
+            token.is_sent_start = False  # "... and Security Policy Josep | Borrell met": no full stop, no new sentence
     return doc
 
 

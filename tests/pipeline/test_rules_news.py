@@ -1357,3 +1357,13 @@ def test_goods_exchanged_and_shipped_are_trade() -> None:
     shipped = facts_of(GHANA_TURKEY + "Ghana shipped cocoa worth $150 million to Turkey in 2023.")
     assert {(f.role("from").key, f.role("to").key) for f in of_kind(shipped, "TradeFlow")} == {
         ("country:GHA", "country:TUR")}
+
+
+def test_a_long_title_before_a_name_stays_in_its_sentence() -> None:
+    """The parser once ended a sentence inside "High Representative for Foreign Affairs and Security Policy
+    Josep Borrell", leaving "Borrell" without his title; a sentence now ends only at a full stop, a quotation
+    mark, a bracket or a line break."""
+    text = ("Egypt and Greece held talks in Cairo. Egypt and Greece are partners. EU High Representative for Foreign "
+            "Affairs and Security Policy Josep Borrell met Egyptian Foreign Minister Sameh Shoukry.")
+    assert posts(text) == {("Josep Borrell", "high representative for foreign affairs and security policy",
+                            "io:european-union"), ("Sameh Shoukry", "foreign minister", "country:EGY")}
