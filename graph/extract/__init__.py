@@ -28,6 +28,7 @@ from diplograph.graph.extract.organizations import (
     host_country,
     listed_under_a_side,
     not_at_home,
+    said_home_first,
     with_the_parse,
 )
 from diplograph.graph.extract.positions import (
@@ -135,7 +136,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
-    facts = not_at_home(facts)
+    facts = not_at_home(said_home_first(facts))
     return facts + cooperation_from_flows(facts, gaz)
 
 

@@ -731,6 +731,22 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
     return found
 
 
+def said_home_first(facts: list[Fact]) -> list[Fact]:
+    """A home the text says ("From the Vietnamese side, companies such as Masan Group") outranks one read off
+    a place in the name (Masan, a city in Korea): the name's place is dropped where they disagree."""
+    said: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.kind == "HomeCountry" and not _in_the_name(fact):
+            said.setdefault(fact.role("organization").text, set()).add(fact.role("country").key or "")
+    return [f for f in facts if f.kind != "HomeCountry" or not _in_the_name(f)
+            or not said.get(f.role("organization").text) or f.role("country").key in said[f.role("organization").text]]
+
+
+def _in_the_name(fact: Fact) -> bool:
+    org, country = fact.role("organization"), fact.role("country")
+    return org.sentence == country.sentence and org.start <= country.start and country.end <= org.end
+
+
 def not_at_home(facts: list[Fact]) -> list[Fact]:
     """A market is abroad: a company's work in its own country ("Kenya Power's plant in Mombasa") is business,
     not a market it is active in, unless its apposition says it leads there ("X, Kazakhstan's largest

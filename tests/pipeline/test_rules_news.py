@@ -389,6 +389,9 @@ def homes(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the side the text names outranks a city of another country in the company's name
+        (PERU_VIETNAM + "From the Vietnamese side, companies such as Vinafood, Changwon Steel and Thaco attended.",
+         {("Vinafood", "country:VNM"), ("Changwon Steel", "country:VNM"), ("Thaco", "country:VNM")}),
         # government bodies named after their country, whatever the NER glued to them
         ("Chile and Norway held talks. The Ministry of Energy of Chile and Norway's Ministry of Trade signed a "
          "memorandum with the Embassy of India in Nepal.",
