@@ -206,6 +206,13 @@ def activity(text: str) -> set[tuple[str, str, str]]:
          "Uzbekistan for three decades.", {("Nippon Aid Agency", "country:UZB", "active")}),
         # a pronoun is nobody's name
         ("Uzbekistan and Japan held talks. He supported irrigation projects in Uzbekistan.", set()),
+        # opportunities looked for, a route considered, a deal signed to supply: plans in the market named
+        (PERU_VIETNAM + "Peruvian mining company Andes Plata is looking for opportunities in Vietnam.",
+         {("Andes Plata", "country:VNM", "planned")}),
+        (PERU_VIETNAM + "The Vietnamese airline Song Hong Air is considering a route to Lima.",
+         {("Song Hong Air", "country:PER", "planned")}),
+        (PERU_VIETNAM + "The Vietnamese carmaker Song Hong Motors signed a deal to supply 500 electric taxis to a "
+         "Lima operator.", {("Song Hong Motors", "country:PER", "planned")}),
         # a participle in the apposition names the business, it is not what the company does
         (PERU_VIETNAM + "Andes Cobre, a Peruvian mining company, plans to open an office in Hanoi.",
          {("Andes Cobre", "country:VNM", "planned")}),
