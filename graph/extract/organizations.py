@@ -44,6 +44,9 @@ ACTIVE_CUE = re.compile(
     # a participle naming a kind of business is no verb: "X, a Chilean mining company, plans to ..."
     r"(?!\s+(?:company|companies|firm|firms|group|groups|giant|major|corporation|conglomerate|sector|industry))",
     re.IGNORECASE)
+# "X's investment in Peru reached ...": the company's own work, named as a noun
+OWN_ACTIVITY = re.compile(r"['’]s\s+(?:total\s+|cumulative\s+|direct\s+|existing\s+)?"
+                          r"(?:investments?|operations|presence)(?=\s+in\b)")
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"
                          r"wants?|wanted)\s+"
@@ -333,7 +336,7 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
                 _appositive_sector(view, org, gaz) if here else None)
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
                                    status="planned", sector=sector))
-    active = ACTIVE_CUE.search(window)
+    active = ACTIVE_CUE.search(window) or OWN_ACTIVITY.match(window)
     if active and FUTURE_TIME.search(window[active.end():]) and not planned and not negated:
         planned, active = active, None  # "is working with Y to produce the model locally from next year"
         market = _market_after(view, rest_start + planned.end(), limit=120)

@@ -213,6 +213,9 @@ def activity(text: str) -> set[tuple[str, str, str]]:
          {("Song Hong Air", "country:PER", "planned")}),
         (PERU_VIETNAM + "The Vietnamese carmaker Song Hong Motors signed a deal to supply 500 electric taxis to a "
          "Lima operator.", {("Song Hong Motors", "country:PER", "planned")}),
+        # the company's own investment, named as a noun
+        (PERU_VIETNAM + "Song Hong Bank's investment in Peru reached $200 million.",
+         {("Song Hong Bank", "country:PER", "active")}),
         # a participle in the apposition names the business, it is not what the company does
         (PERU_VIETNAM + "Andes Cobre, a Peruvian mining company, plans to open an office in Hanoi.",
          {("Andes Cobre", "country:VNM", "planned")}),
