@@ -745,6 +745,8 @@ def test_sectors_as_agencies_write_them() -> None:
     assert areas(PERU_VIETNAM + "Both countries want to expand cooperation in sectors such as aeronautics, "
                  "digital connectivity and the creative industries.") == {
                      "aviation", "digital-technology", "creative-industries"}
+    assert areas(PERU_VIETNAM + "Both countries want to expand ties in sectors such as engineering and "
+                 "transport.") == {"engineering", "transport-and-logistics"}
 
 
 def test_the_end_of_a_list_the_ner_read_as_one_name_and_a_name_that_ends_before_a_person() -> None:
