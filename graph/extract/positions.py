@@ -352,6 +352,8 @@ DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<cou
 SIDE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)(?:\s+of\s+[^.;:,]{1,50})?,?"
                   r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of|"
                   r"by(?=\s+[A-Z]))\b")  # "the Greek delegation was headed by A, and the Egyptian delegation by B"
+HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
+HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
@@ -464,6 +466,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
                 and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end, person.start))]
         side = side or ([listed[view.index]] if view.index in listed else [])
+        side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "The head of the
+                        and HEAD_OF.search(view.text[:m.start])  # Vietnamese delegation, Deputy Minister X"
+                        and HEAD_OF_SIDE.fullmatch(view.text[m.end:person.start])]
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
         facing = COUNTERPART_AFTER.match(view.text, person.end)  # "X and his Moroccan counterpart": X is not

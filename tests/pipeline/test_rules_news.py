@@ -28,6 +28,9 @@ def posts(text: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the head of a side's delegation, apposed before the title and the name
+        (PERU_VIETNAM + "The head of the Vietnamese delegation, Deputy Minister Phan Thi Thang, thanked Peru.",
+         {("Phan Thi Thang", "deputy minister", "country:VNM")}),
         # two posts after the name, joined by "and"; not the title of the next name
         (PERU_VIETNAM + "Bui Thanh Son, Vietnam's Deputy Prime Minister and Foreign Minister, spoke.",
          {("Bui Thanh Son", "deputy prime minister", "country:VNM"),
