@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -180,7 +181,7 @@ def _country_names() -> dict[str, str]:
             if key.startswith("country:")}
 
 
-def country_code(base: str):
+def country_code(base: str) -> Callable[[dict], str | None]:
     """An alpha-3 code for a country's IRI (minted under the base) or its name as the gazetteer knows it."""
     names = _country_names()
     prefix = base + "id/country/"
