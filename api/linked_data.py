@@ -8,6 +8,7 @@ GeoNames); RDF clients get the same description as Turtle, JSON-LD, RDF/XML or N
 from __future__ import annotations
 
 import html
+import logging
 from urllib.parse import unquote_to_bytes, urlencode
 
 from fastapi import APIRouter, Request
@@ -20,6 +21,7 @@ from diplograph.api.workers import Engines
 from diplograph.graph.config import ONTOLOGY_NS
 
 router = APIRouter()
+log = logging.getLogger("diplograph.api")
 MINTED = ("id", "doc", "graph", "software", "sector")
 LABELS = "<http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#prefLabel>"
 PROV = "http://www.w3.org/ns/prov#"
@@ -100,9 +102,21 @@ async def resource(kind: str, rest: str, request: Request) -> Response:
         outgoing["results"]["bindings"],
         incoming["results"]["bindings"],
         sentences["results"]["bindings"],
-        await profile(settings, engines, iri) if kind == "id" else "",
+        await profile_or_nothing(settings, engines, iri) if kind == "id" else "",
     )
     return HTMLResponse(page, headers={"Vary": "Accept"})
+
+
+async def profile_or_nothing(settings: Settings, engines: Engines, iri: str) -> str:
+    """The profile, or nothing when the store cannot answer its questions (a remote store's dialect, a
+    timeout): the page's statements still stand, and the log says why."""
+    try:
+        return await profile(settings, engines, iri)
+    except ApiError as exc:
+        log.warning("no profile for <%s>: %s", iri, exc.message)
+    except Exception:  # noqa: BLE001 - the triples below are the page; the profile is a convenience
+        log.exception("no profile for <%s>", iri)
+    return ""
 
 
 async def profile(settings: Settings, engines: Engines, iri: str) -> str:

@@ -69,7 +69,7 @@ def names_query(entity: str, iris: list[str]) -> str:
     """The entity's class; labels of entities and sectors; text and document of sentences."""
     values = " ".join(f"<{iri}>" for iri in iris)
     return (SPARQL_PREFIXES + "SELECT ?s (SAMPLE(?l) AS ?label) "
-            "(GROUP_CONCAT(DISTINCT COALESCE(STR(?c), '')) AS ?class) (SAMPLE(?d) AS ?doc) "
+            "(GROUP_CONCAT(DISTINCT COALESCE(STR(?c), ''); separator=' ') AS ?class) (SAMPLE(?d) AS ?doc) "
             "(SAMPLE(?t) AS ?title) WHERE { "
             f"{{ VALUES ?s {{ <{entity}> {values} }} ?s rdfs:label|skos:prefLabel ?l }} UNION "
             f"{{ BIND(<{entity}> AS ?s) ?s a ?c FILTER(STRSTARTS(STR(?c), STR(dg:))) }} UNION "

@@ -329,7 +329,9 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     planned = PLANNED_CUE.search(window) or (
         PLAN_BEFORE.search(view.text[:_first_of_run(view, org)]) and TO_DO.search(window))  # "a plan by X to build"
     if planned and not negated:
-        market = _market_after(view, rest_start + planned.end(), limit=120) or _market_in_names(
+        clause = CLAUSE_BREAK.search(view.text, rest_start + planned.end())  # ", while Osaka-based Y ...": not X's
+        reach = min(120, clause.start() - rest_start - planned.end()) if clause else 120
+        market = _market_after(view, rest_start + planned.end(), limit=reach) or _market_in_names(
             view, rest_start + planned.end(), window_end, gaz)
         if market:
             sector = _sector_between(view, sector_from, market.end - 30, gaz) or (

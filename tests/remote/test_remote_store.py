@@ -97,6 +97,8 @@ def test_serve_stands_in_front_of_the_remote_store(built: Built, tmp_path: Path)
             assert count.json()["results"]["bindings"][0]["n"]["value"] == "2"  # Kazakhstan and Canada
             page = client.get("/id/country/KAZ", headers={"Accept": "text/html"})
             assert page.status_code == 200 and "Kazakhstan" in page.text
+            # the profile's questions in the store's own dialect (Virtuoso wants GROUP_CONCAT's separator)
+            assert "<h2>Trade and investment</h2>" in page.text and '<svg class="network"' in page.text
             turtle = client.get("/id/country/KAZ", headers={"Accept": "text/turtle"})
             assert turtle.status_code == 200 and '"KAZ"' in turtle.text
             too_big = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
