@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.types import Scope
 
 from diplograph.api import result_pictures
+from diplograph.api.linked_data import href
 from diplograph.api.sparql_text import predeclared_prefixes
 from diplograph.api.web import ApiError, html_page, read_body
 from diplograph.graph.config import ONTOLOGY_FILE, QUERIES_DIR
@@ -151,19 +152,19 @@ async def picture(request: Request) -> Response:
     except (ValueError, KeyError, TypeError):
         raise ApiError(400, "the body must be SPARQL 1.1 query results in JSON (head.vars, results.bindings)"
                        ) from None
-    base = request.app.state.settings.base_iri
+    settings = request.app.state.settings
 
-    def href(iri: str) -> str:
-        return "/" + iri[len(base):] if iri.startswith(base) else iri
+    def link(iri: str) -> str:
+        return href(settings, iri)
 
     try:
         rows = [{k: v for k, v in row.items() if _term(v)} for row in bindings[:MAX_PICTURE_ROWS]]
         if kind == "chart":
             svg = result_pictures.chart(variables, rows)
         elif kind == "network":
-            svg = result_pictures.pairs(variables, rows, href)
+            svg = result_pictures.pairs(variables, rows, link)
         else:
-            svg = result_pictures.countries_map(variables, rows, country_code(base), href)
+            svg = result_pictures.countries_map(variables, rows, country_code(settings.base_iri), link)
     except result_pictures.NoPicture as exc:
         raise ApiError(422, f"these results make no {kind}: {exc}") from None
     return Response(svg, media_type="image/svg+xml")

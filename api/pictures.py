@@ -78,7 +78,8 @@ def bar_chart(series: dict[str, dict[int, float]] | dict[str, dict[int | str, fl
             h = plot_h * value / top
             parts.append(f'<rect class="bar" x="{x0 + s * bar:.1f}" y="{upper + plot_h - h:.1f}" '
                          f'width="{bar - 2:.1f}" height="{h:.1f}" fill="{PALETTE[s]}"><title>'
-                         f'{_e(name)}, {year}: {_e(unit)} {_e(human_amount(value))}</title></rect>')
+                         f'{_e(name)}, {year}: {_e(f"{unit} " if unit else "")}{_e(human_amount(value))}'
+                         "</title></rect>")
         x = left + g * group + group / 2
         if isinstance(year, int):
             parts.append(f'<text class="tick" x="{x:.1f}" y="{upper + plot_h + 18}" text-anchor="middle">{year}</text>')

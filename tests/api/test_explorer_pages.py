@@ -211,7 +211,7 @@ def test_results_become_pictures_over_http(server):
                          headers={"Accept": "application/sparql-results+json"}).json()
     r = httpx.post(server.url + "/api/picture?kind=chart", json=results)
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
-    assert "2022:  1.8 billion</title>" in r.text and "2023:  2.4 billion</title>" in r.text
+    assert "2022: 1.8 billion</title>" in r.text and "2023: 2.4 billion</title>" in r.text
     r = httpx.post(server.url + "/api/picture?kind=map", json=results)
     assert re.search(r"<title>Chile: 4.2 billion total \?amount</title>", r.text), "?from names countries"
     r = httpx.post(server.url + "/api/picture?kind=network", json=results)

@@ -135,8 +135,8 @@ FLOWS = (["kind", "from", "to", "amount", "year"], [
 
 def test_results_with_amounts_and_years_chart_by_year():
     svg = result_pictures.chart(*FLOWS)
-    assert "<title>trade · Chile · Vietnam, 2022:  1.8 billion</title>" in svg
-    assert "<title>trade · Chile · Vietnam, 2023:  2.4 billion</title>" in svg
+    assert "<title>trade · Chile · Vietnam, 2022: 1.8 billion</title>" in svg
+    assert "<title>trade · Chile · Vietnam, 2023: 2.4 billion</title>" in svg
     assert "Peru" not in svg, "a row without a year is not on a chart by year"
 
 
