@@ -236,6 +236,15 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                      + r"\s+)?(?:based|headquartered)\s+in\s+", rest)  # "X, an Indian-owned firm headquartered in"
     if based:
         return _market_after(view, org.end + based.end(), limit=5)
+    named_after = re.match(r"\s*\(\s*|\s+of\s+(?:the\s+)?", rest)  # "Andes Cobre (Peru)", "X of Vietnam and Y"
+    if named_after:
+        at = org.end + named_after.end()
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == at and m.via != "adjective"),
+                       None)
+        closes = country and (re.match(r"\s*\)", view.text[country.end:]) if "(" in named_after.group()
+                              else not re.match(r"\s+[A-Z]|['’]s\b", view.text[country.end:]))
+        if closes:
+            return country
     located = re.match(r"\s+in\s+(?:the\s+)?", rest)
     if located and org.kind in ("University", "ThinkTank", "GovernmentBody"):
         return _market_after(view, org.end + located.end(), limit=0)  # "Wageningen University in the Netherlands"

@@ -402,6 +402,12 @@ def homes(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the country in brackets after a name, as press releases write sponsors; "X of Vietnam"
+        (PERU_VIETNAM + "The forum was sponsored by Andes Cobre (Peru), Song Hong Steel (Vietnam) and Pacific "
+         "Bank (Singapore).", {("Andes Cobre", "country:PER"), ("Song Hong Steel", "country:VNM"),
+                               ("Pacific Bank", "country:SGP")}),
+        (PERU_VIETNAM + "Representatives of Song Hong Steel of Vietnam and Andes Cobre of Peru signed the deal.",
+         {("Song Hong Steel", "country:VNM"), ("Andes Cobre", "country:PER")}),
         # the side the text names outranks a city of another country in the company's name
         (PERU_VIETNAM + "From the Vietnamese side, companies such as Vinafood, Changwon Steel and Thaco attended.",
          {("Vinafood", "country:VNM"), ("Changwon Steel", "country:VNM"), ("Thaco", "country:VNM")}),
