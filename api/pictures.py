@@ -151,22 +151,30 @@ def neighbourhood(nodes: list[Node], edges: list[Edge], title: str, size: int = 
         inner, outer = sorted(pair, key=lambda k: ring[k]) if len(pair) == 2 else (next(iter(pair)),) * 2
         (x1, y1), (x2, y2) = place[inner], place[outer]
         at = 0.6  # nearer the outer end, where lines are further apart
-        text = ", ".join(labels[:2]) + (" …" if len(labels) > 2 else "")
         parts.append(f'<g class="edge"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>'
                      f'<text x="{x1 + (x2 - x1) * at:.1f}" y="{y1 + (y2 - y1) * at - 3:.1f}" text-anchor="middle">'
-                     f'{_e(text)}</text></g>')
+                     f'{_e(_relations(labels))}</text></g>')
     for node in nodes:
-        if node.key not in place:
-            continue
-        x, y = place[node.key]
-        radius = (14, 9, 6)[node.ring]
-        circle = (f'<circle class="ring{node.ring}" cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
-                  f'<text x="{x:.1f}" y="{y + radius + 12 if y >= centre else y - radius - 4:.1f}" '
-                  f'text-anchor="middle">{_e(_short(node.label))}</text>'
-                  f'<title>{_e(node.label)}</title>')
-        parts.append(f'<a href="{_e(node.href)}">{circle}</a>' if node.href else f"<g>{circle}</g>")
+        if node.key in place:
+            x, y = place[node.key]
+            parts.append(_node(x, y, (14, 9, 6)[node.ring], f"ring{node.ring}", node.label, node.href,
+                               above=y < centre))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _relations(labels: list[str]) -> str:
+    """What a line says: its first two relations, and an ellipsis for more."""
+    return ", ".join(labels[:2]) + (" …" if len(labels) > 2 else "")
+
+
+def _node(x: float, y: float, radius: int, css: str, label: str, href: str | None, above: bool = False) -> str:
+    """A circle with its short label (under it, or above in a picture's upper half), its full label as a
+    tooltip, and a link to its page when it has one."""
+    circle = (f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
+              f'<text x="{x:.1f}" y="{y - radius - 4 if above else y + radius + 12:.1f}" '
+              f'text-anchor="middle">{_e(_short(label))}</text><title>{_e(label)}</title>')
+    return f'<a href="{_e(href)}">{circle}</a>' if href else f"<g>{circle}</g>"
 
 
 def _label(nodes: list[Node], key: str) -> str:
@@ -239,17 +247,13 @@ def network(nodes: dict[str, tuple[str, str | None]], edges: list[Edge], title: 
              f'<title id="graph-title">{_e(title)}</title><desc id="graph-desc">{_e(description)}.</desc>']
     for (i, j), labels in pairs.items():
         (x1, y1), (x2, y2) = at(i), at(j)
-        text = ", ".join(labels[:2]) + (" …" if len(labels) > 2 else "")
+        text = _relations(labels)
         shown = (f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 3:.1f}" text-anchor="middle">{_e(text)}</text>'
                  if len(pairs) <= 30 else "")  # beyond that the words hide the lines; the title keeps them
         parts.append(f'<g class="edge"><title>{_e(nodes[kept[i]][0])} – {_e(nodes[kept[j]][0])}: {_e(text)}</title>'
                      f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"/>{shown}</g>')
     for i, key in enumerate(kept):
-        label, link = nodes[key]
-        x, y = at(i)
-        circle = (f'<circle class="ring1" cx="{x:.1f}" cy="{y:.1f}" r="7"/><text x="{x:.1f}" y="{y + 19:.1f}" '
-                  f'text-anchor="middle">{_e(_short(label))}</text><title>{_e(label)}</title>')
-        parts.append(f'<a href="{_e(link)}">{circle}</a>' if link else f"<g>{circle}</g>")
+        parts.append(_node(*at(i), 7, "ring1", *nodes[key]))
     parts.append("</svg>")
     return "".join(parts)
 

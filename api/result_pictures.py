@@ -24,10 +24,6 @@ class NoPicture(ValueError):
     """The results hold nothing this picture can show."""
 
 
-def _cell(row: dict, var: str) -> dict | None:
-    return row.get(var)
-
-
 def _number(term: dict | None) -> float | None:
     if not term or term.get("type") not in ("literal", "typed-literal") or term.get("datatype") not in NUMERIC:
         return None
