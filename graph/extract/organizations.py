@@ -38,6 +38,9 @@ ACTIVE_CUE = re.compile(
     r"(?:concessions?|blocks?|stakes?|licen[cs]es?|contracts?|tenders?|assets?)|"
     r"(?:has|have|holds|hold|owns|own)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:stake|share|holding|interest)\s+(?:in|of)|"
     r"employs|employ|employed|"
+    # "is expanding its production capacity in Canada", "to speed up its lending operations in Uzbekistan"
+    r"(?:expand\w*|increas\w*|boost\w*|grow\w*|(?:speed|step|scale)\w*\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operations|presence|production|capacity|business|activities|footprint|lending)|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
     r"refiner(?:y|ies)|facilit(?:y|ies)))\b"
@@ -254,11 +257,12 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
-OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,3}[\x22“]?")
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
-FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|is|are|was|were|has|have|"
+FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|through|via|than|"
+                            r"is|are|was|were|has|have|"
                             r"had|that|which|who|said|says)\b")
 
 
@@ -284,7 +288,9 @@ OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
-COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+" + COMPANY_NOUN + r"\b")
+# not "The major Vietnamese companies ...": a noun phrase going on is no anaphor
+COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+" + COMPANY_NOUN + r"\b(?!\s+(?:[A-Z]|[\w-]+\s+(?:"
+                             + COMPANY_NOUN + r"|" + COMPANY_NOUN_PLURAL + r")\b))")
 
 
 def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | None = None) -> list[Fact]:
@@ -569,8 +575,8 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
             planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
             if active and TAKING_PART.fullmatch(active.group(1)):
                 active = None  # with no place named, "took part" is in the forum, not in a market
-            if not planned and not active:
-                continue
+            if not planned and not active or REPORTED.search(window[:(planned or active).start()]):
+                continue  # "Statistics Vietnam reported that Peruvian exports rose": another clause's verb
             status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
             other = pair[1] if homes[org.text] == pair[0] else pair[0]
             if other in pair_mentions:
@@ -579,6 +585,8 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
     return found
 
 
+REPORTED = re.compile(r"\b(?:said|says|reported|reports|noted|notes|stated|states|showed|shows|announced|added|"
+                      r"estimated|estimates|revealed|reveals)\b(?:\s+that\b)?")
 DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?|"
                   r"(?:talks|discussions|negotiations)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
                   r"cooperation\s+between|teamed up)\b", re.IGNORECASE)

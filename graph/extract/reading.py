@@ -651,6 +651,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _bodies_of_countries(view)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
+    view.mentions = _list_ends_the_ner_joined(view, gaz)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -711,6 +712,34 @@ def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:
             result[-1] = replace(last, text=view.text[last.start:m.end], end=m.end)
             continue
         result.append(m)
+    return result
+
+
+CAPITALISED_WORDS = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+JOINED_PAIR = re.compile(r"(?P<left>" + CAPITALISED_WORDS + r")\s+(?:and|&)\s+"
+                         r"(?P<right>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)+)")
+CUT_BEFORE = re.compile(r",\s+(?P<cut>" + CAPITALISED_WORDS + r")\s+$")
+
+
+def _list_ends_the_ner_joined(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"A, B, Pesca Azul and Grupo Inca": where the NER cut the last but one name of a list and joined its end to
+    the last ("Azul and Grupo Inca"), the words it dropped after the comma show the cut; the two names are
+    mended and kept apart."""
+    result: list[Mention] = []
+    for m in view.mentions:
+        pair = JOINED_PAIR.fullmatch(m.text)
+        cut = CUT_BEFORE.search(view.text[:m.start]) if pair and m.kind in ("Company", "Organization") \
+            and m.key is None else None
+        if cut is None or any(o.start < m.start and cut.start("cut") < o.end for o in view.mentions) or any(
+                w.lower() in gaz.titles or w in gaz.names or w in gaz.adjectives for w in cut.group("cut").split()):
+            result.append(m)
+            continue
+        left_end = m.start + pair.end("left")
+        left = view.text[cut.start("cut"):left_end]
+        right = pair.group("right")
+        result.append(replace(m, text=left, start=cut.start("cut"), end=left_end, kind=organization_kind(left)))
+        result.append(replace(m, text=right, start=m.start + pair.start("right"), end=m.end,
+                              kind=organization_kind(right)))
     return result
 
 

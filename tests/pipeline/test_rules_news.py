@@ -1391,3 +1391,41 @@ def test_a_long_title_before_a_name_stays_in_its_sentence() -> None:
             "Affairs and Security Policy Josep Borrell met Egyptian Foreign Minister Sameh Shoukry.")
     assert posts(text) == {("Josep Borrell", "high representative for foreign affairs and security policy",
                             "io:european-union"), ("Sameh Shoukry", "foreign minister", "country:EGY")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # growing what it already runs there: active, and a long noun phrase before the name gives its home
+        (PERU_VIETNAM + "The minister urged the Peruvian state-owned export credit bank Banco Andino to speed up "
+         "its lending operations in Vietnam.", {("Banco Andino", "country:VNM", "active")}),
+        (PERU_VIETNAM + "Viet Phat Group, which bought a local cannery, is expanding its production capacity in "
+         "Peru.", {("Viet Phat Group", "country:PER", "active")}),
+        # a statistics office reporting another's exports does no business in the other country
+        (PERU_VIETNAM + "Statistics Vietnam reported that Peruvian exports of copper rose sharply.", set()),
+    ],
+)
+def test_growing_operations_abroad_and_reports_of_others_activity(text: str,
+                                                                   expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
+
+
+def test_the_ner_cut_in_a_list_is_mended() -> None:
+    # "Pesca Azul and Grupo Inca" read as "Azul and Grupo Inca": two companies of the side, not one
+    text = (PERU_VIETNAM + "From the Peruvian side, companies such as Andes Cobre, Minera Sur, Pesca Azul and "
+            "Grupo Inca took part.")
+    assert homes(text) == {("Andes Cobre", "country:PER"), ("Minera Sur", "country:PER"),
+                           ("Pesca Azul", "country:PER"), ("Grupo Inca", "country:PER")}
+
+
+def test_the_major_companies_of_a_side_are_no_anaphor() -> None:
+    # "The major Vietnamese companies" starts a new subject; the company of the sentence before is not it
+    text = (PERU_VIETNAM + "Vinacomin signed a deal in Lima. The major Vietnamese companies engaged in the "
+            "fisheries business in Peru include Hai Long Seafood and Mekong Agro.")
+    assert ("Vinacomin", "country:PER", "active") not in activity(text)
+    assert {("Hai Long Seafood", "country:PER", "active"), ("Mekong Agro", "country:PER", "active")} <= activity(text)
+
+
+def test_a_development_through_projects_is_no_owner() -> None:
+    text = PERU_VIETNAM + "Vietnam supports Peru's development through projects like Quinoa Plus technology."
+    assert ("Quinoa Plus", "country:PER") not in homes(text)
