@@ -43,7 +43,7 @@ from diplograph.graph.extract.positions import (
     titles_of_their_own_country,
     visited_country,
 )
-from diplograph.graph.extract.reading import DocumentContext, SentenceView, read_views
+from diplograph.graph.extract.reading import DocumentContext, SentenceView, monarchy_anaphors, read_views
 from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
@@ -94,6 +94,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     year = publication_year(views)
     views = [with_relative_years(v, year) for v in views]
     pair = main_pair(views)
+    views = monarchy_anaphors(views, pair, gaz)
     pair_mentions = {m.key: m for v in reversed(views) for m in v.places() if m.key and pair and m.key in pair}
     facts: list[Fact] = []
     previous_year: int | None = None

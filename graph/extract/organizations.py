@@ -364,6 +364,8 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
                       and not re.match(r"['’]s\b", view.text[m.end:])  # "X, Norway's fund, has invested"
                       for m in mentions_between(view, rest_start, rest_start + active.start(), {"Country", "Person"})):
         active = None  # "X show that Germany invested ...": the verb has another subject
+    if active and OTHERS_CLAUSE.search(window[:active.start()]):
+        active = None  # "to keep up the momentum of Polish companies that wish to set up in the Kingdom"
     if active and not negated and (not planned or active.start() < planned.start()):
         clause = CLAUSE_BREAK.search(view.text, rest_start + active.end())
         market = _market_after(view, rest_start + active.end(),
@@ -376,6 +378,8 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
     return facts
 
 
+# the clause of another noun between an organisation and a verb: "... of Polish companies that wish to set up"
+OTHERS_CLAUSE = re.compile(r"\b(?:" + COMPANY_NOUN_PLURAL + r"|investors|entrepreneurs|others)\s+(?:that|which|who)\b")
 BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$")  # "X, based in India, has ...": X's home
 PLAN_BEFORE = re.compile(r"\b(?:plans?|proposals?|projects?|bid)\s+(?:by|of|from)\s+[^.;:]{0,80}$")
 TO_DO = re.compile(r"\bto\s+(?:expand|enter|launch|open|invest|build|set up|establish|start|develop|produce|supply|"
@@ -485,7 +489,7 @@ def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer
         for org in _organizations(view):
             if org.start > market.end and LISTED_AFTER.match(view.text[market.end:_first_of_run(view, org)]):
                 found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
-                                   status="active", sector=_sector_between(view, market.end, org.start, gaz)))
+                                   status="active", sector=_sector_between(view, text_cue.start(), org.start, gaz)))
     return found
 
 
@@ -907,6 +911,8 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
                        and PRESENT_IN.search(view.text[cue.start("gap"):m.start])), None)
         status = "active"
+        # "companies engaged in the fisheries business in Peru include A and B": the gap names the sector
+        in_gap = _sector_between(view, cue.start("gap"), market.start, gaz) if market is not None else None
         if market is None and names:  # "Korean companies such as A and B are operating in energy in Peru"
             rest_start = names[-1].end
             window = view.text[rest_start:]
@@ -921,7 +927,8 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))
             if market is not None and market.key != country.key:
                 facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
-                                       status=status, sector=_sector_between(view, org.end, market.end, gaz)))
+                                       status=status,
+                                       sector=in_gap or _sector_between(view, org.end, market.end, gaz)))
     return facts
 
 

@@ -228,7 +228,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     if affiliation is None:
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
         candidates = [m for m in candidates
-                      if OWNER_GAP.fullmatch(_without_titles(view, m.end, t_start))
+                      if _owner_gap(_without_titles(view, m.end, t_start))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
         of_after = OF_AFTER_NAME.match(view.text[person.end:])  # "Ambassador Tito Pinilla of Colombia"
         after = [m for m in view.mentions if of_after and m.kind in affiliation_kinds()
@@ -245,6 +245,16 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
 OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
                        r"acting|former|then|new|current|non-resident|resident|special|permanent|honorary|"
                        r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government(?:['’]s)?)\s+){0,4}")
+
+
+def _owner_gap(gap: str) -> bool:
+    """OWNER_GAP, or a portfolio in lower case: "Rwanda's infrastructure minister X"."""
+    if OWNER_GAP.fullmatch(gap):
+        return True
+    words = re.sub(r"^['’]s", "", gap).split()
+    portfolio = load_gazetteer().portfolio_words
+    return bool(re.match(r"(?:['’]s)?\s", gap)) and len(words) <= 3 and all(
+        w in portfolio or w == "and" for w in words) and words[:1] != ["and"]
 
 
 def _without_titles(view: SentenceView, start: int, end: int) -> str:

@@ -1284,6 +1284,30 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
     return result
 
 
+MONARCHY_ANAPHOR = re.compile(r"\b(?:the|The)\s+(?P<kind>Kingdom|kingdom|Sultanate|sultanate)\b(?!\s+of\b)")
+MONARCH_OF = {"kingdom": "king", "sultanate": "sultan"}
+
+
+def monarchy_anaphors(views: list[SentenceView], pair: tuple[str, str] | None, gaz: Gazetteer
+                      ) -> list[SentenceView]:
+    """"The Kingdom's Minister of Agriculture X": of the article's two countries, the one that is a kingdom
+    (data/gazetteer/monarchs.csv); nothing where both or neither are."""
+    if pair is None:
+        return views
+    result = []
+    for view in views:
+        found = []
+        for match in MONARCHY_ANAPHOR.finditer(view.text):
+            absent = gaz.absent_posts.get(MONARCH_OF[match.group("kind").lower()], frozenset())
+            monarchies = [c for c in pair if c not in absent]
+            if len(monarchies) == 1 and not any(m.start < match.end() and match.start() < m.end
+                                                for m in view.mentions):
+                found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(),
+                                     monarchies[0], "anaphor"))
+        result.append(replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start)) if found else view)
+    return result
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """Lines of text with their offsets: a line break always ends a sentence in news text
     (titles and datelines carry no full stop)."""

@@ -1429,3 +1429,33 @@ def test_the_major_companies_of_a_side_are_no_anaphor() -> None:
 def test_a_development_through_projects_is_no_owner() -> None:
     text = PERU_VIETNAM + "Vietnam supports Peru's development through projects like Quinoa Plus technology."
     assert ("Quinoa Plus", "country:PER") not in homes(text)
+
+
+def test_the_kingdom_is_the_monarchy_of_the_two() -> None:
+    # Morocco is a kingdom and Vietnam is not: "The Kingdom's minister" is Morocco's
+    text = ("Morocco and Vietnam signed a trade accord. Morocco and Vietnam are partners. The Kingdom's Minister "
+            "of Agriculture Youssef Alami joined the talks.")
+    assert posts(text) == {("Youssef Alami", "minister of agriculture", "country:MAR")}
+    # two kingdoms: which one is not written, so no post is guessed
+    both = ("Morocco and Thailand signed a trade accord. Morocco and Thailand are partners. The Kingdom's Minister "
+            "of Agriculture Youssef Alami joined the talks.")
+    assert posts(both) == set()
+
+
+def test_a_portfolio_in_lower_case_before_minister() -> None:
+    text = PERU_VIETNAM + "Peru's infrastructure minister Jorge Salas Vera said work would start soon."
+    assert posts(text) == {("Jorge Salas Vera", "infrastructure minister", "country:PER")}
+
+
+def test_companies_that_wish_to_set_up_are_not_the_agency_that_helps_them() -> None:
+    text = (PERU_VIETNAM + "The Peruvian export agency Promo Andes would give support to Peruvian companies that "
+            "wish to set up in Vietnam.")
+    assert ("Promo Andes", "country:VNM", "active") not in activity(text)
+
+
+def test_the_sector_of_a_business_the_listed_companies_are_engaged_in() -> None:
+    text = (PERU_VIETNAM + "The major Vietnamese companies currently engaged in the fisheries business in Peru "
+            "include Hai Long Seafood and Mekong Agro.")
+    sectors = {(f.role("organization").text, str(f.value("sector")).rsplit("/", 1)[-1])
+               for f in of_kind(facts_of(text), "MarketActivity")}
+    assert sectors == {("Hai Long Seafood", "fisheries"), ("Mekong Agro", "fisheries")}
