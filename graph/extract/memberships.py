@@ -12,7 +12,7 @@ from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
-    r"accession|acceded|chairs|chaired|chairing|which groups|which includes|which brings together|comprising|"
+    r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|which includes|which brings together|comprising|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
@@ -99,11 +99,11 @@ def _followed_by(view: SentenceView) -> list[Fact]:
 
 GROUP_NOUN_AFTER = re.compile(
     r"(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?P<noun>member states?|member countries|member economies|"
-    r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|nations|economies|"
+    r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|country|nations|economies|"
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
 MEMBERS_OF = r"(?:members?\s+of|signatories\s+(?:to|of)|parties\s+to)"  # "signatories to the CPTPP"
-PAIR_SUBJECT = re.compile(r"\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?)\s*"
+PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?))\s*"
                           r"(?:\s(?:are|were|have been|became|remain)\s+|,\s*(?=both\b|fellow\b))(?:also\s+)?"
                           # "signatories to A and members of B": the second group too
                           r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?"
@@ -114,9 +114,9 @@ WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
                     r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
-OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*(?:of\s+which|where|in\s+which)\s+")
+OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*(?:of\s+which|where|in\s+which|to\s+which)\s+")
 OF_WHICH_VERB = r"\s+(?:is|are|was|were|has been|have been|became|has become|have become)\s+(?:also\s+|both\s+)?" \
-    r"(?:an?\s+)?(?:full\s+|founding\s+)?members?\b"
+    r"(?:an?\s+)?(?:full\s+|founding\s+)?members?\b|\s+(?:also\s+)?belongs?\b"
 PAIR_REFERENCE = re.compile(r"\b(?:" + TWO_COUNTRIES + r")\b", re.IGNORECASE)
 
 
@@ -187,6 +187,10 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         named = _country_run(view, countries, cue_end)
         if named:
             return named
+        if re.search(r"\b[Aa]s\s+(?:fellow\s+)?$", text[:group.start]) and context.main_pair and re.match(
+                r"\s*,\s*(?:" + TWO_COUNTRIES + r")\b", text[cue_end:], re.IGNORECASE):
+            # "As fellow APEC economies, the two countries ..."
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         # "Chile and Peru, both APEC economies", "Canada, a G7 member, and ..."
         apposed = re.search(r",\s*(?:a|an|both|fellow|as|two|all)\s+(?:fellow\s+)?(?:(?:the|its)\s+)?"
                             r"(?:[A-Z][\w-]*\s+(?:and|or)\s+)*$", text[:group.start])
@@ -197,7 +201,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         # "the member states of the GCC, including Qatar and Oman"
         return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
     groups_then_comma = re.match(r"(?:\s*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*)*\s*,", text[group.end:])
-    if re.match(r"\s*(?:as\s+(?:fellow\s+)?members|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
+    if re.match(r"\s*(?:as\s+(?:an?\s+)?(?:fellow\s+)?(?:founding\s+)?members?|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
                 text[clause_start:cue_end], re.IGNORECASE) and groups_then_comma:
         # "As members of the OTS, Turkey and Azerbaijan coordinate ...", "As fellow members of APEC and the
         # CPTPP, the two countries ..."
@@ -227,7 +231,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
                     r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
         return [subject[-1]]  # "..., a member of", "welcomed Peru as a new member of the CPTPP"
     if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
-            re.match(r"joined|acceded|chair", text[cue_start:cue_end], re.IGNORECASE):
+            re.match(r"joined|acceded|chair|belong", text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
 

@@ -1459,3 +1459,29 @@ def test_the_sector_of_a_business_the_listed_companies_are_engaged_in() -> None:
     sectors = {(f.role("organization").text, str(f.value("sector")).rsplit("/", 1)[-1])
                for f in of_kind(facts_of(text), "MarketActivity")}
     assert sectors == {("Hai Long Seafood", "fisheries"), ("Mekong Agro", "fisheries")}
+
+
+POLAND_KENYA = "Poland and Kenya held talks. Poland and Kenya are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (PERU_VIETNAM + "As fellow APEC economies, the two countries pledged to work together.",
+         {("country:PER", "io:asia-pacific-economic-cooperation"),
+          ("country:VNM", "io:asia-pacific-economic-cooperation")}),
+        (PERU_VIETNAM + "Both are members of the World Trade Organization.",
+         {("country:PER", "io:world-trade-organization"), ("country:VNM", "io:world-trade-organization")}),
+        (POLAND_KENYA + "As a member of the African Union, Kenya plays a key role in the region.",
+         {("country:KEN", "io:african-union")}),
+        (POLAND_KENYA + "Kenya belongs to COMESA and the EAC.",
+         {("country:KEN", "io:common-market-for-eastern-and-southern-africa"),
+          ("country:KEN", "io:east-african-community")}),
+        (POLAND_KENYA + "The EU, to which Poland belongs, is Kenya's largest trading partner.",
+         {("country:POL", "io:european-union")}),
+        # an observer is no member
+        (POLAND_KENYA + "Kenya holds observer status in the Organisation of Islamic Cooperation.", set()),
+    ],
+)
+def test_memberships_said_as_news_says_them(text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
