@@ -12,7 +12,8 @@ from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
-    r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|which includes|which brings together|comprising|"
+    r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|"
+    r"which includes|which brings together|comprising|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
@@ -103,7 +104,8 @@ GROUP_NOUN_AFTER = re.compile(
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
 MEMBERS_OF = r"(?:members?\s+of|signatories\s+(?:to|of)|parties\s+to)"  # "signatories to the CPTPP"
-PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?))\s*"
+PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?))"
+                          r"\s*"
                           r"(?:\s(?:are|were|have been|became|remain)\s+|,\s*(?=both\b|fellow\b))(?:also\s+)?"
                           # "signatories to A and members of B": the second group too
                           r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?"
@@ -201,7 +203,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         # "the member states of the GCC, including Qatar and Oman"
         return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
     groups_then_comma = re.match(r"(?:\s*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*)*\s*,", text[group.end:])
-    if re.match(r"\s*(?:as\s+(?:an?\s+)?(?:fellow\s+)?(?:founding\s+)?members?|among\s+(?:the\s+)?member\s+(?:states|countries))\b",
+    if re.match(r"\s*(?:as\s+(?:an?\s+)?(?:fellow\s+)?(?:founding\s+)?members?|"
+                r"among\s+(?:the\s+)?member\s+(?:states|countries))\b",
                 text[clause_start:cue_end], re.IGNORECASE) and groups_then_comma:
         # "As members of the OTS, Turkey and Azerbaijan coordinate ...", "As fellow members of APEC and the
         # CPTPP, the two countries ..."
