@@ -104,8 +104,8 @@ GROUP_NOUN_AFTER = re.compile(
     r"partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
 MEMBERS_OF = r"(?:members?\s+of|signatories\s+(?:to|of)|parties\s+to)"  # "signatories to the CPTPP"
-PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?))"
-                          r"\s*"
+PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
+                          r"(?:that|,|;|and)\s+both(?:\s+[a-z-]+){0,6}?))\s*"
                           r"(?:\s(?:are|were|have been|became|remain)\s+|,\s*(?=both\b|fellow\b))(?:also\s+)?"
                           # "signatories to A and members of B": the second group too
                           r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?"
