@@ -1485,3 +1485,12 @@ POLAND_KENYA = "Poland and Kenya held talks. Poland and Kenya are partners. "
 )
 def test_memberships_said_as_news_says_them(text: str, expected: set[tuple[str, str]]) -> None:
     assert members(text) == expected
+
+
+def test_sector_words_news_uses() -> None:
+    # horticulture and agro-processing are agriculture (one area, not also manufacturing); geothermal power is
+    # renewable energy; people-to-people exchanges are culture
+    assert areas(POLAND_KENYA + "The two sides discussed cooperation in agro-processing and horticulture.") == {
+        "agriculture"}
+    assert areas(POLAND_KENYA + "Talks touched on geothermal power and people-to-people exchanges.") == {
+        "renewable-energy", "culture"}
