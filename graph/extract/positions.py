@@ -197,6 +197,13 @@ TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X"
                            r"(?P<comma>\s*,\s*" + HONORIFIC + r")")  # "the Ambassador of X in Athens, Mr. Y"
 
 
+# a diplomat's post before the name: "at the Embassy of Poland in Nairobi", "at the Kenyan High Commission, Ms."
+AT_A_MISSION = re.compile(r"\s+at\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?P<mission>(?:[Ee]mbassy|[Cc]onsulate(?:[\s-]+"
+                          r"[Gg]eneral)?|[Hh]igh\s+[Cc]ommission|(?:[Pp]ermanent\s+)?[Mm]ission)(?:\s+of\s+(?:the\s+)?"
+                          r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})?)(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+                          r"\s*,?\s*(?:" + HONORIFIC + r")?")
+
+
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
     titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 80]
@@ -210,6 +217,13 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+$", view.text[:t_start]) else None
     if in_body:
         between = between[:in_body.start("comma")]
+    posted = AT_A_MISSION.fullmatch(view.text, t_end, person.start)
+    if posted:  # "Minister counsellor ... at the Polish embassy in Nairobi, Anna Kowalska"
+        owner = next((m for m in mentions_between(view, t_end, person.start, affiliation_kinds())
+                      if m.start < posted.end("mission")), None)  # the country, or the embassy named after it
+        if owner is not None:
+            return make_fact("Position", view, {"holder": person, "affiliation": owner}, 0.8,
+                             role=_role_text(view, t_start, t_end))
     if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
         return None
     if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
@@ -359,9 +373,11 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
 
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
-SIDE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)(?:\s+of\s+[^.;:,]{1,50})?,?"
+SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)"
+                  r"(?:\s+of\s+[^.;:,]{1,50})?,?"
                   r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of|"
-                  r"by(?=\s+[A-Z]))\b")  # "the Greek delegation was headed by A, and the Egyptian delegation by B"
+                  # "the Greek delegation was headed by A, and the Egyptian delegation by B"; "Kenya was represented by"
+                  r"by(?=\s+[A-Z]))\b|\s+(?:was|were)\s+represented\s+by\b")
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
 HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"

@@ -827,7 +827,9 @@ def _bodies_of_countries(view: SentenceView) -> list[Mention]:
         mentions = [m for m in mentions if m not in inside and (m not in across or m.kind == "Country")]
         posted = re.match(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}", view.text[end:])
         if posted and DIPLOMATIC_POST.search(view.text[start:end]):  # "the Embassy of Canada to Ecuador"
-            end += posted.end()
+            person = next((m.start for m in view.mentions if m.kind == "Person" and end < m.start < end + posted.end()),
+                          None)  # "the Embassy of Poland in Nairobi Tomasz Lis": the name is no part of it
+            end = end + posted.end() if person is None else end + len(view.text[end:person].rstrip())
             mentions = [m for m in mentions if not (m.kind == "Country" and country.end < m.start < end)]
         mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
     return sorted(mentions, key=lambda m: m.start)

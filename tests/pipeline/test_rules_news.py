@@ -1494,3 +1494,24 @@ def test_sector_words_news_uses() -> None:
         "agriculture"}
     assert areas(POLAND_KENYA + "Talks touched on geothermal power and people-to-people exchanges.") == {
         "renewable-energy", "culture"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a diplomat's rank before the name, the mission between them
+        (POLAND_KENYA + "Minister counsellor for economic and commercial affairs at the Polish embassy in Nairobi, "
+         "Anna Kowalska, opened the forum.",
+         {("Anna Kowalska", "minister counsellor for economic and commercial affairs", "country:POL")}),
+        # the NER's embassy stops before the name after it
+        (POLAND_KENYA + "Deputy Head of Mission at the Embassy of Poland in Nairobi Tomasz Lis also spoke.",
+         {("Tomasz Lis", "deputy head of mission", "Embassy of Poland in Nairobi")}),
+        # the side a country's delegation or representative belongs to
+        (POLAND_KENYA + "Kenya's delegation was headed by Principal Secretary Kello Harsama.",
+         {("Kello Harsama", "principal secretary", "country:KEN")}),
+        (POLAND_KENYA + "Kenya was represented by Principal Secretary Kello Harsama.",
+         {("Kello Harsama", "principal secretary", "country:KEN")}),
+    ],
+)
+def test_diplomats_and_delegations_before_the_name(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
