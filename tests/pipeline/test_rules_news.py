@@ -1515,3 +1515,20 @@ def test_sector_words_news_uses() -> None:
 )
 def test_diplomats_and_delegations_before_the_name(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert posts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (POLAND_KENYA + "Polish bus maker Autosan bagged a contract to supply 200 buses to Nairobi's transport "
+         "authority.", {("Autosan", "country:KEN", "planned")}),
+        (POLAND_KENYA + "Kenyan tea exporter Ketepa has found buyers in Poland.", {("Ketepa", "country:POL", "active")}),
+        (POLAND_KENYA + "Polish energy group PGE is in talks to build a geothermal plant in the Rift Valley.",
+         {("PGE", "country:KEN", "planned")}),
+        (POLAND_KENYA + "KGHM is eyeing copper assets in Kenya.", {("KGHM", "country:KEN", "planned")}),
+        # eyeing what is no business abroad places nothing
+        (POLAND_KENYA + "KGHM is eyeing a listing in Warsaw.", set()),
+    ],
+)
+def test_contracts_buyers_talks_and_targets_abroad(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
