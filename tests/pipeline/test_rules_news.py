@@ -1522,7 +1522,8 @@ def test_diplomats_and_delegations_before_the_name(text: str, expected: set[tupl
     [
         (POLAND_KENYA + "Polish bus maker Autosan bagged a contract to supply 200 buses to Nairobi's transport "
          "authority.", {("Autosan", "country:KEN", "planned")}),
-        (POLAND_KENYA + "Kenyan tea exporter Ketepa has found buyers in Poland.", {("Ketepa", "country:POL", "active")}),
+        (POLAND_KENYA + "Kenyan tea exporter Ketepa has found buyers in Poland.",
+         {("Ketepa", "country:POL", "active")}),
         (POLAND_KENYA + "Polish energy group PGE is in talks to build a geothermal plant in the Rift Valley.",
          {("PGE", "country:KEN", "planned")}),
         (POLAND_KENYA + "KGHM is eyeing copper assets in Kenya.", {("KGHM", "country:KEN", "planned")}),
