@@ -214,7 +214,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     for m in mentions_between(view, t_end, person.start, affiliation_kinds()):  # "of the Ministry of Industry,
         between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
     # "the Secretary of State in the Ministry of X, Mr. Y"; not a list's "A, Chairman of X, Engineer Y"
-    in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+$", view.text[:t_start]) else None
+    # "the Ambassador of X in Athens, Mr. Y", "Poland's Secretary of State at the Ministry of X, Y"
+    in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+$|['’]s\s+$", view.text[:t_start]) else None
     if in_body:
         between = between[:in_body.start("comma")]
     posted = AT_A_MISSION.fullmatch(view.text, t_end, person.start)

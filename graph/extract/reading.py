@@ -652,6 +652,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_swallowed_by_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
+    view.mentions = _one_name_across_and(view, gaz)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -741,6 +742,28 @@ def _list_ends_the_ner_joined(view: SentenceView, gaz: Gazetteer) -> list[Mentio
         result.append(replace(m, text=right, start=m.start + pair.start("right"), end=m.end,
                               kind=organization_kind(right)))
     return result
+
+
+NAME_BEFORE_AND = re.compile(r"\b[Tt]he\s+(?P<run>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:and|&)\s+$")
+
+
+def _one_name_across_and(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"the Kenya Export Promotion and Branding Agency": where the NER cut a body's name at its "and", the
+    capitalised words after "the" and before it begin the same name (a country among them is part of it)."""
+    result = list(view.mentions)
+    for m in view.mentions:
+        run = NAME_BEFORE_AND.search(view.text[:m.start]) if m.kind in ("GovernmentBody", "Company", "University",
+                                                                      "ThinkTank") and m.key is None else None
+        if run is None or any(w.lower() in gaz.titles for w in run.group("run").split()):
+            continue
+        start = run.start("run")
+        if any(o.start < start < o.end or (o.kind not in ("Country",) and start <= o.start < m.start)
+               for o in view.mentions):
+            continue  # another name is there, and not just a country's inside this one
+        text = view.text[start:m.end]
+        result = [o for o in result if not start <= o.start < m.start and o is not m]
+        result.append(replace(m, text=text, start=start))
+    return sorted(result, key=lambda m: m.start)
 
 
 def _relations(sent: Span, matchers: Matchers) -> list[Relation]:

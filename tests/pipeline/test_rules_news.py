@@ -1533,3 +1533,17 @@ def test_diplomats_and_delegations_before_the_name(text: str, expected: set[tupl
 )
 def test_contracts_buyers_talks_and_targets_abroad(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+def test_a_body_name_with_and_in_it_is_one_name() -> None:
+    # the NER reads "Kenya" and "Branding Agency"; the title is the agency's, not the country's
+    text = (POLAND_KENYA + "Also present was the Chief Executive Officer of the Kenya Export Promotion and Branding "
+            "Agency, Wilfred Marube.")
+    assert posts(text) == {("Wilfred Marube", "chief executive officer",
+                            "Kenya Export Promotion and Branding Agency")}
+
+
+def test_a_countrys_title_in_a_ministry_before_the_name() -> None:
+    text = (POLAND_KENYA + "Poland's Secretary of State at the Ministry of Foreign Affairs, Wladyslaw Bartoszewski, "
+            "led the Polish side.")
+    assert posts(text) == {("Wladyslaw Bartoszewski", "secretary of state", "Ministry of Foreign Affairs")}
