@@ -218,7 +218,18 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             return m
         if m.via == "adjective" and MADE_OF.fullmatch(view.text[m.end:run_start]):
             return m  # "the Egyptian consortium of "A" and "B"": its members share its nationality
+    counterpart = COUNTERPART_BODY.search(lead)
+    if counterpart:  # "the Kenyan ministry and its Polish counterpart, the Ministry of Development"
+        owner = next((m for m in owners if m.via == "adjective" and m.start == counterpart.start("owner")), None)
+        if owner:
+            return owner
     rest = view.text[org.end:]
+    top = LARGEST_IN.match(rest)
+    if top:  # "Safaricom, the largest telecoms operator in Kenya"
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + top.end()
+                        and m.via == "name"), None)
+        if country:
+            return country
     appo = SUPERLATIVE_APPOSITION.match(rest)
     part = appo and PART_OF.match(appo.group("rest"))
     if part:  # "E-mart, the discount store chain of South Korea's Shinsegae Group": the owner's country
@@ -261,6 +272,11 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     return None
 
 
+COUNTERPART_BODY = re.compile(r"\b(?:its|their)\s+(?P<owner>[A-Z][\w-]+)\s+counterparts?\s*,\s*(?:the\s+)?$")
+# "X, the largest telecoms operator in Kenya"; not "the largest foreign investor in Kenya", a market
+LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leading|main|oldest|top|second-largest|"
+                        r"third-largest)\s+(?!foreign\b|overseas\b|international\b)(?:[\w-]+\s+){0,3}?"
+                        + COMPANY_NOUN + r"s?\s+in\s+(?:the\s+)?")
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")

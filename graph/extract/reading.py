@@ -903,8 +903,17 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
         position = word.end()
 
 
+# "Representatives of Orlen": people of an organisation, written before its name, are no part of it
+PEOPLE_OF = re.compile(r"(?:Representatives|Officials|Members|Executives|Delegates|Staff|Employees|Heads|Leaders|"
+                       r"Managers|Experts|Specialists)\s+(?:of|from)\s+(?:the\s+)?")
+
+
 def _without_leading_title(m: Mention, offset: int, text: str, titles: list[tuple[str, int, int]]) -> Mention:
     """"PM Alikhan Smailov", "Minister for Law Azam X": the NER took the title, or its end, into the name."""
+    people = PEOPLE_OF.match(m.text) if m.kind != "Person" and m.key is None else None
+    if people and people.end() < len(m.text):
+        return replace(m, text=m.text[people.end():], start=m.start + people.end(),
+                       kind=organization_kind(m.text[people.end():]) if m.kind == "Organization" else m.kind)
     for _, t_start, t_end in titles:
         if m.kind == "Person" and t_start <= m.start - offset < t_end < m.end - offset:
             gap = len(text[t_end:m.end - offset]) - len(text[t_end:m.end - offset].lstrip())

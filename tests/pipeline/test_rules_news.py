@@ -1547,3 +1547,24 @@ def test_a_countrys_title_in_a_ministry_before_the_name() -> None:
     text = (POLAND_KENYA + "Poland's Secretary of State at the Ministry of Foreign Affairs, Wladyslaw Bartoszewski, "
             "led the Polish side.")
     assert posts(text) == {("Wladyslaw Bartoszewski", "secretary of state", "Ministry of Foreign Affairs")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people of an organisation are no part of its name
+        (POLAND_KENYA + "Representatives of Orlen, Poland's largest oil refiner, attended.",
+         {("Orlen", "country:POL")}),
+        # a body that is another country's ministry's counterpart is of that country
+        (POLAND_KENYA + "The Kenyan Ministry of Investments, Trade and Industry and its Polish counterpart, the "
+         "Ministry of Development and Technology, signed the plan.",
+         {("Kenyan Ministry of Investments, Trade and Industry", "country:KEN"),
+          ("Ministry of Development and Technology", "country:POL")}),
+        # the largest company of its kind in a country is that country's; its largest foreign investor is not
+        (POLAND_KENYA + "Safaricom, the largest telecoms operator in Kenya, is exploring a partnership.",
+         {("Safaricom", "country:KEN")}),
+        (POLAND_KENYA + "Orlen, the largest foreign investor in Kenya, is exploring a partnership.", set()),
+    ],
+)
+def test_homes_from_appositions_and_counterparts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert homes(text) == expected
