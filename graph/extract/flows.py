@@ -147,7 +147,11 @@ def _commodity_for(view: SentenceView, money: Money) -> Concept | None:
 def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
     """Targets, forecasts, negations and conditionals state no flow."""
     lead = view.text[:money.start]
-    return bool(NEGATION.search(lead[max(0, min(cue.start(), money.start) - 40):])
+    scope = lead[max(0, min(cue.start(), money.start) - 40):]
+    stated = list(STATED_CLAUSE.finditer(scope))
+    if stated:  # "agreed to boost trade, which reached $215 million": the clause states a level
+        scope = scope[stated[-1].start():]
+    return bool(NEGATION.search(scope)
                 or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead)
                 or CHANGE_BEFORE.search(lead) or BALANCE_BEFORE.search(lead[max(0, money.start - 60):]))
 
@@ -164,6 +168,8 @@ def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[s
     return (source, other) if source else (other, target)
 
 
+STATED_CLAUSE = re.compile(r",\s*(?:which|that)\s+(?:has\s+|had\s+|already\s+)?(?:reached|stood|totall?ed|amounted|"
+                           r"was|were|hit|exceeded|topped|rose|grew|increased)\b", re.IGNORECASE)
 # "the trade deficit with Japan widened to $1 billion": a difference between two flows, neither of them
 BALANCE_BEFORE = re.compile(r"\b(?:deficit|surplus|balance|imbalance)\b[^.;$€£¥]*$", re.IGNORECASE)
 # "up from $980 million a year earlier": the year before the sentence's year

@@ -1342,10 +1342,28 @@ def monarchy_anaphors(views: list[SentenceView], pair: tuple[str, str] | None, g
     return result
 
 
+# a line broken inside a sentence, as wire copy wrapped at a fixed width is: a word or a comma, then lower case
+WRAPPED = re.compile(r"(?<=[a-z,;])[ \t]*\r?\n[ \t]*(?=[a-z(])")
+
+
+# in text wrapped at a fixed width, a single line break between two lines of a paragraph
+LINE_IN_PARAGRAPH = re.compile(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)")
+
+
+def _wrapped_at_a_width(text: str) -> bool:
+    """Wire copy and e-mailed releases wrapped at 60 to 100 characters: most lines near one width, none long."""
+    lengths = [len(line.rstrip()) for line in text.splitlines() if line.strip()]
+    return len(lengths) >= 5 and max(lengths) <= 100 and sum(50 <= n for n in lengths) >= 0.6 * len(lengths) \
+        and len(WRAPPED.findall(text)) >= 2  # and some breaks fall between the words of a sentence
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """Lines of text with their offsets: a line break always ends a sentence in news text
-    (titles and datelines carry no full stop)."""
-    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    """Lines of text with their offsets: a line break ends a sentence in news text (titles and datelines
+    carry no full stop), except where the text was wrapped mid-sentence (blank lines then part paragraphs);
+    those breaks become spaces, so every offset stays the document's."""
+    breaks = LINE_IN_PARAGRAPH if _wrapped_at_a_width(text) else WRAPPED
+    unwrapped = breaks.sub(lambda m: " " * len(m.group()), text)
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", unwrapped) if m.group().strip()]
 
 
 def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
@@ -1361,8 +1379,8 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             if not stripped.strip():
                 continue
             index = len(sentences)
-            start = offset + sent.start_char
-            sentences.append(Sentence(index, stripped, start, start + len(stripped)))
+            start = offset + sent.start_char  # the document's own text, line breaks and all
+            sentences.append(Sentence(index, text[start:start + len(stripped)], start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     return sentences, country_anaphors(propagate_names(views))

@@ -1568,3 +1568,47 @@ def test_a_countrys_title_in_a_ministry_before_the_name() -> None:
 )
 def test_homes_from_appositions_and_counterparts(text: str, expected: set[tuple[str, str]]) -> None:
     assert homes(text) == expected
+
+
+WIRE = ("Poland and Kenya sign trade deal\n\n"
+        "NAIROBI, May 3 (Reuters) - Poland and Kenya signed a deal on Tuesday to boost trade, which reached\n"
+        "$215 million in 2022, Kenyan Trade Cabinet Secretary Rebecca Miano said at a news\n"
+        "conference in the capital.\n\n"
+        "Polish bus maker Autosan will supply 200 buses to Kenya under the deal, the company\n"
+        "said in a statement. Miano said the two countries would also cooperate in\n"
+        "agriculture and tourism, and that Polish investors were welcome in the country.\n")
+
+
+def test_wire_copy_wrapped_at_a_fixed_width_reads_as_its_sentences() -> None:
+    wrapped = extract(WIRE)
+    # each sentence is one, whatever line it runs over, and quotes the document's own text
+    assert [s.text.replace("\n", " ") for s in wrapped.sentences][1:] == [
+        "NAIROBI, May 3 (Reuters) - Poland and Kenya signed a deal on Tuesday to boost trade, which reached "
+        "$215 million in 2022, Kenyan Trade Cabinet Secretary Rebecca Miano said at a news conference in the "
+        "capital.",
+        "Polish bus maker Autosan will supply 200 buses to Kenya under the deal, the company said in a "
+        "statement.",
+        "Miano said the two countries would also cooperate in agriculture and tourism, and that Polish "
+        "investors were welcome in the country."]
+    assert all(WIRE[s.start:s.end] == s.text for s in wrapped.sentences)
+    assert posts(WIRE) == {("Rebecca Miano", "trade cabinet secretary", "country:KEN")}
+    assert {"agriculture", "tourism"} <= areas(WIRE)
+    assert ("Autosan", "country:KEN", "planned") in activity(WIRE)
+
+
+def test_a_level_stated_in_a_clause_after_a_plan_is_a_flow() -> None:
+    flows = of_kind(facts_of(POLAND_KENYA + "They agreed to boost trade, which reached $215 million in 2022."),
+                    "TradeFlow")
+    assert [(f.value("amount"), f.value("year")) for f in flows] == [(215000000, 2022)]
+    # the plan's own figure is no flow
+    assert of_kind(facts_of(POLAND_KENYA + "They agreed to boost trade to $500 million by 2025."), "TradeFlow") == []
+
+
+def test_short_lines_that_end_their_sentences_stay_apart() -> None:
+    from diplograph.graph.extract.reading import paragraphs
+    listing = ("The Kenyan delegation included the following officials:\n"
+               "Rebecca Miano, Cabinet Secretary for Trade, Investments and Industry\n"
+               "Korir Sing'oei, Principal Secretary for Foreign Affairs of Kenya\n"
+               "Grace Wanjiru, Ambassador of the Republic of Kenya to Poland\n"
+               "Wilfred Marube, Chief Executive Officer of the Export Agency\n")
+    assert len(paragraphs(listing)) == 5
