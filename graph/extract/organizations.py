@@ -312,8 +312,12 @@ NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled o
 
 
 # not "The major Vietnamese companies ...": a noun phrase going on is no anaphor
-COMPANY_ANAPHOR = re.compile(r"^\s*(?:The|the)\s+" + COMPANY_NOUN + r"\b(?!\s+(?:[A-Z]|[\w-]+\s+(?:"
-                             + COMPANY_NOUN + r"|" + COMPANY_NOUN_PLURAL + r")\b))")
+COMPANY_ANAPHOR = re.compile(r"^\s*(?:(?:The|the)\s+" + COMPANY_NOUN + r"\b(?!\s+(?:[A-Z]|[\w-]+\s+(?:"
+                             + COMPANY_NOUN + r"|" + COMPANY_NOUN_PLURAL + r")\b))|"
+                             # "It also plans to open a plant in Kenya"; not "It is expected that ..."
+                             r"It\b(?!\s+(?:is|was|has been|will be|would be)\s+(?:[a-z]+ly\s+)?(?:expected|likely|"
+                             r"unlikely|important|necessary|possible|clear|hoped|planned|estimated|believed|said|"
+                             r"reported|noted|worth|time|not|also\s+expected)\b|['’]s\b))")
 
 
 def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | None = None) -> list[Fact]:

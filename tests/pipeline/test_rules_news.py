@@ -1612,3 +1612,18 @@ def test_short_lines_that_end_their_sentences_stay_apart() -> None:
                "Grace Wanjiru, Ambassador of the Republic of Kenya to Poland\n"
                "Wilfred Marube, Chief Executive Officer of the Export Agency\n")
     assert len(paragraphs(listing)) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" after a sentence whose subject is a company is that company
+        (POLAND_KENYA + "Polish bus maker Autosan signed the deal. It also plans to open a plant in Kenya.",
+         {("Autosan", "country:KEN", "planned")}),
+        # ... but "It is expected that" names nobody
+        (POLAND_KENYA + "Polish bus maker Autosan signed the deal. It is expected that Kenya will open a plant.",
+         set()),
+    ],
+)
+def test_it_after_a_company(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
