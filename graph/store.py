@@ -102,7 +102,14 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
     path = Path(path)
     try:
         if read_only:
-            return ox.Store.read_only(str(check_store(path)))
+            try:
+                return ox.Store.read_only(str(check_store(path)))
+            except RuntimeError as exc:
+                if "read-write" not in str(exc):
+                    raise
+                # a build killed after RocksDB made the folder but before Oxigraph's first write: Oxigraph
+                # would write its version now, which read-only cannot; nothing was stored, so it reads empty
+                return ox.Store()
         check_writable(path)
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
