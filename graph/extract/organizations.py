@@ -36,8 +36,11 @@ ACTIVE_CUE = re.compile(
     r"mining|producing|"
     r"(?:picked up|secured|bought|won|holds|hold|obtained|was awarded|were awarded)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:concessions?|blocks?|stakes?|licen[cs]es?|contracts?|tenders?|assets?)|"
-    r"(?:has|have|holds|hold|owns|own)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:stake|share|holding|interest)\s+(?:in|of)|"
-    r"employs|employ|employed|"
+    r"(?:has|have|holds|hold|owns|own)\s+(?:a|an)\s+(?:[\w%.-]+\s+){0,3}?(?:stake|share|holding|interest)\s+(?:in|of)|"
+    r"employs|employ|employed|delivers|sells|"
+    # "X is the main contractor for the Nairobi bypass"
+    r"(?:is|are|was|were|has been|have been)\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:contractors?|suppliers?|operators?|builders?)\s+(?:for|of|on|to|in)|"
     r"(?:found|finds|has found|have found|won)\s+(?:new\s+|more\s+)?(?:buyers|customers|clients)|"
     # "is expanding its production capacity in Canada", "to speed up its lending operations in Uzbekistan"
     r"(?:expand\w*|increas\w*|boost\w*|grow\w*|(?:speed|step|scale)\w*\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -50,12 +53,13 @@ ACTIVE_CUE = re.compile(
     re.IGNORECASE)
 # "X's investment in Peru reached ...": the company's own work, named as a noun
 OWN_ACTIVITY = re.compile(r"['’]s\s+(?:total\s+|cumulative\s+|direct\s+|existing\s+)?"
-                          r"(?:investments?|operations|presence)(?=\s+in\b)")
+                          r"(?:investments?|operations|presence|entry|expansion|arrival|debut)(?=\s+(?:in|into|to)\b)")
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"
                          r"wants?|wanted)\s+"
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
-                         r"supply|construct|develop|produce)|"
+                         r"supply|construct|develop|produce|upgrade|moderni[sz]e|rehabilitate|install|deliver|"
+                         r"implement|finance)|"
                          r"(?:prepared|drawn up|has|have|announced)\s+plans\s+for|"
                          # "is looking for opportunities in Vietnam", "is considering a route to Lima"
                          # "is in talks to build a plant", "is eyeing copper assets in Kenya"
@@ -326,6 +330,17 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         appositive = _appositive_market(view, org, gaz)
         if appositive:
             facts.append(appositive)
+        passive = PASSIVE_BY.search(view.text[:org.start])
+        if passive:  # "the Nairobi bypass will be upgraded by Polish contractor Budimex": the doer, after "by"
+            market = _market_after(view, 0, limit=passive.start()) or next(
+                (m for m in view.places() + view.cities if m.start > org.end and m.via != "adjective"
+                 and re.search(r"\b(?:in|to|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", view.text[org.end:m.start])),
+                None)
+            if market is not None and market.key:
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                       status=_passive_status(passive),
+                                       sector=_sector_between(view, 0, org.start, gaz)))
+            continue
         if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
             continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
         rest_start, window_end = _activity_window(view, org)
@@ -337,6 +352,16 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view)
+
+
+PASSIVE_BY = re.compile(r"\b(?P<aux>will be|would be|is to be|are to be|is being|are being|is|are|was|were|has been|"
+                        r"have been|had been)\s+(?:[a-z]+ly\s+)?(?:implemented|built|constructed|carried out|"
+                        r"executed|developed|financed|funded|operated|supplied|delivered|undertaken|installed|"
+                        r"upgraded|moderni[sz]ed|rehabilitated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+
+
+def _passive_status(passive: re.Match) -> str:
+    return "planned" if passive.group("aux") in ("will be", "would be", "is to be", "are to be") else "active"
 
 
 AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|granted|grants|handed)\s+(?:a|an|the|two|three|several)\s+"
@@ -410,7 +435,7 @@ OTHERS_CLAUSE = re.compile(r"\b(?:" + COMPANY_NOUN_PLURAL + r"|investors|entrepr
 BASED_IN = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$")  # "X, based in India, has ...": X's home
 PLAN_BEFORE = re.compile(r"\b(?:plans?|proposals?|projects?|bid)\s+(?:by|of|from)\s+[^.;:]{0,80}$")
 TO_DO = re.compile(r"\bto\s+(?:expand|enter|launch|open|invest|build|set up|establish|start|develop|produce|supply|"
-                   r"construct)\b")
+                   r"construct|upgrade|moderni[sz]e|rehabilitate|install|deliver|implement|finance)\b")
 FUTURE_TIME = re.compile(r"\b(?:from next year|next year|later this year|in the coming (?:months|years)|"
                          r"from (?:early |late )?20[2-9]\d|by (?:the end of )?20[2-9]\d)\b", re.IGNORECASE)
 MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are set to|is due to|are due to|"

@@ -1627,3 +1627,28 @@ def test_short_lines_that_end_their_sentences_stay_apart() -> None:
 )
 def test_it_after_a_company(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer after "by": planned or done by its auxiliary, where the sentence names the place
+        (POLAND_KENYA + "The Nairobi bypass will be built by Polish contractor Budimex.",
+         {("Budimex", "country:KEN", "planned")}),
+        (POLAND_KENYA + "The Mombasa terminal was built by Polish contractor Budimex.",
+         {("Budimex", "country:KEN", "active")}),
+        # ... not a place in the doer's own apposition
+        (POLAND_KENYA + "The railway upgrade is financed by Bank Krajowy, Poland's development bank.", set()),
+        # an entry and a market share are business there
+        (POLAND_KENYA + "Inglot's entry into the Kenyan market was a success.", {("Inglot", "country:KEN", "active")}),
+        (POLAND_KENYA + "Polish retailer LPP has a 10% market share in Kenya.", {("LPP", "country:KEN", "active")}),
+        (POLAND_KENYA + "Polish contractor Budimex is the main contractor for the Nairobi bypass.",
+         {("Budimex", "country:KEN", "active")}),
+        (POLAND_KENYA + "Under the agreement, Polish contractor Budimex will upgrade roads in western Kenya.",
+         {("Budimex", "country:KEN", "planned")}),
+        (POLAND_KENYA + "The Polish company Asseco delivers banking software to Kenyan lenders.",
+         {("Asseco", "country:KEN", "active")}),
+    ],
+)
+def test_contractors_entries_and_deliveries(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
