@@ -306,7 +306,8 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
-    comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*", rest)  # "X (pictured), the Ambassador of ..."
+    # "X (pictured), the Ambassador of ...", and a participants' line "H.E. X – Ambassador of Kenya to Poland"
+    comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*|\s+[–—-]\s+(?=[A-Z])", rest)
     bracket = re.match(r"\s*\((?=[^()]{3,160}\))", rest)  # "X (Director General of Y at Z)", not "(pictured)"
     if bracket and not any(person.end + bracket.end() <= t[1] < view.text.index(")", person.end) for t in view.titles):
         bracket = None
@@ -683,6 +684,9 @@ PLURAL_TITLE = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+of
 
 
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)(?!\w)){1,5}"
+NAMES_WITH_COUNTRIES = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+(?:" + HONORIFIC + r")(?P<a>"
+                                  + NAME + r")\s*\((?P<ca>[A-Z][^()]{1,30})\)\s*,?\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
+                                  + NAME + r")\s*\((?P<cb>[A-Z][^()]{1,30})\)")
 NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
                        + NAME + r")\b")
 
@@ -706,6 +710,16 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             person = known[0] if known else Mention(names.group(group), "Person", view.index, *names.span(group))
             if person.kind == "Person":
                 facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
+    for match in NAMES_WITH_COUNTRIES.finditer(view.text):  # "Foreign ministers X (Kenya) and Y (Poland)"
+        words = match.group("title").split()
+        role = next((" ".join(words[i:]).lower() for i in range(len(words))
+                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        for name, country in (("a", "ca"), ("b", "cb")):
+            place = next((m for m in places if (m.start, m.end) == match.span(country) and m.kind == "Country"), None)
+            known = [m for m in view.mentions if (m.start, m.end) == match.span(name)]
+            person = known[0] if known else Mention(match.group(name), "Person", view.index, *match.span(name))
+            if role and place is not None and person.kind == "Person":
+                facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
     return facts
 
 
@@ -721,7 +735,8 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
         if holder.sentence != view.index:
             continue
         both = re.fullmatch(r"(.+?)\s+and\s+(.+)", str(fact.value("role")))
-        if both and both.group(1) in gaz.titles and any(both.group(2).startswith(t) for t in gaz.titles):
+        if both and any(both.group(1) == t or both.group(1).endswith(" " + t) for t in gaz.titles) and any(
+                both.group(2).startswith(t) for t in gaz.titles):  # "prime cabinet secretary and cabinet ..."
             found.pop()
             for role in both.groups():  # "X, Crown Prince and Prime Minister of Saudi Arabia"
                 found.append(make_fact("Position", view, {"holder": holder, "affiliation": fact.role("affiliation")},

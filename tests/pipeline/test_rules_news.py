@@ -1652,3 +1652,24 @@ def test_it_after_a_company(text: str, expected: set[tuple[str, str, str]]) -> N
 )
 def test_contractors_entries_and_deliveries(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participants' line: name, dash, title
+        (POLAND_KENYA + "\nH.E. Grace Wanjiru \u2013 Ambassador of Kenya to Poland\n",
+         {("Grace Wanjiru", "ambassador", "country:KEN")}),
+        # two posts after the name, the first a kind of a known title
+        (POLAND_KENYA + "Musalia Mudavadi, Prime Cabinet Secretary and Cabinet Secretary for Foreign and Diaspora "
+         "Affairs of Kenya, welcomed the delegation.",
+         {("Musalia Mudavadi", "prime cabinet secretary", "country:KEN"),
+          ("Musalia Mudavadi", "cabinet secretary for foreign and diaspora affairs", "country:KEN")}),
+        # a plural title, each name with its country in brackets
+        (POLAND_KENYA + "Foreign ministers Musalia Mudavadi (Kenya) and Radoslaw Sikorski (Poland) signed the accord.",
+         {("Musalia Mudavadi", "foreign minister", "country:KEN"),
+          ("Radoslaw Sikorski", "foreign minister", "country:POL")}),
+    ],
+)
+def test_participants_lines_two_posts_and_bracketed_countries(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
