@@ -39,8 +39,11 @@ class Remote:
     url: str
     proc: subprocess.Popen
     env: dict[str, str] = field(default_factory=dict)
+    behind: Remote | None = None  # the store a proxy stands in front of
 
     def stop(self) -> None:
+        if self.behind is not None:
+            self.behind.stop()
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
@@ -76,6 +79,71 @@ def start_oxigraph(folder: Path) -> Remote:
     url = f"http://127.0.0.1:{port}/"
     _wait(proc, url + "query", log)
     return Remote("oxigraph", url, proc)
+
+
+NGINX_CONF = """worker_processes 1;
+daemon off;
+pid {d}/nginx.pid;
+error_log {d}/nginx-error.log;
+{user}
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fastcgi;
+  uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;
+  client_max_body_size 0;
+  server {{
+    listen 127.0.0.1:{port};
+    location / {{
+      auth_basic "diplograph tests";
+      auth_basic_user_file {d}/htpasswd;
+      proxy_pass http://127.0.0.1:{upstream}/;
+      proxy_set_header Authorization "";
+    }}
+  }}
+}}
+"""
+BASIC_USER, BASIC_PASSWORD = "reader", "s3cret-basic"
+
+
+def start_oxigraph_behind_basic_auth(folder: Path) -> Remote:
+    """Oxigraph's server behind Debian's nginx with HTTP basic authentication, as it is deployed where its
+    own server has none; nginx is installed by .ci/run."""
+    binary = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
+    if binary is None:
+        pytest.skip("no `nginx` (Debian's nginx-light, which .ci/run installs)")
+    store = start_oxigraph(folder)
+    port = free_port()
+    site = folder / "nginx"
+    site.mkdir()
+    (site / "htpasswd").write_text(f"{BASIC_USER}:{{PLAIN}}{BASIC_PASSWORD}\n")
+    user = "user root;" if os.geteuid() == 0 else ""  # the worker reads the test's private folder
+    (site / "nginx.conf").write_text(NGINX_CONF.format(d=site, user=user, port=port,
+                                                       upstream=store.url.rstrip("/").rsplit(":", 1)[1]))
+    log = site / "nginx.out"
+    proc = subprocess.Popen([binary, "-p", str(site), "-c", str(site / "nginx.conf"),
+                             "-e", str(site / "nginx-error.log")],
+                            stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            store.stop()
+            pytest.skip(f"nginx exited at start-up: {log.read_text(errors='replace')[-800:]}")
+        try:
+            if httpx.get(url + "query", params={"query": "ASK {}"}, auth=(BASIC_USER, BASIC_PASSWORD),
+                         timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    else:
+        proc.kill()
+        store.stop()
+        pytest.skip(f"nginx did not answer {url} within 30 s")
+    env = {"DIPLOGRAPH_STORE_USER": BASIC_USER, "DIPLOGRAPH_STORE_PASSWORD": BASIC_PASSWORD,
+           "DIPLOGRAPH_STORE_AUTH": "basic"}
+    return Remote("oxigraph-basic", url, proc, env, behind=store)
 
 
 VIRTUOSO_INI = """[Database]

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from remote_helpers import ROOT, Remote, canonical, run_cli, start_oxigraph, start_virtuoso
+from remote_helpers import (
+    ROOT,
+    Remote,
+    canonical,
+    run_cli,
+    start_oxigraph,
+    start_oxigraph_behind_basic_auth,
+    start_virtuoso,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))  # the endpoint tests' server helpers
 from api_helpers import start_server, stop_server  # noqa: E402
@@ -46,11 +54,15 @@ def local_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "local.nq"
 
 
-@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+STARTERS = {"oxigraph": start_oxigraph, "virtuoso": start_virtuoso,  # Virtuoso with digest authentication
+            "oxigraph-basic": start_oxigraph_behind_basic_auth}  # Oxigraph behind nginx with basic authentication
+
+
+@pytest.fixture(scope="module", params=list(STARTERS))
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """A real store started for this module, the seed built into it twice, and its export."""
     folder = tmp_path_factory.mktemp(request.param)
-    remote = (start_oxigraph if request.param == "oxigraph" else start_virtuoso)(folder)
+    remote = STARTERS[request.param](folder)
     try:
         first = run_cli("build", str(SEEDS), "--store", remote.url, env=remote.env, check=False)
         again = run_cli("build", str(SEEDS), "--store", remote.url, env=remote.env, check=False)
@@ -111,14 +123,16 @@ def test_serve_stands_in_front_of_the_remote_store(built: Built, tmp_path: Path)
 
 def test_a_wrong_password_is_one_clear_line_naming_the_url(built: Built) -> None:
     if not built.remote.env:
-        pytest.skip("Oxigraph's server has no authentication; Virtuoso's run checks it")
+        pytest.skip("Oxigraph's server has no authentication; the runs with Virtuoso and nginx check it")
     env = {**built.remote.env, "DIPLOGRAPH_STORE_PASSWORD": "not-the-password"}
     proc = run_cli("build", str(SEEDS), "--store", built.remote.url, "--force", env=env, check=False)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     line = proc.stderr.strip()
     assert len(line.splitlines()) == 1
-    assert line.startswith(f"error: {built.remote.url}-auth refused the credentials (HTTP 401)")
+    # Virtuoso checks credentials at /sparql-auth; behind nginx the first request, a query, meets them
+    refused = built.remote.url + ("-auth" if built.remote.url.endswith("/sparql") else "query")
+    assert line.startswith(f"error: {refused} refused the credentials (HTTP 401)")
     assert "not-the-password" not in proc.stderr + proc.stdout
 
 
