@@ -285,8 +285,12 @@ def _without_titles(view: SentenceView, start: int, end: int) -> str:
 CLAUSE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|said|says|told|added|noted|"
                          r"stressed|cited|called|urged|announced|signed|met|visited|received|welcomed|opened|"
                          r"described|explained|recalled|highlighted|praised)\b")
-RELATIVE_LEAD = re.compile(r"^who\s+(?:is|was|has been|serves as|served as|works as)\s+"
-                           r"(?:also\s+|now\s+|currently\s+)?")
+COPULA = (r"(?:is|was|has been|had been|became|has become|serves as|served as|works as|will serve as|"
+          r"(?:was|has been|had been)\s+(?:appointed|named|elected)(?:\s+as)?)\s+(?:also\s+|now\s+|currently\s+)?")
+RELATIVE_LEAD = re.compile(r"^who\s+" + COPULA)
+# "X is Kenya's trade minister", "X was appointed ambassador to Poland": the post stated of the name
+STATED_POST = re.compile(r"\s+" + COPULA + r"(?=(?:the\s+|a\s+|an\s+)?(?:[A-Z]|[a-z-]+\s+(?:of|to|for)\b|"
+                         r"[a-z-]+\s+[a-z-]+\b))")
 HEADS = re.compile(r"^\s*,\s*who\s+(?:also\s+|now\s+|currently\s+)?(?P<verb>heads|chairs|leads|runs|directs)\s+"
                    r"(?:the\s+)?$")
 VERB_ROLES = {"heads": "head", "chairs": "chairman", "leads": "head", "runs": "head", "directs": "director"}
@@ -314,8 +318,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if bracket:
         window_start = person.end + bracket.end()
         window_end = view.text.index(")", window_start)
-    elif comma:
-        window_start = person.end + comma.end()
+    elif comma or STATED_POST.match(rest):
+        window_start = person.end + (comma or STATED_POST.match(rest)).end()
         end_match = APPOSITIVE_END.search(view.text, window_start)
         window_end = end_match.start() if end_match else len(view.text)
         item_end = view.text.find(";", window_start)

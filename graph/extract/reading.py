@@ -1172,7 +1172,9 @@ BUSINESS_PREDICATE = re.compile(
     r"(?:deliver|delivers|delivered)(?!\s+(?:(?:his|her|the|a|an|opening|closing|keynote)\s+)*(?:remarks|speech|"
     r"address|statement|lecture|message))|"
     r"exports?|exported|acquired?|acquires|constructs?|constructed|constructing|employs|won a|won an|"
-    r"opened a|open a|launched a)\b(?!\s+of\b))")  # not "X, exports of tea rose"
+    r"opened a|open a|launched a|"
+    r"makes(?=\s+(?!(?:a|an|the|his|her|their|its|it|sure|clear|sense|no|up|history|remarks)\b)[a-z]+s\b))"
+    r"\b(?!\s+of\b))")  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
                     r"Chairman|Director|Mayor|Senator|Premier|CEO|Chief|Envoy|Consul|Commissioner)\b[^.,;:]{0,40}$",
                     re.IGNORECASE)

@@ -1673,3 +1673,25 @@ def test_contractors_entries_and_deliveries(text: str, expected: set[tuple[str, 
 )
 def test_participants_lines_two_posts_and_bracketed_countries(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert posts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (POLAND_KENYA + "Rebecca Miano is Kenya's trade minister.",
+         {("Rebecca Miano", "trade minister", "country:KEN")}),
+        (POLAND_KENYA + "Rebecca Miano, who became Kenya's trade minister in 2023, said the deal was good.",
+         {("Rebecca Miano", "trade minister", "country:KEN")}),
+        (POLAND_KENYA + "Jan Kowal has been named Poland's ambassador to Kenya.",
+         {("Jan Kowal", "ambassador", "country:POL")}),
+        # a verb after the copula states no post
+        (POLAND_KENYA + "Rebecca Miano is expected to visit Warsaw.", set()),
+    ],
+)
+def test_a_post_stated_of_the_name(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
+
+
+def test_a_name_that_makes_buses_is_a_company() -> None:
+    text = POLAND_KENYA + "Autosan makes buses in Sanok. The firm also plans to open a plant in Kenya."
+    assert activity(text) == {("Autosan", "country:KEN", "planned")}
