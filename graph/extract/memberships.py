@@ -13,7 +13,7 @@ from diplograph.graph.model import Fact, Mention
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
     r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|"
-    r"which includes|which brings together|comprising|"
+    r"which includes|which brings together|comprising|(?:is|are|was|were|has been|have been)\s+part\s+of|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
@@ -233,8 +233,10 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
                 r"has become|have become|becomes|joined|remains|holds|acceded))", gap) or re.fullmatch(
                     r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
         return [subject[-1]]  # "..., a member of", "welcomed Peru as a new member of the CPTPP"
-    if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+)*", gap) and \
-            re.match(r"joined|acceded|chair|belong", text[cue_start:cue_end], re.IGNORECASE):
+    if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+|currently\s+|now\s+|also\s+)*",
+                    gap) and \
+            re.match(r"joined|acceded|chair|belong|(?:is|are|was|were|has been|have been)\s+part",
+                     text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
 
@@ -250,7 +252,8 @@ def _country_run(view: SentenceView, countries: list[Mention], start: int) -> li
         if m.start < position:
             continue
         gap = view.text[position:m.start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|such as|like|including|:|—|–)?\s*(?:the\s+)?", gap) or \
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|,?\s*(?:such as|like|including|namely)|:|—|–)?\s*(?:the\s+)?",
+                            gap) or \
                 (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
             break
         run.append(m)

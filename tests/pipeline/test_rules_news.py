@@ -1695,3 +1695,24 @@ def test_a_post_stated_of_the_name(text: str, expected: set[tuple[str, str, str]
 def test_a_name_that_makes_buses_is_a_company() -> None:
     text = POLAND_KENYA + "Autosan makes buses in Sanok. The firm also plans to open a plant in Kenya."
     assert activity(text) == {("Autosan", "country:KEN", "planned")}
+
+
+ZAMBIA_ZIMBABWE = "Zambia and Zimbabwe held talks. Zambia and Zimbabwe are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ZAMBIA_ZIMBABWE + "Botswana currently chairs SADC.",
+         {("country:BWA", "io:southern-african-development-community")}),
+        (ZAMBIA_ZIMBABWE + "Zambia is part of the Common Market for Eastern and Southern Africa.",
+         {("country:ZMB", "io:common-market-for-eastern-and-southern-africa")}),
+        (ZAMBIA_ZIMBABWE + "The SADC member states, including Zambia and Zimbabwe, met in Windhoek.",
+         {("country:ZMB", "io:southern-african-development-community"),
+          ("country:ZWE", "io:southern-african-development-community")}),
+        # part of a region is no membership
+        (ZAMBIA_ZIMBABWE + "Zambia is part of the Southern Africa region.", set()),
+    ],
+)
+def test_chairs_parts_and_member_states_including(text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
