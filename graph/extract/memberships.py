@@ -31,7 +31,7 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"made up of|that brings together|bringing together|which groups|linking|uniting|that includes)\s+|"
     r",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|"
     r"partnership|community)\s+(?:that|which)\s+(?:also\s+)?(?:includes|groups|comprises|brings together|unites)\s+|"
-    r"\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*[:—–]\s*)",
+    r"\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*(?:[:—–]|--)\s*)",
     re.IGNORECASE)
 FOUNDED_IN_BY = re.compile(r"\s+(?:was|were)\s+(?:founded|established|set up|created|formed|launched)"
                            r"(?:\s+(?:in|on)\s+[\w\s,]{1,30}?)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -112,6 +112,12 @@ PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
                           r"(?:[^.;]{1,150}?\s+and\s+(?:also\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$", re.IGNORECASE)
 
+PARTNERS_IN = re.compile(r"(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*,\s*(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+"
+                         r"(?:fellow\s+)?partners?\s+(?:in|within)\s+(?:the\s+)?$")
+# "the leaders of the Asean member states", "those of the six GCC countries": all of them, named by their group
+STATES_OF_THE_GROUP = re.compile(r"\b(?:of|with|among|between)\s+(?:all\s+)?the\s+(?:other\s+)?(?:\w+\s+)?$")
+STATES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|economies)\b(?!\s*(?:[:—–]|--|,?\s*"
+                          r"(?:including|such as|namely)))")
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
@@ -175,6 +181,9 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             return named
         if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+    partners = PARTNERS_IN.search(text[:group.start])
+    if partners:  # "Paraguay, Brazil's partner in the Mercosur bloc": both
+        return [m for m in countries if m.start in (partners.start("a"), partners.start("b"))]
     groups = [m.text for m in view.mentions if m.kind == "InternationalOrganization"]
     cue = _membership_cue(text, group, clause_start, groups)
     if cue is None:
@@ -189,6 +198,11 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         named = _country_run(view, countries, cue_end)
         if named:
             return named
+        if STATES_OF_THE_GROUP.search(text[:group.start]) and STATES_AFTER.match(text, group.end) \
+                and context.main_pair:
+            # "the leaders of the Asean member states", "the six GCC countries": the group's members, among them
+            # whichever of the article's two countries the group is known to hold (see _plausible_membership)
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         if re.search(r"\b[Aa]s\s+(?:fellow\s+)?$", text[:group.start]) and context.main_pair and re.match(
                 r"\s*,\s*(?:" + TWO_COUNTRIES + r")\b", text[cue_end:], re.IGNORECASE):
             # "As fellow APEC economies, the two countries ..."

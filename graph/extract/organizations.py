@@ -91,12 +91,15 @@ SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:on
 
 
 SPEAKER_LABEL = re.compile(r"\s*:")
+DATELINE_AGENCY_AFTER = re.compile(r"\)\s*(?:-{1,2}|–|—|:)\s")
 
 
 def _organizations(view: SentenceView) -> list[Mention]:
-    """The organisations a sentence names, not an interview's speaker label ("GNA: Which firms are active?")."""
+    """The organisations a sentence names, not an interview's speaker label ("GNA: Which firms are active?") nor
+    the agency of a dateline ("HARARE, Nov 29 (Reuters) - ...")."""
     return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"
-            and not (not view.text[:m.start].strip() and SPEAKER_LABEL.match(view.text, m.end))]
+            and not (not view.text[:m.start].strip() and SPEAKER_LABEL.match(view.text, m.end))
+            and not (view.text[:m.start].endswith("(") and DATELINE_AGENCY_AFTER.match(view.text, m.end))]
 
 
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:

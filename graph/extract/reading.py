@@ -1295,7 +1295,10 @@ def names_their_acronyms_confirm(view: SentenceView) -> SentenceView:
     return replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start))
 
 
-COUNTRY_ANAPHOR = re.compile(r"\b(?:the|The)\s+country\b(?!\s+(?:of|to)\b)")  # "the Kingdom": which one?
+# "the country", "the Asian country", "the southern African nation"; not "the other country"
+COUNTRY_ANAPHOR = re.compile(r"\b(?:the|The)\s+(?:(?!other\b|same\b|third\b|host\b|partner\b|neighbo)"
+                             r"[A-Za-z-]+\s+){0,2}?(?:country|nation)\b(?!\s+(?:of|to)\b|['’]s\s+(?:[a-z]+\s+)?"
+                             r"(?:counterpart|side))")
 
 
 def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:

@@ -1716,3 +1716,37 @@ ZAMBIA_ZIMBABWE = "Zambia and Zimbabwe held talks. Zambia and Zimbabwe are partn
 )
 def test_chairs_parts_and_member_states_including(text: str, expected: set[tuple[str, str]]) -> None:
     assert members(text) == expected
+
+
+BRAZIL_PARAGUAY = "Brazil and Paraguay held talks. Brazil and Paraguay are partners. "
+MALAYSIA_SAUDI = "Malaysia and Saudi Arabia held talks. Malaysia and Saudi Arabia are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BRAZIL_PARAGUAY + "Paraguay, Brazil's partner in the Mercosur bloc, wants investment.",
+         {("country:PRY", "io:southern-common-market"), ("country:BRA", "io:southern-common-market")}),
+        # the member states of a group the text names, not one by one: the article's countries the group holds
+        (MALAYSIA_SAUDI + "The summit brought the leaders of the Asean member states together with those of the "
+         "six GCC countries.",
+         {("country:MYS", "io:association-of-southeast-asian-nations"),
+          ("country:SAU", "io:gulf-cooperation-council")}),
+        # "the Asian country", "the southern African country": the country named before
+        (MALAYSIA_SAUDI + "Firms invested in Malaysia, the Asian country, a member of the ASEAN.",
+         {("country:MYS", "io:association-of-southeast-asian-nations")}),
+        # a list after a double hyphen, as wire copy prints a dash
+        (MALAYSIA_SAUDI + "The BRICS member countries -- Brazil, Russia, India, China and South Africa -- met.",
+         {("country:BRA", "io:brics"), ("country:RUS", "io:brics"), ("country:IND", "io:brics"),
+          ("country:CHN", "io:brics"), ("country:ZAF", "io:brics")}),
+    ],
+)
+def test_memberships_by_partners_member_states_and_anaphors(text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
+
+
+def test_the_agency_of_a_dateline_does_no_business() -> None:
+    text = ("HARARE, Nov 29 (Reuters) - Zimbabwe has signed an agreement with China's Tsingshan Holdings Group, which "
+            "plans to set up lithium mining operations in the southern African country, President Emmerson "
+            "Mnangagwa said. Zimbabwe and China are partners.")
+    assert activity(text) == {("Tsingshan Holdings Group", "country:ZWE", "planned")}
