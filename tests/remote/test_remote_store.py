@@ -121,7 +121,7 @@ def _rows(store: object, text: str) -> tuple[list[str], Counter]:
 def test_every_competency_question_gives_the_remote_store_the_embedded_stores_rows(
         built: Built, local_export: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each question is written for the union of the graphs in any store's dialect: the same rows as the
-    embedded store's, row for row, from Oxigraph's server and from Virtuoso."""
+    embedded store's, row for row, from every store the fixture starts (Virtuoso has its own dialect)."""
     for name, setting in built.remote.env.items():
         monkeypatch.setenv(name, setting)
     local = open_store(local_export.parent / "store", read_only=True)
