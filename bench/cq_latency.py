@@ -1,10 +1,11 @@
 """The competency questions' latency and memory on a built store, as `diplograph query` runs them.
 
-    python bench/cq_latency.py STORE [--repeat 3]
+    python bench/cq_latency.py STORE [--repeat 3] [--queries DIR] [--only cq03 ...]
 
 Opens STORE read-only and runs each queries/cq*.rq with the union of the named graphs as the default
-graph.  Prints, per question: result rows, median seconds over --repeat runs, and this process's peak
-resident memory after it.  Build a large store first, e.g.:
+graph (--queries: another folder's cq*.rq instead of the package's, e.g. an older checkout's, to
+compare versions on the same store).  Prints, per question: result rows, median seconds over --repeat
+runs, and this process's peak resident memory after it.  Build a large store first, e.g.:
 
     python bench/generate.py --count 10000 --seed 7 --out /tmp/gen10k --no-gold
     diplograph build /tmp/gen10k --store /tmp/st10k
@@ -26,13 +27,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--queries", type=Path, help="folder of cq*.rq (default: the package's)")
+    parser.add_argument("--only", nargs="+", metavar="CQ", help="the questions to time, e.g. cq03 cq06")
     args = parser.parse_args()
     store = open_store(args.store, read_only=True)
     quads = len(store)
     print(f"store {args.store}: {quads:,} quads")
     print(f"{'question':24} {'rows':>8} {'median s':>9} {'peak RSS GB':>12}")
-    for path in sorted(files("diplograph.queries").iterdir(), key=lambda p: p.name):
+    folder = args.queries or files("diplograph.queries")
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not (path.name.startswith("cq") and path.name.endswith(".rq")):
+            continue
+        if args.only and not any(path.name.startswith(name) for name in args.only):
             continue
         sparql = path.read_text(encoding="utf-8")
         times, rows = [], 0

@@ -449,6 +449,10 @@ def load(store_dir: str | Path, path: str | Path) -> int:
             while batch := list(itertools.islice(quads, LOAD_BATCH)):
                 store.bulk_extend(batch)  # pyoxigraph's bulk loader, or SparqlStore's INSERT requests
             store.flush()
+            if isinstance(store, ox.Store):
+                # each batch leaves its own unmerged files in every index, so every lookup a query makes
+                # would read them all: ten times slower at ten million quads (bench/README.md)
+                store.optimize()
         except SyntaxError as exc:
             raise stores.StoreError(f"{path}: not N-Quads: {exc}") from None
         finally:
