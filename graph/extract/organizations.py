@@ -890,10 +890,11 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|ones|"
+SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|ones|investments|"
               + COMPANY_NOUN_PLURAL + r")\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|;")
 LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|(?:was|were)\s+represented\s+by|were|are|was|"
+                 r"(?:also\s+)?take\s+in|(?:also\s+)?takes\s+in|"
                  r"representatives of|among them|namely|"
                  r"notably)\b|:)")
 LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from)\s+)?"
@@ -904,8 +905,10 @@ SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
 SIDE_LIST_NAMED = re.compile(SIDE_NOUNS + r"(?:among them|including|such as|notably|namely)\b" + LIST_LEAD)
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
+# "engaged in the battery business in", "Indian investors in South Africa", "investments into India"
 PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business|"
-                        r"engaged|involved)\b[^,;]{0,40}?\s+in\s+(?:the\s+)?$")  # "engaged in the battery business in"
+                        r"engaged|involved|investors?|investments?|companies|firms|businesses|enterprises)\b[^,;]{0,40}?"
+                        r"\s+(?:in|into)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -952,19 +955,21 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         # "Azerbaijani companies are active in Egypt, among them X": the listing words, not the first verb
         cue = SIDE_LIST_NAMED.match(view.text, country.end)
         if cue is None or any(m.kind == "Country" and cue.start("gap") <= m.start < cue.end("gap")
-                              and not PRESENT_IN.search(view.text[cue.start("gap"):m.start]) for m in view.mentions):
+                              and not PRESENT_IN.search(view.text[cue.start("noun"):m.start]) for m in view.mentions):
             cue = SIDE_LIST.match(view.text, country.end)
         if cue and not view.text[cue.end("gap"):cue.end()].strip() and cue.group("gap").strip():
             cue = SIDE_LIST_WORDED.match(view.text, country.end) or cue  # a capital inside the gap: "above RM1"
         if not cue or country.via not in ("adjective", "name") or any(
                 m.kind == "Country" and m.key != country.key and cue.start("gap") <= m.start < cue.end("gap")
-                and not PRESENT_IN.search(view.text[cue.start("gap"):m.start]) for m in view.mentions):
+                and not PRESENT_IN.search(view.text[cue.start("noun"):m.start]) for m in view.mentions):
             continue  # "Kenyan firms A and B signed deals with Chinese companies including C": C is not Kenyan
         if view.text[cue.end("gap"):cue.end()].strip() == "" and cue.group("gap").strip():
             continue  # with no word of listing, the names must follow the noun: "Kenyan firms A and B"
+        if OTHER_NOUN_LISTED.search(cue.group("gap")):
+            continue  # "Filipino companies are looking at Indian states such as West Bengal": states, not firms
         names = _list_after(view, cue.end(), people_are_companies=cue.group("noun") not in PEOPLE_NOUNS)
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
-                       and PRESENT_IN.search(view.text[cue.start("gap"):m.start])), None)
+                       and PRESENT_IN.search(view.text[cue.start("noun"):m.start])), None)
         status = "active"
         # "companies engaged in the fisheries business in Peru include A and B": the gap names the sector
         in_gap = _sector_between(view, cue.start("gap"), market.start, gaz) if market is not None else None
@@ -987,6 +992,8 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     return facts
 
 
+OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sectors|markets|countries|fields|"
+                               r"industries|products|goods|projects)\s*,?\s*$")
 PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations
 
 

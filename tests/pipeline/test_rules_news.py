@@ -1750,3 +1750,26 @@ def test_the_agency_of_a_dateline_does_no_business() -> None:
             "plans to set up lithium mining operations in the southern African country, President Emmerson "
             "Mnangagwa said. Zimbabwe and China are partners.")
     assert activity(text) == {("Tsingshan Holdings Group", "country:ZWE", "planned")}
+
+
+SOUTH_AFRICA_INDIA = "South Africa and India held talks. South Africa and India are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality's investors, investments or companies in a country, and the list of them
+        (SOUTH_AFRICA_INDIA + "Indian investors in South Africa include UB Group, Mahindra and Cipla.",
+         {("UB Group", "country:ZAF", "active"), ("Mahindra", "country:ZAF", "active"),
+          ("Cipla", "country:ZAF", "active")}),
+        (SOUTH_AFRICA_INDIA + "Indian companies in South Africa include UB Group and Cipla.",
+         {("UB Group", "country:ZAF", "active"), ("Cipla", "country:ZAF", "active")}),
+        (SOUTH_AFRICA_INDIA + "South African investments into India also take in SAB Miller in the beverage space.",
+         {("SAB Miller", "country:IND", "active")}),
+        # states listed after such as are no companies
+        (SOUTH_AFRICA_INDIA + "South African companies are looking at opportunities in Indian states such as West "
+         "Bengal.", set()),
+    ],
+)
+def test_a_nationalitys_investors_in_a_country_listed(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert activity(text) == expected
