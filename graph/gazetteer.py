@@ -76,6 +76,7 @@ class Gazetteer:
     portfolio_words: set[str] = field(default_factory=set)  # lower-case words a ministry's portfolio is made of
     not_names: set[str] = field(default_factory=set)  # "MOU", "MW": what the NER takes for a name and never is
     name_heads: dict[str, str] = field(default_factory=dict)  # "Statistics" -> kind: "Statistics Poland"
+    name_tails: dict[str, str] = field(default_factory=dict)  # "Airlines" -> kind: "Turkish Airlines"
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -222,4 +223,6 @@ def load_gazetteer(
     gaz.not_names |= {row["word"].strip() for row in _read_csv(directory / "not-names.csv")}
     heads = _read_csv(directory / "country-name-heads.csv")
     gaz.name_heads = {row["word"].strip(): row["kind"].strip() for row in heads}
+    tails = _read_csv(directory / "country-name-tails.csv")
+    gaz.name_tails = {row["word"].strip(): row["kind"].strip() for row in tails}
     return gaz

@@ -469,6 +469,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                 found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
     found += _owned_by_a_country(sent, index, gaz)
     found += _headed_by_a_word(sent, index, gaz)
+    found += _tailed_by_a_word(sent, index, gaz)
     owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
              r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
     acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
@@ -521,6 +522,30 @@ def _headed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
         start = sent.start_char + m.start()
         end = sent.start_char + m.start("country") + len(country)
         found.append(Mention(sent.doc.text[start:end], gaz.name_heads[m.group("head")], index, start, end))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _tail_pattern(tails: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?P<tail>"
+                      + "|".join(map(re.escape, tails)) + r")(?![\w-])")
+
+
+def _tailed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
+    """"Turkish Airlines", "Kenya Power", "Vietnam News Agency": a country's name or its adjective before a word
+    that names a kind of national body (data/gazetteer/country-name-tails.csv) makes one organisation of both."""
+    if not gaz.name_tails:
+        return []
+    found = []
+    for m in _tail_pattern(tuple(sorted(gaz.name_tails, key=len, reverse=True))).finditer(sent.text):
+        country = m.group("country")
+        if not (gaz.names.get(country, "").startswith("country:") or country in gaz.adjectives):
+            country = country.split()[-1]  # "the state-run Kenya Power": the country is the last word
+            if not (gaz.names.get(country, "").startswith("country:") or country in gaz.adjectives):
+                continue
+        start = sent.start_char + m.end("country") - len(country)
+        end = sent.start_char + m.end()
+        found.append(Mention(sent.doc.text[start:end], gaz.name_tails[m.group("tail")], index, start, end))
     return found
 
 
@@ -925,7 +950,8 @@ def _without_leading_title(m: Mention, offset: int, text: str, titles: list[tupl
 def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, int]], gaz: Gazetteer) -> bool:
     """"Kenyan Mining Minister X", "Kenyan Cabinet Secretary X": the NER's organisation is a country and
     a portfolio (or the title's first word), not a name."""
-    if m.kind in ("Person", "Country", "Region", "InternationalOrganization"):
+    if m.kind in ("Person", "Country", "Region", "InternationalOrganization") or any(
+            m.text.endswith(" " + tail) for tail in gaz.name_tails):  # "CEO of Turkish Airlines": a carrier's name
         return False
     if any(m.start < t_start < m.end <= t_end or t_start < m.start < t_end < m.end
            or t_start < m.start and m.end <= t_end for _, t_start, t_end in titles):

@@ -1773,3 +1773,11 @@ SOUTH_AFRICA_INDIA = "South Africa and India held talks. South Africa and India 
 )
 def test_a_nationalitys_investors_in_a_country_listed(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert activity(text) == expected
+
+
+def test_a_national_carrier_and_utility_named_with_their_country() -> None:
+    text = ("Turkey and Vietnam held talks. Turkey and Vietnam are partners. Bilal Eksi, Deputy Chairman and CEO of "
+            "Turkish Airlines, said the carrier plans more flights. The state-run Kenya Power signed a deal.")
+    assert posts(text) == {("Bilal Eksi", "deputy chairman", "Turkish Airlines"),
+                           ("Bilal Eksi", "ceo", "Turkish Airlines")}
+    assert {("Turkish Airlines", "country:TUR"), ("Kenya Power", "country:KEN")} <= homes(text)
