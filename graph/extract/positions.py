@@ -386,6 +386,9 @@ SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|governm
                   r"by(?=\s+[A-Z]))\b|\s+(?:was|were)\s+represented\s+by\b")
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
 HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
+LIST_ITEM_AFTER = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")
+ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+)\s+(?:were|was|are|is)\b|"
+                          r"(?:He|She|They)\s+(?:was|were|is|are)\s+accompanied\s+by\b)")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
@@ -503,6 +506,17 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                         and HEAD_OF_SIDE.fullmatch(view.text[m.end:person.start])]
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
+        if not side:  # "Paraguay's Foreign Minister, X; the Minister of Industry, Y; ...": the list's country
+            before = [f for f in facts + implied if f.kind == "Position" and f.sentence == view.index
+                      and f.role("holder").end < person.start and f.role("affiliation").key in pair
+                      and LIST_ITEM_AFTER.match(view.text, f.role("holder").end)
+                      and ";" in view.text[f.role("holder").end:person.start]]
+            if before and ";" not in view.text[LIST_ITEM_AFTER.match(view.text, before[-1].role("holder").end).end():
+                                               person.start]:
+                side = [before[-1].role("affiliation")]
+        if not side and host in pair and ACCOMPANYING.search(view.text[:person.start]):
+            # "Accompanying him were Foreign Minister X, ...": the visitor's delegation, from the other country
+            side = [pair_mentions[c] for c in pair if c != host and c in pair_mentions]
         facing = COUNTERPART_AFTER.match(view.text, person.end)  # "X and his Moroccan counterpart": X is not
         if not side and facing:
             at = facing.start("country") if facing.group("country") else facing.start("from")

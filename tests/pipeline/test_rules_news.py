@@ -1781,3 +1781,20 @@ def test_a_national_carrier_and_utility_named_with_their_country() -> None:
     assert posts(text) == {("Bilal Eksi", "deputy chairman", "Turkish Airlines"),
                            ("Bilal Eksi", "ceo", "Turkish Airlines")}
     assert {("Turkish Airlines", "country:TUR"), ("Kenya Power", "country:KEN")} <= homes(text)
+
+
+def test_the_visitors_delegation_and_a_list_of_one_sides_ministers() -> None:
+    # filed from Riyadh: those accompanying the visitor are the other country's
+    visit = ("RIYADH, Oct 21 (Bernama) - Prime Minister Anwar Ibrahim met Saudi Arabia's Trade Minister Majid "
+             "Alkassabi on Monday. Malaysia and Saudi Arabia are close partners, Malaysia's ministry said.\n"
+             "Accompanying him were Foreign "
+             "Minister Zambry Abd Kadir and the Minister of Investment, Trade and Industry Tengku Zafrul Abdul Aziz.")
+    assert {("Zambry Abd Kadir", "foreign minister", "country:MYS"),
+            ("Tengku Zafrul Abdul Aziz", "minister of investment, trade and industry", "country:MYS")} <= posts(visit)
+    # items after "Paraguay's Foreign Minister, X;" in one list are Paraguay's
+    listing = (BRAZIL_PARAGUAY + "The seminar will be opened by Paraguay's Foreign Minister, Eladio Loizaga; the "
+               "Minister of Public Works and Communications, Ramon Gaona; and the Minister of Industry and Commerce, "
+               "Gustavo Leite.")
+    assert posts(listing) == {("Eladio Loizaga", "foreign minister", "country:PRY"),
+                              ("Ramon Gaona", "minister of public works and communications", "country:PRY"),
+                              ("Gustavo Leite", "minister of industry and commerce", "country:PRY")}
