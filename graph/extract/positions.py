@@ -192,7 +192,7 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
 OF_AFTER_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X"
+TITLE_IN_BODY = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?X(?:\s*\([^()]{1,20}\))?"  # "of Saudi Aramco (Aramco), Y"
                            r"(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
                            r"(?P<comma>\s*,\s*" + HONORIFIC + r")")  # "the Ambassador of X in Athens, Mr. Y"
 
@@ -215,9 +215,10 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
     # "the Secretary of State in the Ministry of X, Mr. Y"; not a list's "A, Chairman of X, Engineer Y"
     # "the Ambassador of X in Athens, Mr. Y", "Poland's Secretary of State at the Ministry of X, Y"
-    in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+$|['’]s\s+$", view.text[:t_start]) else None
+    in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:and\s+)?$|['’]s\s+$",
+                                                            view.text[:t_start]) else None  # "the president and CEO"
     if in_body:
-        between = between[:in_body.start("comma")]
+        between = re.sub(r"\s*\([^()]{1,20}\)", "", between[:in_body.start("comma")])  # "(Aramco)"
     posted = AT_A_MISSION.fullmatch(view.text, t_end, person.start)
     if posted:  # "Minister counsellor ... at the Polish embassy in Nairobi, Anna Kowalska"
         owner = next((m for m in mentions_between(view, t_end, person.start, affiliation_kinds())

@@ -1798,3 +1798,9 @@ def test_the_visitors_delegation_and_a_list_of_one_sides_ministers() -> None:
     assert posts(listing) == {("Eladio Loizaga", "foreign minister", "country:PRY"),
                               ("Ramon Gaona", "minister of public works and communications", "country:PRY"),
                               ("Gustavo Leite", "minister of industry and commerce", "country:PRY")}
+
+
+def test_a_title_in_a_company_with_its_acronym_in_brackets_before_the_name() -> None:
+    text = (MALAYSIA_SAUDI + "Anwar met the chief executive officer of Saudi Aramco (Aramco), Amin H Nasser, for "
+            "talks.")
+    assert posts(text) == {("Amin H Nasser", "chief executive officer", "Saudi Aramco")}
