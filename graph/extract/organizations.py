@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from diplograph.graph.extract.reading import (
@@ -91,6 +92,8 @@ SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:on
 
 
 SPEAKER_LABEL = re.compile(r"\s*:")
+TITLE_BEFORE = re.compile(r"\b(?:Ambassador|Minister|President|Premier|Secretary|Governor|Chairman|Chairwoman|"
+                          r"Mr|Ms|Mrs|Dr)\.?\s+$")
 DATELINE_AGENCY_AFTER = re.compile(r"\)\s*(?:-{1,2}|–|—|:)\s")
 
 
@@ -99,7 +102,8 @@ def _organizations(view: SentenceView) -> list[Mention]:
     the agency of a dateline ("HARARE, Nov 29 (Reuters) - ...")."""
     return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"
             and not (not view.text[:m.start].strip() and SPEAKER_LABEL.match(view.text, m.end))
-            and not (view.text[:m.start].endswith("(") and DATELINE_AGENCY_AFTER.match(view.text, m.end))]
+            and not (view.text[:m.start].endswith("(") and DATELINE_AGENCY_AFTER.match(view.text, m.end))
+            and not TITLE_BEFORE.search(view.text[:m.start])]  # "Ambassador Tuyen": a person the NER mistyped
 
 
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
@@ -354,7 +358,31 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
-    return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view)
+    return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts)
+
+
+THEIR_PLANS = re.compile(r"\btheir\s+(?:plans?|intentions?|projects?|interest)\s+(?:to\s+|in\s+)(?:invest|expand|open|"
+                         r"build|enter|set up|investing|expanding|opening|building|entering|setting up)\b")
+
+
+def _their_plans(view: SentenceView, found: list[Fact]) -> list[Fact]:
+    """"met Travelshop, Rep Kaucuk and Turkish Airlines to learn about their plans to invest in Vietnam": the
+    organisations listed before "their plans" plan it."""
+    cue = THEIR_PLANS.search(view.text)
+    if cue is None or NEGATED_ACTIVITY.search(view.text[:cue.start()]):
+        return []
+    market = _market_after(view, cue.end(), limit=60)
+    named = [m for m in view.mentions if m.end <= cue.start() and (m in _organizations(view) or m.kind == "Person")]
+    if market is None or not named or re.search(r"[.;]", view.text[named[-1].end:cue.start()]):
+        return []
+    run = _coordinated(view, named)
+    if not any(m.kind != "Person" for m in run):
+        return []  # people's plans are no business
+    placed = {(f.role("organization").text, f.role("market").key) for f in found}
+    # a "person" listed with companies is one too: "met Travelshop, Rep Kaucuk and Turkish Airlines"
+    return [make_fact("MarketActivity", view, {"organization": replace(o, kind="Company") if o.kind == "Person"
+                                               else o, "market": market}, 0.65, status="planned")
+            for o in run if (o.text, market.key) not in placed]
 
 
 PASSIVE_BY = re.compile(r"\b(?P<aux>will be|would be|is to be|are to be|is being|are being|is|are|was|were|has been|"

@@ -1804,3 +1804,11 @@ def test_a_title_in_a_company_with_its_acronym_in_brackets_before_the_name() -> 
     text = (MALAYSIA_SAUDI + "Anwar met the chief executive officer of Saudi Aramco (Aramco), Amin H Nasser, for "
             "talks.")
     assert posts(text) == {("Amin H Nasser", "chief executive officer", "Saudi Aramco")}
+
+
+def test_their_plans_after_a_list_of_companies() -> None:
+    text = ("Turkey and Vietnam held talks. Turkey and Vietnam are partners. While in Istanbul, Ambassador Tuyen "
+            "also met Travelshop, Rep Kaucuk and Turkish Airlines to learn about their plans to invest in Vietnam.")
+    # the names the NER took for people's are companies in a list with one; the ambassador is no company
+    assert activity(text) == {("Travelshop", "country:VNM", "planned"), ("Rep Kaucuk", "country:VNM", "planned"),
+                              ("Turkish Airlines", "country:VNM", "planned")}
