@@ -26,6 +26,7 @@ from diplograph.graph.extract.organizations import (
     home_countries,
     homes_by_description,
     host_country,
+    listed_from_a_country,
     listed_under_a_side,
     not_at_home,
     said_home_first,
@@ -107,7 +108,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
-        facts += listed_under_a_side(view, gaz)
+        facts += listed_under_a_side(view, gaz) + listed_from_a_country(view)
         activity = activities(view, gaz, context)
         activity = with_the_parse(activity, activities_from_the_parse(view, gaz, activity))
         facts += activity

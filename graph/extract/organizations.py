@@ -936,7 +936,7 @@ LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]
 # "engaged in the battery business in", "Indian investors in South Africa", "investments into India"
 PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business|"
                         r"engaged|involved|investors?|investments?|companies|firms|businesses|enterprises)\b[^,;]{0,40}?"
-                        r"\s+(?:in|into)\s+(?:the\s+)?$")
+                        r",?\s+(?:in|into)\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -1022,6 +1022,35 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
 
 OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sectors|markets|countries|fields|"
                                r"industries|products|goods|projects)\s*,?\s*$")
+FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterprises|corporations|groups)\s+from\s+"
+                            r"(?:the\s+)?$")
+NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|including|such as|notably|namely)\s+"
+                             r"(?:the\s+)?")
+
+
+def listed_from_a_country(view: SentenceView) -> list[Fact]:
+    """"leading businesses from the Czech Republic that are investing in Vietnam, among them A, B and C": the
+    names listed are of that country, and do or plan what the clause says where it says."""
+    facts = []
+    for country in (m for m in view.places() if m.via == "name" and FROM_A_COUNTRY.search(view.text[:m.start])):
+        listing = NAMED_AFTER_GAP.match(view.text, country.end)
+        if listing is None:
+            continue
+        gap_start, gap_end = listing.span("gap")
+        names = _list_after(view, listing.end(), people_are_companies=True)
+        market = next((m for m in view.places() if gap_start <= m.start < gap_end and m.key != country.key
+                       and PRESENT_IN.search(view.text[gap_start:m.start])), None)
+        planned = PLANNED_CUE.search(view.text, gap_start, gap_end)
+        active = ACTIVE_CUE.search(view.text, gap_start, gap_end)
+        for org in names:
+            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.7))
+            if market is not None and (planned or active) and not NEGATED_ACTIVITY.search(
+                    view.text, gap_start, gap_end):
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
+                                       status="active" if active else "planned"))
+    return facts
+
+
 PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations
 
 

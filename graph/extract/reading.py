@@ -678,6 +678,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
+    view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -767,6 +768,21 @@ def _list_ends_the_ner_joined(view: SentenceView, gaz: Gazetteer) -> list[Mentio
         result.append(replace(m, text=right, start=m.start + pair.start("right"), end=m.end,
                               kind=organization_kind(right)))
     return result
+
+
+NUMERAL_BEFORE = re.compile(r"(?:^|[,;(]\s*|\band\s+|\bthe\s+)(?P<word>One|Two|Three|Four|Five|Six|Seven|Eight|Nine|"
+                            r"Ten|Eleven|Twelve|Hundred|Thousand|First|Second|Third)\s+$")
+
+
+def _with_its_numeral(view: SentenceView, m: Mention) -> Mention:
+    """"Seven Global Investments Group": a name that opens with a number word, which the NER leaves out."""
+    if m.kind not in ("Company", "Organization") or m.key is not None:
+        return m
+    numeral = NUMERAL_BEFORE.search(view.text[:m.start])
+    if numeral is None:
+        return m
+    start = numeral.start("word")
+    return replace(m, text=view.text[start:m.end], start=start)
 
 
 NAME_BEFORE_AND = re.compile(r"\b[Tt]he\s+(?P<run>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:and|&)\s+$")

@@ -1812,3 +1812,12 @@ def test_their_plans_after_a_list_of_companies() -> None:
     # the names the NER took for people's are companies in a list with one; the ambassador is no company
     assert activity(text) == {("Travelshop", "country:VNM", "planned"), ("Rep Kaucuk", "country:VNM", "planned"),
                               ("Turkish Airlines", "country:VNM", "planned")}
+
+
+def test_businesses_from_a_country_investing_in_another_among_them() -> None:
+    text = ("Czechia and Vietnam held talks. Czechia and Vietnam are partners. The prime minister met leading "
+            "businesses from the Czech Republic that are investing, or wish to expand their investment, in Vietnam, "
+            "among them Skoda Auto Group, Seven Global Investments Group and PPF Group.")
+    names = {"Skoda Auto Group", "Seven Global Investments Group", "PPF Group"}  # "Seven", a number word, too
+    assert homes(text) == {(name, "country:CZE") for name in names}
+    assert activity(text) == {(name, "country:VNM", "active") for name in names}
