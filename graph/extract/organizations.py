@@ -930,6 +930,7 @@ LIST_LEAD = (r"\s*(?:(?:representatives|executives|officials|heads)\s+(?:of|from
 # "From the Chinese side, companies such as A, B and C", "Indian companies in Mexico include", "Kenyan firms A and
 # B"; and "Uzbek companies with revenue above RM1 billion such as", where a capital in the gap is no list yet
 SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
+SIDE_LIST_WORDED_LAST = re.compile(SIDE_NOUNS.replace("{0,70}?", "{0,70}") + LISTING_WORDS + LIST_LEAD)
 SIDE_LIST_NAMED = re.compile(SIDE_NOUNS + r"(?:among them|including|such as|notably|namely)\b" + LIST_LEAD)
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
@@ -996,6 +997,10 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         if OTHER_NOUN_LISTED.search(cue.group("gap")):
             continue  # "Filipino companies are looking at Indian states such as West Bengal": states, not firms
         names = _list_after(view, cue.end(), people_are_companies=cue.group("noun") not in PEOPLE_NOUNS)
+        later = SIDE_LIST_WORDED_LAST.match(view.text, country.end) if not names else None
+        if later and not OTHER_NOUN_LISTED.search(later.group("gap")):
+            # "Spanish firms that are also gaining muscle are A, B and C": the last listing word, not the first
+            cue, names = later, _list_after(view, later.end(), people_are_companies=True)
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
                        and PRESENT_IN.search(view.text[cue.start("noun"):m.start])), None)
         status = "active"
@@ -1080,6 +1085,11 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
             item = Mention(text, organization_kind(text) if organization_kind(text) != "Organization" else "Company",
                            view.index, position, position + len(text))
         found.append(item)
+        # "Porcelanosa, which has doubled its showroom space in Manila, Llaollao, ...": an item's own clause
+        clause = re.match(r"\s*,\s*(?:which|that|whose|winner of|a|an)\b[^,;.]{0,100}(?=,\s*(?:and\s+)?[A-Z])",
+                          view.text[item.end:])
+        if clause:
+            item = replace(item, end=item.end + clause.end())  # only to read on from: the name stays as it is
         gap = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", view.text[item.end:])
         if not gap:
             break

@@ -1821,3 +1821,10 @@ def test_businesses_from_a_country_investing_in_another_among_them() -> None:
     names = {"Skoda Auto Group", "Seven Global Investments Group", "PPF Group"}  # "Seven", a number word, too
     assert homes(text) == {(name, "country:CZE") for name in names}
     assert activity(text) == {(name, "country:VNM", "active") for name in names}
+
+
+def test_a_nationalitys_firms_listed_with_a_clause_each() -> None:
+    text = ("Spain and the Philippines held talks. Spain and the Philippines are partners. Other Spanish firms "
+            "that are also gaining ground are Porcelanosa, which has doubled its showroom space in Manila, Llaollao, "
+            "which already has 36 stores across the country, and IDOM, winner of a large engineering contract.")
+    assert homes(text) == {("Porcelanosa", "country:ESP"), ("Llaollao", "country:ESP"), ("IDOM", "country:ESP")}
