@@ -14,20 +14,25 @@ COOPERATION_CUE = re.compile(
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
     r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
     r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?|views|expertise|experience|support|"
-    r"assistance|commitment|work(?:ing)?\s+together|join(?:ing)?\s+forces)\b", re.IGNORECASE)
+    r"assistance|commitment|work(?:ing)?\s+together|join(?:ing)?\s+forces|signed|documents|accords?)\b",
+    re.IGNORECASE)
 PAIR_REFERENCE = re.compile(r"\b(" + TWO_COUNTRIES + r"|bilateral|mutual)\b", re.IGNORECASE)
 NEGATED = re.compile(r"\b(?:" + NEGATION_WORDS + r")\b")
 
 # "In the world of business and finance, ...": a figure of speech that sets a scene, naming no area.
 SCENE_SETTING = re.compile(r"\b[Ww]orld\s+of\s+(?:[a-z]+(?:\s*,\s*|\s+and\s+))*$")
 
+# "signed 40 documents worth 3 billion euros, in energy, mining and transport": the deals' areas, figure or not
+SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded)\b[^.;]{0,100}?,?\s+in\s+(?:the\s+)?"
+                       r"(?:areas?\s+of\s+|fields?\s+of\s+)?[a-z]")
 FIELDS = re.compile(r"\b(?:fields?|sectors?|areas?|spheres?|domains?)\b")
 
 
 def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     """Sectors named with a word of cooperation: between the two countries the sentence names, or the
     document's pair when the sentence names both of them, or one or none of them."""
-    if view.money and not FIELDS.search(view.text) or NEGATED.search(view.text) \
+    if view.money and not FIELDS.search(view.text) and not SIGNED_IN.search(view.text) \
+            or NEGATED.search(view.text) \
             or not COOPERATION_CUE.search(view.text):
         return []  # a sentence of figures names areas only where it says so: "for the fields of health, ..."
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity

@@ -1828,3 +1828,9 @@ def test_a_nationalitys_firms_listed_with_a_clause_each() -> None:
             "that are also gaining ground are Porcelanosa, which has doubled its showroom space in Manila, Llaollao, "
             "which already has 36 stores across the country, and IDOM, winner of a large engineering contract.")
     assert homes(text) == {("Porcelanosa", "country:ESP"), ("Llaollao", "country:ESP"), ("IDOM", "country:ESP")}
+
+
+def test_the_areas_of_documents_the_two_countries_signed_with_their_worth() -> None:
+    text = ("Kazakhstan and Japan held talks. Kazakhstan and Japan are partners. All in all, the two countries signed "
+            "more than 40 documents worth over 3 billion euros, in energy, digitalisation, mining and transport.")
+    assert areas(text) == {"energy", "digital-technology", "mining", "transport-and-logistics"}
