@@ -463,7 +463,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     """Titles whose country the text leaves to the reader, in an article about two countries, in
     order of the evidence's strength:
 
-    1. "The Kazakh side was represented by Minister of Energy X": the side's country.
+    1. "The Kazakh side was represented by Minister of Energy X": the side's country; likewise the country of
+       the list a title is an item of ("Paraguay's Foreign Minister, X; the Minister of Y, Z"), and the
+       visitor's for those accompanying a visitor in a report from the host's capital.
     2. "Japanese Prime Minister Fumio Kishida asked Prime Minister Narendra Modi": the other prime
        minister is the other country's.
     3. "President X's meetings ... the Kazakh president's visit": whose president the article speaks of.
