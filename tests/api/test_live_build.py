@@ -147,3 +147,26 @@ def test_into_a_server_that_is_not_there(tmp_path: Path) -> None:
     proc = cli("build", str(OTHER), "--into", f"http://127.0.0.1:{free_port()}/", "--token", TOKEN)
     assert proc.returncode == 2
     assert "cannot reach http://127.0.0.1:" in proc.stderr and "is `diplograph serve` running there?" in proc.stderr
+
+
+def test_a_store_url_with_a_bearer_token_writes_through_sparql_update(tmp_path: Path) -> None:
+    """`--store URL` with DIPLOGRAPH_STORE_TOKEN (bearer), against this project's own server as the store: the
+    build writes through SPARQL Update, a wrong token is one line naming the URL and writes nothing."""
+    store = tmp_path / "store"
+    assert cli("build", str(ROOT / "seeds"), "--store", str(store)).returncode == 0
+    server = start_server(store, "--update-token", TOKEN)
+    try:
+        url = server.url + "/sparql"
+
+        def build(token: str) -> subprocess.CompletedProcess:
+            return subprocess.run([*CLI, "build", str(OTHER), "--store", url], capture_output=True, text=True,
+                                  cwd=ROOT, timeout=300, env={**os.environ, "DIPLOGRAPH_STORE_TOKEN": token})
+
+        wrong = build("not-the-token")
+        assert wrong.returncode == 2 and wrong.stderr.strip().startswith(f"error: {url} refused the credentials")
+        assert "not-the-token" not in wrong.stderr and documents(server) == 1
+        right = build(TOKEN)
+        assert right.returncode == 0, right.stderr
+        assert documents(server) == 2 and ask(server, PERSON.format(name="Fumio Kishida"))
+    finally:
+        stop_server(server)
