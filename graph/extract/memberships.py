@@ -7,7 +7,7 @@ import re
 
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
 from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
-from diplograph.graph.gazetteer import Gazetteer
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
@@ -198,8 +198,9 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         named = _country_run(view, countries, cue_end)
         if named:
             return named
+        known = load_gazetteer().known.get(group.key or "")
         if STATES_OF_THE_GROUP.search(text[:group.start]) and STATES_AFTER.match(text, group.end) \
-                and context.main_pair:
+                and context.main_pair and known is not None and known.members:
             # "the leaders of the Asean member states", "the six GCC countries": the group's members, among them
             # whichever of the article's two countries the group is known to hold (see _plausible_membership)
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]

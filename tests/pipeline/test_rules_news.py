@@ -1732,6 +1732,8 @@ MALAYSIA_SAUDI = "Malaysia and Saudi Arabia held talks. Malaysia and Saudi Arabi
          "six GCC countries.",
          {("country:MYS", "io:association-of-southeast-asian-nations"),
           ("country:SAU", "io:gulf-cooperation-council")}),
+        # ... only where the group's members are known: nothing is guessed for the Group of 77
+        (MALAYSIA_SAUDI + "The summit brought together the leaders of the G77 member states.", set()),
         # "the Asian country", "the southern African country": the country named before
         (MALAYSIA_SAUDI + "Firms invested in Malaysia, the Asian country, a member of the ASEAN.",
          {("country:MYS", "io:association-of-southeast-asian-nations")}),
