@@ -372,7 +372,8 @@ def _their_plans(view: SentenceView, found: list[Fact]) -> list[Fact]:
     if cue is None or NEGATED_ACTIVITY.search(view.text[:cue.start()]):
         return []
     market = _market_after(view, cue.end(), limit=60)
-    named = [m for m in view.mentions if m.end <= cue.start() and (m in _organizations(view) or m.kind == "Person")]
+    organizations = _organizations(view)
+    named = [m for m in view.mentions if m.end <= cue.start() and (m in organizations or m.kind == "Person")]
     if market is None or not named or re.search(r"[.;]", view.text[named[-1].end:cue.start()]):
         return []
     run = _coordinated(view, named)

@@ -311,16 +311,16 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
-    # "X (pictured), the Ambassador of ...", and a participants' line "H.E. X – Ambassador of Kenya to Poland"
-    comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*|\s+[–—-]\s+(?=[A-Z])", rest)
+    # "X (pictured), the Ambassador of ...", a participants' line "H.E. X – Ambassador ...", "X is Kenya's ..."
+    comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*|\s+[–—-]\s+(?=[A-Z])", rest) or STATED_POST.match(rest)
     bracket = re.match(r"\s*\((?=[^()]{3,160}\))", rest)  # "X (Director General of Y at Z)", not "(pictured)"
     if bracket and not any(person.end + bracket.end() <= t[1] < view.text.index(")", person.end) for t in view.titles):
         bracket = None
     if bracket:
         window_start = person.end + bracket.end()
         window_end = view.text.index(")", window_start)
-    elif comma or STATED_POST.match(rest):
-        window_start = person.end + (comma or STATED_POST.match(rest)).end()
+    elif comma:
+        window_start = person.end + comma.end()
         end_match = APPOSITIVE_END.search(view.text, window_start)
         window_end = end_match.start() if end_match else len(view.text)
         item_end = view.text.find(";", window_start)
