@@ -208,6 +208,13 @@ def _load_concepts(gaz: Gazetteer, sectors_file: Path) -> None:
 
 
 @lru_cache(maxsize=4)
+def company_name_words(directory: Path = GAZETTEER_DIR) -> tuple[str, ...]:
+    """Words that make a name a company's ("Bhd", "Holdings", "Airways"), longest first so a regex prefers them."""
+    words = {row["word"].strip() for row in _read_csv(directory / "company-name-words.csv")}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=4)
 def load_gazetteer(
     directory: Path = GAZETTEER_DIR, codes_file: Path = COUNTRY_CODES_FILE, sectors_file: Path = SECTORS_FILE
 ) -> Gazetteer:

@@ -33,6 +33,8 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"partnership|community)\s+(?:that|which)\s+(?:also\s+)?(?:includes|groups|comprises|brings together|unites)\s+|"
     r"\s*\(|(?:\s+\w+){0,2}\s+(?:countries|states|members|nations|economies)\s*(?:[:—–]|--)\s*)",
     re.IGNORECASE)
+MEMBERS_LISTED_LATER = re.compile(r"\b(?:its\s+|their\s+)?(?:founding\s+)?member\s+(?:countries|states|nations|"
+                                  r"economies)\s*(?:--|[:—–])\s*", re.IGNORECASE)
 FOUNDED_IN_BY = re.compile(r"\s+(?:was|were)\s+(?:founded|established|set up|created|formed|launched)"
                            r"(?:\s+(?:in|on)\s+[\w\s,]{1,30}?)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 FOUNDERS_OF = re.compile(r"\bfounding\s+(?:fathers|members|states|nations|countries)\s+of\s+(?:the\s+)?$",
@@ -140,6 +142,13 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         listed = [m for m in countries if group.end + listing.end() <= m.start <= end]
         if listed or not listing.group().rstrip().endswith("("):
             return listed  # "(SCO)" holds no members: read on
+    listed_later = MEMBERS_LISTED_LATER.search(text, group.end)
+    if listed_later and not any(group.end <= m.start < listed_later.start() for m in view.mentions
+                                if m.kind == "InternationalOrganization"):
+        # "the BRICS summit, attended by the leaders of all five member countries -- Brazil, Russia, ..."
+        run = _country_run(view, countries, listed_later.end())
+        if len(run) >= 2:
+            return run
     if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
             re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
         return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())

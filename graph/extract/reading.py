@@ -26,7 +26,7 @@ from diplograph.graph.extract.vocabulary import (
     NEGATION_WORDS,
     WEEKDAY,
 )
-from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
+from diplograph.graph.gazetteer import Gazetteer, company_name_words, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
 from diplograph.graph.nlp import Matchers, load_matchers, load_nlp
@@ -43,13 +43,7 @@ GOVERNMENT_CUES = re.compile(
     r"Office|Presidency|Mazhilis|Majlis|Assembly|Cabinet|Customs|Central Bank|National Bank|Duma|Congress|"
     r"Inspectorate|Secretariat|Prosecutor)\b"
 )
-COMPANY_CUES = re.compile(
-    r"\b(Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|LLC|LLP|JSC|PLC|plc|AG|SA|GmbH|Holding|Holdings|Company|Co\.|"
-    r"Bank|Minerals|Mining|Resources|Energy|Oil|Gas|Petroleum|Motors|Airlines|Airways|Capital|Partners|"
-    r"Technologies|Tech|Systems|Industries|Metals|Steel|Pharma|Pharmaceuticals|Logistics|Railways|Telecom|"
-    r"Invest|Gold|Uranium|Power|Electric|Chemicals|Foods|Solutions|Ventures|Enterprises|Limited|Electronics|"
-    r"Consulting|Consultancy|Consultants|Associates)\b"
-)
+COMPANY_CUES = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in company_name_words()) + r")(?![\w])")
 COMPANY_NOUNS = frozenset(COMPANY_WORDS + COMPANY_PLURALS)
 PERSON_PREFIXES = re.compile(  # what the NER takes into a name: honorifics and titles
     r"^(?:(?:" + HONORIFIC_WORD + r"|The(?=\s+Hon\b)|Ambassador|President|Minister|Premier|Chairman|Senator|"
@@ -310,11 +304,13 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         both = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*)", text[start:end])
         listed = LIST_CUE_BEFORE.search(text[:start])
         if label == "ORG" and len(parts) == 1 and both and all(
-                len(both.group(g).split()) >= 2 and (listed or organization_kind(both.group(g)) != "Organization"
-                                                     or ORGANIZATION_HEAD.search(both.group(g))) for g in "ab") \
-                and both.group("b").split()[0].lower() not in gaz.portfolio_words:
+                (len(both.group(g).split()) >= 2 or listed) and (
+                    listed or organization_kind(both.group(g)) != "Organization"
+                    or ORGANIZATION_HEAD.search(both.group(g))) for g in "ab") \
+                and both.group("b").split()[0].lower() not in gaz.portfolio_words \
+                and both.group("a") != both.group("b"):
             # "the University of Nairobi and Kyoto University", "represented by Navoi Copper and Samarkand
-            # Motors": two named organisations, read as one
+            # Motors", "among them Zentiva and Kiprosa": two named organisations, read as one
             parts = [(start, start + both.end("a")), (start + both.start("b"), end)]
         for part_start, part_end in parts:
             mention = _typed_mention(text, part_start, part_end, label, previous, index, gaz)
@@ -679,6 +675,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
     view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
+    view.mentions = _names_cut_after_an_honorific(view)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -689,6 +686,27 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                      and not _only_a_portfolio(m, gaz)]
     view.years = find_years(sent.text)
     return view
+
+
+HONORIFIC_AND_A_WORD = re.compile(r"(?P<honorific>(?:" + HONORIFIC_WORD + r")\s+)+(?:[A-Z][\w'’-]*)?")
+
+
+def _names_cut_after_an_honorific(view: SentenceView) -> list[Mention]:
+    """"Datuk Seri | Zambry Abd Kadir", "Datuk Wan | Zaidi Wan Abdullah": the NER cut one name after its
+    honorific; the person is the name without the honorific."""
+    people = [m for m in view.mentions if m.kind == "Person"]
+    drop: set[int] = set()
+    joined: list[Mention] = []
+    for a, b in zip(people, people[1:], strict=False):
+        opening = HONORIFIC_AND_A_WORD.fullmatch(a.text + " ") or HONORIFIC_AND_A_WORD.fullmatch(a.text)
+        if opening is None or view.text[a.end:b.start] != " ":
+            continue
+        start = b.start if opening.end("honorific") >= len(a.text) else a.start + opening.end("honorific")
+        drop |= {id(a), id(b)}
+        joined.append(replace(b, text=view.text[start:b.end], start=start))
+    if not drop:
+        return view.mentions
+    return sorted([m for m in view.mentions if id(m) not in drop] + joined, key=lambda m: m.start)
 
 
 CONJUNCT_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\b(?:while|with|and|as)\s+)"
