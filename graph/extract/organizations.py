@@ -28,6 +28,7 @@ from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
     r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
+    r"(?:doing|do|does|did|done)\s+business|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
     r"constructing|constructs|constructed|installing|installed|"
     r"investing|spending|spends|spent|(?:making|make|makes|made) (?:a |an )?(?:\w+ )?contribution|"
@@ -44,8 +45,9 @@ ACTIVE_CUE = re.compile(
     r"(?:contractors?|suppliers?|operators?|builders?)\s+(?:for|of|on|to|in)|"
     r"(?:found|finds|has found|have found|won)\s+(?:new\s+|more\s+)?(?:buyers|customers|clients)|"
     # "is expanding its production capacity in Canada", "to speed up its lending operations in Uzbekistan"
-    r"(?:expand\w*|increas\w*|boost\w*|grow\w*|(?:speed|step|scale)\w*\s+up)\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:operations|presence|production|capacity|business|activities|footprint|lending)|"
+    r"(?:expand\w*|increas\w*|boost\w*|grow\w*|doubl\w*|tripl\w*|multipl\w*|(?:speed|step|scale)\w*\s+up)\s+"
+    r"(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operations|presence|production|capacity|business|activities|footprint|lending|space|stores|network|sales)|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
     r"refiner(?:y|ies)|facilit(?:y|ies)))\b"
@@ -57,7 +59,7 @@ OWN_ACTIVITY = re.compile(r"['’]s\s+(?:total\s+|cumulative\s+|direct\s+|existi
                           r"(?:investments?|operations|presence|entry|expansion|arrival|debut)(?=\s+(?:in|into|to)\b)")
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"
-                         r"wants?|wanted)\s+"
+                         r"wants?|wanted|keen|eager)\s+"
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce|upgrade|moderni[sz]e|rehabilitate|install|deliver|"
                          r"implement|finance)|"
@@ -224,9 +226,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
                 re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
             return m  # "the US company Chevron": a country's name used as an adjective
-        if m.via == "adjective" and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}(?:,\s*)?(?:like|such as|including)\s+",
-                                                 view.text[m.end:run_start]):
-            return m
+        if (m.via == "adjective" or possessive) and re.fullmatch(
+                r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)\s+",
+                view.text[m.end:run_start]):
+            return m  # "Chinese firms such as X", "the Kingdom's biggest companies, among them X"
         if m.via == "adjective" and MADE_OF.fullmatch(view.text[m.end:run_start]):
             return m  # "the Egyptian consortium of "A" and "B"": its members share its nationality
     counterpart = COUNTERPART_BODY.search(lead)
@@ -249,6 +252,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             m.via == "adjective" or view.text[m.end:m.end + 2] in ("'s", "’s"))), None)
         if owner:
             return owner
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start <= owner_start < m.end
+                        and m.via != "adjective" and re.match(r"\s*[,.;)]", view.text[m.end:])), None)
+        if country:
+            return country  # "RSGT, a leading port developer of the Kingdom, is keen to ..."
     if appo:
         tail_start = org.end + appo.start("rest")
         for m in view.mentions:
@@ -358,7 +365,35 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
-    return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts)
+    return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
+        _present_by_list(view, facts)
+
+
+PRESENCE_OF = re.compile(r"\b(?:presence|operations|activities|investments?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                         + COMPANY_NOUN_PLURAL + r"\s*,?\s+(?:such as|like|including|among them|notably)\s+(?:the\s+)?")
+
+
+def _present_by_list(view: SentenceView, found: list[Fact]) -> list[Fact]:
+    """"Malaysia's standing was strengthened by the presence of Chinese companies such as A, B and C": the
+    companies listed are active in the one country the sentence names besides their own."""
+    facts = []
+    placed = {f.role("organization").text for f in found}
+    orgs = _organizations(view)
+    for cue in PRESENCE_OF.finditer(view.text):
+        first = next((o for o in orgs if o.start == cue.end()), None)
+        if first is None or NEGATED_ACTIVITY.search(view.text[:cue.start()]):
+            continue
+        homes = {m.key for m in view.places() if cue.start() <= m.start < cue.end()}
+        markets = {m.key: m for m in view.places() + view.cities
+                   if m.via != "adjective" and m.key not in homes and not cue.start() <= m.start < cue.end()}
+        if len(markets) != 1:
+            continue
+        market = next(iter(markets.values()))
+        for org in orgs:
+            if org.start >= first.start and _first_of_run(view, org) == first.start and org.text not in placed:
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
+                                       status="active"))
+    return facts
 
 
 THEIR_PLANS = re.compile(r"\btheir\s+(?:plans?|intentions?|projects?|interest)\s+(?:to\s+|in\s+)(?:invest|expand|open|"

@@ -675,7 +675,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
     view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
-    view.mentions = _names_cut_after_an_honorific(view)
+    view.mentions = [m for m in _names_cut_after_an_honorific(view)
+                     if m.kind not in ORGANIZATION_KINDS or m.text not in GENERIC_WORDS]  # "of the Kingdom"
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -1226,13 +1227,17 @@ KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "Thi
 BUSINESS_PREDICATE = re.compile(
     r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:plants?|factor(?:y|ies)|subsidiar(?:y|ies)|shares|stake|units?|"
     r"shareholders|revenues?|profits?|output|products|chief executive|CEO|board|headquarters)\b|"
+    r"\s+(?:vice-president|vice president|executive vice president|chief executive|CEO|chairman|managing director)"
+    r"\s+(?=[A-Z])|"  # "X vice-president Y said": X is the company Y works for
     r",?\s+(?:(?:will|would|has|have|had|is|are|was|also|already|recently|plans to|aims to|is set to)\s+)*"
     r"(?:build|builds|built|building|supply|supplies|supplied|supplying|manufactures?|manufactured|produces?|"
     r"produced|operates?|operated|operating|invest|invests|invested|investing|"
     r"(?:deliver|delivers|delivered)(?!\s+(?:(?:his|her|the|a|an|opening|closing|keynote)\s+)*(?:remarks|speech|"
     r"address|statement|lecture|message))|"
     r"exports?|exported|acquired?|acquires|constructs?|constructed|constructing|employs|won a|won an|"
-    r"opened a|open a|launched a|"
+    r"(?:seals?|sealed|closed|clinched|inked|bagged|won|wins|lands?|landed)\s+(?:its\s+|a\s+|an\s+|the\s+)?"
+    r"(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|order|tender)s?|"
+    r"opened an?|opens an?|open an?|launched an?|set up an?|"
     r"makes(?=\s+(?!(?:a|an|the|his|her|their|its|it|sure|clear|sense|no|up|history|remarks)\b)[a-z]+s\b))"
     r"\b(?!\s+of\b))")  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
@@ -1242,7 +1247,8 @@ TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Am
 
 def _a_business_name(view: SentenceView, m: Mention) -> bool:
     """A "person" the NER found, untitled here, doing what only a company does."""
-    return not TITLED.search(view.text[:m.start]) and bool(BUSINESS_PREDICATE.match(view.text, m.end))
+    return not TITLED.search(view.text[:m.start]) and bool(BUSINESS_PREDICATE.match(view.text, m.end)) \
+        and not ORGANIZATION_HEAD.search(m.text)  # "Thai Chamber of Commerce chairman X" is no company
 
 
 def propagate_names(views: list[SentenceView]) -> list[SentenceView]:

@@ -1885,3 +1885,55 @@ def test_two_single_word_names_listed_after_among_them() -> None:
     view = sentence_view(next(iter(doc.sents)), 0, load_gazetteer(), load_matchers())
     assert {(m.text, m.kind) for m in view.mentions if m.kind != "Country"} == {("Zentiva", "Company"),
                                                                                ("Kiprosa", "Company")}
+
+
+def test_an_office_opened_and_a_presence_doubled_in_a_capital() -> None:
+    text = ("Spain and the Philippines held talks. Spain and the Philippines are partners. Corvalia Sistemas opened "
+            "an office in Manila last year. Ternesa Group has doubled its showroom space in Manila. Spain has "
+            "doubled its aid.")
+    assert activity(text) == {("Corvalia Sistemas", "country:PHL", "active"),
+                              ("Ternesa Group", "country:PHL", "active")}
+
+
+TANZANIA_TURKEY = "Tanzania and Turkey held talks. Tanzania and Turkey are partners. "
+BANGLADESH_SAUDI = "Bangladesh and Saudi Arabia held talks. Bangladesh and Saudi Arabia are partners. "
+MALAYSIA_CHINA = "Malaysia and China held talks. Malaysia and China are partners. "
+
+
+def test_a_name_that_seals_deals_is_a_companys_throughout() -> None:
+    # the NER calls it a person each time; sealing and closing deals and a vice-president of it say otherwise
+    text = (TANZANIA_TURKEY + "Korvanta Merkez seals $1.9bn deal to build a railway. On Monday, Korvanta Merkez "
+            "closed its second big deal with the Tanzanian authorities. Korvanta Merkez vice-president Omer Yalcin "
+            "spoke to reporters.")
+    assert {name: kind for name, kind in kinds(text).items() if "Korvanta" in name} == {"Korvanta Merkez": "Company"}
+    # ... but a chamber's chairman does not make the chamber a company
+    chamber = ("Peru and Japan have strengthened cooperation in many business and trade areas, Peruvian Chamber of "
+               "Commerce chairman Luis Salas said on Monday.")
+    assert kinds(chamber).get("Peruvian Chamber of Commerce") == "Organization"
+
+
+def test_doing_business_in_a_country_and_keen_to_develop() -> None:
+    text = ("Uzbekistan and Germany held talks. Uzbekistan and Germany are partners. Many German companies, such as "
+            "Holtmann Werke, Brauer Kabel and Lindqvist Maschinen, are already doing business in Uzbekistan.")
+    assert activity(text) == {(name, "country:UZB", "active")
+                              for name in ("Holtmann Werke", "Brauer Kabel", "Lindqvist Maschinen")}
+    keen = (BANGLADESH_SAUDI + "Coral Gate Terminal, a leading port developer of the Kingdom, is keen to develop "
+            "Bangladesh's main port.")
+    assert activity(keen) == {("Coral Gate Terminal", "country:BGD", "planned")}
+    assert homes(keen) == {("Coral Gate Terminal", "country:SAU")}
+
+
+def test_the_kingdoms_companies_among_them() -> None:
+    text = (BANGLADESH_SAUDI + "Seven of the Kingdom's biggest companies, among them Dunes Petroleum and Nakheel "
+            "Power, joined the delegation.")
+    assert homes(text) == {("Dunes Petroleum", "country:SAU"), ("Nakheel Power", "country:SAU")}
+
+
+def test_the_presence_of_a_nationalitys_companies_such_as() -> None:
+    text = (MALAYSIA_CHINA + "Malaysia's standing as an investment destination has been strengthened by the presence "
+            "of renowned Chinese companies such as Hanlu Energy, Qiantai Solar and Dongfang Steel.")
+    assert activity(text) == {(name, "country:MYS", "active")
+                              for name in ("Hanlu Energy", "Qiantai Solar", "Dongfang Steel")}
+    # two other countries named: in which is not said
+    text = (MALAYSIA_CHINA + "Malaysia and Thailand welcomed the presence of Chinese companies such as Hanlu Energy.")
+    assert activity(text) == set()
