@@ -52,12 +52,18 @@ def memberships(view: SentenceView, gaz: Gazetteer, context: DocumentContext | N
     facts = []
     context = context or DocumentContext()
     for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
-        for member in _members_of(view, group, context):
+        members = _members_of(view, group, context)
+        if len(members) == 1 and FELLOW_MEMBER.search(view.text[:group.start]) and context.main_pair \
+                and members[0].key in context.main_pair:
+            # "the visit of Oman's Sultan to the UAE, a fellow member of the GCC": both are members
+            members += [m for m in view.places() if m.key in context.main_pair and m.key != members[0].key][:1]
+        for member in members:
             facts.append(make_fact("Membership", view, {"member": member, "group": group}, 0.75))
     facts += _members_of_the_group_named_before(view, context.last_group)
     return [f for f in facts if _plausible_membership(f, gaz)]
 
 
+FELLOW_MEMBER = re.compile(r"\bfellow\s+members?\s+(?:states?\s+)?of\s+(?:the\s+)?$")
 GROUP_ANAPHOR = re.compile(r"\b(?P<verb>joined|became a (?:full |founding )?member of|"
                            r"is a (?:full |founding )?member of|"
                            r"acceded to)\s+the\s+(?:association|organi[sz]ation|bloc|group|alliance|forum|union|"
@@ -124,6 +130,11 @@ WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
 SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
                     r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
+WHOSE_LARGEST = re.compile(r"\s*,\s*whose\s+(?:largest|biggest)\s+(?:economy|member)\s+is\s+(?:the\s+)?")
+# ", as members of APEC, G20, OECD and": the groups after the clause of a subject of two countries
+AS_MEMBERS_AFTER = re.compile(r",\s*(?:both\s+)?as\s+(?:fellow\s+)?(?:founding\s+)?members\s+of\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*)*\s*(?:,\s*|\s+and\s+)(?:the\s+)?)*$")
+THEIR_PARTNERS_IN = re.compile(r",\s+(?:its|their)\s+(?:fellow\s+)?partners?\s+in\s+(?:the\s+)?$")
 OF_WHICH = re.compile(r"(?:\s*\([A-Z][\w&+-]{1,11}\))?\s*,\s*(?:of\s+which|where|in\s+which|to\s+which)\s+")
 OF_WHICH_VERB = r"\s+(?:is|are|was|were|has been|have been|became|has become|have become)\s+(?:also\s+|both\s+)?" \
     r"(?:an?\s+)?(?:full\s+|founding\s+)?members?\b|\s+(?:also\s+)?belongs?\b"
@@ -177,6 +188,22 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if context.main_pair:  # the two countries the article is about
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         return []
+    whose = WHOSE_LARGEST.match(text, group.end)  # "the European Union, whose largest economy is Germany"
+    if whose:
+        return _country_run(view, countries, whose.end())[:1]
+    trailing = AS_MEMBERS_AFTER.search(text[clause_start:group.start])
+    if trailing:  # "Korea and Mexico keep a close relationship, as members of APEC, G20, OECD and MIKTA"
+        subject = [m for m in countries if clause_start <= m.start < clause_start + trailing.start()]
+        run = _country_run(view, countries, subject[0].start) if subject else []
+        if len(run) >= 2 and not re.search(r"[,;]", text[run[-1].end:clause_start + trailing.start()].rstrip(",")):
+            return run
+        if PAIR_REFERENCE.search(text[clause_start:clause_start + trailing.start()]) and context.main_pair:
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+    partners_of = THEIR_PARTNERS_IN.search(text[:group.start])
+    if partners_of:  # "Tanzania's railways will join those of Uganda and Rwanda, its partners in the EAC"
+        run = run_before(view, [m for m in countries if m.end <= partners_of.start()], partners_of.start())
+        owner = [m for m in countries if run and m.end <= run[0].start and re.match(r"['’]s\b", text[m.end:])]
+        return (owner[:1] + run) if run else []
     of_which = OF_WHICH.match(text, group.end)  # "the European Union, of which Sweden is a member state"
     if of_which:
         named = _country_run(view, countries, of_which.end())

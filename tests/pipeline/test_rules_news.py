@@ -1937,3 +1937,28 @@ def test_the_presence_of_a_nationalitys_companies_such_as() -> None:
     # two other countries named: in which is not said
     text = (MALAYSIA_CHINA + "Malaysia and Thailand welcomed the presence of Chinese companies such as Hanlu Energy.")
     assert activity(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groups listed after the clause of a subject of two countries
+        ("Korea and Mexico keep a close relationship on the global stage, as members of APEC, G20 and MIKTA.",
+         {(c, g) for c in ("country:KOR", "country:MEX")
+          for g in ("io:asia-pacific-economic-cooperation", "io:group-of-twenty", "io:mikta")}),
+        # "its partners in": the owner and the partners listed before
+        (TANZANIA_TURKEY + "Tanzania's railways will join those of Uganda and Rwanda, its partners in the East "
+         "African Community.", {(c, "io:east-african-community") for c in ("country:TZA", "country:UGA",
+                                                                            "country:RWA")}),
+        # a fellow member: the one apposed and the other of the article's two countries named beside it
+        ("Oman and the UAE held talks. Oman and the UAE are partners. The deals followed the visit of Oman's Sultan "
+         "to the UAE, a fellow member of the Gulf Cooperation Council.",
+         {("country:ARE", "io:gulf-cooperation-council"), ("country:OMN", "io:gulf-cooperation-council")}),
+        # the largest economy of a group is one of its members
+        ("Uzbekistan and Germany held talks. Uzbekistan and Germany are partners. Uzbekistan has the GSP+ status "
+         "granted by the European Union, whose largest economy is Germany.", {("country:DEU", "io:european-union")}),
+    ],
+)
+def test_memberships_as_members_after_a_clause_partners_fellows_and_largest_economies(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
