@@ -39,6 +39,7 @@ from diplograph.graph.extract.positions import (
     envoys_of_countries,
     implied_positions,
     name_line_then_title_line,
+    officers_of_the_sentences_company,
     positions,
     respective_posts,
     titles_of_their_own_country,
@@ -130,6 +131,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
                                pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
+    facts += officers_of_the_sentences_company(views, facts, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += facilities_abroad(views, facts)

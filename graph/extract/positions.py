@@ -630,8 +630,9 @@ VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visi
                          r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
                          r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
                          r"(?:[\w-]+\s+){0,3}visit\b|(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
-                         r"travelled to|"
-                         r"traveled to|flew to)\b|"
+                         r"travelled to|traveled to|flew to|flies to|is flying to|will fly to|travels to|"
+                         r"will travel to|is travelling to|is traveling to|heads to|is heading to|will visit|is visiting|"
+                         r"is due to visit|is set to visit|landed in|lands in)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 
@@ -670,6 +671,21 @@ def titles_of_their_own_country(views: list[SentenceView], facts: list[Fact], pa
 
 VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?:visited|visiting|arrived in|"
                       r"arrives in|travelled to|traveled to|flew to|landed in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"Air New Zealand is sending three of its big guns: Chair X, Chief Executive Y and Chief Digital Officer Z":
+    a company's title written bare before a name belongs to the one company the sentence names before it."""
+    holders = {f.role("holder").text for f in facts if f.kind == "Position"}
+    found = []
+    for view in views:
+        for person in (m for m in view.mentions if m.kind == "Person" and m.text not in holders):
+            title = _bare_title(view, person, gaz)
+            companies = {m.text: m for m in view.mentions if m.kind == "Company" and m.end <= person.start}
+            if title and gaz.title_kinds.get(title[0]) == "corporate" and len(companies) == 1:
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": next(iter(
+                    companies.values()))}, 0.6, role=title[1]))
+    return found
 
 
 def visited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> str | None:

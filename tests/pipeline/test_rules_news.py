@@ -1962,3 +1962,15 @@ def test_the_presence_of_a_nationalitys_companies_such_as() -> None:
 def test_memberships_as_members_after_a_clause_partners_fellows_and_largest_economies(
         text: str, expected: set[tuple[str, str]]) -> None:
     assert members(text) == expected
+
+
+def test_a_visitor_who_flies_to_the_other_country_and_a_companys_officers_written_bare() -> None:
+    text = ("New Zealand and India held talks. New Zealand and India are partners. Prime Minister Tom Harland flies "
+            "to India this weekend with business leaders.")
+    assert posts(text) == {("Tom Harland", "prime minister", "country:NZL")}
+    text = ("New Zealand and India held talks. New Zealand and India are partners. Tasman Airways is sending three "
+            "of its big guns: Chair Dame Ana Moore, outgoing Chief Executive Paul Reid and Chief Digital Officer Ravi "
+            "Menon.")
+    assert posts(text) == {("Ana Moore", "chair", "Tasman Airways"),
+                           ("Paul Reid", "chief executive", "Tasman Airways"),
+                           ("Ravi Menon", "chief digital officer", "Tasman Airways")}
