@@ -631,8 +631,8 @@ VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visi
                          r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
                          r"(?:[\w-]+\s+){0,3}visit\b|(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
                          r"travelled to|traveled to|flew to|flies to|is flying to|will fly to|travels to|"
-                         r"will travel to|is travelling to|is traveling to|heads to|is heading to|will visit|is visiting|"
-                         r"is due to visit|is set to visit|landed in|lands in)\b|"
+                         r"will travel to|is travelling to|is traveling to|heads to|is heading to|will visit|"
+                         r"is visiting|is due to visit|is set to visit|landed in|lands in)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 
