@@ -12,8 +12,8 @@ from decimal import Decimal
 
 SCALES = {
     "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "millions": 10**6,
-    "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9, "billions": 10**9,
+    "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "millions": 10**6, "mil": 10**6,
+    "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9, "billions": 10**9, "bil": 10**9,
     "trillion": 10**12, "tn": 10**12, "trln": 10**12,
 }
 
@@ -27,6 +27,7 @@ PREFIX_CURRENCIES = {
     "₦": "NGN", "ngn": "NGN", "r$": "BRL", "brl": "BRL", "rp": "IDR", "idr": "IDR", "egp": "EGP",
     "pln": "PLN", "huf": "HUF", "czk": "CZK", "zar": "ZAR", "mxn": "MXN", "vnd": "VND", "thb": "THB",
     "myr": "MYR", "php": "PHP", "₱": "PHP", "pkr": "PKR", "bdt": "BDT", "ghs": "GHS", "etb": "ETB",
+    "rm": "MYR", "dh": "AED", "s$": "SGD", "nz$": "NZD", "hk$": "HKD",  # "RM170bil", "Dh129 billion"
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -42,8 +43,10 @@ SUFFIX_CURRENCIES = {
     "birr": "ETB", "egyptian pounds": "EGP", "taka": "BDT", "pakistani rupees": "PKR",
 }
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bln|trln|mn|bn|tn|m|b|k)\b)?"
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + ")"
+_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bln|trln|mil|bil|mn|bn|tn|m|b|k)\b)?"
 _PREFIX = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
 _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
 
@@ -62,7 +65,7 @@ class Money:
 
 
 def _amount(num: str, scale: str | None) -> Decimal:
-    value = Decimal(num.replace(",", ""))
+    value = Decimal(NUMBER_WORDS[num.lower()]) if num.lower() in NUMBER_WORDS else Decimal(num.replace(",", ""))
     if scale:
         value *= SCALES[scale.lower()]
     return value
@@ -77,6 +80,10 @@ def find_money(text: str) -> list[Money]:
             cur = table[m.group("cur").lower()]
             if m.group("cur").lower() == "try" and not m.group("cur").isupper():
                 continue  # the verb "try" is not the lira
+            if m.group("num").lower() in NUMBER_WORDS and not scale:
+                continue  # "one euro coins": a number word counts only with its scale ("one billion euros")
+            if m.group("cur").lower() in ("rm", "dh") and not m.group("cur")[0].isupper():
+                continue
             found.append(Money(_amount(m.group("num"), scale), cur, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda money: money.start)
     result: list[Money] = []

@@ -168,6 +168,35 @@ def _complete_pair(source: Mention | None, target: Mention | None, pair: tuple[s
     return (source, other) if source else (other, target)
 
 
+CONVERSION = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|nearly|or|equivalent to)?\s*")
+TRADE_WITH = re.compile(r"\s*(?:worth\s+)?(?:of\s+)?(?:(?:two-way|bilateral|total|annual)\s+)?(?:trade|commerce)\s+"
+                        r"with\s+(?:the\s+)?")
+
+
+def _trade_with(view: SentenceView, money: Money, context: DocumentContext) -> list[Mention] | None:
+    """"the $2 billion of two-way trade with India looks small next to the $40b worth of trade with China", in an
+    article about New Zealand and India: trade with one of the two is with the other; with a third country, it is
+    with the one the sentence's trade with the pair's country leaves."""
+    pair = context.main_pair
+    if pair is None:
+        return None
+    withs = [(o, m) for o in view.money for m in view.places()
+             if m.start >= o.end and TRADE_WITH.fullmatch(view.text[o.end:m.start])]
+    partner = next((m for o, m in withs if o is money), None)
+    if partner is None:
+        return None
+    trader = None
+    if partner.key in pair:
+        trader = pair[1] if partner.key == pair[0] else pair[0]
+    else:
+        inside = {m.key for _, m in withs if m.key in pair}
+        if len(inside) == 1:
+            trader = pair[1] if inside == {pair[0]} else pair[0]
+    if trader is None or trader not in context.pair_mentions:
+        return None
+    return [context.pair_mentions[trader], partner]
+
+
 STATED_CLAUSE = re.compile(r",\s*(?:which|that)\s+(?:has\s+|had\s+|already\s+)?(?:reached|stood|totall?ed|amounted|"
                            r"was|were|hit|exceeded|topped|rose|grew|increased)\b", re.IGNORECASE)
 # "the trade deficit with Japan widened to $1 billion": a difference between two flows, neither of them
@@ -206,6 +235,8 @@ def relative_change(view: SentenceView, money: Money) -> Decimal | None:
 def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
     facts = []
     for money in view.money:
+        if any(CONVERSION.fullmatch(view.text[o.end:money.start]) for o in view.money if o.end <= money.start):
+            continue  # "US$32.7 billion (S$44.2 billion)": the same figure in a second currency
         cue_found = _nearest_cue(view, money)
         if not cue_found:
             continue
@@ -229,7 +260,10 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
                       commodity=commodity.iri if commodity else None, change=relative_change(view, money),
                       cue="export" if EXPORT.fullmatch(cue.group(0)) else None)
         keys = view.countries()
-        if source and target and source.key != target.key:
+        partners = _trade_with(view, money, context) if kind == "trade" and not source and not target else None
+        if partners:
+            facts.append(make_fact(fact_kind, view, {"party": partners}, 0.7, **values))
+        elif source and target and source.key != target.key:
             facts.append(make_fact(fact_kind, view, {"from": source, "to": target}, 0.8, **values))
         elif kind == "trade" and len(keys) == 2 and not source and not target:
             parties = [next(m for m in view.places() if m.key == k) for k in keys]

@@ -28,6 +28,12 @@ from diplograph.graph.money import find_money, find_years
         ("Rp 5 trillion", 5_000_000_000_000, "IDR"),
         ("6.4 billion baht", 6_400_000_000, "THB"),
         ("1.2 billion zlotys", 1_200_000_000, "PLN"),
+        # Malaysian papers' "bil", ringgit and dirhams by their symbols, and a scale written as a word
+        ("total trade of US$110.6bil", 110_600_000_000, "USD"),
+        ("RM170bil worth of projects", 170_000_000_000, "MYR"),
+        ("partnerships worth Dh129 billion", 129_000_000_000, "AED"),
+        ("exceeded one billion euros", 1_000_000_000, "EUR"),
+        ("S$1.8 billion", 1_800_000_000, "SGD"),
     ],
 )
 def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
@@ -36,7 +42,8 @@ def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
     assert money.currency == currency
 
 
-@pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people"])
+@pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people",
+                                  "one euro coins", "someone billion euros", "the arm 5m away"])
 def test_no_money(text: str) -> None:
     assert find_money(text) == []
 

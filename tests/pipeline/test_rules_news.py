@@ -1974,3 +1974,28 @@ def test_a_visitor_who_flies_to_the_other_country_and_a_companys_officers_writte
     assert posts(text) == {("Ana Moore", "chair", "Tasman Airways"),
                            ("Paul Reid", "chief executive", "Tasman Airways"),
                            ("Ravi Menon", "chief digital officer", "Tasman Airways")}
+
+
+def flows_of(text: str) -> set[tuple[str, ...]]:
+    """{(kind, party or from, party or to, amount)} with the parties sorted for trade between two."""
+    found = set()
+    for f in facts_of(text):
+        if f.kind not in ("TradeFlow", "InvestmentFlow"):
+            continue
+        ends = [m.key for r, m in f.roles if r in ("party", "from", "to")]
+        ends = sorted(ends) if f.role("party") else ends
+        found.add((f.kind, *ends, str(int(f.value("amount")))))
+    return found
+
+
+def test_trade_with_one_country_of_the_pair_or_a_third() -> None:
+    text = ("New Zealand and India held talks. New Zealand and India are partners. The prime minister says the $2 "
+            "billion of two-way trade with India looks small next to the $40b worth of trade with China.")
+    assert flows_of(text) == {("TradeFlow", "country:IND", "country:NZL", "2000000000"),
+                              ("TradeFlow", "country:CHN", "country:NZL", "40000000000")}
+
+
+def test_a_figure_in_a_second_currency_is_no_second_flow() -> None:
+    text = ("Indonesia and the UAE held talks. Indonesia and the UAE are partners. UAE companies have invested "
+            "US$3.2 billion (S$4.4 billion) in Indonesia.")
+    assert flows_of(text) == {("InvestmentFlow", "country:ARE", "country:IDN", "3200000000")}
