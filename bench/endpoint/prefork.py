@@ -11,6 +11,12 @@ decoding and query guard.  The watchdog: a query past `--timeout` gets 503, and 
 accepting, finishes its other requests and exits; the parent forks a replacement.  `bench.py --prefork N`
 serves this beside the real endpoint and Oxigraph, so the three are measured in the same rounds.
 Left out on purpose (see bench/README.md, "Pre-forked processes"): updates, Graph Store, pages, memory caps.
+
+`--front granian-rsgi` or `--front granian-asgi` serves the same handler with granian (a Rust HTTP server:
+HTTP parsing and the sockets in Rust) instead of uvicorn: granian's own process manager forks `--processes`
+workers, each with its own read-only store and its queries on daemon threads; past the deadline the worker
+answers 503, sends itself SIGTERM (granian's graceful stop: no new connections, answers in flight finish,
+idle keep-alive connections are closed) and granian's parent respawns it (`respawn_failed_workers`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import queue
 import signal
 import socket
 import sys
@@ -27,23 +34,80 @@ import time
 BASE = "https://w3id.org/diplograph/"
 
 
-def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) -> None:
+def query_runner(store_path: str):
+    """run(text, accept) -> (media type, bytes) on a read-only store of this process's own."""
     import pyoxigraph as ox
-    import uvicorn
 
-    from diplograph.api.sparql_text import QueryRejected, analyse, predeclared_prefixes
-    from diplograph.api.web import ApiError, parse_params
+    from diplograph.api.sparql_text import predeclared_prefixes
 
     store = ox.Store.read_only(store_path)
     prefixes = predeclared_prefixes()
-    server: uvicorn.Server | None = None
-    stack = asyncio.Semaphore(64)  # threads running queries at once in this process
 
     def run(text: str, accept: str) -> tuple[str, bytes]:
         result = store.query(text, use_default_graph_as_union=True, prefixes=prefixes)
         if isinstance(result, ox.QueryTriples):
             return "text/turtle", result.serialize(format=ox.RdfFormat.TURTLE)
         return "application/sparql-results+json", result.serialize(format=ox.QueryResultsFormat.JSON)
+
+    return run
+
+
+def checked_query(body: bytes) -> str:
+    """The query of a form body, decoded and guarded as the endpoint does; ApiError or QueryRejected."""
+    from diplograph.api.sparql_text import analyse
+    from diplograph.api.web import ApiError, parse_params
+
+    params = dict(parse_params(body, "the form body"))
+    text = params.get("query")
+    if text is None:
+        raise ApiError(400, "missing parameter 'query'")
+    analyse(text, 128, BASE, keep_tokens=False)
+    return text
+
+
+class DaemonThreads:
+    """A fixed set of daemon threads running queries: a worker that exits does not wait for a runaway one
+    (a ThreadPoolExecutor's threads are joined at exit)."""
+
+    def __init__(self, count: int) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        for _ in range(count):
+            threading.Thread(target=self.work, daemon=True).start()
+
+    def work(self) -> None:
+        while True:
+            loop, future, fn, args = self.jobs.get()
+            try:
+                outcome, error = fn(*args), None
+            except Exception as exc:  # noqa: BLE001
+                outcome, error = None, exc
+            loop.call_soon_threadsafe(self.settle, future, outcome, error)
+
+    @staticmethod
+    def settle(future: asyncio.Future, outcome: object, error: BaseException | None) -> None:
+        if future.cancelled():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(outcome)
+
+    def submit(self, fn, *args) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self.jobs.put((loop, future, fn, args))
+        return future
+
+
+def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) -> None:
+    import uvicorn
+
+    from diplograph.api.sparql_text import QueryRejected, analyse
+    from diplograph.api.web import ApiError, parse_params
+
+    run = query_runner(store_path)
+    server: uvicorn.Server | None = None
+    stack = asyncio.Semaphore(64)  # threads running queries at once in this process
 
     async def reply(send, status: int, media_type: str, body: bytes) -> None:
         headers = [(b"content-type", media_type.encode()), (b"content-length", str(len(body)).encode())]
@@ -115,6 +179,103 @@ def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) ->
     os._exit(0)  # the runaway query's thread may still be running: do not wait for it
 
 
+def granian_app(store_path: str, timeout: float, interface: str, threads: int):
+    """Built in each granian worker, after the fork: the RSGI or ASGI app over this worker's own store."""
+    from diplograph.api.sparql_text import QueryRejected
+    from diplograph.api.web import ApiError
+
+    run = query_runner(store_path)
+    pool = DaemonThreads(threads)
+    draining = [False]
+
+    def drain() -> None:
+        """The kill switch: granian's graceful stop of this worker (SIGTERM to itself: it stops accepting,
+        finishes the answers in flight, closes idle keep-alive connections and exits), then granian's parent
+        respawns it; a worker still up after one more timeout exits anyway."""
+        if draining[0]:
+            return
+        draining[0] = True
+        os.kill(os.getpid(), signal.SIGTERM)
+        timer = threading.Timer(timeout, os._exit, (0,))
+        timer.daemon = True
+        timer.start()
+
+    async def answer(body: bytes, accept: str) -> tuple[int, str, bytes]:
+        try:
+            text = checked_query(body)
+        except (ApiError, QueryRejected) as exc:
+            return 400, "text/plain", str(getattr(exc, "message", exc)).encode()
+        try:
+            media_type, data = await asyncio.wait_for(pool.submit(run, text, accept), timeout)
+        except TimeoutError:
+            drain()
+            return 503, "text/plain", b"the query ran past the time limit and was stopped"
+        except Exception as exc:  # noqa: BLE001 - a syntax error and the like
+            return 400, "text/plain", str(exc).encode()
+        return 200, media_type, data
+
+    if interface == "rsgi":
+
+        async def rsgi(scope, proto) -> None:
+            if scope.proto != "http":
+                return
+            body = await proto()
+            status, media_type, data = await answer(body, scope.headers.get("accept") or "")
+            proto.response_bytes(status, [("content-type", media_type)], data)
+
+        return rsgi
+
+    async def asgi(scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        accept = dict(scope["headers"]).get(b"accept", b"").decode()
+        status, media_type, data = await answer(body, accept)
+        headers = [(b"content-type", media_type.encode()), (b"content-length", str(len(data)).encode())]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": data})
+
+    return asgi
+
+
+class NoCrashLoopGuard(dict):
+    """granian's parent gives up (exits) when a worker it respawned less than 5.5 s ago exits again: here
+    a worker's exit is the kill switch, which may well come twice in 5.5 s, so it never remembers."""
+
+    def get(self, key, default=None):
+        return float("-inf")
+
+
+def serve_granian(args: argparse.Namespace) -> int:
+    from granian.constants import HTTPModes, Interfaces, Loops
+    from granian.log import LogLevels
+    from granian.server import Server
+
+    interface = "rsgi" if args.front == "granian-rsgi" else "asgi"
+    server = Server(
+        "prefork",
+        address=args.host,
+        port=args.port,
+        interface=Interfaces.RSGI if interface == "rsgi" else Interfaces.ASGINL,
+        workers=args.processes,
+        http=HTTPModes.http1,
+        loop=Loops.uvloop,
+        websockets=False,
+        log_level=LogLevels.warning,
+        respawn_failed_workers=True,
+        respawn_interval=0.05,
+    )
+    server.respawned_wrks = NoCrashLoopGuard()
+    # The workers are forked (multiprocessing's default on Linux), so the loader need not be importable.
+    server.serve(target_loader=lambda _target: granian_app(args.store, args.timeout, interface, args.threads))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", required=True)
@@ -123,7 +284,13 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--inline", action="store_true", help="run queries on the event loop (no thread hop)")
+    parser.add_argument("--front", choices=["uvicorn", "granian-rsgi", "granian-asgi"], default="uvicorn")
+    parser.add_argument("--threads", type=int, default=16, help="query threads per granian worker")
     args = parser.parse_args()
+    if args.front != "uvicorn":
+        if args.inline:
+            parser.error("--inline is for --front uvicorn only")
+        return serve_granian(args)
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((args.host, args.port))
