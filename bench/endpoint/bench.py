@@ -521,13 +521,16 @@ def servers(
     extra_path: Path | None = None,
     prefork: int = 0,
     granian: int = 0,
+    granian_fronts: tuple[str, ...] = (),
 ) -> list[Server]:
     found = [diplograph_server("diplograph", store, ROOT, extra_path)]
-    for front in ("granian-rsgi", "granian-asgi") if granian else ():  # prefork.py behind granian
+    for front in granian_fronts if granian else ():  # prefork.py behind granian
         port = free_port()
+        interface, *option = front.split("-")
         cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
-               str(port), "--processes", str(granian), "--front", front]
-        found.append(Server(f"{front} x{granian}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
+               str(port), "--processes", str(granian), "--front", f"granian-{interface}"]
+        cmd += {"inline": ["--inline"], "rust": ["--task-impl", "rust"]}.get(option[0], []) if option else []
+        found.append(Server(f"granian-{front} x{granian}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if prefork:  # the measuring prototype of pre-forked processes without a hop (prefork.py)
         port = free_port()
         cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
@@ -630,7 +633,14 @@ def main() -> int:
         type=int,
         default=0,
         metavar="N",
-        help="also serve prefork.py behind granian (RSGI, and ASGI) with N worker processes",
+        help="also serve prefork.py behind granian with N worker processes (see --granian-front)",
+    )
+    parser.add_argument(
+        "--granian-front",
+        action="append",
+        choices=["rsgi", "asgi", "rsgi-inline", "rsgi-rust"],
+        help="which granian variants --granian serves (repeat; default rsgi and asgi): rsgi-inline runs the "
+        "query on the event loop, rsgi-rust uses granian's Rust task implementation",
     )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped benchmark still stops its servers
@@ -661,6 +671,7 @@ def main() -> int:
             args.extra_path.resolve() if args.extra_path else None,
             args.prefork,
             args.granian,
+            tuple(args.granian_front or ("rsgi", "asgi")),
         )
         for server in candidates:
             try:

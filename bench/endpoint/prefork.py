@@ -179,26 +179,78 @@ def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) ->
     os._exit(0)  # the runaway query's thread may still be running: do not wait for it
 
 
-def granian_app(store_path: str, timeout: float, interface: str, threads: int):
+# The worker's stop signal (granian's WorkerSignal), caught when granian's worker makes it: setting it is
+# granian's graceful stop of the worker even while its event loop is blocked (see serve_granian).
+WORKER_SIGNAL: list = []
+
+
+def granian_app(store_path: str, timeout: float, interface: str, threads: int, inline: bool = False):
     """Built in each granian worker, after the fork: the RSGI or ASGI app over this worker's own store."""
     from diplograph.api.sparql_text import QueryRejected
     from diplograph.api.web import ApiError
 
     run = query_runner(store_path)
-    pool = DaemonThreads(threads)
     draining = [False]
 
     def drain() -> None:
-        """The kill switch: granian's graceful stop of this worker (SIGTERM to itself: it stops accepting,
-        finishes the answers in flight, closes idle keep-alive connections and exits), then granian's parent
-        respawns it; a worker still up after one more timeout exits anyway."""
+        """The kill switch: granian's graceful stop of this worker (it stops accepting, finishes the answers
+        in flight, closes idle keep-alive connections and exits), then granian's parent respawns it; a
+        worker still up after one more timeout exits anyway."""
         if draining[0]:
             return
         draining[0] = True
-        os.kill(os.getpid(), signal.SIGTERM)
+        if WORKER_SIGNAL:
+            WORKER_SIGNAL[0].set()
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
         timer = threading.Timer(timeout, os._exit, (0,))
         timer.daemon = True
         timer.start()
+
+    if inline:  # RSGI, the query on the event loop; a watchdog thread answers 503 through the protocol object
+        assert interface == "rsgi"
+        lock = threading.Lock()
+        running: list = [None]  # [proto, started] of the query on the loop, or None
+
+        def watchdog() -> None:
+            while True:
+                time.sleep(0.05)
+                with lock:
+                    current = running[0]
+                    if current is None or time.monotonic() - current[1] <= timeout:
+                        continue
+                    running[0] = None  # the loop's own answer, if it ever comes, is dropped
+                current[0].response_bytes(
+                    503, [("content-type", "text/plain")], b"the query ran past the time limit and was stopped"
+                )
+                drain()
+
+        threading.Thread(target=watchdog, daemon=True).start()
+
+        async def rsgi_inline(scope, proto) -> None:
+            if scope.proto != "http":
+                return
+            body = await proto()
+            try:
+                text = checked_query(body)
+            except (ApiError, QueryRejected) as exc:
+                proto.response_bytes(400, [("content-type", "text/plain")], str(getattr(exc, "message", exc)).encode())
+                return
+            slot = [proto, time.monotonic()]
+            running[0] = slot
+            try:
+                status, (media_type, data) = 200, run(text, scope.headers.get("accept") or "")
+            except Exception as exc:  # noqa: BLE001
+                status, media_type, data = 400, "text/plain", str(exc).encode()
+            with lock:
+                if running[0] is not slot:
+                    return  # the watchdog answered 503
+                running[0] = None
+            proto.response_bytes(status, [("content-type", media_type)], data)
+
+        return rsgi_inline
+
+    pool = DaemonThreads(threads)
 
     async def answer(body: bytes, accept: str) -> tuple[int, str, bytes]:
         try:
@@ -252,11 +304,22 @@ class NoCrashLoopGuard(dict):
 
 
 def serve_granian(args: argparse.Namespace) -> int:
-    from granian.constants import HTTPModes, Interfaces, Loops
+    import granian._signals
+    from granian.constants import HTTPModes, Interfaces, Loops, TaskImpl
     from granian.log import LogLevels
     from granian.server import Server
 
+    make_signal = granian._signals.set_loop_signals
+
+    def caught_signal(loop):
+        WORKER_SIGNAL[:] = [make_signal(loop)]
+        return WORKER_SIGNAL[0]
+
+    granian._signals.set_loop_signals = caught_signal  # imported by each worker when it starts
+
     interface = "rsgi" if args.front == "granian-rsgi" else "asgi"
+    if args.inline and interface != "rsgi":
+        raise SystemExit("--inline with granian: RSGI only")
     server = Server(
         "prefork",
         address=args.host,
@@ -269,10 +332,13 @@ def serve_granian(args: argparse.Namespace) -> int:
         log_level=LogLevels.warning,
         respawn_failed_workers=True,
         respawn_interval=0.05,
+        task_impl=TaskImpl.rust if args.task_impl == "rust" else TaskImpl.asyncio,
     )
     server.respawned_wrks = NoCrashLoopGuard()
     # The workers are forked (multiprocessing's default on Linux), so the loader need not be importable.
-    server.serve(target_loader=lambda _target: granian_app(args.store, args.timeout, interface, args.threads))
+    server.serve(
+        target_loader=lambda _target: granian_app(args.store, args.timeout, interface, args.threads, args.inline)
+    )
     return 0
 
 
@@ -286,10 +352,9 @@ def main() -> int:
     parser.add_argument("--inline", action="store_true", help="run queries on the event loop (no thread hop)")
     parser.add_argument("--front", choices=["uvicorn", "granian-rsgi", "granian-asgi"], default="uvicorn")
     parser.add_argument("--threads", type=int, default=16, help="query threads per granian worker")
+    parser.add_argument("--task-impl", choices=["asyncio", "rust"], default="asyncio", help="granian's")
     args = parser.parse_args()
     if args.front != "uvicorn":
-        if args.inline:
-            parser.error("--inline is for --front uvicorn only")
         return serve_granian(args)
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
