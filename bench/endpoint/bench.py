@@ -313,6 +313,9 @@ class Connection:
             head += f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
         self.writer.write(head.encode() + b"\r\n" + (body or b""))
         status_line = await self.reader.readline()
+        if not status_line:  # the server closed the (keep-alive) connection without answering
+            await self.close()
+            raise ConnectionResetError("connection closed before an answer")
         status = int(status_line.split()[1])
         headers = {}
         while (line := await self.reader.readline()) not in (b"\r\n", b""):
