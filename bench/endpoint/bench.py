@@ -101,9 +101,7 @@ def synthetic_graph(triples: int, path: Path, seed: int = 42) -> Graph:
         add(o, LABEL, lit(f"International Organization {i}"), GAZETTEER)
         add(o, SAME_AS, f"<http://www.wikidata.org/entity/Q{5000 + i}>", GAZETTEER)
     # Entity pools grow with the graph, as a corpus of more documents names more people and bodies.
-    people = [
-        (iri(f"id/person/p{i}"), f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}") for i in range(triples // 250)
-    ]
+    people = [(iri(f"id/person/p{i}"), f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}") for i in range(triples // 250)]
     orgs = [
         (iri(f"id/organization/o{i}"), rng.choice(ORG_KINDS), f"Organization {i}", rng.choice(made.countries))
         for i in range(triples // 400)
@@ -405,13 +403,9 @@ async def answer_sizes(url: str, graph: Graph, seed: int) -> list[int]:
                 sizes.append(-status)
             elif accept == JSON:
                 result = json.loads(payload)
-                sizes.append(
-                    len(result["results"]["bindings"]) if "results" in result else int(result["boolean"])
-                )
+                sizes.append(len(result["results"]["bindings"]) if "results" in result else int(result["boolean"]))
             else:
-                sizes.append(
-                    sum(1 for line in payload.decode().splitlines() if line.strip().endswith((".", ";")))
-                )
+                sizes.append(sum(1 for line in payload.decode().splitlines() if line.strip().endswith((".", ";"))))
     finally:
         await connection.close()
     return sizes
@@ -530,14 +524,32 @@ def servers(
     for front in granian_fronts if granian else ():  # prefork.py behind granian
         port = free_port()
         interface, *option = front.split("-")
-        cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
-               str(port), "--processes", str(granian), "--front", f"granian-{interface}"]
+        cmd = [
+            sys.executable,
+            str(Path(__file__).with_name("prefork.py")),
+            "--store",
+            str(store),
+            "--port",
+            str(port),
+            "--processes",
+            str(granian),
+            "--front",
+            f"granian-{interface}",
+        ]
         cmd += {"inline": ["--inline"], "rust": ["--task-impl", "rust"]}.get(option[0], []) if option else []
         found.append(Server(f"granian-{front} x{granian}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if prefork:  # the measuring prototype of pre-forked processes without a hop (prefork.py)
         port = free_port()
-        cmd = [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port",
-               str(port), "--processes", str(prefork)]
+        cmd = [
+            sys.executable,
+            str(Path(__file__).with_name("prefork.py")),
+            "--store",
+            str(store),
+            "--port",
+            str(port),
+            "--processes",
+            str(prefork),
+        ]
         found.append(Server(f"prefork x{prefork}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
         port = free_port()
         cmd = [*cmd[:4], "--port", str(port), "--processes", str(prefork), "--inline"]
@@ -580,16 +592,12 @@ def servers(
             )
         )
     else:
-        print(
-            "rdflib-endpoint: not installed, skipped (see bench/README.md: pip install rdflib-endpoint[cli])"
-        )
+        print("rdflib-endpoint: not installed, skipped (see bench/README.md: pip install rdflib-endpoint[cli])")
     return found
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--triples", type=int, default=100_000)
     parser.add_argument(
         "--rdflib-triples",
@@ -641,9 +649,9 @@ def main() -> int:
     parser.add_argument(
         "--granian-front",
         action="append",
-        choices=["rsgi", "asgi", "rsgi-inline", "rsgi-rust"],
+        choices=["rsgi", "asgi", "wsgi", "rsgi-inline", "wsgi-inline", "rsgi-rust"],
         help="which granian variants --granian serves (repeat; default rsgi and asgi): rsgi-inline runs the "
-        "query on the event loop, rsgi-rust uses granian's Rust task implementation",
+        "query on the event loop, wsgi-inline on the blocking thread, rsgi-rust uses granian's Rust tasks",
     )
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a stopped benchmark still stops its servers

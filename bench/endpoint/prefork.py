@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import os
 import queue
 import signal
@@ -81,16 +82,27 @@ class DaemonThreads:
                 outcome, error = fn(*args), None
             except Exception as exc:  # noqa: BLE001
                 outcome, error = None, exc
-            loop.call_soon_threadsafe(self.settle, future, outcome, error)
+            if loop is None:
+                self.settle(future, outcome, error)
+            else:
+                loop.call_soon_threadsafe(self.settle, future, outcome, error)
 
     @staticmethod
-    def settle(future: asyncio.Future, outcome: object, error: BaseException | None) -> None:
+    def settle(
+        future: asyncio.Future | concurrent.futures.Future, outcome: object, error: BaseException | None
+    ) -> None:
         if future.cancelled():
             return
         if error is not None:
             future.set_exception(error)
         else:
             future.set_result(outcome)
+
+    def submit_sync(self, fn, *args) -> concurrent.futures.Future:
+        """For a thread that waits: the result through a concurrent.futures.Future (a futex, no event loop)."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self.jobs.put((None, future, fn, args))
+        return future
 
     def submit(self, fn, *args) -> asyncio.Future:
         loop = asyncio.get_running_loop()
@@ -207,6 +219,9 @@ def granian_app(store_path: str, timeout: float, interface: str, threads: int, i
         timer.daemon = True
         timer.start()
 
+    if interface == "wsgi":
+        return wsgi_app(run, drain, timeout, threads, inline)
+
     if inline:  # RSGI, the query on the event loop; a watchdog thread answers 503 through the protocol object
         assert interface == "rsgi"
         lock = threading.Lock()
@@ -295,6 +310,59 @@ def granian_app(store_path: str, timeout: float, interface: str, threads: int, i
     return asgi
 
 
+def wsgi_app(run, drain, timeout: float, threads: int, inline: bool):
+    """WSGI on granian's blocking threads (no event loop, no asyncio task).  With `inline` the query runs on
+    the blocking thread itself and a watchdog thread stops the worker when one runs past the deadline: the
+    runaway's client gets its connection cut, not a 503 (a WSGI answer can only come from its own thread).
+    Without, the blocking thread hands the query to a daemon thread and waits on a future with a timeout."""
+    from diplograph.api.sparql_text import QueryRejected
+    from diplograph.api.web import ApiError
+
+    pool = None if inline else DaemonThreads(threads)
+    started: dict[int, float] = {}  # with inline: thread id -> when its query started
+
+    def watchdog() -> None:
+        while True:
+            time.sleep(0.05)
+            now = time.monotonic()
+            if any(now - t > timeout for t in list(started.values())):
+                drain()
+                return
+
+    if inline:
+        threading.Thread(target=watchdog, daemon=True).start()
+
+    def app(environ, start_response):
+        body = environ["wsgi.input"].read()
+        try:
+            text = checked_query(body)
+        except (ApiError, QueryRejected) as exc:
+            start_response("400 Bad Request", [("content-type", "text/plain")])
+            return [str(getattr(exc, "message", exc)).encode()]
+        accept = environ.get("HTTP_ACCEPT", "")
+        try:
+            if pool is None:
+                me = threading.get_ident()
+                started[me] = time.monotonic()
+                try:
+                    media_type, data = run(text, accept)
+                finally:
+                    started.pop(me, None)
+            else:
+                media_type, data = pool.submit_sync(run, text, accept).result(timeout)
+        except concurrent.futures.TimeoutError:
+            drain()
+            start_response("503 Service Unavailable", [("content-type", "text/plain")])
+            return [b"the query ran past the time limit and was stopped"]
+        except Exception as exc:  # noqa: BLE001
+            start_response("400 Bad Request", [("content-type", "text/plain")])
+            return [str(exc).encode()]
+        start_response("200 OK", [("content-type", media_type)])
+        return [data]
+
+    return app
+
+
 class NoCrashLoopGuard(dict):
     """granian's parent gives up (exits) when a worker it respawned less than 5.5 s ago exits again: here
     a worker's exit is the kill switch, which may well come twice in 5.5 s, so it never remembers."""
@@ -315,17 +383,25 @@ def serve_granian(args: argparse.Namespace) -> int:
         WORKER_SIGNAL[:] = [make_signal(loop)]
         return WORKER_SIGNAL[0]
 
-    granian._signals.set_loop_signals = caught_signal  # imported by each worker when it starts
+    make_sync_signal = granian._signals.set_sync_signals
 
-    interface = "rsgi" if args.front == "granian-rsgi" else "asgi"
-    if args.inline and interface != "rsgi":
-        raise SystemExit("--inline with granian: RSGI only")
+    def caught_sync_signal():
+        WORKER_SIGNAL[:] = [make_sync_signal()]
+        return WORKER_SIGNAL[0]
+
+    granian._signals.set_loop_signals = caught_signal  # imported by each worker when it starts
+    granian._signals.set_sync_signals = caught_sync_signal
+
+    interface = args.front.removeprefix("granian-")
+    if args.inline and interface == "asgi":
+        raise SystemExit("--inline with granian: RSGI or WSGI only")
     server = Server(
         "prefork",
         address=args.host,
         port=args.port,
-        interface=Interfaces.RSGI if interface == "rsgi" else Interfaces.ASGINL,
+        interface={"rsgi": Interfaces.RSGI, "asgi": Interfaces.ASGINL, "wsgi": Interfaces.WSGI}[interface],
         workers=args.processes,
+        blocking_threads=args.threads if interface == "wsgi" else None,
         http=HTTPModes.http1,
         loop=Loops.uvloop,
         websockets=False,
@@ -350,8 +426,12 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--inline", action="store_true", help="run queries on the event loop (no thread hop)")
-    parser.add_argument("--front", choices=["uvicorn", "granian-rsgi", "granian-asgi"], default="uvicorn")
-    parser.add_argument("--threads", type=int, default=16, help="query threads per granian worker")
+    parser.add_argument(
+        "--front", choices=["uvicorn", "granian-rsgi", "granian-asgi", "granian-wsgi"], default="uvicorn"
+    )
+    parser.add_argument(
+        "--threads", type=int, default=16, help="query threads (WSGI: blocking threads) per granian worker"
+    )
     parser.add_argument("--task-impl", choices=["asyncio", "rust"], default="asyncio", help="granian's")
     args = parser.parse_args()
     if args.front != "uvicorn":

@@ -11,8 +11,9 @@ bench.py's output.
 
 `--server` profiles another server under the same load instead of the endpoint: the prototype
 prefork.py behind uvicorn or granian (`prefork`, `prefork-inline`, `granian-rsgi`, `granian-rsgi-inline`,
-`granian-asgi`, 2 processes) or `oxigraph`; (2) then also splits each process's CPU by thread name
-and id (/proc/PID/task), e.g. granian's Rust runtime threads against the Python event loop and query threads.
+`granian-asgi`, `granian-wsgi`, `granian-wsgi-inline`, 2 processes) or `oxigraph`; (2) then also splits
+each process's CPU by thread name and id (/proc/PID/task), e.g. granian's Rust runtime threads against the
+Python event loop and query threads.
 """
 
 from __future__ import annotations
@@ -125,6 +126,8 @@ def main() -> int:
             "granian-rsgi",
             "granian-rsgi-inline",
             "granian-asgi",
+            "granian-wsgi",
+            "granian-wsgi-inline",
             "oxigraph",
         ],
     )
