@@ -312,22 +312,29 @@ def granian_app(store_path: str, timeout: float, interface: str, threads: int, i
 
 def wsgi_app(run, drain, timeout: float, threads: int, inline: bool):
     """WSGI on granian's blocking threads (no event loop, no asyncio task).  With `inline` the query runs on
-    the blocking thread itself and a watchdog thread stops the worker when one runs past the deadline: the
-    runaway's client gets its connection cut, not a 503 (a WSGI answer can only come from its own thread).
-    Without, the blocking thread hands the query to a daemon thread and waits on a future with a timeout."""
+    the blocking thread itself; a watchdog thread answers 503 past the deadline through granian's protocol
+    object of that request (put in the environ by serve_granian) and stops the worker.  Without, the
+    blocking thread hands the query to a daemon thread and waits on a future with a timeout."""
     from diplograph.api.sparql_text import QueryRejected
     from diplograph.api.web import ApiError
 
     pool = None if inline else DaemonThreads(threads)
-    started: dict[int, float] = {}  # with inline: thread id -> when its query started
+    lock = threading.Lock()
+    started: dict[int, tuple[float, object]] = {}  # with inline: thread id -> (start, protocol object)
 
     def watchdog() -> None:
         while True:
             time.sleep(0.05)
             now = time.monotonic()
-            if any(now - t > timeout for t in list(started.values())):
+            with lock:
+                late = [me for me, (t, _) in started.items() if now - t > timeout]
+                protos = [started.pop(me)[1] for me in late]
+            for proto in protos:
+                proto.response_bytes(
+                    503, [("content-type", "text/plain")], b"the query ran past the time limit and was stopped"
+                )
+            if protos:
                 drain()
-                return
 
     if inline:
         threading.Thread(target=watchdog, daemon=True).start()
@@ -343,11 +350,15 @@ def wsgi_app(run, drain, timeout: float, threads: int, inline: bool):
         try:
             if pool is None:
                 me = threading.get_ident()
-                started[me] = time.monotonic()
+                started[me] = (time.monotonic(), environ["granian.proto"])
                 try:
                     media_type, data = run(text, accept)
                 finally:
-                    started.pop(me, None)
+                    with lock:
+                        answered = started.pop(me, None) is None
+                if answered:  # the watchdog answered 503 (granian then fails to answer twice: a log line)
+                    start_response("503 Service Unavailable", [])
+                    return []
             else:
                 media_type, data = pool.submit_sync(run, text, accept).result(timeout)
         except concurrent.futures.TimeoutError:
@@ -373,6 +384,7 @@ class NoCrashLoopGuard(dict):
 
 def serve_granian(args: argparse.Namespace) -> int:
     import granian._signals
+    import granian.server.mp
     from granian.constants import HTTPModes, Interfaces, Loops, TaskImpl
     from granian.log import LogLevels
     from granian.server import Server
@@ -389,6 +401,18 @@ def serve_granian(args: argparse.Namespace) -> int:
         WORKER_SIGNAL[:] = [make_sync_signal()]
         return WORKER_SIGNAL[0]
 
+    wrap_wsgi = granian.server.mp._wsgi_call_wrap
+
+    def wsgi_with_proto(callback, scope_opts, access_log_fmt=None):
+        runner = wrap_wsgi(callback, scope_opts, access_log_fmt)
+
+        def with_proto(proto, scope):
+            scope["granian.proto"] = proto  # so that a watchdog thread can answer 503 (wsgi --inline)
+            return runner(proto, scope)
+
+        return with_proto
+
+    granian.server.mp._wsgi_call_wrap = wsgi_with_proto
     granian._signals.set_loop_signals = caught_signal  # imported by each worker when it starts
     granian._signals.set_sync_signals = caught_sync_signal
 
