@@ -12,11 +12,13 @@ accepting, finishes its other requests and exits; the parent forks a replacement
 serves this beside the real endpoint and Oxigraph, so the three are measured in the same rounds.
 Left out on purpose (see bench/README.md, "Pre-forked processes"): updates, Graph Store, pages, memory caps.
 
-`--front granian-rsgi` or `--front granian-asgi` serves the same handler with granian (a Rust HTTP server:
+`--front granian-rsgi|granian-asgi|granian-wsgi` serves the same handler with granian (a Rust HTTP server:
 HTTP parsing and the sockets in Rust) instead of uvicorn: granian's own process manager forks `--processes`
-workers, each with its own read-only store and its queries on daemon threads; past the deadline the worker
-answers 503, sends itself SIGTERM (granian's graceful stop: no new connections, answers in flight finish,
-idle keep-alive connections are closed) and granian's parent respawns it (`respawn_failed_workers`).
+workers, each with its own read-only store and its queries on daemon threads (with `--inline`: RSGI on the
+event loop, WSGI on granian's blocking thread); past the deadline the worker answers 503 (with `--inline`, a
+watchdog thread answers through granian's protocol object), sets granian's stop signal (graceful stop: no
+new connections, answers in flight finish, idle keep-alive connections are closed) and granian's parent
+respawns it (`respawn_failed_workers`).  See bench/README.md, "A Rust HTTP front".
 """
 
 from __future__ import annotations
