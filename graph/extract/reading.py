@@ -400,7 +400,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None  # "Joint Working Group", "Joint Ministerial Commission": a meeting of the two, no body
     words = name.split()
     given = {i for i, w in enumerate(words[:-1]) if PATRONYMIC.fullmatch(words[i + 1])}  # "Sultan bin Saad"
-    if any(name.lower().startswith(t + " ") for t in gaz.titles) and 0 not in given:
+    lower = name.lower().split()
+    if any(" ".join(lower[:n]) in gaz.titles for n in range(1, len(lower))) and 0 not in given:
         return None  # "Minister of Economic Development and Trade" is a title
     for n in (3, 2, 1):  # "Azerbaijan Cahit Bağcı": a country glued to a person's name
         head = " ".join(words[:n])
