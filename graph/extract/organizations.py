@@ -711,7 +711,7 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
 REPORTED = re.compile(r"\b(?:said|says|reported|reports|noted|notes|stated|states|showed|shows|announced|added|"
                       r"estimated|estimates|revealed|reveals)\b(?:\s+that\b)?")
 DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?|"
-                  r"(?:talks|discussions|negotiations)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
+                  r"(?:talks|discussions|negotiations)\s+with|(?:discussed|negotiated)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
                   r"cooperation\s+between|teamed up)\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 AND_BETWEEN = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*[^,.;]{0,60},)?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$")

@@ -1999,3 +1999,11 @@ def test_a_figure_in_a_second_currency_is_no_second_flow() -> None:
     text = ("Indonesia and the UAE held talks. Indonesia and the UAE are partners. UAE companies have invested "
             "US$3.2 billion (S$4.4 billion) in Indonesia.")
     assert flows_of(text) == {("InvestmentFlow", "country:ARE", "country:IDN", "3200000000")}
+
+
+def test_a_project_discussed_with_the_other_sides_company() -> None:
+    # the article's business goes to Bangladesh (Saudi investment flows there): the Saudi company enters
+    text = (BANGLADESH_SAUDI + "Saudi investment in Bangladesh reached $2 billion in 2023. "
+            "A proposal for a telecoms project led by Dhaka Mobile Limited, a state-run operator, "
+            "was also discussed with Saudi Arabia's Nakheel Group.")
+    assert ("Nakheel Group", "country:BGD", "planned") in activity(text)
