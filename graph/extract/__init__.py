@@ -38,6 +38,7 @@ from diplograph.graph.extract.positions import (
     dateline_country,
     envoys_of_countries,
     implied_positions,
+    ministers_of_named_ministries,
     name_line_then_title_line,
     officers_of_the_sentences_company,
     positions,
@@ -132,6 +133,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)
+    facts += ministers_of_named_ministries(views, facts, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += facilities_abroad(views, facts)

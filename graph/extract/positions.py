@@ -673,6 +673,36 @@ VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?
                       r"arrives in|travelled to|traveled to|flew to|landed in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+MINISTER_OF = re.compile(r"(?:deputy\s+|vice\s+|first\s+deputy\s+)?minister\s+(?:of|for)\s+(?:the\s+)?"
+                         r"(?P<portfolio>.+)")
+
+
+def ministers_of_named_ministries(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"the UAE's Ministry of Investment said ... said Mohamed Alsuwaidi, Minister of Investment": a minister
+    written bare belongs to the country whose ministry of that portfolio the document names."""
+    holders = {f.role("holder").text for f in facts if f.kind == "Position"}
+    ministries: dict[str, set[str]] = {}
+    owner: dict[str, Mention] = {}
+    for fact in facts:
+        org = fact.role("organization") if fact.kind == "HomeCountry" else None
+        named = org and re.fullmatch(r"(?:the\s+)?Ministry\s+(?:of|for)\s+(?:the\s+)?(?P<portfolio>.+)", org.text,
+                                     re.IGNORECASE)
+        if named and fact.role("country").key:
+            ministries.setdefault(named.group("portfolio").lower(), set()).add(fact.role("country").key)
+            owner[fact.role("country").key] = fact.role("country")
+    found = []
+    for view in views:
+        for person in (m for m in view.mentions if m.kind == "Person" and m.text not in holders):
+            title = _bare_title(view, person, gaz)
+            portfolio = title and MINISTER_OF.fullmatch(title[1].lower())
+            countries = ministries.get(portfolio.group("portfolio"), set()) if portfolio else set()
+            if len(countries) == 1:
+                holders.add(person.text)
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": owner[next(iter(
+                    countries))]}, 0.6, role=title[1]))
+    return found
+
+
 def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
     """"Air New Zealand is sending three of its big guns: Chair X, Chief Executive Y and Chief Digital Officer Z":
     a company's title written bare before a name belongs to the one company the sentence names before it."""

@@ -2007,3 +2007,14 @@ def test_a_project_discussed_with_the_other_sides_company() -> None:
             "A proposal for a telecoms project led by Dhaka Mobile Limited, a state-run operator, "
             "was also discussed with Saudi Arabia's Nakheel Group.")
     assert ("Nakheel Group", "country:BGD", "planned") in activity(text)
+
+
+def test_a_bare_minister_of_the_country_whose_ministry_the_article_names() -> None:
+    text = ("Oman and the UAE held talks. Oman and the UAE are partners. The deals were announced by the UAE's "
+            "Ministry of Investment on Tuesday. \"Our relations are strong,\" said Khalid Rashed, Minister of "
+            "Investment.")
+    assert posts(text) == {("Khalid Rashed", "minister of investment", "country:ARE")}
+    # two countries' ministries of that portfolio: whose minister is not said
+    both = text.replace("the UAE's Ministry of Investment", "the UAE's Ministry of Investment and Oman's Ministry "
+                                                              "of Investment")
+    assert posts(both) == set()
