@@ -27,6 +27,7 @@ from diplograph.graph.extract.organizations import (
     homes_by_description,
     host_country,
     listed_from_a_country,
+    listed_in_the_next_sentence,
     listed_under_a_side,
     not_at_home,
     said_home_first,
@@ -137,6 +138,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
     facts += facilities_abroad(views, facts)
+    facts += listed_in_the_next_sentence(views, pair, pair_mentions)
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)

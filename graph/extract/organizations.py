@@ -1092,6 +1092,43 @@ def listed_from_a_country(view: SentenceView) -> list[Fact]:
     return facts
 
 
+LIST_OPENER = re.compile(r"\s*(?:Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
+                         r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
+NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL
+                                    + r"|investors|businessmen)\b")
+
+
+def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str] | None,
+                                pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"Some twenty of the most important Japanese companies exchanged views on their interest in those sectors.
+    Among them are A; B; and C.": the companies listed are of the nationality of the sentence before, and plan or
+    do there what it says, in the other of the article's two countries."""
+    facts = []
+    for before, view in zip(views, views[1:], strict=False):
+        opener = LIST_OPENER.match(view.text)
+        if opener is None or before.is_title:
+            continue
+        owners = {m.key: m for m in before.places()
+                  if m.via == "adjective" and NATIONALITYS_COMPANIES.match(before.text, m.end)
+                  and not any(o.end <= m.start and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
+                                                                 before.text[o.end:m.start])
+                              for o in before.places())}  # not "Malaysian and Saudi companies"
+        if len(owners) != 1:
+            continue
+        (home, country), = owners.items()
+        names = _list_after(view, opener.end(), people_are_companies=True)
+        planned = PLANNED_CUE.search(before.text) or re.search(r"\binterest(?:ed)?\b", before.text)
+        active = ACTIVE_CUE.search(before.text)
+        other = next((c for c in pair or () if c != home), None) if pair and home in pair else None
+        negated = NEGATED_ACTIVITY.search(before.text)
+        for org in names:
+            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.65))
+            if other in pair_mentions and (planned or active) and not negated:
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]},
+                                       0.55, status="planned" if planned else "active"))
+    return facts
+
+
 PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations
 
 
@@ -1126,7 +1163,8 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
                           view.text[item.end:])
         if clause:
             item = replace(item, end=item.end + clause.end())  # only to read on from: the name stays as it is
-        gap = re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?", view.text[item.end:])
+        gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
+                       view.text[item.end:])  # "Mitsui & Co.; Nippon Koei Co.; ..."
         if not gap:
             break
         position = item.end + gap.end()

@@ -2018,3 +2018,18 @@ def test_a_bare_minister_of_the_country_whose_ministry_the_article_names() -> No
     both = text.replace("the UAE's Ministry of Investment", "the UAE's Ministry of Investment and Oman's Ministry "
                                                               "of Investment")
     assert posts(both) == set()
+
+
+def test_companies_listed_in_the_sentence_after_their_nationality() -> None:
+    text = ("Argentina and Japan held talks. Argentina and Japan are partners. At the seminar, some twenty of the "
+            "most important Japanese companies exchanged views on their interest in mining. Among them are Kurosawa "
+            "Corporation; Tanaka & Co.; Hoshida Koei Co.; and Minato Engineering Corporation.")
+    names = ("Kurosawa Corporation", "Tanaka & Co", "Hoshida Koei Co", "Minato Engineering Corporation")
+    assert {(o.rstrip("."), c) for o, c in homes(text)} == {(name, "country:JPN") for name in names}
+    assert {(o.rstrip("."), m, s) for o, m, s in activity(text)} == {(name, "country:ARG", "planned")
+                                                                      for name in names}
+    # two nationalities before the companies: whose each one is, is not said
+    both = ("Malaysia and Saudi Arabia held talks. Malaysia and Saudi Arabia are partners. He met the heads of "
+            "Malaysian and Saudi Arabian companies that work together. These include Kelapa Bhd and Dunes "
+            "Holding Co Ltd.")
+    assert homes(both) == set()
