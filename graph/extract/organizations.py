@@ -89,7 +89,7 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
 # "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
-SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+)?(?:the\s+)?)?"
+SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+|among\s+)?(?:the\s+)?)?"
                                     r"(?P<rest>[^,.;]{0,80})")
 
 
@@ -156,9 +156,11 @@ def _broader_sector(iri: str, gaz: Gazetteer) -> str | None:
 def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     facts = []
     for org in _organizations(view):
-        country = _home_from_name(org, gaz, view) or _home_from_context(view, org)
-        if country:
-            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
+        named = _home_from_name(org, gaz, view)
+        said = _home_from_context(view, org)  # "Jushi Egypt Fibreglass, among the biggest Chinese companies": said
+        for country in [named] + ([said] if said is not None and (named is None or said.key != named.key) else []):
+            if country is not None:  # where the two differ, said_home_first keeps the one said
+                facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
     return facts
 
 
@@ -261,9 +263,9 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         for m in view.mentions:
             if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
                     view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
-                    m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+" + ORGANIZATION_NOUN +
-                                                      r"\b(?!\s+[A-Z])", view.text[m.end:])):  # "X, a Korean maker"
-                return m
+                    m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|"
+                                                      + COMPANY_NOUN_PLURAL + r")\b(?!\s+[A-Z])", view.text[m.end:])):
+                return m  # "X, a Korean maker", "X, among the biggest Chinese companies in ..."
     city_based = re.match(r"\.?\s*,\s*(?:a|an|the)\s+", rest)  # "Equity Bank, a Nairobi-based lender"
     if city_based:
         at = org.end + city_based.end()
@@ -302,7 +304,8 @@ OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
-FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|through|via|than|"
+FUNCTION_WORDS = re.compile(r"\b(?:will|would|with|and|or|to|in|of|for|by|from|at|on|through|via|than|inside|within|"
+                            r"into|across|outside|under|near|"
                             r"is|are|was|were|has|have|"
                             r"had|that|which|who|said|says)\b")
 
@@ -714,6 +717,9 @@ DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|cont
                   r"(?:talks|discussions|negotiations)\s+with|(?:discussed|negotiated)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
                   r"cooperation\s+between|teamed up)\b", re.IGNORECASE)
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+# "signed agreements with A, B and C": each of the names listed after "with"
+WITH_LIST_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’-]*)*"
+                              r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?)+$")
 AND_BETWEEN = re.compile(r"(?:\s*\([^()]{1,20}\))?(?:\s*,\s*[^,.;]{0,60},)?\s+and\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$")
 # the NER's "Organization" is often a company it did not know, but never a chamber, an authority or a plan
 NOT_A_BUSINESS = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board|Agency|Committee|Commission|Society|"
@@ -748,7 +754,7 @@ def host_country(facts: list[Fact], pair: tuple[str, str] | None, dateline: str 
 def _parties_linked(view: SentenceView, first: tuple[int, int], second_start: int) -> bool:
     """"A ... with B", "between A and B", "A and the Dutch firm B signed": the two make the deal together."""
     lead = view.text[:second_start]
-    if WITH_BEFORE.search(lead):
+    if WITH_BEFORE.search(lead) or WITH_LIST_BEFORE.search(lead):
         return True
     return bool(AND_BETWEEN.fullmatch(view.text[first[1]:second_start]))
 

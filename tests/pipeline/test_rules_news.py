@@ -2033,3 +2033,16 @@ def test_companies_listed_in_the_sentence_after_their_nationality() -> None:
             "Malaysian and Saudi Arabian companies that work together. These include Kelapa Bhd and Dunes "
             "Holding Co Ltd.")
     assert homes(both) == set()
+
+
+def test_each_company_listed_after_with_and_a_home_said_against_the_name() -> None:
+    text = ("Qatar and South Korea held talks. Qatar and South Korea are partners. According to Qatar's Doha "
+            "Energy, it has signed agreements with Hanbit Heavy Industries, Daesan Shipbuilding & Marine Engineering "
+            "and Namhae Heavy Industries that reserve building slots.")
+    assert {(o, m) for o, m, _ in activity(text)} == {
+        (name, "country:QAT") for name in ("Hanbit Heavy Industries", "Daesan Shipbuilding & Marine Engineering",
+                                           "Namhae Heavy Industries")}
+    # a name that carries the host country, said to be among another nationality's companies working in a zone
+    text = ("Egypt and China held talks. Egypt and China are partners. Nile Egypt Fibreglass Company, among the "
+            "biggest Chinese companies working inside SCZONE, signed a financing agreement.")
+    assert homes(text) == {("Nile Egypt Fibreglass Company", "country:CHN")}
