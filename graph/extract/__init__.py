@@ -140,7 +140,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += facilities_abroad(views, facts)
     facts += listed_in_the_next_sentence(views, pair, pair_mentions)
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
-    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, gaz, host)
+    facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)

@@ -760,8 +760,7 @@ def _parties_linked(view: SentenceView, first: tuple[int, int], second_start: in
 
 
 def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
-                              pair_mentions: dict[str, Mention], gaz: Gazetteer,
-                              host: str | None = None) -> list[Fact]:
+                              pair_mentions: dict[str, Mention], host: str | None = None) -> list[Fact]:
     """"Sparkle will sign a preliminary agreement with Algerie Telecom", "an MoU between X and the Nepal
     Electricity Authority", "the Kazakh firm A and the Dutch consortium B agreed to build": a company that makes
     a deal with the other country's state, bodies or companies plans to work in that country's market.  Between
@@ -798,10 +797,11 @@ def deals_with_the_other_side(views: list[SentenceView], facts: list[Fact], pair
                     if (org.text, partner_home) in placed or partner_home not in pair_mentions:
                         continue
                     placed.add((org.text, partner_home))
-                    sector = _sector_between(view, min(a_end, b_start), len(view.text), gaz)
+                    # no sector from the rest of the sentence ("slots for the LNG carrier fleet"): the
+                    # company's industry, where the document names it, is filled in by activity_sectors
                     found.append(make_fact("MarketActivity", view,
                                            {"organization": org, "market": pair_mentions[partner_home]},
-                                           0.6, status="planned", sector=sector))
+                                           0.6, status="planned"))
     return found
 
 

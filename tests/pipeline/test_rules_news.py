@@ -2046,3 +2046,11 @@ def test_each_company_listed_after_with_and_a_home_said_against_the_name() -> No
     text = ("Egypt and China held talks. Egypt and China are partners. Nile Egypt Fibreglass Company, among the "
             "biggest Chinese companies working inside SCZONE, signed a financing agreement.")
     assert homes(text) == {("Nile Egypt Fibreglass Company", "country:CHN")}
+
+
+def test_a_deals_sector_is_not_read_off_the_rest_of_the_sentence() -> None:
+    text = ("Qatar and South Korea held talks. Qatar and South Korea are partners. According to Qatar's Doha "
+            "Energy, it has signed agreements with Hanbit Heavy Industries that reserve building slots for the LNG "
+            "carrier fleet it will need in the future.")
+    deals = [f for f in facts_of(text) if f.kind == "MarketActivity"]
+    assert [(f.role("organization").text, f.value("sector")) for f in deals] == [("Hanbit Heavy Industries", None)]
