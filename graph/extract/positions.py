@@ -27,7 +27,9 @@ ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECA
 
 
 LOWER_PORTFOLIO_BEFORE = re.compile(r"(?<=['’]s\s)(?:[a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")
-PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")  # "Textiles and Jute Minister"
+# "Textiles and Jute Minister", "Trade, Industry and Energy Minister"
+PORTFOLIO_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+(?:,\s+|\s+(?:(?:and|&)\s+)?)){1,4}$")
+LOWER_PORTFOLIO_AFTER_NATIONALITY = re.compile(r"\b(?:[a-z]+\s+(?:(?:and|&)\s+)?){1,3}$")  # "German labour minister"
 MINISTER = re.compile(r"(?:deputy\s+|vice[\s-]+)?(?:minister|secretary|counsell?or|commissioner|attach[eé])\b",
                       re.IGNORECASE)
 
@@ -62,6 +64,11 @@ def _portfolio_start(view: SentenceView, title_start: int) -> int:
                                                                     view.text[title_start:], re.IGNORECASE):
         return title_start  # "Petroleum Minister", and "Industry and | Trade Minister" when the title has a portfolio
     lower = LOWER_PORTFOLIO_BEFORE.search(view.text[:title_start])  # "Kenya's trade cabinet secretary"
+    if lower is None:  # "German labour minister"
+        lower = LOWER_PORTFOLIO_AFTER_NATIONALITY.search(view.text[:title_start])
+        if lower and not any(m.via == "adjective" and m.end <= lower.start()
+                             and not view.text[m.end:lower.start()].strip() for m in view.places()):
+            lower = None
     if lower and all(w in load_gazetteer().portfolio_words for w in re.findall(r"[a-z]+", lower.group())
                      if w not in ("and", "of")):
         return lower.start()
@@ -75,6 +82,11 @@ def _portfolio_start(view: SentenceView, title_start: int) -> int:
                                               for m in view.mentions):
             start = begin + len(word.group())
     start += len(re.match(r"\s*(?:(?:and|&)\s+)?", view.text[start:]).group())  # "X and Economic ... Counselor"
+    listed = view.text[start:title_start]
+    if "," in listed and not all(w.lower() in load_gazetteer().portfolio_words or w == "and"
+                                 for w in re.findall(r"[A-Za-z]+", listed)):
+        start = view.text.rindex(",", start, title_start) + 1  # "in September, Party General Secretary X"
+        start += len(view.text[start:title_start]) - len(view.text[start:title_start].lstrip())
     return title_start if start >= title_start else start
 
 
@@ -258,7 +270,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
 
 # What may stand between an owner and its title: "Kazakhstan's Ambassador", "the Saudi Deputy Minister",
 # "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
-OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
+OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:,(?=\s+[A-Z])|\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|"
+                       r"vice|senior|"
                        r"acting|former|then|new|current|non-resident|resident|special|permanent|honorary|"
                        r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government(?:['’]s)?)\s+){0,4}")
 

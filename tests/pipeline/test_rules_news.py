@@ -2054,3 +2054,23 @@ def test_a_deals_sector_is_not_read_off_the_rest_of_the_sentence() -> None:
             "carrier fleet it will need in the future.")
     deals = [f for f in facts_of(text) if f.kind == "MarketActivity"]
     assert [(f.role("organization").text, f.value("sector")) for f in deals] == [("Hanbit Heavy Industries", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case portfolio after a nationality; a portfolio listed with commas
+        ("Vietnam and Germany held talks. Vietnam and Germany are partners. During the visit, German labour "
+         "minister Jonas Weber signed a memorandum.", {("Jonas Weber", "labour minister", "country:DEU")}),
+        ("Qatar and South Korea held talks. Qatar and South Korea are partners. The deal was signed before South "
+         "Korea's Trade, Industry and Energy Minister Park Min-ho.",
+         {("Park Min-ho", "trade, industry and energy minister", "country:KOR")}),
+        # the country named later in the sentence is no nationality before the portfolio
+        ("Czechia and Korea held talks. Czechia and Korea are partners. Czech Industry and Trade Minister Petr "
+         "Novak spoke at the event, hosted by the Czech Republic Embassy in Seoul.",
+         {("Petr Novak", "industry and trade minister", "country:CZE")}),
+    ],
+)
+def test_portfolios_in_lower_case_after_a_nationality_and_listed_with_commas(
+        text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert posts(text) == expected
