@@ -105,7 +105,8 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     last_group: Mention | None = None
     last_company: Mention | None = None
     for view in views:
-        if view.is_title:
+        if view.is_title:  # a headline repeats the body without its context; only a post it names stands alone
+            facts += positions(view)  # "In conversation with H.E. X, Ambassador of Kazakhstan to Pakistan"
             continue
         context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company)
         facts += positions(view) + respective_posts(view, gaz)

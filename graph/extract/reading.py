@@ -1133,6 +1133,11 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
             of = STATE_OF.match(view.text[start:])
         if of:
             continue
+        posted = re.match(r"\s+in\s+(?:the\s+)?", view.text[start:])  # "Japan's ambassador in Argentina, X"
+        there = posted and next((m for m in view.places() if m.via == "name" and m.start == start + posted.end()),
+                                None)
+        if there:
+            start = there.end
         glued = next((m for m in view.mentions if m.kind == "Country" and m.via == "name"
                       and re.fullmatch(r"\s+", view.text[start:m.start])), None)
         if glued:  # "Deputy Minister of Economy Azerbaijan Sahib Mammadov": the title's country, then the name
@@ -1153,8 +1158,8 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         end = begin + len(text)
         words = text.split()
         overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
-        if any(c.start < end and begin < c.end for c in view.cities):
-            continue  # "Chi Minh City" is part of "Ho Chi Minh City"
+        if any(c.start < end and begin < c.end and c.start <= begin for c in view.cities):
+            continue  # "Chi Minh City" is part of "Ho Chi Minh City"; a surname that names a city is still one
         if len(words) < 2 or any((m.kind != "Person" and not _a_name_the_ner_mistyped(m, begin, end))
                                  or (m.start < begin and not city) or m.end > end for m in overlapping):
             continue

@@ -2074,3 +2074,12 @@ def test_a_deals_sector_is_not_read_off_the_rest_of_the_sentence() -> None:
 def test_portfolios_in_lower_case_after_a_nationality_and_listed_with_commas(
         text: str, expected: set[tuple[str, str, str]]) -> None:
     assert posts(text) == expected
+
+
+def test_an_envoy_in_a_country_whose_surname_names_a_city_and_a_post_in_a_headline() -> None:
+    text = ("Argentina and Japan held talks. Argentina and Japan are partners. Photo: Japan's ambassador in "
+            "Argentina, Kenji Osaka.")
+    assert posts(text) == {("Kenji Osaka", "ambassador", "country:JPN")}
+    interview = ("In conversation with H.E. Yerlan Baimukhan, Ambassador of Kazakhstan to Pakistan\n\n"
+                 "Kazakhstan and Pakistan held talks. Kazakhstan and Pakistan are partners.")
+    assert posts(interview) == {("Yerlan Baimukhan", "ambassador", "country:KAZ")}
