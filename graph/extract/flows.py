@@ -13,7 +13,7 @@ from diplograph.graph.money import Money
 
 TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
                        r"shipments?|shipped|supplies|sales|exchanged\s+goods|exchange\s+of\s+goods)\b", re.IGNORECASE)
-INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?)\b", re.IGNORECASE)
+INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?|poured|pumped|ploughed|plowed)\b", re.IGNORECASE)
 EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|shipped|supplies|sales)\b", re.IGNORECASE)
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
@@ -87,8 +87,8 @@ def _direction(view: SentenceView, kind: str, cue: re.Match) -> tuple[Mention | 
     if kind == "investment":
         source = (_owner_before(view, cue.start()) or _after_word(view, r"\bfrom\s+(?:the\s+)?$", after=cue.end())
                   or _subject_of(view, r"\b(invested|has invested|have invested|invests|investing)\b"))
-        target = _after_word(view, r"\b(?:in|into|to)\s+(?:the\s+)?(?:economy\s+of\s+(?:the\s+)?)?$",
-                             after=cue.end())
+        target = _after_word(view, r"(?<!according )(?<!due )(?<!thanks )\b(?:in|into|to)\s+(?:the\s+)?"
+                             r"(?:economy\s+of\s+(?:the\s+)?)?$", after=cue.end())  # not "according to the X"
         if target is None:  # "Uzbekistan attracted $2 billion of Korean investment"
             target = _subject_of(view, r"\b(attracted|received|has attracted|drew)\b")
         return source, target

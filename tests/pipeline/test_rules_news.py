@@ -2083,3 +2083,10 @@ def test_an_envoy_in_a_country_whose_surname_names_a_city_and_a_post_in_a_headli
     interview = ("In conversation with H.E. Yerlan Baimukhan, Ambassador of Kazakhstan to Pakistan\n\n"
                  "Kazakhstan and Pakistan held talks. Kazakhstan and Pakistan are partners.")
     assert posts(interview) == {("Yerlan Baimukhan", "ambassador", "country:KAZ")}
+
+
+def test_money_poured_into_a_country_and_not_the_source_of_a_report() -> None:
+    text = ("Vietnam and Germany held talks. Vietnam and Germany are partners. German firms have poured more than $3 "
+            "billion into the manufacturing hub, with Rheinberg Technik the biggest investor, according to the German "
+            "chamber of commerce in Vietnam.")
+    assert flows_of(text) == {("InvestmentFlow", "country:DEU", "country:VNM", "3000000000")}
