@@ -513,7 +513,8 @@ MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|'ll|is to|are to|is set to|are
 
 
 INFINITIVE_BEFORE = re.compile(r"\bto\s+$")
-BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?!(?:He|She|We|They|It|I|You|This|That|These|Those)\b)"  # no pronoun
+BARE_NAME = re.compile(r"(?:[Tt]he\s+)?(?!(?:He|She|We|They|It|I|You|This|That|These|Those|Both|All|Each|Some|"
+                       r"Many|Most|Several|Others|Also|Such)\b)"  # no pronoun, no quantifier, no adverb
                        r"(?P<name>[A-Z][\w&.+-]*(?:\s+[A-Z][\w&.+-]*){0,3})")
 
 

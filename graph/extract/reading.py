@@ -495,7 +495,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
                 kind = organization_kind(name)
                 found.append(Mention(name, default if kind == "Organization" else kind, index, start, end))
-    return found
+    return [m for m in found if m.text not in gaz.not_names]  # "Also, Mexico has been Korea's largest partner"
 
 
 @lru_cache(maxsize=1)

@@ -2090,3 +2090,10 @@ def test_money_poured_into_a_country_and_not_the_source_of_a_report() -> None:
             "billion into the manufacturing hub, with Rheinberg Technik the biggest investor, according to the German "
             "chamber of commerce in Vietnam.")
     assert flows_of(text) == {("InvestmentFlow", "country:DEU", "country:VNM", "3000000000")}
+
+
+def test_sentence_openers_and_plans_are_no_organisations() -> None:
+    text = ("Mexico and Korea held talks. Mexico and Korea are partners. Also, Mexico has been Korea's largest trade "
+            "partner in Latin America since 2014. The two firms signed a deal. Both already operate in Mexico. The "
+            "CPEC and the BRI were discussed, as was a PPP model.")
+    assert not {"Also", "Both", "CPEC", "BRI", "PPP"} & set(kinds(text))
