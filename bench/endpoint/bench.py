@@ -509,6 +509,12 @@ def diplograph_server(name: str, store: Path, root: Path, extra_path: Path | Non
     return Server(name, cmd, f"http://127.0.0.1:{port}/sparql", env={"PYTHONPATH": path}, cwd=root)
 
 
+def prefork_command(store: Path, port: int, processes: int, *options: str) -> list[str]:
+    """The command line of the measuring prototype (prefork.py) on `store` at `port`."""
+    return [sys.executable, str(Path(__file__).with_name("prefork.py")), "--store", str(store), "--port", str(port),
+            "--processes", str(processes), *options]
+
+
 def servers(
     work: Path,
     store: Path,
@@ -524,35 +530,15 @@ def servers(
     for front in granian_fronts if granian else ():  # prefork.py behind granian
         port = free_port()
         interface, *option = front.split("-")
-        cmd = [
-            sys.executable,
-            str(Path(__file__).with_name("prefork.py")),
-            "--store",
-            str(store),
-            "--port",
-            str(port),
-            "--processes",
-            str(granian),
-            "--front",
-            f"granian-{interface}",
-        ]
+        cmd = prefork_command(store, port, granian, "--front", f"granian-{interface}")
         cmd += {"inline": ["--inline"], "rust": ["--task-impl", "rust"]}.get(option[0], []) if option else []
         found.append(Server(f"granian-{front} x{granian}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if prefork:  # the measuring prototype of pre-forked processes without a hop (prefork.py)
         port = free_port()
-        cmd = [
-            sys.executable,
-            str(Path(__file__).with_name("prefork.py")),
-            "--store",
-            str(store),
-            "--port",
-            str(port),
-            "--processes",
-            str(prefork),
-        ]
+        cmd = prefork_command(store, port, prefork)
         found.append(Server(f"prefork x{prefork}", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
         port = free_port()
-        cmd = [*cmd[:4], "--port", str(port), "--processes", str(prefork), "--inline"]
+        cmd = prefork_command(store, port, prefork, "--inline")
         found.append(Server(f"prefork x{prefork} inline", cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT))
     if baseline is not None:
         found.append(diplograph_server("diplograph@baseline", store, baseline))

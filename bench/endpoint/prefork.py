@@ -113,6 +113,16 @@ class DaemonThreads:
         return future
 
 
+
+async def read_body(receive) -> bytes:
+    """An ASGI request's whole body."""
+    body = b""
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            return body
+
 def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) -> None:
     import uvicorn
 
@@ -131,12 +141,7 @@ def child(sock: socket.socket, store_path: str, timeout: float, inline: bool) ->
     async def app(scope, receive, send) -> None:
         if scope["type"] != "http":
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         try:
             params = dict(parse_params(body, "the form body"))
             text = params.get("query")
@@ -297,12 +302,7 @@ def granian_app(store_path: str, timeout: float, interface: str, threads: int, i
     async def asgi(scope, receive, send) -> None:
         if scope["type"] != "http":
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        body = await read_body(receive)
         accept = dict(scope["headers"]).get(b"accept", b"").decode()
         status, media_type, data = await answer(body, accept)
         headers = [(b"content-type", media_type.encode()), (b"content-length", str(len(data)).encode())]

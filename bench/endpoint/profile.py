@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +34,7 @@ from bench import (
     Server,
     diplograph_server,
     free_port,
+    prefork_command,
     query_stream,
     run_load,
     start,
@@ -85,16 +85,7 @@ def prototype(kind: str, store: Path) -> Server:
             "--union-default-graph",
         ]
         return Server(kind, cmd, f"http://127.0.0.1:{port}/query")
-    cmd = [
-        sys.executable,
-        str(Path(__file__).with_name("prefork.py")),
-        "--store",
-        str(store),
-        "--port",
-        str(port),
-        "--processes",
-        "2",
-    ]
+    cmd = prefork_command(store, port, 2)
     front, _, inline = kind.partition("-inline")
     cmd += ["--front", "uvicorn" if front == "prefork" else front] + (["--inline"] if kind.endswith("-inline") else [])
     return Server(kind, cmd, f"http://127.0.0.1:{port}/sparql", cwd=ROOT)
