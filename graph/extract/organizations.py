@@ -156,11 +156,11 @@ def _broader_sector(iri: str, gaz: Gazetteer) -> str | None:
 def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     facts = []
     for org in _organizations(view):
-        named = _home_from_name(org, gaz, view)
-        said = _home_from_context(view, org)  # "Jushi Egypt Fibreglass, among the biggest Chinese companies": said
-        for country in [named] + ([said] if said is not None and (named is None or said.key != named.key) else []):
-            if country is not None:  # where the two differ, said_home_first keeps the one said
-                facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
+        # the name's country, then the one the text says ("Jushi Egypt Fibreglass, among the biggest Chinese
+        # companies"): said last, so it is the one later rules read; said_home_first then drops the name's
+        found = {c.key: c for c in (_home_from_name(org, gaz, view), _home_from_context(view, org)) if c is not None}
+        for country in found.values():
+            facts.append(make_fact("HomeCountry", view, {"organization": org, "country": country}, 0.8))
     return facts
 
 
