@@ -31,6 +31,7 @@ from diplograph.graph.extract.organizations import (
     listed_under_a_side,
     not_at_home,
     said_home_first,
+    shares_of_the_sentence_before,
     with_the_parse,
 )
 from diplograph.graph.extract.positions import (
@@ -138,6 +139,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += ministers_of_named_ministries(views, facts, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)
+    facts += shares_of_the_sentence_before(views, facts, gaz)
     facts += facilities_abroad(views, facts)
     facts += listed_in_the_next_sentence(views, pair, pair_mentions)
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes

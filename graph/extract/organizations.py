@@ -59,7 +59,7 @@ OWN_ACTIVITY = re.compile(r"['’]s\s+(?:total\s+|cumulative\s+|direct\s+|existi
                           r"(?:investments?|operations|presence|entry|expansion|arrival|debut)(?=\s+(?:in|into|to)\b)")
 PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|aims?|is set|are set|seeks?|"
                          r"looking|considering|will|would|is about|are about|expects?|hopes?|is due|are due|"
-                         r"wants?|wanted|keen|eager)\s+"
+                         r"wants?|wanted|keen|eager|agreed|agrees|pledged|pledges|promised|promises|vowed|decided|decides)\s+"
                          r"(?:to\s+)?(?:expand|enter|launch|open|invest|build|set up|establish|start|begin|move|"
                          r"supply|construct|develop|produce|upgrade|moderni[sz]e|rehabilitate|install|deliver|"
                          r"implement|finance)|"
@@ -695,20 +695,55 @@ def activities_in_the_pair(views: list[SentenceView], facts: list[Fact], pair: t
         for org in orgs:
             if (view.index, org.text) in placed:
                 continue
-            rest_start, window_end = _activity_window(view, org)
-            window = view.text[rest_start:window_end]
-            if NEGATED_ACTIVITY.search(window):
-                continue
-            planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
-            if active and TAKING_PART.fullmatch(active.group(1)):
-                active = None  # with no place named, "took part" is in the forum, not in a market
-            if not planned and not active or REPORTED.search(window[:(planned or active).start()]):
-                continue  # "Statistics Vietnam reported that Peruvian exports rose": another clause's verb
-            status = "planned" if planned and (not active or planned.start() < active.start()) else "active"
+            status = _unplaced_status(view, org)
             other = pair[1] if homes[org.text] == pair[0] else pair[0]
-            if other in pair_mentions:
+            if status and other in pair_mentions:
                 found.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]},
                                        0.6, status=status))
+    return found
+
+
+def _unplaced_status(view: SentenceView, org: Mention) -> str | None:
+    """"planned" or "active" where the sentence says `org` does business but names no place for it."""
+    rest_start, window_end = _activity_window(view, org)
+    window = view.text[rest_start:window_end]
+    if NEGATED_ACTIVITY.search(window):
+        return None
+    planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
+    if active and TAKING_PART.fullmatch(active.group(1)):
+        active = None  # with no place named, "took part" is in the forum, not in a market
+    if not planned and not active or REPORTED.search(window[:(planned or active).start()]):
+        return None  # "Statistics Vietnam reported that Peruvian exports rose": another clause's verb
+    return "planned" if planned and (not active or planned.start() < active.start()) else "active"
+
+
+def shares_of_the_sentence_before(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"Four carmakers agreed to invest 150 billion baht in Thailand's EV industry. Toyota and Honda will invest
+    about 50 billion baht each": companies that do, with no place, what an unnamed many did in a place in the
+    sentence before, do it there."""
+    placed = {(f.sentence, f.role("organization").text) for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for before, view in zip(views, views[1:], strict=False):
+        if before.is_title or view.is_title or any(m.via != "adjective" for m in view.places() + view.cities):
+            continue
+        cue = PLANNED_CUE.search(before.text) or ACTIVE_CUE.search(before.text)
+        if cue is None or NEGATED_ACTIVITY.search(before.text) or any(
+                f.sentence == before.index for f in facts if f.kind == "MarketActivity") or _organizations(before):
+            continue  # the many are unnamed: "four carmakers", "Japanese investors"
+        market = _market_after(before, cue.end(), limit=60)
+        if market is None or market.key is None:
+            continue
+        sector = _sector_between(before, cue.end(), market.end + 40, gaz)
+        verb = re.compile(r"\b" + re.escape(cue.group().split()[-1][:5]))  # the same deed: "invest", "invested"
+        for org in _organizations(view):
+            if (view.index, org.text) in placed or OBJECT_OF_PREPOSITION.search(view.text[:org.start]) \
+                    or NOT_A_BUSINESS.search(org.text) or org.kind not in ("Company", "Organization"):
+                continue
+            rest_start, window_end = _activity_window(view, org)
+            status = _unplaced_status(view, org) if verb.search(view.text, rest_start, window_end) else None
+            if status:
+                found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.55,
+                                       status=status, sector=sector))
     return found
 
 
@@ -880,7 +915,7 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
         other = pair[1] if homes[name] == pair[0] else pair[0]
         if other not in pair_mentions:
             continue
-        telling = [v for v in where if any(m.key == other for m in v.places() + v.cities)
+        telling = [v for v in where if any(m.key == other and not _name_tag(v, m) for m in v.places() + v.cities)
                    or PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
         if not telling or any(NEGATED_ACTIVITY.search(v.text) for v in telling):
             continue
@@ -890,6 +925,12 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
                                                               "market": pair_mentions[other]},
                                0.55, status="planned" if planned else "active"))
     return found
+
+
+def _name_tag(view: SentenceView, place: Mention) -> bool:
+    """"Honda Automobile (Thailand)": a country in brackets after a name tags the name; the sentence says
+    nothing of business there."""
+    return view.text[place.start - 1:place.start] == "(" and view.text[place.end:place.end + 1] == ")"
 
 
 def said_home_first(facts: list[Fact]) -> list[Fact]:
@@ -1123,7 +1164,10 @@ def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str]
         if len(owners) != 1:
             continue
         (home, country), = owners.items()
-        names = _list_after(view, opener.end(), people_are_companies=True)
+        names = [n for n in _list_after(view, opener.end(), people_are_companies=True)
+                 if not _followed_by_a_title(view, n)]  # "Among them was X, president of Y, and ..."
+        for more in REPRESENTATIVES_OF.finditer(view.text, opener.end()):  # "... and representatives from A, B"
+            names += [n for n in _list_after(view, more.end()) if n not in names]
         planned = PLANNED_CUE.search(before.text) or re.search(r"\binterest(?:ed)?\b", before.text)
         active = ACTIVE_CUE.search(before.text)
         other = next((c for c in pair or () if c != home), None) if pair and home in pair else None
@@ -1134,6 +1178,15 @@ def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str]
                 facts.append(make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[other]},
                                        0.55, status="planned" if planned else "active"))
     return facts
+
+
+REPRESENTATIVES_OF = re.compile(r"\b(?:representatives|executives|heads|leaders|delegates)\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def _followed_by_a_title(view: SentenceView, m: Mention) -> bool:
+    """"X, president of Y": a person listed by name and post, whatever the NER called the name."""
+    after = re.match(r"\s*,\s*(?:the\s+|a\s+|its\s+)?", view.text[m.end:])
+    return after is not None and any(start == m.end + after.end() for _, start, _ in view.titles)
 
 
 PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations

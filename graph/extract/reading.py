@@ -559,9 +559,13 @@ def _owned_by_a_country(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]
         if not gaz.names.get(m.group("owner"), "").startswith("country:"):
             continue
         words = m.group("name").split()
+        # "South Korea's SK Innovation", "LG Chem": after a letter code of its own, a sector word is the name's
+        coded = len(words) > 1 and re.fullmatch(r"[A-Z]{2,4}", words[0]) and words[0] not in gaz.names
         claimed = any(w in GENERIC_WORDS or w in gaz.names or w in gaz.adjectives or w in gaz.capitals
-                      or w in gaz.cities or w.lower() in gaz.titles or w.lower() in gaz.portfolio_words
-                      or w.lower() in gaz.concept_labels or re.fullmatch(MONTH + "|" + WEEKDAY, w) for w in words)
+                      or w in gaz.cities or w.lower() in gaz.titles
+                      or (w.lower() in gaz.portfolio_words or w.lower() in gaz.concept_labels) and not coded
+                      or re.fullmatch(MONTH + "|" + WEEKDAY, w)
+                      for w in words)
         if claimed or NOT_AN_ORGANIZATION.search(m.group("name")) \
                 or re.match(r"\s+(?:and|&|of|for)\s+[A-Z]", text[m.end("name"):]):  # "China's Belt and Road ..."
             continue
@@ -1433,12 +1437,17 @@ def _wrapped_at_a_width(text: str) -> bool:
         and len(WRAPPED.findall(text)) >= 2  # and some breaks fall between the words of a sentence
 
 
+# "South Koreaʼs", "Korea´s", "Korea`s": a letter or an accent printed for the apostrophe, one character for one,
+# so the rules' "’s" reads them and offsets stay the document's
+APOSTROPHE_LOOKALIKE = re.compile(r"ʼ|(?<=\w)[´`′](?=\w)")
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
     """Lines of text with their offsets: a line break ends a sentence in news text (titles and datelines
     carry no full stop), except where the text was wrapped mid-sentence (blank lines then part paragraphs);
     those breaks become spaces, so every offset stays the document's."""
     breaks = LINE_IN_PARAGRAPH if _wrapped_at_a_width(text) else WRAPPED
-    unwrapped = breaks.sub(lambda m: " " * len(m.group()), text)
+    unwrapped = APOSTROPHE_LOOKALIKE.sub("’", breaks.sub(lambda m: " " * len(m.group()), text))
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", unwrapped) if m.group().strip()]
 
 

@@ -2097,3 +2097,34 @@ def test_sentence_openers_and_plans_are_no_organisations() -> None:
             "partner in Latin America since 2014. The two firms signed a deal. Both already operate in Mexico. The "
             "CPEC and the BRI were discussed, as was a PPP model.")
     assert not {"Also", "Both", "CPEC", "BRI", "PPP"} & set(kinds(text))
+
+
+def test_a_person_among_them_and_representatives_from_companies() -> None:
+    text = ("Thailand and Japan held talks. Thailand and Japan are partners. The prime minister was joined by "
+            "representatives of seven Japanese car manufacturers. Among them was Kanok Srisuk, president of Hoshida "
+            "Automobile (Thailand), and representatives from Kurosawa Motors, Minato Motors and Tanabe Motors.")
+    # the person named with a post is no company; the companies are after "representatives from"
+    assert homes(text) == {(name, "country:JPN") for name in ("Kurosawa Motors", "Minato Motors", "Tanabe Motors")} \
+        | {("Hoshida Automobile", "country:THA")}  # the Thai unit, as the brackets say
+    # a country in brackets after a name tags the name: no sentence here says they do business in Thailand
+    assert activity(text) == set()
+
+
+def test_companies_sharing_out_what_the_sentence_before_says_unnamed_many_do() -> None:
+    text = ("Thailand and Japan held talks. Thailand and Japan are partners. Four carmakers agreed to invest 150 "
+            "billion baht in Thailand's EV industry. Kurosawa Motor and Minato Motor will invest about 50 billion "
+            "baht each, while Tanabe Motors will invest 30 billion baht.")
+    assert activity(text) == {(name, "country:THA", "planned")
+                              for name in ("Kurosawa Motor", "Minato Motor", "Tanabe Motors")}
+    # another deed than the one before is not its share
+    other = ("Thailand and Japan held talks. Thailand and Japan are partners. Four carmakers agreed to invest 150 "
+             "billion baht in Thailand's EV industry. Kurosawa Motor will open a museum next year.")
+    assert activity(other) == set()
+
+
+def test_an_apostrophe_printed_as_a_modifier_letter_and_a_coded_name_with_a_sector_word() -> None:
+    text = ("Hungary and South Korea held talks. Hungary and South Korea are partners. South Korea\u02bcs Hanbit "
+            "Controls is investing in a battery plant in Hungary, and earlier South Korea\u02bcs KX Innovation "
+            "also chose Hungary.")
+    assert {("Hanbit Controls", "country:KOR"), ("KX Innovation", "country:KOR")} <= homes(text)
+    assert ("Hanbit Controls", "country:HUN", "active") in activity(text)
