@@ -232,6 +232,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                 r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)\s+",
                 view.text[m.end:run_start]):
             return m  # "Chinese firms such as X", "the Kingdom's biggest companies, among them X"
+        if m.via == "adjective" and NATIONALITYS_LIST.fullmatch(view.text[m.end:run_start]):
+            return m  # "three other Japanese companies - A, B and C - signed"
         if m.via == "adjective" and MADE_OF.fullmatch(view.text[m.end:run_start]):
             return m  # "the Egyptian consortium of "A" and "B"": its members share its nationality
     counterpart = COUNTERPART_BODY.search(lead)
@@ -240,6 +242,12 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if owner:
             return owner
     rest = view.text[org.end:]
+    said = NATIONALITY_AFTER_COPULA.match(rest)
+    if said:  # "MTN is not the only South African company", "X is one of the Korean firms"
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + said.end()
+                        and m.via == "adjective"), None)
+        if country and OWNER_OF_COMPANIES.match(view.text[country.end:]):
+            return country
     top = LARGEST_IN.match(rest)
     if top:  # "Safaricom, the largest telecoms operator in Kenya"
         country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + top.end()
@@ -294,12 +302,16 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
 
 COUNTERPART_BODY = re.compile(r"\b(?:its|their)\s+(?P<owner>[A-Z][\w-]+)\s+counterparts?\s*,\s*(?:the\s+)?$")
 # "X, the largest telecoms operator in Kenya"; not "the largest foreign investor in Kenya", a market
+NATIONALITY_AFTER_COPULA = re.compile(r"\s+(?:is|was|remains|became|has become)\s+(?:not\s+)?(?:one of\s+)?"
+                                      r"(?:the\s+(?:only|first|largest|biggest|main|leading)\s+|a\s+|an\s+|another\s+)"
+                                      r"(?:[a-z][\w-]*\s+){0,2}?")
 LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leading|main|oldest|top|second-largest|"
                         r"third-largest)\s+(?!foreign\b|overseas\b|international\b)(?:[\w-]+\s+){0,3}?"
                         + COMPANY_NOUN + r"s?\s+in\s+(?:the\s+)?")
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
+NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
@@ -369,7 +381,31 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
-        _present_by_list(view, facts)
+        _present_by_list(view, facts) + _described_at_work_abroad(view, facts)
+
+
+# "... the only South African company riding rough waves in Nigeria", "... a Korean firm operating in Hungary"
+AT_WORK_IN = re.compile(r"(?:[\w-]+\s+){0,2}?" + COMPANY_NOUN + r"\s+(?:that\s+is\s+|which\s+is\s+)?[a-z]+ing\b"
+                        r"[^.;,]{0,40}?\b(?:in|into|across)\s+(?:the\s+)?$")
+
+
+def _described_at_work_abroad(view: SentenceView, found: list[Fact]) -> list[Fact]:
+    """"MTN is not the only South African company riding rough waves in Nigeria": what a company is said to be
+    one of, at work in a country, it is itself."""
+    placed = {f.role("organization").text for f in found}
+    facts = []
+    for org in _organizations(view):
+        said = NATIONALITY_AFTER_COPULA.match(view.text, org.end)
+        home = said and next((m for m in view.mentions if m.kind == "Country" and m.start == said.end()
+                              and m.via == "adjective"), None)
+        if not home or org.text in placed:
+            continue
+        market = next((m for m in view.places() if m.start > home.end and m.via != "adjective" and m.key != home.key
+                       and AT_WORK_IN.fullmatch(view.text[home.end:m.start].lstrip())), None)
+        if market is not None:
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status="active"))
+    return facts
 
 
 PRESENCE_OF = re.compile(r"\b(?:presence|operations|activities|investments?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -594,8 +630,10 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
     return list(facts.values())
 
 
-LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:among them|including|such as|like|notably)\s+(?:the\s+)?"
-                          r"(?:[\w-]+\s+){0,3}?$")
+LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:among them|including|such as|like|notably|include|includes|"
+                          r"included)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|"
+                          # "..., the main example being the investments of the Norwegian concern X"
+                          r"(?:for example|for instance|examples? being|example is)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?)$")
 
 
 def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer) -> list[Fact]:

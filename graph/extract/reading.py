@@ -200,8 +200,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
         lead += company.end()
-    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+and\s+(?:Head|Chairman|Minister|Director|"
-                     r"Member|President|Deputy)|"
+    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+[-–—]\s+[a-z].*|"  # "Marubeni Corp - signed"
+                     r"\s+and\s+(?:Head|Chairman|Minister|Director|Member|President|Deputy)|"
                      r"(?<=[A-Za-z])(?:\s+(?!(?:group|company|bank)$)[a-z]+)+)$", span)  # "Petrandes holds": a verb
     cut = tail.start() if tail else len(span)
     honoured = re.search(r"\s+and\s+(?:(?:His|Her)\s+(?:Excellency|Highness|Majesty)|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|"
@@ -441,8 +441,11 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     found = []
     text = sentence_text(sent)
     gaz = load_gazetteer()
-    for m in re.finditer(r"\b" + ORGANIZATION_NOUN + r"\s+[\x22“]?(" + PROPER_RUN.pattern + r")", text):
-        start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1), sent.start_char + m.end(1))
+    for m in re.finditer(r"(?:\b" + ORGANIZATION_NOUN + r"|\b(?P<place>[A-Z][\w ]*?)-(?:based|headquartered))"
+                         r"\s+[\x22“]?(?P<name>" + PROPER_RUN.pattern + r")", text):  # "Johannesburg-headquartered X"
+        if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
+            continue  # not "Shore-based Anti-Ship Missile"
+        start, end = _trim(doc_text(sent.doc), sent.start_char + m.start("name"), sent.start_char + m.end("name"))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:
             found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))

@@ -27,10 +27,12 @@ COMPANY_WORDS = ("company", "firm", "corporation", "consortium", "conglomerate",
                  "bank", "lender", "insurer", "fund", "investor", "developer", "operator", "producer", "manufacturer",
                  "maker", "carmaker", "automaker", "drugmaker", "miner", "refiner", "processor", "contractor",
                  "supplier", "exporter", "retailer", "chain", "carrier", "airline", "utility", "startup",
-                 "trading house", "business", "enterprise", "subsidiary", "unit", "arm", "affiliate", "division")
+                 "trading house", "business", "enterprise", "subsidiary", "unit", "arm", "affiliate", "division",
+                 "concern", "brand", "broadcaster", "steelmaker", "shipbuilder")
 IRREGULAR_PLURALS = {"company": "companies", "business": "businesses", "utility": "utilities",
                      "subsidiary": "subsidiaries", "trading house": "trading houses"}
-COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS)
+COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS) + (
+    "multinationals",)  # a noun only in the plural: "a multinational logistics company" is an adjective's
 COMPANY_NOUN = r"(?:" + "|".join(sorted(COMPANY_WORDS, key=len, reverse=True)) + r")"
 COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse=True)) + r")"
 

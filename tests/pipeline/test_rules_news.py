@@ -2128,3 +2128,34 @@ def test_an_apostrophe_printed_as_a_modifier_letter_and_a_coded_name_with_a_sect
             "also chose Hungary.")
     assert {("Hanbit Controls", "country:KOR"), ("KX Innovation", "country:KOR")} <= homes(text)
     assert ("Hanbit Controls", "country:HUN", "active") in activity(text)
+
+
+def test_companies_listed_between_dashes_after_their_nationality() -> None:
+    text = ("Australia and Japan held talks. Australia and Japan are partners. Sakura and three other Japanese "
+            "companies - Hikari Heavy Industries Ltd, Kaede Electric Power Co Inc and Tsubasa Corp - signed a "
+            "memorandum of understanding.")
+    # a name the NER runs on past the dash ("Tsubasa Corp - signed") ends at the dash
+    assert homes(text) == {(name, "country:JPN") for name in ("Hikari Heavy Industries Ltd",
+                                                              "Kaede Electric Power Co Inc", "Tsubasa Corp")}
+    assert not any(o.endswith("signed") for o, _ in homes(text))
+
+
+def test_one_of_a_nationalitys_companies_at_work_in_a_country_and_an_example_of_many() -> None:
+    text = ("Nigeria and South Africa held talks. Nigeria and South Africa are partners. But KTN is not the "
+            "only South African company riding rough waves in Nigeria.")
+    assert homes(text) == {("KTN", "country:ZAF")}
+    assert activity(text) == {("KTN", "country:NGA", "active")}
+    text = ("Norway and Poland held talks. Norway and Poland are partners. Norwegian energy companies are more and "
+            "more active in Poland, the main example being the investments of the Norwegian concern Fjordkraft in "
+            "wind farms.")
+    assert homes(text) == {("Fjordkraft", "country:NOR")}
+    assert activity(text) == {("Fjordkraft", "country:POL", "active")}
+
+
+def test_a_name_after_a_city_based_and_not_after_any_word_based() -> None:
+    text = ("Nigeria and South Africa held talks. Nigeria and South Africa are partners. Johannesburg-headquartered "
+            "Kopano Vision cut its tariffs. Kenya became the first customer of India's vaunted Shore-based Anti-Ship "
+            "Missile.")
+    assert kinds(text).get("Kopano Vision") == "Company"
+    assert "Anti-Ship Missile" not in kinds(text)
+    assert homes(text) == {("Kopano Vision", "country:ZAF")}
