@@ -20,6 +20,7 @@ from diplograph.graph.extract.organizations import (
     activities_from_the_parse,
     activities_in_the_pair,
     activity_sectors,
+    companies_met_of_one_side,
     companies_of_one_side,
     deals_with_the_other_side,
     facilities_abroad,
@@ -61,8 +62,9 @@ __all__ = ["extract", "extract_views", "main_pair", "read_views"]
 
 
 def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
-    """The two countries a document is about: the two named most often."""
-    counts = Counter(m.key for v in views for m in v.places() if m.key)
+    """The two countries a document is about: the two named most often, a headline's counting twice ("UAE
+    companies to speed up new projects in Uzbekistan" over a body that names only the visitor's president)."""
+    counts = Counter(m.key for v in views for m in v.places() * (2 if v.is_title else 1) if m.key)
     top = counts.most_common(2)
     if len(top) < 2 or top[1][1] < 2:
         return None
@@ -142,6 +144,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     facts += shares_of_the_sentence_before(views, facts, gaz)
     facts += facilities_abroad(views, facts)
     facts += listed_in_the_next_sentence(views, pair, pair_mentions)
+    facts += companies_met_of_one_side(views, facts, pair, pair_mentions)
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)

@@ -1013,8 +1013,8 @@ def _market_in_names(view: SentenceView, start: int, end: int, gaz: Gazetteer) -
 
 def _appositive_sector(view: SentenceView, org: Mention, gaz: Gazetteer) -> str | None:
     appo = SUPERLATIVE_APPOSITION.match(view.text[org.end:])
-    if not appo:
-        return None
+    if not appo or DESCRIBED_ITEM.match(view.text, org.end + appo.start("rest")):
+        return None  # "A, the medical company B, and C": B's, not A's
     start = org.end + appo.start("rest")
     return _sector_between(view, start, org.end + appo.end("rest") - 30, gaz)
 
@@ -1219,6 +1219,50 @@ def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str]
 
 
 REPRESENTATIVES_OF = re.compile(r"\b(?:representatives|executives|heads|leaders|delegates)\s+(?:from|of)\s+(?:the\s+)?")
+# the people of companies a visitor meets: "the heads of A, B and C", "the management of A", "Leaders of A, B"
+PEOPLE_OF_COMPANIES = re.compile(r"\b(?:[Rr]epresentatives|[Ee]xecutives|[Hh]eads|[Ll]eaders|[Mm]anagement|[Cc]hief "
+                                 r"executives|CEOs|[Cc]hairmen|[Bb]osses|[Tt]op managers)\s+(?:from|of)\s+(?:the\s+)?")
+MET = re.compile(r"\b(?:met|meets|meeting|meetings|talks|received|receives|took part|called on|calls on)\b")
+
+
+def companies_met_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                              pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"X held meetings with senior officials and heads of major UAE companies in Abu Dhabi. ... Leaders of A, B
+    and C took part in the meeting. ... a meeting took place with the heads of D and E": where an article about
+    two countries says once whose companies the meetings were with, the companies whose people are met are
+    that country's, and are there for business in the other."""
+    if pair is None:
+        return []
+    declared = set()
+    for view in views:
+        for cue in PEOPLE_OF_COMPANIES.finditer(view.text):
+            side = next((m for m in view.places() if m.start >= cue.end() and m.key in pair
+                         and re.fullmatch(r"(?:[a-z][\w-]*\s+){0,2}", view.text[cue.end():m.start])
+                         and NATIONALITYS_COMPANIES.match(view.text, m.end)), None)
+            if side is not None and MET.search(view.text):
+                declared.add(side.key)
+    if len(declared) != 1:
+        return []
+    home, = declared
+    other = pair[1] if home == pair[0] else pair[0]
+    homes = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}
+    placed = {f.role("organization").text for f in facts if f.kind == "MarketActivity"}
+    found = []
+    for view in views:
+        if view.is_title or not MET.search(view.text):
+            continue
+        for cue in PEOPLE_OF_COMPANIES.finditer(view.text):
+            for org in _list_after(view, cue.end(), people_are_companies=True):
+                if org.text not in homes and home in pair_mentions:
+                    homes.add(org.text)
+                    found.append(make_fact("HomeCountry", view, {"organization": org,
+                                                                 "country": pair_mentions[home]}, 0.55))
+                if org.text not in placed and other in pair_mentions:
+                    placed.add(org.text)
+                    found.append(make_fact("MarketActivity", view, {"organization": org,
+                                                                    "market": pair_mentions[other]},
+                                           0.5, status="planned"))
+    return found
 
 
 def _followed_by_a_title(view: SentenceView, m: Mention) -> bool:
@@ -1230,6 +1274,10 @@ def _followed_by_a_title(view: SentenceView, m: Mention) -> bool:
 PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name people as well as organisations
 
 
+# a list item its industry introduces: "the medical company M42", "the automotive Numak"
+DESCRIBED_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+(?=[A-Z])")
+
+
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
     """The organisations named in a row from `start`: known mentions, or capitalised names between the
     commas that nothing else claims.  In a list of companies ("Malaysian ones such as Petronas, Sime Darby"),
@@ -1237,6 +1285,8 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
     found: list[Mention] = []
     position = start
     while True:
+        described = DESCRIBED_ITEM.match(view.text, position)
+        position = described.end() if described else position
         known = next((m for m in view.mentions if m.start == position), None)
         if known is not None and known.kind == "Person" and people_are_companies:
             known = Mention(known.text, "Company", known.sentence, known.start, known.end)

@@ -2159,3 +2159,17 @@ def test_a_name_after_a_city_based_and_not_after_any_word_based() -> None:
     assert kinds(text).get("Kopano Vision") == "Company"
     assert "Anti-Ship Missile" not in kinds(text)
     assert homes(text) == {("Kopano Vision", "country:ZAF")}
+
+
+def test_companies_whose_heads_a_visitor_meets_after_the_article_says_whose_they_are() -> None:
+    # the headline names the visited side's partner once; the body only the visitor's president
+    text = ("Emirati companies to speed up projects in Uzbekistan\n\n"
+            "Shavkat Tursunov held meetings with heads of major UAE companies in Abu Dhabi, his press service said. "
+            "Leaders of Falcon Ports, Sahra Cables, and Tadwar took part in the meeting. Later a meeting took place "
+            "with the heads of Oasis Power, the medical company Nakhla Health, and the Jabal Group holding.")
+    names = ("Falcon Ports", "Sahra Cables", "Tadwar", "Oasis Power", "Nakhla Health", "Jabal Group")
+    assert {(name, "country:ARE") for name in names} <= homes(text)
+    assert {(name, "country:UZB", "planned") for name in names} <= activity(text)
+    # where the article never says whose companies were met, nothing is assumed
+    unsaid = text.replace("heads of major UAE companies", "business leaders")
+    assert not {o for o, _ in homes(unsaid)} & set(names)
