@@ -65,6 +65,7 @@ def memberships(view: SentenceView, gaz: Gazetteer, context: DocumentContext | N
 
 FELLOW_MEMBER = re.compile(r"\bfellow\s+members?\s+(?:states?\s+)?of\s+(?:the\s+)?$")
 GROUP_ANAPHOR = re.compile(r"\b(?P<verb>joined|became a (?:full |founding )?member of|"
+                           r",\s+(?:a|an)\s+(?:fellow\s+)?(?:full\s+|founding\s+)?member\s+of|"  # "Vietnam, a fellow"
                            r"is a (?:full |founding )?member of|"
                            r"acceded to)\s+the\s+(?:association|organi[sz]ation|bloc|group|alliance|forum|union|"
                            r"grouping)\b|"
@@ -84,7 +85,8 @@ def _members_of_the_group_named_before(view: SentenceView, last_group: Mention |
         subject = [m for m in view.places() if m.end <= match.start()]
         between = view.text[subject[-1].end:match.start()] if subject else ""
         if group is None or not subject or not re.fullmatch(
-                r"\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*", between):
+                r"\s+(?:has\s+|have\s+|also\s+|formally\s+|officially\s+)*", between) and not (
+                between == "" and match.group().startswith(",")):  # "Vietnam, a fellow member of the bloc"
             continue
         members = run_before(view, subject, subject[-1].end) if match.group("plain") else subject[-1:]
         facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in members]
@@ -118,7 +120,8 @@ PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
                           # "signatories to A and members of B": the second group too
                           r"(?:both\s+)?(?:fellow\s+)?(?:founding\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?"
                           r"(?:[^.;]{1,150}?\s+and\s+(?:also\s+)?" + MEMBERS_OF + r"\s+(?:the\s+)?)?"
-                          r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$", re.IGNORECASE)
+                          r"(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+(?:of\s+)?(?:the\s+)?)*$",
+                          re.IGNORECASE)
 
 PARTNERS_IN = re.compile(r"(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*,\s*(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+"
                          r"(?:fellow\s+)?partners?\s+(?:in|within)\s+(?:the\s+)?$")
@@ -128,8 +131,14 @@ STATES_AFTER = re.compile(r"\s+(?:member\s+)?(?:states|countries|nations|economi
                           r"(?:including|such as|namely)))")
 WITHIN_GROUP = re.compile(r"\b(?:within|in)\s+(?:the\s+)?(?:framework|frameworks|format)\s+of\s+(?:the\s+)?"
                           r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and)\s+(?:the\s+)?)*$")
-SIT_IN = re.compile(r"\b(?:sit|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
-                    r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:the\s+)?)*$")
+# "Poland and Norway are strong partners in NATO and in the EEA"
+ARE_PARTNERS_IN = re.compile(r"\s+(?:are|were|remain)\s+(?:also\s+)?(?:[a-z]+\s+){0,2}?(?:partners|allies)\s+"
+                             r"(?:in|within)\s+(?:the\s+)?(?:[A-Z][\w&+-]*(?:\s+[A-Z][\w&+-]*)*(?:\s*\([A-Z]+\))?\s*(?:,\s*|\s+and\s+)"
+                             r"(?:in\s+)?(?:the\s+)?)*$")
+# "South Africa alone sits in the G20 and in the BRICS group ... alongside Brazil, Russia, India and China"
+ALONGSIDE = re.compile(r"[^.;,]{0,60}?\balongside\s+(?:the\s+)?")
+SIT_IN = re.compile(r"\b(?:sit|sits|sat)\s+(?:together\s+)?(?:in|on|at)\s+(?:the\s+)?"
+                    r"(?:[A-Z][^.;]{0,80}?(?:,|\band)\s+(?:in\s+|on\s+)?(?:the\s+)?)*$")
 WHOSE_LARGEST = re.compile(r"\s*,\s*whose\s+(?:largest|biggest)\s+(?:economy|member)\s+is\s+(?:the\s+)?")
 # ", as members of APEC, G20, OECD and": the groups after the clause of a subject of two countries
 AS_MEMBERS_AFTER = re.compile(r",\s*(?:both\s+)?as\s+(?:fellow\s+)?(?:founding\s+)?members\s+of\s+(?:the\s+)?"
@@ -209,12 +218,23 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         named = _country_run(view, countries, of_which.end())
         if named and re.match(OF_WHICH_VERB, text[named[-1].end:]):
             return named
+    partners_in = ARE_PARTNERS_IN.search(text, 0, group.start)
+    if partners_in and partners_in.end() == group.start:
+        named = run_before(view, [m for m in countries if m.end <= partners_in.start()], partners_in.start())
+        if len(named) >= 2:
+            return named
     sits = SIT_IN.search(text[:group.start])
+    later_groups = [m.start for m in view.mentions if m.kind == "InternationalOrganization" and m.start > group.end]
     if sits:  # "Indonesia and Mexico ... also sit together in APEC and FEALAC"
         subject = [m for m in countries if clause_start <= m.start and m.end <= sits.start()]
         named = run_before(view, subject, subject[-1].end) if subject else []
         if len(named) >= 2:
             return named
+        if subject and re.fullmatch(r"\s+(?:alone\s+|also\s+|now\s+|still\s+)*", text[subject[-1].end:sits.start()]):
+            alongside = ALONGSIDE.match(text, group.end)  # "South Africa alone sits in the G20"
+            if alongside and any(start < alongside.end() for start in later_groups):
+                alongside = None  # "... in the G20 and in the BRICS group alongside A, B": the last group's
+            return subject[-1:] + (_country_run(view, countries, alongside.end()) if alongside else [])
         if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     partners = PARTNERS_IN.search(text[:group.start])

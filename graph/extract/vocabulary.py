@@ -20,7 +20,7 @@ HONORIFIC_WORD = (r"(?:(?:His|Her)\s+(?:Excellency|Highness|Royal\s+Highness|Maj
 NEGATION_WORDS = r"not|never|no longer|n't"
 # The article's two countries, named without naming them: "both countries are members of", "the two sides".
 TWO_COUNTRIES = (r"both countries|the two countries|two countries|both nations|the two nations|two nations|"
-                 r"both states|the two states|both sides|the two sides")
+                 r"both states|the two states|both sides|the two sides|the two neighbou?rs|both neighbou?rs")
 
 # What a company is called before or after its name: "the Korean carmaker X", "Chinese companies such as X".
 COMPANY_WORDS = ("company", "firm", "corporation", "consortium", "conglomerate", "holding", "group", "giant", "major",

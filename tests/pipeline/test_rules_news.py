@@ -2173,3 +2173,33 @@ def test_companies_whose_heads_a_visitor_meets_after_the_article_says_whose_they
     # where the article never says whose companies were met, nothing is assumed
     unsaid = text.replace("heads of major UAE companies", "business leaders")
     assert not {o for o, _ in homes(unsaid)} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # partners in two groups, the second after "and in"
+        ("Poland and Norway held talks. Poland and Norway are strong partners in NATO and in the European Economic "
+         "Area (EEA).", {(c, g) for c in ("country:POL", "country:NOR")
+                         for g in ("io:north-atlantic-treaty-organization", "io:european-economic-area")}),
+        # one country alone sits in two groups, and those named alongside it sit in the last one
+        ("Nigeria and South Africa held talks. Nigeria and South Africa are partners. South Africa alone sits in the "
+         "G20 and in the BRICS group of emerging powers alongside Brazil, Russia, India and China.",
+         {("country:ZAF", "io:group-of-twenty")} | {(c, "io:brics") for c in (
+             "country:ZAF", "country:BRA", "country:RUS", "country:IND", "country:CHN")}),
+        # "the two neighbours" are the article's two countries; a group's name with "of" in it, then "and of"
+        ("Kazakhstan and Uzbekistan held talks. Kazakhstan and Uzbekistan are partners. The two neighbours are "
+         "fellow members of the Commonwealth of Independent States and of the Shanghai Cooperation Organisation.",
+         {(c, g) for c in ("country:KAZ", "country:UZB")
+          for g in ("io:commonwealth-of-independent-states", "io:shanghai-cooperation-organisation")}),
+        # "a fellow member of the bloc": the group named before
+        ("Laos and Vietnam held talks. Laos and Vietnam are partners. Laos, which chaired the Association of "
+         "Southeast Asian Nations (ASEAN) last year, and Vietnam, a fellow member of the bloc, are neighbours.",
+         {("country:VNM", "io:association-of-southeast-asian-nations")}),
+    ],
+)
+def test_memberships_as_partners_in_groups_alone_in_one_and_fellows_of_the_bloc(
+        text: str, expected: set[tuple[str, str]]) -> None:
+    found = members(text)
+    assert expected <= found
+    assert {g for _, g in found} == {g for _, g in expected}  # no group the sentence does not name
