@@ -421,8 +421,9 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     elif kind == "Organization" and len(words) >= 2 and _title_after_name().match(text[end:]):
         kind = "Person"
     if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles and i not in given
+                                                   and not (w in NAME_LIKE_TITLES and 0 < i < len(words) - 1)
                                                    for i, w in enumerate(words))):
-        return None
+        return None  # but "Omar Sultan Al Olama": a ruler's title inside a name is a word of it
     if kind == "Person" and ORGANIZATION_HEAD.search(name):
         kind = organization_kind(name)  # "Agence Marocaine De Presse, the ambassador said" is still no person
     return Mention(name, kind, index, start, end)
@@ -629,6 +630,17 @@ def _relative(m: Mention, offset: int) -> Mention:
     return Mention(m.text, m.kind, m.sentence, m.start - offset, m.end - offset, m.key, m.via)
 
 
+NAME_LIKE_TITLES = frozenset({"Sultan", "Emir", "Amir", "Sheikh", "Prince", "Malik", "Shah", "Khan"})
+
+
+def _inside_a_name(text: str, title: tuple[str, int, int], gaz: Gazetteer) -> bool:
+    """"Omar Sultan Al Olama": a ruler's title between two words of a name is a word of the name."""
+    before = re.search(r"\b([A-Z][a-z]+)\s+$", text[:title[1]])
+    return title[0] in NAME_LIKE_TITLES and before is not None and re.match(r"\s+[A-Z]", text[title[2]:]) is not None \
+        and not any(before.group(1) in table for table in (gaz.names, gaz.adjectives, gaz.capitals, gaz.cities)) \
+        and before.group(1).lower() not in gaz.titles and before.group(1) not in ("The", "His", "Her", "Crown")
+
+
 def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, headline: bool = False
                   ) -> SentenceView:
     """Find everything the rules need in one spaCy sentence."""
@@ -660,7 +672,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         else:
             titles.append((span.text, span.start_char - offset, span.end_char - offset))
     titles = [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
-              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sentence_text(sent)[t[2]:])]  # "Sultan bin Saad"
+              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sentence_text(sent)[t[2]:])  # "Sultan bin Saad"
+              and not _inside_a_name(sentence_text(sent), t, gaz)]
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
     titles = [(t, start, _portfolio_end(sentence_text(sent), t, end, names, gaz)) for t, start, end in titles]
     others = [_without_leading_title(o, offset, sentence_text(sent), titles) for o in others

@@ -2203,3 +2203,11 @@ def test_memberships_as_partners_in_groups_alone_in_one_and_fellows_of_the_bloc(
     found = members(text)
     assert expected <= found
     assert {g for _, g in found} == {g for _, g in expected}  # no group the sentence does not name
+
+
+def test_a_rulers_title_inside_a_name_and_ministers_listed_with_semicolons() -> None:
+    text = ("DUBAI, 25th September, 2025 (WAM) -- The UAE and Vietnam held talks. The UAE and Vietnam are partners. "
+            "The meeting was attended by Rashid Abdullah Al Mansoori, Minister of Cabinet Affairs; and Hamad Sultan "
+            "Al Nuaimi, Minister of State for Artificial Intelligence.")
+    assert posts(text) == {("Rashid Abdullah Al Mansoori", "minister of cabinet affairs", "country:ARE"),
+                           ("Hamad Sultan Al Nuaimi", "minister of state for artificial intelligence", "country:ARE")}
