@@ -221,7 +221,9 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
               if m.kind == "Country" and run_start - 60 <= m.end <= org.start]
     for m in reversed(owners):
         gap = lead[m.end:]
-        possessive = gap.startswith(("'s", "’s"))
+        possessive = gap.startswith(("'s", "’s")) or m.text.endswith("s") and gap.startswith(("' ", "’ "))
+        if m.via == "adjective" and APPOSED_AFTER_NOUN.fullmatch(gap):
+            return m  # "Another major Vietnamese group, Hoàng Anh Gia Lai, has ..."
         if OWNER_BEFORE_NAME.fullmatch(gap) and not FUNCTION_WORDS.search(gap) and not HEAD_THEN_VERB.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith(("-based", "-headquartered"))):
             return m
@@ -311,8 +313,10 @@ LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leadin
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
+APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + r"\s*,\s*(?:the\s+)?")
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
-OWNER_BEFORE_NAME = re.compile(r"(?:['’]s)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
+# "the Maldives' FDC": a possessive of a name that ends in s
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")

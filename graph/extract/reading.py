@@ -489,6 +489,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         (r"(" + PROPER_RUN.pattern + r"),\s+which\s+(?:also\s+|now\s+|already\s+)?(?:has\s+)?(?:runs?|operates?|"
          r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
          r"supplied|sells|sold|exports|exported)\b", "Company"),
+        # "Another major Vietnamese group, Hoang Anh Gia Lai, has ...": the name apposed to a nationality's noun
+        (r"\b[A-Z][a-z]+\s+" + ORGANIZATION_NOUN + r",\s+(" + PROPER_RUN.pattern + r"),", "Company"),
         # "Greenko, based in India,": only an organisation is based somewhere in an apposition
         (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
     ]

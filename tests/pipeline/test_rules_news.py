@@ -2211,3 +2211,12 @@ def test_a_rulers_title_inside_a_name_and_ministers_listed_with_semicolons() -> 
             "Al Nuaimi, Minister of State for Artificial Intelligence.")
     assert posts(text) == {("Rashid Abdullah Al Mansoori", "minister of cabinet affairs", "country:ARE"),
                            ("Hamad Sultan Al Nuaimi", "minister of state for artificial intelligence", "country:ARE")}
+
+
+def test_a_possessive_of_a_name_in_s_and_a_name_apposed_to_a_nationalitys_group() -> None:
+    text = ("India and the Maldives held talks. India and the Maldives are partners. India's Hanbit Build concluded "
+            "contracts with the Maldives' Villa Group. Another major Indian group, Lakshmi Rao Gupta, has done well "
+            "there.")
+    assert homes(text) == {("Villa Group", "country:MDV"), ("Hanbit Build", "country:IND"),
+                           ("Lakshmi Rao Gupta", "country:IND")}
+    assert kinds(text).get("Lakshmi Rao Gupta") == "Company"  # not the person the NER may take it for
