@@ -113,6 +113,7 @@ def positions(view: SentenceView) -> list[Fact]:
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
 
 
+DASH_BEFORE = re.compile(r"\s+[–—-]\s+(?:the\s+)?")  # "Orozco – Minister of Transport"
 APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)?")
 
 
@@ -127,9 +128,10 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
-    if any(m.kind == "Person" and m.end <= t_start and APPOSED_TITLE.fullmatch(view.text[m.end:t_start])
+    if any(m.kind == "Person" and m.end <= t_start and (APPOSED_TITLE.fullmatch(view.text[m.end:t_start])
+                                                        or DASH_BEFORE.fullmatch(view.text[m.end:t_start]))
            for m in view.mentions):
-        return None  # "Ambassador A, Egypt's Ambassador to Tanzania, General B": the title is A's
+        return None  # "Ambassador A, Egypt's Ambassador to Tanzania, General B", "A – Minister of X, B": A's
     of = [m for m in mentions_between(view, t_end, phrase_end, affiliation_kinds())
           if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
     if of:

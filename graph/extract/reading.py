@@ -700,6 +700,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [m for m in _names_cut_after_an_honorific(view)
                      if m.kind not in ORGANIZATION_KINDS or m.text not in GENERIC_WORDS]  # "of the Kingdom"
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
+    announced += _names_before_dashed_titles(view, gaz, announced)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
@@ -1050,6 +1051,28 @@ def _name_opening_a_title_line(view: SentenceView, gaz: Gazetteer) -> list[Menti
         return []
     view.mentions = [m for m in view.mentions if m not in inside]  # the NER's "Asanbek Uulu" inside the line's name
     return [Mention(view.text[begin:end], "Person", view.index, begin, end)]
+
+
+DASHED_NAME = re.compile(r"(?:^|[,;:]\s*|\band\s+|\bsuch as\s+)(?:" + HONORIFIC_WORD + r"\s+)*"
+                         r"(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})\s+[–—-]\s+(?:the\s+|a\s+)?$")
+
+
+def _names_before_dashed_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """"..., Orozco – Minister of Transport of Colombia, Enrique Penalosa – Mayor of Bogota": in a list of
+    names each followed by a dash and a post, the words before the dash are a person's name, read or not."""
+    found = []
+    for _, t_start, _ in view.titles:
+        line = DASHED_NAME.search(view.text, 0, t_start)
+        if not line or line.end() != t_start:
+            continue
+        begin, end = line.start("name"), line.end("name")
+        words = view.text[begin:end].split()
+        if any(m.start < end and begin < m.end for m in view.mentions + announced + found) or any(
+                w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
+                or w in gaz.cities or w in gaz.capitals for w in words) or NOT_A_NAME_WORD.search(view.text[begin:end]):
+            continue
+        found.append(Mention(view.text[begin:end], "Person", view.index, begin, end))
+    return found
 
 
 ORGANIZATION_AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w&.+'’-]*(?:\s+[A-Z][\w&.+'’-]*){0,4})"

@@ -2220,3 +2220,13 @@ def test_a_possessive_of_a_name_in_s_and_a_name_apposed_to_a_nationalitys_group(
     assert homes(text) == {("Villa Group", "country:MDV"), ("Hanbit Build", "country:IND"),
                            ("Lakshmi Rao Gupta", "country:IND")}
     assert kinds(text).get("Lakshmi Rao Gupta") == "Company"  # not the person the NER may take it for
+
+
+def test_names_before_a_dash_and_a_post_in_a_list_read_or_not() -> None:
+    text = ("Colombia and China held talks. Colombia and China are partners. The ceremony saw the presence of "
+            "important personalities such as Marta Lucia Ramirez – Vice President of Colombia, Quintero – Minister "
+            "of Transport of Colombia, Enrique Penalosa – Mayor of Bogota, and Tang Qiaoliang - President of CHEC.")
+    found = posts(text)
+    assert ("Quintero", "minister of transport", "country:COL") in found  # a surname alone, which the NER missed
+    assert ("Tang Qiaoliang", "president", "CHEC") in found  # a hyphen for the dash
+    assert not any(holder == "Enrique Penalosa" and role == "minister of transport" for holder, role, _ in found)
