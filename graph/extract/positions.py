@@ -337,6 +337,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     elif comma:
         window_start = person.end + comma.end()
         end_match = APPOSITIVE_END.search(view.text, window_start)
+        while end_match and any(m.start < end_match.start() < m.end and m.kind == "Company" and ", " in m.text
+                                for m in view.mentions):
+            end_match = APPOSITIVE_END.search(view.text, end_match.end())  # not inside "X Co., Ltd."
         window_end = end_match.start() if end_match else len(view.text)
         item_end = view.text.find(";", window_start)
         if end_match and end_match.group() == "," and item_end > 0 and re.search(r"\b(?:at|of)\b",

@@ -572,6 +572,7 @@ def _owned_by_a_country(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]
                       or (w.lower() in gaz.portfolio_words or w.lower() in gaz.concept_labels) and not coded
                       or re.fullmatch(MONTH + "|" + WEEKDAY, w)
                       for w in words)
+        claimed = claimed or any(" ".join(words[:n]).lower() in gaz.titles for n in range(2, len(words) + 1))
         if claimed or NOT_AN_ORGANIZATION.search(m.group("name")) \
                 or re.match(r"\s+(?:and|&|of|for)\s+[A-Z]", text[m.end("name"):]):  # "China's Belt and Road ..."
             continue
@@ -696,6 +697,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
+    view.mentions = _legal_suffixes_after_a_comma(view)
     view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
     view.mentions = [m for m in _names_cut_after_an_honorific(view)
                      if m.kind not in ORGANIZATION_KINDS or m.text not in GENERIC_WORDS]  # "of the Kingdom"
@@ -707,9 +709,32 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
     view.money = find_money(sentence_text(sent))
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
-                     and not _only_a_portfolio(m, gaz)]
+                     and not _only_a_portfolio(m, gaz) and not NO_NAME_AT_ALL.fullmatch(m.text)]
     view.years = find_years(sentence_text(sent))
     return view
+
+
+LEGAL_SUFFIX_AFTER_COMMA = re.compile(r"\.?,\s*(?:Ltd|Limited|Inc|LLC|LLP|JSC|PJSC|Plc|PLC|GmbH|AG|S\.A|SA|Pvt)\b\.?")
+
+
+def _legal_suffixes_after_a_comma(view: SentenceView) -> list[Mention]:
+    """"CRRC Changchun Railway Vehicles Co., Ltd.": the NER ends the name at the comma and reads "Ltd" as a
+    name of its own; the suffix is the name's."""
+    result: list[Mention] = []
+    swallowed: set[tuple[int, int]] = set()
+    for m in view.mentions:
+        suffix = LEGAL_SUFFIX_AFTER_COMMA.match(view.text, m.end) if m.kind in ORGANIZATION_KINDS else None
+        if suffix and m.kind != "InternationalOrganization":
+            end = m.start + len(view.text[m.start:suffix.end()])
+            swallowed |= {(o.start, o.end) for o in view.mentions if o is not m and m.end <= o.start and o.end <= end}
+            m = Mention(view.text[m.start:end], "Company", m.sentence, m.start, end, m.key, m.via)
+        result.append(m)
+    return [m for m in result if (m.start, m.end) not in swallowed]
+
+
+# what a rule or the NER may take for a name but names no one: "In October", "H.H. Sheikh" (the honorifics alone)
+NO_NAME_AT_ALL = re.compile(r"(?:In|On|By|Since|Until|From|Last|Next|Early|Late)\s+(?:" + MONTH + "|" + WEEKDAY
+                            + r")\b.*|(?:" + HONORIFIC_WORD + r")(?:\s+(?:" + HONORIFIC_WORD + r"))*")
 
 
 HONORIFIC_AND_A_WORD = re.compile(r"(?P<honorific>(?:" + HONORIFIC_WORD + r")\s+)+(?:[A-Z][\w'’-]*)?")

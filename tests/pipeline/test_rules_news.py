@@ -2230,3 +2230,13 @@ def test_names_before_a_dash_and_a_post_in_a_list_read_or_not() -> None:
     assert ("Quintero", "minister of transport", "country:COL") in found  # a surname alone, which the NER missed
     assert ("Tang Qiaoliang", "president", "CHEC") in found  # a hyphen for the dash
     assert not any(holder == "Enrique Penalosa" and role == "minister of transport" for holder, role, _ in found)
+
+
+def test_a_legal_suffix_after_a_comma_and_words_that_name_no_one() -> None:
+    text = ("Colombia and China held talks. Colombia and China are partners. Attending were Wang Run – Chairman of "
+            "Hanbit Railway Vehicles Co., Ltd., and Kong Qi – Vice President of CHEC. In October, the consortium won the bid. Timor-Leste and Australia held "
+            "talks; Australia's Special Representative for the Greater Sunrise Project, Steve Bracks, spoke.")
+    found = kinds(text)
+    assert found.get("Hanbit Railway Vehicles Co., Ltd.") == "Company"
+    assert not {"Ltd", "Ltd.", "In October", "Special Representative"} & set(found)
+    assert ("Wang Run", "chairman", "Hanbit Railway Vehicles Co., Ltd.") in posts(text)
