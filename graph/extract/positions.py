@@ -128,6 +128,7 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
+    t_start = _joined_start(view, t_start)
     if any(m.kind == "Person" and m.end <= t_start and (APPOSED_TITLE.fullmatch(view.text[m.end:t_start])
                                                         or DASH_BEFORE.fullmatch(view.text[m.end:t_start]))
            for m in view.mentions):
@@ -218,12 +219,19 @@ AT_A_MISSION = re.compile(r"\s+at\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?P<missio
                           r"\s*,?\s*(?:" + HONORIFIC + r")?")
 
 
+def _joined_start(view: SentenceView, t_start: int) -> int:
+    """"the chairman and chief executive officer of X, Y": two titles joined by "and" name one post, as written."""
+    joined = [t for t in view.titles if t[2] <= t_start and re.fullmatch(r"\s+and\s+", view.text[t[2]:t_start])]
+    return joined[-1][1] if joined else t_start
+
+
 def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     """"Kazakhstan's Ambassador to Canada Dauletbek Kussainov", "BI Group CEO X"."""
     titles = [t for t in view.titles if t[2] <= person.start and person.start - t[2] <= 80]
     if not titles:
         return None
     title, t_start, t_end = titles[-1]
+    role_start = _joined_start(view, t_start)
     between = view.text[t_end:person.start]
     for m in mentions_between(view, t_end, person.start, affiliation_kinds()):  # "of the Ministry of Industry,
         between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
@@ -239,7 +247,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
                       if m.start < posted.end("mission")), None)  # the country, or the embassy named after it
         if owner is not None:
             return make_fact("Position", view, {"holder": person, "affiliation": owner}, 0.8,
-                             role=_role_text(view, t_start, t_end))
+                             role=_role_text(view, role_start, t_end))
     if re.search(r"[,;:()]|\b(and|said|met|with|by)\b", between):
         return None
     if re.search(r"\b[a-z]{3,}\b", re.sub(r"\b(of|to|for|the|and|on|in)\b", "", between)):
@@ -254,7 +262,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         owners = [m for m in view.mentions if m.kind in affiliation_kinds() and m.end <= t_start]
         if owners:  # "a delegation of the Chamber headed by its President X"
             return make_fact("Position", view, {"holder": person, "affiliation": owners[-1]}, 0.75,
-                         role=_role_text(view, t_start, role_stop))
+                         role=_role_text(view, role_start, role_stop))
     if affiliation is None:
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
         candidates = [m for m in candidates
@@ -266,7 +274,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
         if not candidates and not after:
             return None
         affiliation = candidates[-1] if candidates else after[0]
-    role = _role_text(view, t_start, role_stop)
+    role = _role_text(view, role_start, role_stop)
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
 
 

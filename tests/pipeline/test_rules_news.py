@@ -2240,3 +2240,10 @@ def test_a_legal_suffix_after_a_comma_and_words_that_name_no_one() -> None:
     assert found.get("Hanbit Railway Vehicles Co., Ltd.") == "Company"
     assert not {"Ltd", "Ltd.", "In October", "Special Representative"} & set(found)
     assert ("Wang Run", "chairman", "Hanbit Railway Vehicles Co., Ltd.") in posts(text)
+
+
+def test_two_titles_joined_by_and_before_a_comma_and_a_name() -> None:
+    text = (MALAYSIA_SAUDI + "It was signed by the chairman and chief executive officer of the Hanbit Bank Group, "
+            "Omar Al Harbi, and others.")
+    assert posts(text) == {("Omar Al Harbi", "chairman", "Hanbit Bank Group"),
+                           ("Omar Al Harbi", "chief executive officer", "Hanbit Bank Group")}
