@@ -374,6 +374,18 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
                                        status=_passive_status(passive),
                                        sector=_sector_between(view, 0, org.start, gaz)))
             continue
+        by = NOMINAL_BY.search(view.text[:org.start])
+        place = by and IN_PLACE_AFTER.match(view.text, org.end)
+        market = place and next((m for m in view.places() + view.cities if m.start == place.end()
+                                 and m.via != "adjective" and m.key), None)
+        if market is not None and not NEGATED_ACTIVITY.search(view.text[:by.start()]):
+            # "the convention authorising FM broadcasting by Radio X (MEDI 1) in Cote d'Ivoire"
+            status = "planned" if PLANNED_CUE.search(view.text) or MODAL_BEFORE.search(view.text[:by.start()]) \
+                or re.search(r"\b(?:authori[sz]\w*|convention|agreement|memorand\w*|MoU|plans?|proposed)\b",
+                             view.text[:by.start()]) else "active"
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status=status, sector=_sector_between(view, by.start(), org.start, gaz)))
+            continue
         if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
             continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
         rest_start, window_end = _activity_window(view, org)
@@ -464,6 +476,11 @@ def _their_plans(view: SentenceView, found: list[Fact]) -> list[Fact]:
             for o in run if (o.text, market.key) not in placed]
 
 
+# "broadcasting by X in Y", "the construction of a plant by X in Y", "investments by X in Y": a deed named by a noun
+NOMINAL_BY = re.compile(r"\b(?:[a-z]+ing|construction|operations?|investments?|supply|supplies|development|"
+                        r"exploration|production|acquisition|purchase|expansion)\s+(?:[\w-]+\s+){0,3}?by\s+"
+                        r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+IN_PLACE_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+(?:in|into|across)\s+(?:the\s+)?")
 PASSIVE_BY = re.compile(r"\b(?P<aux>will be|would be|is to be|are to be|is being|are being|is|are|was|were|has been|"
                         r"have been|had been)\s+(?:[a-z]+ly\s+)?(?:implemented|built|constructed|carried out|"
                         r"executed|developed|financed|funded|operated|supplied|delivered|undertaken|installed|"

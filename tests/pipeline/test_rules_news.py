@@ -2247,3 +2247,12 @@ def test_two_titles_joined_by_and_before_a_comma_and_a_name() -> None:
             "Omar Al Harbi, and others.")
     assert posts(text) == {("Omar Al Harbi", "chairman", "Hanbit Bank Group"),
                            ("Omar Al Harbi", "chief executive officer", "Hanbit Bank Group")}
+
+
+def test_a_deed_named_by_a_noun_by_a_company_in_a_country() -> None:
+    text = ("Morocco and Ivory Coast held talks. Morocco and Ivory Coast are partners. They signed the convention "
+            "authorising FM broadcasting by Radio Atlas Internationale (Radio ATL) in Ivory Coast.")
+    assert activity(text) == {("Radio Atlas Internationale", "country:CIV", "planned")}
+    done = ("Morocco and Ivory Coast held talks. Morocco and Ivory Coast are partners. The construction of the port "
+            "by Atlas Travaux Group in Ivory Coast ended last year.")
+    assert activity(done) == {("Atlas Travaux Group", "country:CIV", "active")}
