@@ -27,7 +27,8 @@ from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 ACTIVE_CUE = re.compile(
     r"\b(?:is|are|has been|have been|has|have)?\s*(?:for years\s+|actively\s+|already\s+|currently\s+)?"
-    r"(involved|active|operating|operates|operated|operate|works|working|present|engaged|invested|has projects|runs|"
+    r"(involved|active|with operations|operating|operates|operated|operate|works|working|present|engaged|invested|"
+    r"has projects|runs|"
     r"(?:doing|do|does|did|done)\s+business|"
     r"running|developing|develops|produces|mines|opened|has opened|building|builds|built|manages|sells|"
     r"constructing|constructs|constructed|installing|installed|"
@@ -668,10 +669,12 @@ def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer
         market = _market_after(view, text_cue.end(), limit=40)
         if market is None or NEGATED_ACTIVITY.search(view.text[:text_cue.start()]):
             continue
-        for org in _organizations(view):
-            if org.start > market.end and LISTED_AFTER.match(view.text[market.end:_first_of_run(view, org)]):
-                found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
-                                   status="active", sector=_sector_between(view, text_cue.start(), org.start, gaz)))
+        listed = [org for org in _organizations(view)
+                  if org.start > market.end and LISTED_AFTER.match(view.text[market.end:_first_of_run(view, org)])]
+        for org in listed:  # the sector the clause names, not one an earlier item's description names
+            found.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
+                                   status="active", sector=_sector_between(view, text_cue.start(), listed[0].start,
+                                                                           gaz)))
     return found
 
 
@@ -1078,8 +1081,9 @@ SIDE_LIST_NAMED = re.compile(SIDE_NOUNS + r"(?:among them|including|such as|nota
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
 LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
 # "engaged in the battery business in", "Indian investors in South Africa", "investments into India"
-PRESENT_IN = re.compile(r"\b(?:present|operating|operate|active|working|work|invested|investing|doing business|"
-                        r"engaged|involved|investors?|investments?|companies|firms|businesses|enterprises)\b[^,;]{0,40}?"
+PRESENT_IN = re.compile(r"\b(?:present|operations|operating|operate|active|working|work|invested|investing|"
+                        r"doing business|engaged|involved|investors?|investments?|companies|firms|businesses|"
+                        r"enterprises)\b[^,;]{0,40}?"
                         r",?\s+(?:in|into)\s+(?:the\s+)?$")
 
 
@@ -1172,7 +1176,8 @@ OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sect
                                r"industries|products|goods|projects)\s*,?\s*$")
 FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterprises|corporations|groups)\s+from\s+"
                             r"(?:the\s+)?$")
-NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|including|such as|notably|namely)\s+"
+NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|including|such as|notably|namely|"
+                             r"include|includes|included)\s+"
                              r"(?:the\s+)?")
 
 
@@ -1180,10 +1185,17 @@ def listed_from_a_country(view: SentenceView) -> list[Fact]:
     """"leading businesses from the Czech Republic that are investing in Vietnam, among them A, B and C": the
     names listed are of that country, and do or plan what the clause says where it says."""
     facts = []
-    for country in (m for m in view.places() if m.via == "name" and FROM_A_COUNTRY.search(view.text[:m.start])):
-        listing = NAMED_AFTER_GAP.match(view.text, country.end)
-        if listing is None:
+    for country in view.places():
+        if country.via == "name" and FROM_A_COUNTRY.search(view.text[:country.start]):
+            listing = NAMED_AFTER_GAP.match(view.text, country.end)
+        elif country.via == "adjective" and NATIONALITYS_COMPANIES.match(view.text, country.end):
+            # "Mexican brands with operations in Brazil include the automotive A, the food company B and C"
+            listing = NAMED_AFTER_GAP.match(view.text, NATIONALITYS_COMPANIES.match(view.text, country.end).end())
+        else:
             continue
+        if listing is None or any(m.via == "adjective" for m in view.places()
+                                  if listing.start("gap") <= m.start < listing.end("gap")):
+            continue  # not "Mexican firms signed deals with Brazilian ones including A": whose A is, is unsaid
         gap_start, gap_end = listing.span("gap")
         names = _list_after(view, listing.end(), people_are_companies=True)
         market = next((m for m in view.places() if gap_start <= m.start < gap_end and m.key != country.key
@@ -1296,7 +1308,10 @@ PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name peo
 
 
 # a list item its industry introduces: "the medical company M42", "the automotive Numak"
-DESCRIBED_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+(?=[A-Z])")
+DESCRIBED_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+(?=[A-Z])|"
+                            r"(?:(?:the|an?)\s+)?(?:(?!(?:for|of|to|in|on|at|by|with|from|and|or|as|is|are|was|"
+                            r"were|will|has|have|had|which|that|who|while|but|after|before|under|through)\b)"
+                            r"[a-z][\w-]*\s+){1,2}?(?=[A-Z])")
 
 
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:

@@ -2256,3 +2256,15 @@ def test_a_deed_named_by_a_noun_by_a_company_in_a_country() -> None:
     done = ("Morocco and Ivory Coast held talks. Morocco and Ivory Coast are partners. The construction of the port "
             "by Atlas Travaux Group in Ivory Coast ended last year.")
     assert activity(done) == {("Atlas Travaux Group", "country:CIV", "active")}
+
+
+def test_a_nationalitys_brands_with_operations_in_a_country_include_described_items() -> None:
+    text = ("Brazil and Mexico held talks. Brazil and Mexico are partners. Mexican brands with operations in Brazil "
+            "include the automotive Numex, the food company Panaderia Sol and the telecommunications firm Red Movil.")
+    names = ("Numex", "Panaderia Sol", "Red Movil")
+    assert {(name, "country:MEX") for name in names} <= homes(text)
+    assert {(name, "country:BRA", "active") for name in names} <= activity(text)
+    # a list after another nationality's noun is not the first nationality's
+    other = ("Brazil and Mexico held talks. Brazil and Mexico are partners. Mexican firms signed deals with "
+             "Brazilian ones including Panaderia Sol and Red Movil.")
+    assert not any(c == "country:MEX" for _, c in homes(other))
