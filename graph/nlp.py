@@ -102,21 +102,22 @@ class Matchers:
             self.names.add(label, list(nlp.tokenizer.pipe(table)))
         self.lower.add("CONCEPT", list(nlp.tokenizer.pipe(gaz.concept_labels)))
         self.lower.add("TITLE", list(nlp.tokenizer.pipe(gaz.titles)))
-        self.dependency_groups: dict[frozenset[str] | None, DependencyMatcher] = {}  # by the lemmas a root needs
+        # patterns grouped by the lemmas their nodes need: a group runs only where each of those sets has a word
+        self.dependency_groups: dict[tuple[frozenset[str], ...], DependencyMatcher] = {}
         self.patterns: dict[str, tuple[str, list[str]]] = {}  # key -> (label, its nodes' names in order)
         for number, entry in enumerate(read_patterns()):
-            anchor = entry["pattern"][0].get("RIGHT_ATTRS", {}).get("LEMMA")
-            lemmas = frozenset(anchor["IN"]) if isinstance(anchor, dict) and "IN" in anchor else None
+            needed = tuple(frozenset(lemma["IN"]) for node in entry["pattern"]
+                           if isinstance(lemma := node.get("RIGHT_ATTRS", {}).get("LEMMA"), dict) and "IN" in lemma)
             key = f"{entry['label']}#{number}"  # one key a pattern, so a match says which nodes it has
-            self.dependency_groups.setdefault(lemmas, DependencyMatcher(nlp.vocab)).add(key, [entry["pattern"]])
+            self.dependency_groups.setdefault(needed, DependencyMatcher(nlp.vocab)).add(key, [entry["pattern"]])
             self.patterns[key] = (entry["label"], [node["RIGHT_ID"] for node in entry["pattern"]])
 
     def dependencies(self, sent: Span) -> list[tuple[int, list[int]]]:
         """The dependency patterns' matches in one sentence, token indices counted from its start. Only the
-        patterns whose root lemma the sentence has are run: the matcher was a sixth of all extraction."""
+        patterns whose nodes' lemmas the sentence has are run: the matcher was a sixth of all extraction."""
         lemmas = {token.lemma_ for token in sent}
-        groups = [matcher for anchors, matcher in self.dependency_groups.items()
-                  if anchors is None or not anchors.isdisjoint(lemmas)]
+        groups = [matcher for needed, matcher in self.dependency_groups.items()
+                  if all(not words.isdisjoint(lemmas) for words in needed)]
         if not groups:
             return []
         doc = sent.as_doc()
