@@ -18,6 +18,9 @@ EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|shipped|supplies
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
 
+# "Viettel Global achieved turnover of VND13 trillion", "the group's annual sales": a company's takings, no flow
+COMPANYS_FIGURE = re.compile(r"\b(?:its|their|achieved|achieves|posted|posts|reported|recorded|annual|net|"
+                             r"(?:company|group|firm|corporation)['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 OWNED_FLOW_AFTER = re.compile(r"\s*(?:worth\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){1,2}"
                               r"(?:[a-z]+\s+)?")
 
@@ -27,7 +30,9 @@ def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | Non
     cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
     cues = [c for c in cues if not any(n.start <= c[1].start() < n.end for n in view.mentions)
             and not any(t_start <= c[1].start() < t_end for _, t_start, t_end in view.titles)  # "Minister of Trade"
-            and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))]
+            and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))
+            and not (c[1].group().lower() in ("turnover", "sales")
+                     and COMPANYS_FIGURE.search(view.text[:c[1].start()]))]
     owned = [c for c in cues if c[1].start() >= money.end and OWNED_FLOW_AFTER.fullmatch(
         view.text[money.end:c[1].start()])]
     if owned:  # "$300 million in Canadian imports": the amount's own noun, whatever cue came before

@@ -2268,3 +2268,12 @@ def test_a_nationalitys_brands_with_operations_in_a_country_include_described_it
     other = ("Brazil and Mexico held talks. Brazil and Mexico are partners. Mexican firms signed deals with "
              "Brazilian ones including Panaderia Sol and Red Movil.")
     assert not any(c == "country:MEX" for _, c in homes(other))
+
+
+def test_a_companys_turnover_is_no_trade_but_the_two_countries_turnover_is() -> None:
+    text = ("Vietnam and Laos held talks. Vietnam and Laos are partners. Viettel Global recently announced that it "
+            "had achieved turnover of US$578 million in the first nine months of this year.")
+    assert flows_of(text) == set()
+    trade = ("Vietnam and Laos held talks. Vietnam and Laos are partners. Trade turnover between Vietnam and Laos "
+             "reached US$578 million last year.")
+    assert {kind for kind, *_ in flows_of(trade)} == {"TradeFlow"}
