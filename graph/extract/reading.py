@@ -434,6 +434,9 @@ PROPER_RUN = re.compile(  # "Concha y Toro", "Banco do Brasil": the particles th
 
 
 ORGANIZATION_NOUN = COMPANY_NOUN
+# a word with capitals inside it is a brand's, not a person's or a place's ("McKinsey" and "DeSantis" aside)
+CAMEL_CASE_NAME = re.compile(r"\b(?!(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|St|Kwa|Al|El)[A-Z])"
+                             r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?:\s+(?:LLP|LLC|JSC|PJSC|Ltd|Inc|AG|SA|Group))?\b(?![-’'])")
 
 
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
@@ -468,6 +471,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
             start, end = _trim(doc_text(sent.doc), sent.start_char + begin, sent.start_char + begin + len(name.group()))
             if end > start and not any(f.start == start for f in found):
                 found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
+    for m in CAMEL_CASE_NAME.finditer(text):  # "QatarEnergy", "TotalEnergies", "SaryarkaAvtoProm LLP"
+        start = sent.start_char + m.start()
+        if not any(m.group() in table for table in (gaz.names, gaz.adjectives, gaz.cities, gaz.capitals)):
+            found.append(Mention(m.group(), "Company", index, start, start + len(m.group())))
     found += _owned_by_a_country(sent, index, gaz)
     found += _headed_by_a_word(sent, index, gaz)
     found += _tailed_by_a_word(sent, index, gaz)

@@ -2277,3 +2277,12 @@ def test_a_companys_turnover_is_no_trade_but_the_two_countries_turnover_is() -> 
     trade = ("Vietnam and Laos held talks. Vietnam and Laos are partners. Trade turnover between Vietnam and Laos "
              "reached US$578 million last year.")
     assert {kind for kind, *_ in flows_of(trade)} == {"TradeFlow"}
+
+
+def test_a_word_with_capitals_inside_is_a_brand() -> None:
+    text = ("India and Qatar held talks. India and Qatar are partners. GulfEnergy and India's Petronet LNG signed a "
+            "deal. In Kostanay, SaryarkaAvtoProm assembles cars. Ms McKenzie and Mr DeSouza spoke.")
+    found = kinds(text)
+    assert found.get("GulfEnergy") == "Company"
+    assert found.get("SaryarkaAvtoProm") == "Company"
+    assert found.get("McKenzie") != "Company" and found.get("DeSouza") != "Company"
