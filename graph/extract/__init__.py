@@ -115,7 +115,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
-        facts += listed_under_a_side(view, gaz) + listed_from_a_country(view)
+        facts += listed_under_a_side(view, gaz) + listed_from_a_country(view, gaz)
         activity = activities(view, gaz, context)
         activity = with_the_parse(activity, activities_from_the_parse(view, gaz, activity))
         facts += activity

@@ -254,6 +254,10 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         named = _country_run(view, countries, cue_end)
         if named:
             return named
+        if re.search(r"\b(?:the two|both)\s+$", text[:group.start]) and context.main_pair and re.match(
+                r"\s+(?:members|member states|member countries|economies|nations)\b", text[group.end:]):
+            # "the two ASEAN members": the article's two countries
+            return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         known = load_gazetteer().known.get(group.key or "")
         if STATES_OF_THE_GROUP.search(text[:group.start]) and STATES_AFTER.match(text, group.end) \
                 and context.main_pair and known is not None and known.members:

@@ -1181,7 +1181,7 @@ NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|includi
                              r"(?:the\s+)?")
 
 
-def listed_from_a_country(view: SentenceView) -> list[Fact]:
+def listed_from_a_country(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     """"leading businesses from the Czech Republic that are investing in Vietnam, among them A, B and C": the
     names listed are of that country, and do or plan what the clause says where it says."""
     facts = []
@@ -1207,7 +1207,8 @@ def listed_from_a_country(view: SentenceView) -> list[Fact]:
             if market is not None and (planned or active) and not NEGATED_ACTIVITY.search(
                     view.text, gap_start, gap_end):
                 facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
-                                       status="active" if active else "planned"))
+                                       status="active" if active else "planned",
+                                       sector=_sector_between(view, gap_start, gap_end - 30, gaz)))
     return facts
 
 

@@ -46,7 +46,7 @@ def _role_text(view: SentenceView, title_start: int, stop: int) -> str:
     start = qualifier.start() if qualifier else title_start
     start = _portfolio_start(view, start)
     role = view.text[start:stop].strip(" ,").lower()
-    role = re.sub(r"^(former|acting)\s+", "", role)
+    role = re.sub(r"^former\s+", "", role)  # "acting high commissioner" stays as written
     if ENVOY.match(role):  # "high commissioner to uganda": the post, not where it is held
         role = re.sub(r"\s+to\s+(the\s+)?[A-Z]?[\w\s-]*$", "", role)
     role = re.sub(r"\s+", " ", role)

@@ -2286,3 +2286,13 @@ def test_a_word_with_capitals_inside_is_a_brand() -> None:
     assert found.get("GulfEnergy") == "Company"
     assert found.get("SaryarkaAvtoProm") == "Company"
     assert found.get("McKenzie") != "Company" and found.get("DeSouza") != "Company"
+
+
+def test_an_acting_post_as_written_and_the_two_members_of_a_group() -> None:
+    text = ("Fiji and Australia held talks. Fiji and Australia are partners. Australia's Acting High Commissioner to "
+            "Fiji, Clara Nolan, spoke.")
+    assert posts(text) == {("Clara Nolan", "acting high commissioner", "country:AUS")}
+    vietnam = ("Vietnam and Singapore held talks. Vietnam and Singapore are partners. The minister expected the two "
+               "ASEAN members to lift their ties.")
+    assert members(vietnam) == {(c, "io:association-of-southeast-asian-nations")
+                                for c in ("country:VNM", "country:SGP")}
