@@ -2234,8 +2234,9 @@ def test_names_before_a_dash_and_a_post_in_a_list_read_or_not() -> None:
 
 def test_a_legal_suffix_after_a_comma_and_words_that_name_no_one() -> None:
     text = ("Colombia and China held talks. Colombia and China are partners. Attending were Wang Run – Chairman of "
-            "Hanbit Railway Vehicles Co., Ltd., and Kong Qi – Vice President of CHEC. In October, the consortium won the bid. Timor-Leste and Australia held "
-            "talks; Australia's Special Representative for the Greater Sunrise Project, Steve Bracks, spoke.")
+            "Hanbit Railway Vehicles Co., Ltd., and Kong Qi – Vice President of CHEC. In October, the consortium won "
+            "the bid. Timor-Leste and Australia held talks; Australia's Special Representative for the Greater "
+            "Sunrise Project, Steve Bracks, spoke.")
     found = kinds(text)
     assert found.get("Hanbit Railway Vehicles Co., Ltd.") == "Company"
     assert not {"Ltd", "Ltd.", "In October", "Special Representative"} & set(found)
