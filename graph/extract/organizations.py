@@ -1310,7 +1310,7 @@ PEOPLE_NOUNS = {"side", "delegation", "participants"}  # lists that may name peo
 
 # a list item its industry introduces: "the medical company M42", "the automotive Numak"
 DESCRIBED_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+(?=[A-Z])|"
-                            r"(?:(?:the|an?)\s+)?(?:(?!(?:for|of|to|in|on|at|by|with|from|and|or|as|is|are|was|"
+                            r"(?:(?:the|an?)\s+)?(?:(?!(?:the|an?|for|of|to|in|on|at|by|with|from|and|or|as|is|are|was|"
                             r"were|will|has|have|had|which|that|who|while|but|after|before|under|through)\b)"
                             r"[a-z][\w-]*\s+){1,2}?(?=[A-Z])")
 
