@@ -224,7 +224,6 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if len(named) >= 2:
             return named
     sits = SIT_IN.search(text[:group.start])
-    later_groups = [m.start for m in view.mentions if m.kind == "InternationalOrganization" and m.start > group.end]
     if sits:  # "Indonesia and Mexico ... also sit together in APEC and FEALAC"
         subject = [m for m in countries if clause_start <= m.start and m.end <= sits.start()]
         named = run_before(view, subject, subject[-1].end) if subject else []
@@ -232,7 +231,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             return named
         if subject and re.fullmatch(r"\s+(?:alone\s+|also\s+|now\s+|still\s+)*", text[subject[-1].end:sits.start()]):
             alongside = ALONGSIDE.match(text, group.end)  # "South Africa alone sits in the G20"
-            if alongside and any(start < alongside.end() for start in later_groups):
+            if alongside and any(m.kind == "InternationalOrganization" and group.end < m.start < alongside.end()
+                                 for m in view.mentions):
                 alongside = None  # "... in the G20 and in the BRICS group alongside A, B": the last group's
             return subject[-1:] + (_country_run(view, countries, alongside.end()) if alongside else [])
         if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:

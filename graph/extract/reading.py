@@ -671,6 +671,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
             others = [o for o in others if o not in inside] + [found]  # "the wine maker Concha y Toro": one name
     offset = sent.start_char
     doc = sent.doc
+    text = sentence_text(sent)
     concepts: list[Concept] = []
     titles: list[tuple[str, int, int]] = []
     for match_id, start, end in matchers.lower(doc[sent.start:sent.end]):
@@ -682,16 +683,16 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         else:
             titles.append((span.text, span.start_char - offset, span.end_char - offset))
     titles = [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
-              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", sentence_text(sent)[t[2]:])  # "Sultan bin Saad"
-              and not _inside_a_name(sentence_text(sent), t, gaz)]
+              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", text[t[2]:])  # "Sultan bin Saad"
+              and not _inside_a_name(text, t, gaz)]
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
-    titles = [(t, start, _portfolio_end(sentence_text(sent), t, end, names, gaz)) for t, start, end in titles]
-    others = [_without_leading_title(o, offset, sentence_text(sent), titles) for o in others
-              if not _portfolio_not_a_name(_relative(o, offset), sentence_text(sent), titles, gaz)]
-    titled = frozenset(offset + t_end + len(sentence_text(sent)[t_end:]) - len(sentence_text(sent)[t_end:].lstrip())
+    titles = [(t, start, _portfolio_end(text, t, end, names, gaz)) for t, start, end in titles]
+    others = [_without_leading_title(o, offset, text, titles) for o in others
+              if not _portfolio_not_a_name(_relative(o, offset), text, titles, gaz)]
+    titled = frozenset(offset + t_end + len(text[t_end:]) - len(text[t_end:].lstrip())
                        for _, _, t_end in titles)
     mentions = _merge(gazetteer, others, titled)
-    view = SentenceView(index, sentence_text(sent), is_title=headline,
+    view = SentenceView(index, text, is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
                         cities=[_relative(m, offset) for m in mentions if m.via == "city"])
     view.concepts = [c for c in _longest(concepts)
@@ -714,10 +715,10 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _organizations_after_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
-    view.money = find_money(sentence_text(sent))
+    view.money = find_money(text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
                      and not _only_a_portfolio(m, gaz) and not NO_NAME_AT_ALL.fullmatch(m.text)]
-    view.years = find_years(sentence_text(sent))
+    view.years = find_years(text)
     return view
 
 
