@@ -1115,7 +1115,8 @@ ORGANIZATION_AFTER_TITLE = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w&.+'
 BODY_THEN_NAME = re.compile(r"(?P<body>.*(?:" + GOVERNMENT_CUES.pattern + "|" + COMPANY_CUES.pattern
                             + r"|\b(?:Deputies|Representatives|Ministers|Commerce|Affairs|Industries|Council|Chamber)\b"
                             r"))\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})")
-OF_AFTER_TITLE = re.compile(r"\s+(?:of|for|at)\s+(?:the\s+)?")
+OF_AFTER_TITLE = re.compile(r"(?:\s+and\s+[a-z][a-z ]{0,40})?\s+(?:of|for|at)\s+(?:the\s+)?")  # "CEO and member of"
+NAME_WORD = r"[A-ZÀ-Þ][\w'’-]+"
 
 
 def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
@@ -1126,11 +1127,22 @@ def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Menti
         of = OF_AFTER_TITLE.match(view.text[t_end:])
         body = next((m for m in mentions if of and m.start == t_end + of.end() and m.key is None
                      and m.kind != "Person"), None)
+        if body is None and of:  # "President of Kasikornbank Chongrak Rattanapian": the NER's one person
+            body = next((m for m in mentions if m.start == t_end + of.end() and m.kind == "Person"
+                         and 3 <= len(m.text.split()) <= 4 and _ends_before_the_next_item(view.text, m.end)), None)
         split = BODY_THEN_NAME.fullmatch(body.text) if body else None
         if body and not split and GOVERNMENT_CUES.search(body.text):  # "... of Industry, Trade and Supply X Y"
             split = next((m for k in (3, 2) if (m := re.fullmatch(
-                r"(?P<body>.*\b(?P<last>[A-Za-z]+))\s+(?P<name>" + r"\s+".join([r"[A-ZÀ-Þ][\w'’-]+"] * k) + ")",
+                r"(?P<body>.*\b(?P<last>[A-Za-z]+))\s+(?P<name>" + r"\s+".join([NAME_WORD] * k) + ")",
                 body.text)) and m.group("last").lower() in gaz.portfolio_words), None)
+        if body and not split:  # "... of the Republic of Uzbekistan Adkham Ikramov": the body ends at its country
+            split = next((m for k in (3, 2) if (m := re.fullmatch(
+                r"(?P<body>.+)\s+(?P<name>" + r"\s+".join([NAME_WORD] * k) + ")", body.text))
+                and any(m.group("body").endswith(" " + c) for c in _last_words_naming_countries(m.group("body"), gaz))),
+                None)
+        if body and not split and body.kind == "Person":  # a one-word company, then a name of two words
+            split = re.fullmatch(r"(?P<body>\S+(?:\s+\S+)?)\s+(?P<name>" + NAME_WORD + r"\s+" + NAME_WORD + ")",
+                                 body.text)
         if not split or any(w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
                             or w.lower() in gaz.concept_labels for w in split.group("name").split()):
             continue
@@ -1140,6 +1152,17 @@ def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Menti
         mentions[mentions.index(body)] = organisation
         mentions.append(Mention(split.group("name"), "Person", view.index, name_start, body.end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _ends_before_the_next_item(text: str, end: int) -> bool:
+    """A name closing an item of a participants' list: a comma, "and", or the sentence's end follows."""
+    return bool(re.match(r"\s*(?:[,;.]|\band\b|$)", text[end:]))
+
+
+def _last_words_naming_countries(body: str, gaz: Gazetteer) -> list[str]:
+    """The country names a body's name ends with ("Republic of Uzbekistan", "Uzbekistan")."""
+    words = body.split()
+    return [tail for n in (1, 2, 3) if len(words) > n and (tail := " ".join(words[-n:])) in gaz.names]
 
 
 def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
@@ -1210,6 +1233,9 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
             of = STATE_OF.match(view.text[start:])
         if of:
             continue
+        acronym = re.match(r"\s*\([A-Z][\w&.-]*\)(?=\s+[A-Z])", view.text[start:])
+        if acronym and start != t_end:  # "CEO of Siam Cement Group (SCG) Thammasak Sethaudom"
+            start += acronym.end()
         posted = re.match(r"\s+in\s+(?:the\s+)?", view.text[start:])  # "Japan's ambassador in Argentina, X"
         there = posted and next((m for m in view.places() if m.via == "name" and m.start == start + posted.end()),
                                 None)

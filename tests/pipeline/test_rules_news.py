@@ -2297,3 +2297,28 @@ def test_an_acting_post_as_written_and_the_two_members_of_a_group() -> None:
                "ASEAN members to lift their ties.")
     assert members(vietnam) == {(c, "io:association-of-southeast-asian-nations")
                                 for c in ("country:VNM", "country:SGP")}
+
+
+def test_a_participants_list_of_title_of_body_then_name_without_commas() -> None:
+    text = ("Thailand and Vietnam held talks. Thailand and Vietnam are partners. The delegation was made up of "
+            "President and CEO of Chao Phraya Cement Group (CPC) Somchai Rattanakorn, President of Siriwatbank Anong "
+            "Chaiyaporn, Chief Digital Officer and member of the founding family of Mekong Retail Group Preecha "
+            "Thongdee, and Chairman of the Chamber of Commerce and Industry of the Republic of Uzbekistan Bakhtiyor "
+            "Rakhimov.")
+    found = kinds(text)
+    for person in ("Somchai Rattanakorn", "Anong Chaiyaporn", "Preecha Thongdee", "Bakhtiyor Rakhimov"):
+        assert found.get(person) == "Person"
+    assert found.get("Mekong Retail Group") == "Company"
+    assert "Chamber of Commerce and Industry of the Republic of Uzbekistan" in found
+    assert {("Somchai Rattanakorn", "president", "Chao Phraya Cement Group"),
+            ("Anong Chaiyaporn", "president", "Siriwatbank"),
+            ("Bakhtiyor Rakhimov", "chairman", "Chamber of Commerce and Industry of the Republic of Uzbekistan")
+            } <= posts(text)
+
+
+def test_an_economists_and_a_representatives_posts_are_titles() -> None:
+    text = ("Brazil and China held talks. Brazil and China are partners. \"Protein is next,\" said Marta Okubo, "
+            "chief economist of Atlas Research Group. The trip matters, said Jonas Weidenfeld, the representative "
+            "of the Hessler Foundation.")
+    assert posts(text) == {("Marta Okubo", "chief economist", "Atlas Research Group"),
+                           ("Jonas Weidenfeld", "representative", "Hessler Foundation")}
