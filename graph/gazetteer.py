@@ -64,6 +64,7 @@ class Gazetteer:
     known: dict[str, Known] = field(default_factory=dict)  # regions and organisations, by key
     names: dict[str, str] = field(default_factory=dict)  # surface form (case kept) -> key
     acronyms: dict[str, str] = field(default_factory=dict)  # surface -> key
+    news_agencies: set[str] = field(default_factory=set)  # "Xinhua", "PAP": organisations with no key
     adjectives: dict[str, str] = field(default_factory=dict)  # "Canadian" -> country key
     capitals: dict[str, str] = field(default_factory=dict)  # "Ottawa" -> country key
     cities: dict[str, str] = field(default_factory=dict)  # other large cities and US states: "Karachi" -> country key
@@ -149,6 +150,14 @@ def _load_known(gaz: Gazetteer, directory: Path) -> None:
             gaz.acronyms.setdefault(acronym, known.key)
 
 
+def _load_news_agencies(gaz: Gazetteer, directory: Path) -> None:
+    """Agencies are named in datelines and credits ("(Xinhua) --", "told PAP"), where the NER rarely sees a
+    name; each is an organisation under the name the article writes, as the NER's would be."""
+    for row in _read_csv(directory / "news-agencies.csv"):
+        for name in [row["label"], *_split(row.get("aliases")), *_split(row.get("acronyms"))]:
+            gaz.news_agencies.add(name.strip())
+
+
 def _load_titles(gaz: Gazetteer, directory: Path) -> None:
     for row in _read_csv(directory / "titles.csv"):
         title = row["title"].strip().lower()
@@ -222,6 +231,7 @@ def load_gazetteer(
     gaz = Gazetteer()
     _load_countries(gaz, directory, codes_file)
     _load_known(gaz, directory)
+    _load_news_agencies(gaz, directory)
     _load_titles(gaz, directory)
     _load_absent_posts(gaz, directory)
     _load_cities(gaz, directory)

@@ -96,7 +96,7 @@ class Matchers:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         tables = {
             "NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives, "CAPITAL": gaz.capitals,
-            "CITY": gaz.cities,
+            "CITY": gaz.cities, "AGENCY": gaz.news_agencies,
         }
         for label, table in tables.items():
             self.names.add(label, list(nlp.tokenizer.pipe(table)))

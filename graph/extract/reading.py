@@ -137,6 +137,9 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
         label = doc.vocab.strings[match_id]
         span = doc[start:end]  # PhraseMatcher gives document offsets, even for a span
         text = span.text
+        if label == "AGENCY":
+            found.append(Mention(text, "Organization", index, span.start_char, span.end_char))
+            continue
         table = {"NAME": gaz.names, "ACRONYM": gaz.acronyms, "ADJECTIVE": gaz.adjectives,
                  "CAPITAL": gaz.capitals, "CITY": gaz.cities}[label]
         if label == "CAPITAL" and text in gaz.names:

@@ -2322,3 +2322,13 @@ def test_an_economists_and_a_representatives_posts_are_titles() -> None:
             "of the Hessler Foundation.")
     assert posts(text) == {("Marta Okubo", "chief economist", "Atlas Research Group"),
                            ("Jonas Weidenfeld", "representative", "Hessler Foundation")}
+
+
+def test_news_agencies_in_datelines_and_credits_are_organisations() -> None:
+    text = ("BAKU, Azerbaijan, Aug. 16 (Trend) - Uzbekistan and Tajikistan held talks. Uzbekistan and Tajikistan are "
+            "partners, the minister told PAP, as Xinhua and Yonhap News Agency reported. Michael Bloomberg "
+            "spoke.")
+    found = kinds(text)
+    assert {name: found.get(name) for name in ("Trend", "PAP", "Xinhua", "Yonhap News Agency")} == dict.fromkeys(
+        ("Trend", "PAP", "Xinhua", "Yonhap News Agency"), "Organization")
+    assert found.get("Michael Bloomberg") == "Person"  # a person who shares a name with an agency's
