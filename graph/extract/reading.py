@@ -692,8 +692,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     titles = [(t, start, _portfolio_end(text, t, end, names, gaz)) for t, start, end in titles]
     others = [_without_leading_title(o, offset, text, titles) for o in others
               if not _portfolio_not_a_name(_relative(o, offset), text, titles, gaz)]
-    titled = frozenset(offset + t_end + len(text[t_end:]) - len(text[t_end:].lstrip())
-                       for _, _, t_end in titles)
+    titled = frozenset(offset + t_end + after.end() for _, _, t_end in titles  # "Prime Minister, Luis Montenegro"
+                       if (after := re.match(r"\s*,?\s*", text[t_end:])))
     mentions = _merge(gazetteer, others, titled)
     view = SentenceView(index, text, is_title=headline,
                         mentions=[_relative(m, offset) for m in mentions if m.via != "city"],
@@ -1388,6 +1388,10 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     # "In a tweet, Nduhungirehe said": the NER's organisation is a person's surname the text has given in full
     persons |= {name for name, kind in kinds.items() if kind == "Organization" and " " not in name
                 and votes[name] <= KIND_RANK["Organization"] * 2 and same_person(name, people - {name})}
+    # "François-Philippe Champagne will meet ...", then "Minister Champagne": a full name ending in a person's surname
+    persons |= {name for name, kind in kinds.items() if kind == "Organization" and 2 <= len(name.split()) <= 3
+                and organization_kind(name) == "Organization" and votes[name] <= KIND_RANK["Organization"] * 2
+                and name.split()[-1] in people}
     kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
              if votes[name] > 0 and not same_person(name, people - {name})}
     kinds.update(dict.fromkeys(persons, "Person"))

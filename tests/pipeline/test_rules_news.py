@@ -2332,3 +2332,19 @@ def test_news_agencies_in_datelines_and_credits_are_organisations() -> None:
     assert {name: found.get(name) for name in ("Trend", "PAP", "Xinhua", "Yonhap News Agency")} == dict.fromkeys(
         ("Trend", "PAP", "Xinhua", "Yonhap News Agency"), "Organization")
     assert found.get("Michael Bloomberg") == "Person"  # a person who shares a name with an agency's
+
+
+def test_a_full_name_the_ner_called_an_organisation_ends_in_a_surname_the_text_titles() -> None:
+    text = ("Canada and Chile held talks. Canada and Chile are partners. During his stay in Chile, Jean-Baptiste "
+            "Lacroix will meet business leaders. Minister Lacroix will represent Canada. He regarded the visit of "
+            "the Portuguese Prime Minister, Pedro Montenegro, as proof.")
+    found = kinds(text)
+    assert found.get("Jean-Baptiste Lacroix") == "Person"
+    assert found.get("Pedro Montenegro") == "Person"  # a surname a country shares, after a title and a comma
+
+
+def test_more_words_that_make_a_name_a_companys() -> None:
+    text = ("Angola and Portugal held talks. Angola and Portugal are partners. Sonaval holds a stake in Tejo Energia. "
+            "Kimura Advanced Materials and Oriental Assurance expanded in Angola.")
+    found = kinds(text)
+    assert {found.get(n) for n in ("Tejo Energia", "Kimura Advanced Materials", "Oriental Assurance")} == {"Company"}
