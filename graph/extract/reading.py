@@ -260,6 +260,7 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
 
 # "the Ministries of Foreign Affairs of A and B": several bodies, none named
 PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Agencies|Universities|Chambers)\b")
+ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
 PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|(?:His|Her)\s+Excellency)\s+(?=[A-Z])")
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
                              r"(?:[A-Z][^.;:]*,\s*)?$")
@@ -284,6 +285,7 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             end = _extended_end(text, start, end)
         else:
             start += PERSON_PREFIXES.match(text[start:end]).end()
+            start += ADDRESS.match(text[start:end]).end()  # "Ms McNamara": no one's name starts with "Ms"
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
         if label == "ORG" and PORTFOLIO.search(text[:start]):
             continue  # "Minister of Mining and Energy": a portfolio, not an organisation

@@ -2348,3 +2348,11 @@ def test_more_words_that_make_a_name_a_companys() -> None:
             "Kimura Advanced Materials and Oriental Assurance expanded in Angola.")
     found = kinds(text)
     assert {found.get(n) for n in ("Tejo Energia", "Kimura Advanced Materials", "Oriental Assurance")} == {"Company"}
+
+
+def test_mr_ms_and_dr_are_no_part_of_a_name() -> None:
+    text = ("Thailand and Japan held talks. Thailand and Japan are partners. Pornwut Sarasin, president of Honda, "
+            "spoke. Ms McNamara agreed, said Dr Yilmaz.")
+    found = kinds(text)
+    assert found.get("McNamara") == "Person" and found.get("Yilmaz") == "Person"
+    assert not {"Ms McNamara", "Dr Yilmaz"} & set(found)
