@@ -176,8 +176,8 @@ NOT_AN_ORGANIZATION = re.compile(
     r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
     r"Regulations?|Rules|Law|Jubilee|Anniversary|Plant|Power Station|Satellite|Dam|Refinery|Membership|Presidency|"
-    r"Visit|Tour|Trip|"
-    r"Staff)s?\.?$")  # plurals too: "Related Summits", "Economic Zones"
+    r"Visit|Tour|Trip|Deal|Gateway|Tariff|Tunnel|"
+    r"Staff)s?\.?(?:\s+\d{4})?$")  # plurals too: "Related Summits", "Economic Zones"; "Vision 2030"
 # "the Bor copper mine", "Rwanda's new Bugesera airport", "the Dukovany nuclear plant": a name that only
 # qualifies a site is the site's place, not an organisation or a person.
 NAMES_A_SITE = re.compile(

@@ -2356,3 +2356,11 @@ def test_mr_ms_and_dr_are_no_part_of_a_name() -> None:
     found = kinds(text)
     assert found.get("McNamara") == "Person" and found.get("Yilmaz") == "Person"
     assert not {"Ms McNamara", "Dr Yilmaz"} & set(found)
+
+
+def test_plans_named_with_their_year_and_deals_are_no_organisations_and_pt_makes_a_company() -> None:
+    text = ("Indonesia and Oman held talks. Indonesia and Oman are partners. The ministers spoke of Oman's Vision 2040 "
+            "and the Green New Deal. Edward Samantha, Director, PT Kawasan Industri Nusantara, spoke.")
+    found = kinds(text)
+    assert not {"Vision 2040", "Green New Deal"} & set(found)
+    assert found.get("PT Kawasan Industri Nusantara") == "Company"
