@@ -1188,9 +1188,12 @@ def listed_from_a_country(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     for country in view.places():
         if country.via == "name" and FROM_A_COUNTRY.search(view.text[:country.start]):
             listing = NAMED_AFTER_GAP.match(view.text, country.end)
-        elif country.via == "adjective" and NATIONALITYS_COMPANIES.match(view.text, country.end):
-            # "Mexican brands with operations in Brazil include the automotive A, the food company B and C"
-            listing = NAMED_AFTER_GAP.match(view.text, NATIONALITYS_COMPANIES.match(view.text, country.end).end())
+        elif (nouns := NATIONALITYS_COMPANIES.match(view.text, country.end) if country.via == "adjective" else
+              BASED_COMPANIES.match(view.text, country.end) if country.via == "name" else None):
+            # "Mexican brands with operations in Brazil include the automotive A, the food company B and C";
+            # "Among the Colombia-based companies operating in Peru are A, B and C"
+            listing = NAMED_AFTER_GAP.match(view.text, nouns.end()) or (
+                AMONG_LISTING.match(view.text, nouns.end()) if AMONG_BEFORE.search(view.text[:country.start]) else None)
         else:
             continue
         if listing is None or any(m.via == "adjective" for m in view.places()
@@ -1212,6 +1215,10 @@ def listed_from_a_country(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     return facts
 
 
+BASED_COMPANIES = re.compile(r"-(?:based|headquartered)(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL
+                             + r"|investors)\b")
+AMONG_BEFORE = re.compile(r"\b[Aa]mong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
+AMONG_LISTING = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s+(?:are|were)\s+(?:the\s+)?")
 LIST_OPENER = re.compile(r"\s*(?:Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
                          r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
 NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL

@@ -262,6 +262,7 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
 PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Agencies|Universities|Chambers)\b")
 ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
 PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|(?:His|Her)\s+Excellency)\s+(?=[A-Z])")
+LONG_LIST_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*)*,\s*){3}$")  # "A, B, C, " before
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
                              r"(?:[A-Z][^.;:]*,\s*)?$")
 
@@ -303,7 +304,8 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         last_two = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?P<b>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)",
                                 text[start:end])
         if label == "ORG" and last_two and re.search(r",\s*$", text[:start]) and not re.search(
-                r"\b(?:of|for)\b", last_two.group("a")) and COMPANY_CUES.search(last_two.group("b").split()[-1]):
+                r"\b(?:of|for)\b", last_two.group("a")) and (COMPANY_CUES.search(last_two.group("b").split()[-1])
+                                                            or LONG_LIST_BEFORE.search(text[:start])):
             # "..., Orient Group, Murad Buildings and Asklepiy Group": the end of a list, read as one name
             parts = [(start, start + last_two.end("a")), (start + last_two.start("b"), end)]
         both = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,]*)", text[start:end])

@@ -2364,3 +2364,11 @@ def test_plans_named_with_their_year_and_deals_are_no_organisations_and_pt_makes
     found = kinds(text)
     assert not {"Vision 2040", "Green New Deal"} & set(found)
     assert found.get("PT Kawasan Industri Nusantara") == "Company"
+
+
+def test_among_a_countrys_based_companies_operating_in_the_other_are_a_list() -> None:
+    text = ("Colombia and Peru held talks. Colombia and Peru are partners. Among the Colombia-based companies "
+            "operating in Peru are Gasandes, Tintico, Cafe Montana, Petrandina and Red Electrica Andina.")
+    names = ("Gasandes", "Tintico", "Cafe Montana", "Petrandina", "Red Electrica Andina")
+    assert {(n, "country:COL") for n in names} <= homes(text)
+    assert {(n, "country:PER", "active") for n in names} <= activity(text)
