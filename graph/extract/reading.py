@@ -128,6 +128,7 @@ class SentenceView:
 
 
 NOT_NATIONALITY_AFTER = {"fries", "toast", "delight", "pastry", "press", "cuisine", "dressing", "horn", "kiss"}
+CONTINENT_BEFORE = {"Latin", "South", "Central", "North", "Pan", "Ibero", "Afro", "African", "Native", "Anglo"}
 
 
 def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> list[Mention]:
@@ -146,6 +147,8 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
             continue  # "Singapore", "Kuwait": the country's name first
         if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
             continue  # "French fries" are no statement about France
+        if label == "ADJECTIVE" and start > sent.start and doc[start - 1].text.rstrip("-") in CONTINENT_BEFORE:
+            continue  # "the Latin American country", "South American markets": a continent's, not a country's
         key = table[text]
         via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital",
                "CITY": "city"}[label]

@@ -2372,3 +2372,10 @@ def test_among_a_countrys_based_companies_operating_in_the_other_are_a_list() ->
     names = ("Gasandes", "Tintico", "Cafe Montana", "Petrandina", "Red Electrica Andina")
     assert {(n, "country:COL") for n in names} <= homes(text)
     assert {(n, "country:PER", "active") for n in names} <= activity(text)
+
+
+def test_latin_american_is_no_statement_about_the_united_states() -> None:
+    text = ("Spain and Peru held talks. Spain and Peru are partners. Executives of Spanish companies established in "
+            "the Latin American country, such as Banco Iberico, Telemadrid Redes and Segurias, spoke.")
+    assert not any(m.key == "country:USA" for m in extract(text).mentions)
+    assert {(n, "country:ESP") for n in ("Banco Iberico", "Telemadrid Redes", "Segurias")} <= homes(text)
