@@ -418,6 +418,8 @@ LIST_ITEM_AFTER = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")
 ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+)\s+(?:were|was|are|is)\b|"
                           r"(?:He|She|They)\s+(?:was|were|is|are)\s+accompanied\s+by\b)")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
+IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
+                                r"the\s+$")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
 
@@ -536,6 +538,10 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                         and HEAD_OF_SIDE.fullmatch(view.text[m.end:person.start])]
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
+        side = side or [m for m in view.places() if m.key in pair and m.start > person.end  # "Minister of Tourism
+                        and IN_THE_SIDE_BEFORE.search(view.text, person.end, m.start)  # X and Minister of Health Y
+                        and ";" not in view.text[person.end:m.start]  # were in the Bulgarian delegation"
+                        and re.match(r"\s+(?:delegation|side|team)\b", view.text[m.end:])][:1]
         if not side:  # "Paraguay's Foreign Minister, X; the Minister of Industry, Y; ...": the list's country
             before = [f for f in facts + implied if f.kind == "Position" and f.sentence == view.index
                       and f.role("holder").end < person.start and f.role("affiliation").key in pair
@@ -781,6 +787,10 @@ NAME = r"[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'
 NAMES_WITH_COUNTRIES = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+(?:" + HONORIFIC + r")(?P<a>"
                                   + NAME + r")\s*\((?P<ca>[A-Z][^()]{1,30})\)\s*,?\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
                                   + NAME + r")\s*\((?P<cb>[A-Z][^()]{1,30})\)")
+COUNTRY_WORDS = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+NAMES_OF_COUNTRIES = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+(?:" + HONORIFIC + r")(?P<a>" + NAME
+                                + r")\s+of\s+(?:the\s+)?(?P<ca>" + COUNTRY_WORDS + r")\s*,?\s+and\s+(?:" + HONORIFIC
+                                + r")(?P<b>" + NAME + r")\s+of\s+(?:the\s+)?(?P<cb>" + COUNTRY_WORDS + ")")
 NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
                        + NAME + r")\b")
 
@@ -804,7 +814,8 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             person = known[0] if known else Mention(names.group(group), "Person", view.index, *names.span(group))
             if person.kind == "Person":
                 facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
-    for match in NAMES_WITH_COUNTRIES.finditer(view.text):  # "Foreign ministers X (Kenya) and Y (Poland)"
+    for match in [*NAMES_WITH_COUNTRIES.finditer(view.text),  # "Foreign ministers X (Kenya) and Y (Poland)"
+                  *NAMES_OF_COUNTRIES.finditer(view.text)]:  # "presidents X of Bulgaria and Y of Turkiye"
         words = match.group("title").split()
         role = next((" ".join(words[i:]).lower() for i in range(len(words))
                      if " ".join(words[i:]).lower() in gaz.titles), None)

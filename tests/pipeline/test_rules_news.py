@@ -2379,3 +2379,12 @@ def test_latin_american_is_no_statement_about_the_united_states() -> None:
             "the Latin American country, such as Banco Iberico, Telemadrid Redes and Segurias, spoke.")
     assert not any(m.key == "country:USA" for m in extract(text).mentions)
     assert {(n, "country:ESP") for n in ("Banco Iberico", "Telemadrid Redes", "Segurias")} <= homes(text)
+
+
+def test_plural_titles_before_names_each_of_a_country_and_bare_titles_in_a_sides_delegation() -> None:
+    text = ("Bulgaria and Turkey held talks. Bulgaria and Turkey are partners. The deal followed a meeting between "
+            "presidents Boyan Petrov of Bulgaria and Kemal Aydin of Turkey. Minister of Tourism Ivo Stoyanov and "
+            "Minister of Health Mila Ruseva were in the Bulgarian delegation.")
+    assert posts(text) == {("Boyan Petrov", "president", "country:BGR"), ("Kemal Aydin", "president", "country:TUR"),
+                           ("Ivo Stoyanov", "minister of tourism", "country:BGR"),
+                           ("Mila Ruseva", "minister of health", "country:BGR")}
