@@ -2388,3 +2388,10 @@ def test_plural_titles_before_names_each_of_a_country_and_bare_titles_in_a_sides
     assert posts(text) == {("Boyan Petrov", "president", "country:BGR"), ("Kemal Aydin", "president", "country:TUR"),
                            ("Ivo Stoyanov", "minister of tourism", "country:BGR"),
                            ("Mila Ruseva", "minister of health", "country:BGR")}
+
+
+def test_co_chairmen_operations_managers_and_presidents_elect_are_titles() -> None:
+    text = ("Latvia and Uzbekistan held talks. Latvia and Uzbekistan are partners. Rustam Aliev, co-chairman of the "
+            "Baltic Silk Business Council, spoke with Arturs Liepa, operations manager of Rigas Kabelis Company.")
+    assert posts(text) == {("Rustam Aliev", "co-chairman", "Baltic Silk Business Council"),
+                           ("Arturs Liepa", "operations manager", "Rigas Kabelis Company")}
