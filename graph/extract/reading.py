@@ -150,6 +150,10 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
         if label == "ADJECTIVE" and start > sent.start and doc[start - 1].text.rstrip("-") in CONTINENT_BEFORE:
             continue  # "the Latin American country", "South American markets": a continent's, not a country's
         key = table[text]
+        if label in ("NAME", "ACRONYM") and gaz.kind_of(key) == "InternationalOrganization" and end < sent.end \
+                and doc[end].ent_iob_ == "I" and (
+                ORGANIZATION_HEAD.fullmatch(doc[end].text) or COMPANY_CUES.fullmatch(doc[end].text)):
+            continue  # "the Commonwealth Bank of Australia", "the EU Chamber of Commerce": the name the NER reads on
         via = {"NAME": "name", "ACRONYM": "acronym", "ADJECTIVE": "adjective", "CAPITAL": "capital",
                "CITY": "city"}[label]
         if label == "CAPITAL" and not _acts_as_subject(span):

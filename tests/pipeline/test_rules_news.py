@@ -2395,3 +2395,9 @@ def test_co_chairmen_operations_managers_and_presidents_elect_are_titles() -> No
             "Baltic Silk Business Council, spoke with Arturs Liepa, operations manager of Rigas Kabelis Company.")
     assert posts(text) == {("Rustam Aliev", "co-chairman", "Baltic Silk Business Council"),
                            ("Arturs Liepa", "operations manager", "Rigas Kabelis Company")}
+
+
+def test_more_groups_and_a_bank_named_after_the_commonwealth_is_no_membership() -> None:
+    text = ("Indonesia and Nigeria held talks. Indonesia and Nigeria are partners. Both are members of the D-8, and "
+            "the Commonwealth Bank of Australia lent them money.")
+    assert {key for _, key in members(text)} == {"io:developing-8-organization-for-economic-cooperation"}
