@@ -267,6 +267,8 @@ PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Secretary of State
 
 # "the Ministries of Foreign Affairs of A and B": several bodies, none named
 PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Agencies|Universities|Chambers)\b")
+NOUN_OPENING_A_NAME = re.compile(r"(Conglomerate|Firm|Company|Carmaker|Automaker|Drugmaker|Miner|Lender|Insurer|"
+                                 r"Retailer|Steelmaker|Shipbuilder|Broadcaster|Giant)\s+(?=[A-Z])")
 ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
 PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.|Mrs\.|Ms\.|(?:His|Her)\s+Excellency)\s+(?=[A-Z])")
 LONG_LIST_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*)*,\s*){3}$")  # "A, B, C, " before
@@ -295,6 +297,9 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             start += PERSON_PREFIXES.match(text[start:end]).end()
             start += ADDRESS.match(text[start:end]).end()  # "Ms McNamara": no one's name starts with "Ms"
         previous = sent.doc[ent.start - 1].text.lower() if ent.start > sent.start else ""
+        noun = NOUN_OPENING_A_NAME.match(text, start, end)
+        if label == "ORG" and noun:  # "Conglomerate Hitachi wants to ...": the noun opening a sentence is no name's
+            start, previous = noun.end(), noun.group(1).lower()
         if label == "ORG" and PORTFOLIO.search(text[:start]):
             continue  # "Minister of Mining and Energy": a portfolio, not an organisation
         if text[start:end].isupper() and (text[start:end].title() in gaz.capitals
@@ -389,8 +394,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     name = text[start:end]
     if not name or not name[0].isupper() or name in GENERIC_WORDS or name in gaz.not_names:
         return None
-    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or name in gaz.capitals \
-            or name in gaz.cities:
+    if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or (
+            name in gaz.capitals or name in gaz.cities) and previous not in COMPANY_NOUNS:  # "the company Toyota"
         return None
     if name.lower() in gaz.concept_labels or name.lower() in gaz.titles:
         return None
@@ -468,7 +473,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         if end > start:
             found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
     plural = r"\b" + COMPANY_NOUN_PLURAL + r"(?:\s*,\s*(?:among them|among others|notably|namely|including)\s+|" \
-             r"\s*:\s*|\s+(?:such as\s+|like\s+|including\s+|as\s+)?)"
+             r"\s*:\s*|\s+(?:[a-z][\w-]*\s+){0,6}?(?:include|includes|included)\s+|" \
+             r"\s+(?:such as\s+|like\s+|including\s+|as\s+)?)"  # "Other companies on show at the pavilion include"
     single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
     for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
                          text):  # "the multinational groups Total, Orano and Alstom"
@@ -644,8 +650,9 @@ def _merge(gazetteer: list[Mention], others: list[Mention], titled: frozenset[in
                       and m.kind not in ("Company", "GovernmentBody")  # typed by an apposition: "X, the agency"
                       and not _named_after_countries(m, named)):
             continue  # "National Defence of Poland": the country is what the text names ("Air Astana" is not)
-        if any(o.start == m.start and o.end == m.end for o in result):
-            continue
+        if any(o.start == m.start and o.end == m.end and not (o.via == "city" and m.kind == "Company")
+               for o in result):
+            continue  # but "Conglomerate Hitachi": a company named after a city is the company
         result = [g for g in result if g not in inner] + [m]
     return _longest(result)
 

@@ -2401,3 +2401,12 @@ def test_more_groups_and_a_bank_named_after_the_commonwealth_is_no_membership() 
     text = ("Indonesia and Nigeria held talks. Indonesia and Nigeria are partners. Both are members of the D-8, and "
             "the Commonwealth Bank of Australia lent them money.")
     assert {key for _, key in members(text)} == {"io:developing-8-organization-for-economic-cooperation"}
+
+
+def test_companies_a_sentence_says_include_and_a_company_noun_opening_a_sentence() -> None:
+    text = ("Korea and Kenya held talks. Korea and Kenya are partners. Other companies on show at the pavilion include "
+            "Hanbit Homedeco, Jinro Lab, Kumsan Kind and Geoflex. Conglomerate Hitachi wants to build railways in "
+            "Kenya.")
+    found = kinds(text)
+    assert {found.get(n) for n in ("Hanbit Homedeco", "Jinro Lab", "Kumsan Kind", "Geoflex", "Hitachi")} == {"Company"}
+    assert "Conglomerate Hitachi" not in found
