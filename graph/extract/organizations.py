@@ -1064,8 +1064,9 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}?\s+(?P<noun>side|delegation|participants|ones|investments|"
-              + COMPANY_NOUN_PLURAL + r")\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")
+SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*|\s+(?:Public|Private|State|Sector|State-owned|Leading|Major)){0,2}?\s+"
+              r"(?P<noun>side|delegation|participants|ones|investments|(?i:" + COMPANY_NOUN_PLURAL
+              + r"))\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")  # "two Indian Public Sector Companies, A and B"
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|;")
 LISTING_WORDS = (r"(?:(?:such as|including|includes?|included|like|(?:was|were)\s+represented\s+by|were|are|was|"
                  r"(?:also\s+)?take\s+in|(?:also\s+)?takes\s+in|"

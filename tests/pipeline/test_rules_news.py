@@ -2410,3 +2410,9 @@ def test_companies_a_sentence_says_include_and_a_company_noun_opening_a_sentence
     found = kinds(text)
     assert {found.get(n) for n in ("Hanbit Homedeco", "Jinro Lab", "Kumsan Kind", "Geoflex", "Hitachi")} == {"Company"}
     assert "Conglomerate Hitachi" not in found
+
+
+def test_a_nationalitys_capitalised_companies_then_a_comma_and_their_names() -> None:
+    text = ("India and Mozambique held talks. India and Mozambique are partners. In 2014, two Indian Public Sector "
+            "Companies, Videsh Petro Ltd. and Bharat Gasfields Ltd. bought a stake in a gas block of Mozambique.")
+    assert {(n, "country:IND") for n in ("Videsh Petro Ltd", "Bharat Gasfields Ltd")} <= homes(text)
