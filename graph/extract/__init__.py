@@ -27,6 +27,7 @@ from diplograph.graph.extract.organizations import (
     home_countries,
     homes_by_description,
     host_country,
+    listed_active_in_a_country,
     listed_from_a_country,
     listed_in_the_next_sentence,
     listed_under_a_side,
@@ -115,7 +116,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
         facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
-        facts += listed_under_a_side(view, gaz) + listed_from_a_country(view, gaz)
+        facts += listed_under_a_side(view, gaz) + listed_from_a_country(view, gaz) + listed_active_in_a_country(view)
         activity = activities(view, gaz, context)
         activity = with_the_parse(activity, activities_from_the_parse(view, gaz, activity))
         facts += activity

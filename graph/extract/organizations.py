@@ -957,7 +957,7 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
     what it does, is there for its work in the other's market: an article about two countries names their
     companies for that.  The weakest reading, used only where no sentence rule placed the company; planned
     where its sentences speak of the future."""
-    if pair is None or host not in pair:
+    if pair is None:
         return []
     homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
     placed = {f.role("organization").text for f in facts if f.kind == "MarketActivity"}
@@ -977,8 +977,11 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
         other = pair[1] if homes[name] == pair[0] else pair[0]
         if other not in pair_mentions:
             continue
-        telling = [v for v in where if any(m.key == other and not _name_tag(v, m) for m in v.places() + v.cities)
-                   or PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
+        names_other = [v for v in where if any(m.key == other and not _name_tag(v, m) for m in v.places() + v.cities)]
+        says_what = [v for v in where if PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
+        # with no host, where the business goes is only where a sentence says both: the other country and the deed
+        telling = [v for v in where if v in names_other or v in says_what] if host in pair else \
+            [v for v in names_other if v in says_what]
         if not telling or any(NEGATED_ACTIVITY.search(v.text) for v in telling):
             continue
         planned = any(PLANNED_CUE.search(v.text) or MODAL_BEFORE.search(v.text) or DEAL.search(v.text)
@@ -1220,6 +1223,25 @@ BASED_COMPANIES = re.compile(r"-(?:based|headquartered)(?:\s+[a-z][\w-]*){0,2}?\
                              + r"|investors)\b")
 AMONG_BEFORE = re.compile(r"\b[Aa]mong\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$")
 AMONG_LISTING = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s+(?:are|were)\s+(?:the\s+)?")
+ACTIVE_THERE_BEFORE = re.compile(r"\b" + COMPANY_NOUN_PLURAL + r"\b[^.;:]{0,50}?\b(?:present|active|operating|working|"
+                                 r"established|doing business|invested|investing)\s+in\s+(?:the\s+)?$")
+LISTED_AFTER_A_PLACE = re.compile(r"\s*,?\s*(?:such as|including|like|among them|notably|namely)\s+(?:the\s+)?")
+
+
+def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
+    """"other major firms already active in the country such as A, B and C": whoever they belong to, the
+    companies listed are active where the sentence puts them."""
+    facts = []
+    for place in view.places():
+        listing = LISTED_AFTER_A_PLACE.match(view.text, place.end)
+        if listing is None or not ACTIVE_THERE_BEFORE.search(view.text, max(0, place.start - 90), place.start):
+            continue
+        for org in _list_after(view, listing.end(), people_are_companies=True):
+            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": place}, 0.65,
+                                   status="active"))
+    return facts
+
+
 LIST_OPENER = re.compile(r"\s*(?:Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
                          r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
 NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL

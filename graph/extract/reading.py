@@ -1511,7 +1511,7 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
         found = []
         for match in COUNTRY_ANAPHOR.finditer(view.text):
             before = [m for m in view.places() if m.end <= match.start() and m.via != "adjective"
-                      and not re.match(r"['’]s?\b", view.text[m.end:])]
+                      and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])]  # nor "Colombia-based X"
             referent = before[-1] if before else last
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
                 found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(), referent.key,

@@ -2416,3 +2416,9 @@ def test_a_nationalitys_capitalised_companies_then_a_comma_and_their_names() -> 
     text = ("India and Mozambique held talks. India and Mozambique are partners. In 2014, two Indian Public Sector "
             "Companies, Videsh Petro Ltd. and Bharat Gasfields Ltd. bought a stake in a gas block of Mozambique.")
     assert {(n, "country:IND") for n in ("Videsh Petro Ltd", "Bharat Gasfields Ltd")} <= homes(text)
+
+
+def test_firms_active_in_a_country_such_as_a_list_whoever_they_belong_to() -> None:
+    text = ("Colombia and Peru held talks. Colombia and Peru are partners. Hotel chains are eyeing the market, adding "
+            "to other major firms already active in Peru such as Estrella Hoteles, Camaron and Solesta.")
+    assert {(n, "country:PER", "active") for n in ("Estrella Hoteles", "Camaron", "Solesta")} <= activity(text)
