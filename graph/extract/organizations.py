@@ -979,9 +979,11 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
             continue
         names_other = [v for v in where if any(m.key == other and not _name_tag(v, m) for m in v.places() + v.cities)]
         says_what = [v for v in where if PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
-        # with no host, where the business goes is only where a sentence says both: the other country and the deed
+        # with no host, where the business goes is only where a sentence says both: the other country and the deed,
+        # and taking part in a forum is no deed there
         telling = [v for v in where if v in names_other or v in says_what] if host in pair else \
-            [v for v in names_other if v in says_what]
+            [v for v in names_other if v in says_what and not _only_taking_part(v.text)
+             and not any(homes.get(o.text) == other for o in _organizations(v))]  # nor a joint deal of the two
         if not telling or any(NEGATED_ACTIVITY.search(v.text) for v in telling):
             continue
         planned = any(PLANNED_CUE.search(v.text) or MODAL_BEFORE.search(v.text) or DEAL.search(v.text)
@@ -990,6 +992,12 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
                                                               "market": pair_mentions[other]},
                                0.55, status="planned" if planned else "active"))
     return found
+
+
+def _only_taking_part(text: str) -> bool:
+    active = ACTIVE_CUE.search(text)
+    return not PLANNED_CUE.search(text) and not DEAL.search(text) and bool(active) and bool(
+        TAKING_PART.fullmatch(active.group(1)))
 
 
 def _name_tag(view: SentenceView, place: Mention) -> bool:
