@@ -2422,3 +2422,11 @@ def test_firms_active_in_a_country_such_as_a_list_whoever_they_belong_to() -> No
     text = ("Colombia and Peru held talks. Colombia and Peru are partners. Hotel chains are eyeing the market, adding "
             "to other major firms already active in Peru such as Estrella Hoteles, Camaron and Solesta.")
     assert {(n, "country:PER", "active") for n in ("Estrella Hoteles", "Camaron", "Solesta")} <= activity(text)
+
+
+def test_alhaji_and_samdech_are_honorifics() -> None:
+    text = ("Nigeria and Cambodia held talks. Nigeria and Cambodia are partners. The president praised Alhaji Musa "
+            "Danjuma Bello, chairman of Sahel Agro Group, and Samdech Akka Moha Sena Padei Techo Hun Dara.")
+    found = kinds(text)
+    assert found.get("Musa Danjuma Bello") == "Person" and "Alhaji Musa Danjuma Bello" not in found
+    assert not any(name.startswith("Samdech") for name in found)
