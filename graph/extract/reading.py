@@ -183,7 +183,7 @@ NOT_AN_ORGANIZATION = re.compile(
     r"Forum|Conference|Week|Plan|Project|Pipeline|Declaration|Treaty|Accord|Act|Roadmap|Framework|Vision|Zone|"
     r"Exhibition|Expo|Festival|Games|Cup|Day|Year|Award|Prize|Visa|Road|Highway|Railway Line|Port|Airport|"
     r"Regulations?|Rules|Law|Jubilee|Anniversary|Plant|Power Station|Satellite|Dam|Refinery|Membership|Presidency|"
-    r"Visit|Tour|Trip|Deal|Gateway|Tariff|Tunnel|"
+    r"Visit|Tour|Trip|Deal|Gateway|Tariff|Tunnel|Province|Prefecture|Governorate|Oblast|"
     r"Staff)s?\.?(?:\s+\d{4})?$")  # plurals too: "Related Summits", "Economic Zones"; "Vision 2030"
 # "the Bor copper mine", "Rwanda's new Bugesera airport", "the Dukovany nuclear plant": a name that only
 # qualifies a site is the site's place, not an organisation or a person.
@@ -395,8 +395,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     if not name or not name[0].isupper() or name in GENERIC_WORDS or name in gaz.not_names:
         return None
     if name in gaz.adjectives or name in gaz.names or name in gaz.acronyms or (
-            name in gaz.capitals or name in gaz.cities) and previous not in COMPANY_NOUNS:  # "the company Toyota"
-        return None
+            name.rstrip(".") in gaz.capitals or name.rstrip(".") in gaz.cities) and previous not in COMPANY_NOUNS:
+        return None  # but "the company Toyota"; and "Kuala Lumpur." with the sentence's full stop is the city
     if name.lower() in gaz.concept_labels or name.lower() in gaz.titles:
         return None
     if name.isupper() and (len(name) > 6 or " " in name):

@@ -2430,3 +2430,9 @@ def test_alhaji_and_samdech_are_honorifics() -> None:
     found = kinds(text)
     assert found.get("Musa Danjuma Bello") == "Person" and "Alhaji Musa Danjuma Bello" not in found
     assert not any(name.startswith("Samdech") for name in found)
+
+
+def test_a_province_and_a_city_with_the_full_stop_are_no_organisations() -> None:
+    text = ("Malaysia and Japan held talks. Malaysia and Japan are partners. The office opened in Kuala Lumpur. The "
+            "complex is in Ba Ria-Vung Tau Province.")
+    assert not {"Kuala Lumpur.", "Ba Ria-Vung Tau Province"} & set(kinds(text))
