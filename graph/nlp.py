@@ -6,6 +6,7 @@ Loaded once per process; the extractor feeds it one line (paragraph) at a time.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,6 +84,8 @@ def load_nlp() -> Language:
     for abbreviation in ABBREVIATIONS:  # one token, as "Mr." already is, so its full stop ends nothing
         for form in {abbreviation.capitalize(), abbreviation.upper()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    infixes = nlp.tokenizer.infix_finditer.__self__.pattern  # "U.S.-brokered": a dotted acronym, then a hyphen
+    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[a-z])").finditer
     nlp.add_pipe("diplograph_abbreviations", before="parser")
     return nlp
 

@@ -2436,3 +2436,15 @@ def test_a_province_and_a_city_with_the_full_stop_are_no_organisations() -> None
     text = ("Malaysia and Japan held talks. Malaysia and Japan are partners. The office opened in Kuala Lumpur. The "
             "complex is in Ba Ria-Vung Tau Province.")
     assert not {"Kuala Lumpur.", "Ba Ria-Vung Tau Province"} & set(kinds(text))
+
+
+def test_a_dotted_acronym_before_a_hyphen_is_still_the_country() -> None:
+    text = ("Israel and the UAE held talks. Israel and the UAE are partners. In September, the UAE and Bahrain both "
+            "signed U.S.-brokered deals with Israel.")
+    assert any(m.key == "country:USA" for m in extract(text).mentions)
+
+
+def test_ms_without_a_full_stop_addresses_a_person_whatever_the_ner_says() -> None:
+    text = ("Fiji and Australia held talks. Fiji and Australia are partners. The ties are deep, said FABC President, "
+            "Ms Vera Chute.")
+    assert ("Vera Chute", "president", "FABC") in posts(text)
