@@ -995,6 +995,7 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
 
 
 def _only_taking_part(text: str) -> bool:
+    """A sentence whose only deed is taking part ("took part in the forum"): no business in a market."""
     active = ACTIVE_CUE.search(text)
     return not PLANNED_CUE.search(text) and not DEAL.search(text) and bool(active) and bool(
         TAKING_PART.fullmatch(active.group(1)))
