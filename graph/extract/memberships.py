@@ -11,7 +11,7 @@ from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
 
 MEMBERSHIP_CUE = re.compile(
-    r"\b(?:members?(?:\s+states?)?|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
+    r"\b(?:members?(?:\s+states?)?|partner\s+states|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
     r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|"
     r"which includes|which brings together|comprising|(?:is|are|was|were|has been|have been)\s+part\s+of|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
@@ -110,8 +110,8 @@ def _followed_by(view: SentenceView) -> list[Fact]:
 
 GROUP_NOUN_AFTER = re.compile(
     r"(?:\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w-]*)*\s+(?P<noun>member states?|member countries|member economies|"
-    r"members|member|presidency|chairmanship|chair|summit host|ally|allies|states|countries|country|nations|economies|"
-    r"partners)\b", re.IGNORECASE)
+    r"members|member|partner states|presidency|chairmanship|chair|summit host|ally|allies|states|countries|country|"
+    r"nations|economies|partners)\b", re.IGNORECASE)
 MEMBER_NOUN = re.compile(r"member|all(?:y|ies)|states|countries|nations|economies|partners", re.IGNORECASE)
 MEMBERS_OF = r"(?:members?\s+of|signatories\s+(?:to|of)|parties\s+to)"  # "signatories to the CPTPP"
 PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
@@ -123,6 +123,9 @@ PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
                           r"(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+(?:of\s+)?(?:the\s+)?)*$",
                           re.IGNORECASE)
 
+PAIR_BELONGS = re.compile(r"(?:^\s*[Bb]oth|\b(?:" + TWO_COUNTRIES + r"))\s+(?:also\s+|both\s+)?(?:belong|belonged)\s+"
+                          r"to\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+"
+                          r"(?:the\s+)?)*$", re.IGNORECASE)  # "Both countries belong to the UfM"
 PARTNERS_IN = re.compile(r"(?P<a>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*,\s*(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+"
                          r"(?:fellow\s+)?partners?\s+(?:in|within)\s+(?:the\s+)?$")
 # "the leaders of the Asean member states", "those of the six GCC countries": all of them, named by their group
@@ -181,6 +184,9 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     founders = FOUNDED_BY.search(text[:group.start])
     if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
         run = run_before(view, countries, founders.start())
+        along = re.search(r",?\s*(?:along|together)\s+with\s+$", text[:run[0].start]) if run else None
+        if along:  # "Chile and Peru, along with Colombia and Mexico, form the Pacific Alliance"
+            run = run_before(view, countries, along.start()) + run
         one_of = [m for m in countries if m.end <= founders.start() and re.fullmatch(
             r"\s+(?:is|was)\s+(?:one|among)\s+(?:of\s+)?the\s+(?:[\w-]+\s+){0,2}(?:that|which|who)",
             text[m.end:founders.start()])]  # "Malaysia is one of the five states that founded ASEAN"
@@ -247,15 +253,16 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     cue_start, cue_end = cue
     if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
         return []
-    if PAIR_SUBJECT.search(text[:group.start]) and context.main_pair:
+    if (PAIR_SUBJECT.search(text[:group.start]) or PAIR_BELONGS.search(text[:group.start])) and context.main_pair:
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
         # "NATO ally Poland", "the fellow BRICS members, Brazil and India", "the EFTA states Norway, ..."
         named = _country_run(view, countries, cue_end)
         if named:
             return named
-        if re.search(r"\b(?:the two|both)\s+$", text[:group.start]) and context.main_pair and re.match(
-                r"\s+(?:members|member states|member countries|economies|nations)\b", text[group.end:]):
+        if re.search(r"\b(?:[Tt]he two|[Bb]oth)\s+$", text[:group.start]) and context.main_pair and re.match(
+                r"\s+(?:members|member states|member countries|partner states|economies|nations)\b",
+                text[group.end:]):
             # "the two ASEAN members": the article's two countries
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
         known = load_gazetteer().known.get(group.key or "")

@@ -2448,3 +2448,20 @@ def test_ms_without_a_full_stop_addresses_a_person_whatever_the_ner_says() -> No
     text = ("Fiji and Australia held talks. Fiji and Australia are partners. The ties are deep, said FABC President, "
             "Ms Vera Chute.")
     assert ("Vera Chute", "president", "FABC") in posts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kenya and Uganda held talks. Kenya and Uganda are partners. The two EAC partner states agreed.",
+         {("country:KEN", "io:east-african-community"), ("country:UGA", "io:east-african-community")}),
+        ("Spain and Senegal held talks. Spain and Senegal are partners. Both countries belong to the Union for the "
+         "Mediterranean.", {("country:ESP", "io:union-for-the-mediterranean"),
+                            ("country:SEN", "io:union-for-the-mediterranean")}),
+        ("Chile and Peru held talks. Chile and Peru are partners. Chile and Peru, along with Colombia and Mexico, "
+         "form the Pacific Alliance.", {(c, "io:pacific-alliance") for c in
+                                        ("country:CHL", "country:PER", "country:COL", "country:MEX")}),
+    ],
+)
+def test_partner_states_belonging_and_founders_along_with_others(text: str, expected: set[tuple[str, str]]) -> None:
+    assert members(text) == expected
