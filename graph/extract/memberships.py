@@ -13,7 +13,7 @@ from diplograph.graph.model import Fact, Mention
 MEMBERSHIP_CUE = re.compile(
     r"\b(?:members?(?:\s+states?)?|partner\s+states|membership|signator(?:y|ies)|chairmanship|presidency|chair|leadership|seat|joined|"
     r"accession|acceded|chairs|chaired|chairing|belongs?\s+to|belonged\s+to|belonging\s+to|which groups|"
-    r"which includes|which brings together|comprising|(?:is|are|was|were|has been|have been)\s+part\s+of|"
+    r"which includes|which brings together|comprising|(?:is|are|was|were|has been|have been)\s+(?:also\s+)?part\s+of|"
     r"(?:largest|biggest|smallest|second-largest)\s+economy\s+(?:in|of))\b", re.IGNORECASE)
 NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|suspended|observer|applied|"
                           r"candidate|seeks?|seeking|bid|talks|aspir\w+|hopes?|wants?|would|could|invit\w+)\b",
@@ -123,6 +123,8 @@ PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
                           r"(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+(?:of\s+)?(?:the\s+)?)*$",
                           re.IGNORECASE)
 
+ALONG_WITH_SUBJECT = re.compile(r",\s*(?:along|together)\s+with\s+(?P<others>[^,;]{2,80}),\s+(?:is|was|has been|became|"
+                                r"remains)\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?$")
 PAIR_BELONGS = re.compile(r"(?:^\s*[Bb]oth|\b(?:" + TWO_COUNTRIES + r"))\s+(?:also\s+|both\s+)?(?:belong|belonged)\s+"
                           r"to\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+"
                           r"(?:the\s+)?)*$", re.IGNORECASE)  # "Both countries belong to the UfM"
@@ -303,6 +305,10 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     subject = [m for m in countries if clause_start <= m.start and m.end <= before]
     if not subject:
         return []
+    along = ALONG_WITH_SUBJECT.search(text, clause_start, before)
+    if along:  # "Kazakhstan, along with Russia and Belarus, is a founding member of the EAEU"
+        head = run_before(view, [m for m in subject if m.end <= along.start()], along.start())
+        return head + [m for m in subject if along.start("others") <= m.start and m.end <= along.end("others")]
     gap = re.sub(r"^\s*,[^,]{1,25},", "", text[subject[-1].end:before])  # ", by contrast, became"
     if re.search(r"\b(said|says|with|for|to|from|by|than)\b", gap) and not re.match(r"\s*,", gap):
         return []
@@ -317,7 +323,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return [subject[-1]]  # "..., a member of", "welcomed Peru as a new member of the CPTPP"
     if re.fullmatch(r"\s+(?:has\s+|have\s+|formally\s+|officially\s+|finally\s+|currently\s+|now\s+|also\s+)*",
                     gap) and \
-            re.match(r"joined|acceded|chair|belong|(?:is|are|was|were|has been|have been)\s+part",
+            re.match(r"joined|acceded|chair|belong|(?:is|are|was|were|has been|have been)\s+(?:also\s+)?part",
                      text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []

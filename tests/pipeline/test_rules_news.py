@@ -2465,3 +2465,10 @@ def test_ms_without_a_full_stop_addresses_a_person_whatever_the_ner_says() -> No
 )
 def test_partner_states_belonging_and_founders_along_with_others(text: str, expected: set[tuple[str, str]]) -> None:
     assert members(text) == expected
+
+
+def test_a_founding_member_along_with_others_and_also_part_of_a_union() -> None:
+    text = ("Kazakhstan and China held talks. Kazakhstan and China are partners. Kazakhstan, along with Russia and "
+            "Belarus, is a founding member of the EAEU. Armenia is also part of the Eurasian Economic Union.")
+    assert members(text) == {(c, "io:eurasian-economic-union")
+                             for c in ("country:KAZ", "country:RUS", "country:BLR", "country:ARM")}
