@@ -630,7 +630,13 @@ def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
         rest.strip() in GENERIC_WORDS or rest.strip().lower() in gaz.portfolio_words
         or rest.strip().lower() in gaz.titles or rest.strip().lower() in _title_words()
         or rest.strip().lower() in gaz.concept_labels)  # "Saudi Aramco": a country and a brand
-    return prefixed or bool(brand) or bool(ORGANIZATION_HEAD.search(m.text))
+    head = m.text[:min(g.start for g in inner) - m.start].strip()
+    suffixed = len(inner) == 1 and inner[0].end == m.end and re.fullmatch(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*", head) \
+        and m.text[len(head):len(head) + 1] == " " \
+        and not any(w in GENERIC_WORDS or w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles
+                    or w.lower() in gaz.portfolio_words or w.lower() in _title_words() for w in head.split())
+    # "Toyota Tsusho Africa", "Fanmilk Nigeria": a brand's subsidiary named after where it works
+    return prefixed or bool(brand) or bool(suffixed) or bool(ORGANIZATION_HEAD.search(m.text))
 
 
 def _merge(gazetteer: list[Mention], others: list[Mention], titled: frozenset[int] = frozenset()) -> list[Mention]:

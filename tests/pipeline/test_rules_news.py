@@ -2472,3 +2472,12 @@ def test_a_founding_member_along_with_others_and_also_part_of_a_union() -> None:
             "Belarus, is a founding member of the EAEU. Armenia is also part of the Eurasian Economic Union.")
     assert members(text) == {(c, "io:eurasian-economic-union")
                              for c in ("country:KAZ", "country:RUS", "country:BLR", "country:ARM")}
+
+
+def test_a_subsidiary_named_after_where_it_works_keeps_its_name() -> None:
+    text = ("Kenya and Japan held talks. Kenya and Japan are partners. Li Wen, general manager of Haixin South Africa, "
+            "said Fanmilk Nigeria will expand. The Pak-Iran committee met.")
+    found = kinds(text)
+    assert "Haixin South Africa" in found and "Fanmilk Nigeria" in found
+    assert "Pak-Iran" not in found
+    assert ("Li Wen", "general manager", "Haixin South Africa") in posts(text)
