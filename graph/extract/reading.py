@@ -740,6 +740,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _names_before_dashed_titles(view, gaz, announced)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
+    announced += _acronyms_before_titles(view, gaz, announced)
     view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
     view.money = find_money(text)
@@ -1190,6 +1191,30 @@ def _last_words_naming_countries(body: str, gaz: Gazetteer) -> list[str]:
     """The country names a body's name ends with ("Republic of Uzbekistan", "Uzbekistan")."""
     words = body.split()
     return [tail for n in (1, 2, 3) if len(words) > n and (tail := " ".join(words[-n:])) in gaz.names]
+
+
+ACRONYM_BEFORE_TITLE = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Z&]{1,6})"
+                                  r"(?:\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?"
+                                  r"(?:\s+(?:chief|deputy|senior|regional|country|general|executive))*\s+$")
+
+
+def _acronyms_before_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """"JETRO Nairobi chief representative X", "KOTRA director Y": an agency's acronym the NER missed, before a
+    post it gives, is an organisation (a dateline's capitals are followed by a dash or a comma, not a title)."""
+    found: list[Mention] = []
+    for _, t_start, _ in view.titles:
+        match = ACRONYM_BEFORE_TITLE.search(view.text[:t_start])
+        if not match:
+            continue
+        name, begin = match.group("name"), match.start("name")
+        place = match.group("place")
+        if name in gaz.names or name in gaz.acronyms or name in gaz.not_names or name in GENERIC_WORDS or (
+                place and not any(p.start == match.start("place") and p.end == match.end("place")
+                                  for p in view.places() + view.cities)) or any(
+                m.start < begin + len(name) and begin < m.end for m in view.mentions + announced + found):
+            continue
+        found.append(Mention(name, "Organization", view.index, begin, begin + len(name)))
+    return found
 
 
 def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:

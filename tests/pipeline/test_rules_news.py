@@ -2481,3 +2481,10 @@ def test_a_subsidiary_named_after_where_it_works_keeps_its_name() -> None:
     assert "Haixin South Africa" in found and "Fanmilk Nigeria" in found
     assert "Pak-Iran" not in found
     assert ("Li Wen", "general manager", "Haixin South Africa") in posts(text)
+
+
+def test_an_agencys_acronym_before_a_post_is_an_organisation_but_not_a_datelines() -> None:
+    text = ("Kenya and Japan held talks. Kenya and Japan are partners. JETRO Nairobi chief representative Takashi Sato "
+            "said firms will invest. NAIROBI, Kenya - The CEO of Safaricom spoke.")
+    assert ("Takashi Sato", "chief representative", "JETRO") in posts(text)
+    assert "NAIROBI" not in kinds(text)
