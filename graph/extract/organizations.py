@@ -977,13 +977,11 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
         other = pair[1] if homes[name] == pair[0] else pair[0]
         if other not in pair_mentions:
             continue
-        names_other = [v for v in where if any(m.key == other and not _name_tag(v, m) for m in v.places() + v.cities)]
-        says_what = [v for v in where if PLANNED_CUE.search(v.text) or ACTIVE_CUE.search(v.text) or DEAL.search(v.text)]
         # with no host, where the business goes is only where a sentence says both: the other country and the deed,
-        # and taking part in a forum is no deed there
-        telling = [v for v in where if v in names_other or v in says_what] if host in pair else \
-            [v for v in names_other if v in says_what and not _only_taking_part(v.text)
-             and not any(homes.get(o.text) == other for o in _organizations(v))]  # nor a joint deal of the two
+        # and taking part in a forum is no deed there, nor a joint deal of the two sides
+        telling = [v for v in where if _names_the_country(v, other) or _says_a_deed(v)] if host in pair else \
+            [v for v in where if _names_the_country(v, other) and _says_a_deed(v) and not _only_taking_part(v.text)
+             and not any(homes.get(o.text) == other for o in _organizations(v))]
         if not telling or any(NEGATED_ACTIVITY.search(v.text) for v in telling):
             continue
         planned = any(PLANNED_CUE.search(v.text) or MODAL_BEFORE.search(v.text) or DEAL.search(v.text)
@@ -992,6 +990,14 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
                                                               "market": pair_mentions[other]},
                                0.55, status="planned" if planned else "active"))
     return found
+
+
+def _names_the_country(view: SentenceView, key: str) -> bool:
+    return any(m.key == key and not _name_tag(view, m) for m in view.places() + view.cities)
+
+
+def _says_a_deed(view: SentenceView) -> bool:
+    return bool(PLANNED_CUE.search(view.text) or ACTIVE_CUE.search(view.text) or DEAL.search(view.text))
 
 
 def _only_taking_part(text: str) -> bool:
