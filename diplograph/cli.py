@@ -16,7 +16,7 @@ from diplograph.evaluate import EvaluationError
 from diplograph.graph import build as api
 from diplograph.graph import store as stores
 from diplograph.graph.cluster import ClusterError
-from diplograph.graph.config import QUERIES_DIR, base_iri_from_env
+from diplograph.graph.config import MODELS_DIR, QUERIES_DIR, base_iri_from_env
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
@@ -352,6 +352,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from diplograph.train import TrainingError, write_models
+
+    try:
+        models = write_models(args.gold, Path(args.output), args.min_precision, progress=_progress)
+    except TrainingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for relation, model in models.items():
+        cv = model["cross_validated"]
+        if "accuracy" in cv:
+            print(f"{relation}: {model['examples']} examples; cross-validated accuracy {cv['accuracy']} "
+                  f"(always 'active': {cv['always_active']}) -> {Path(args.output) / (relation + '.json')}")
+            continue
+        print(f"{relation}: {model['examples']} examples ({model['positives']} positive) from {model['articles']} "
+              f"articles; threshold {model['threshold']}: cross-validated {cv['right']} right, {cv['wrong']} wrong "
+              f"-> {Path(args.output) / (relation + '.json')}")
+    return 0
+
+
 def cmd_docs(args: argparse.Namespace) -> int:
     from diplograph.graph.docs import write_docs
 
@@ -472,6 +492,16 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--queries", default=str(QUERIES_DIR), help="folder holding cqNN_*.rq")
     ev.add_argument("--base-iri", help="base of minted IRIs (env DIPLOGRAPH_BASE_IRI)")
     ev.set_defaults(func=cmd_evaluate)
+
+    tr = command("train", "fit the learned readers of home countries and market activity on annotated articles "
+                 "(gold JSON files beside their texts, as `evaluate` reads them)")
+    tr.add_argument("gold", nargs="+", metavar="FILE|DIR", help="gold JSON files, or folders of them")
+    tr.add_argument("-o", "--output", default=str(MODELS_DIR),
+                    help="folder for home.json, activity.json and status.json (extraction reads them from "
+                         "env DIPLOGRAPH_MODELS_DIR)")
+    tr.add_argument("--min-precision", type=float, default=0.8,
+                    help="the cross-validated precision a model must reach on its own at its threshold")
+    tr.set_defaults(func=cmd_train)
 
     dc = command("docs", "write the ontology's HTML documentation")
     dc.add_argument("-o", "--output", default="docs/ontology.html", help="the HTML file")

@@ -23,6 +23,7 @@ GAZETTEER_DIR = Path(os.environ.get("DIPLOGRAPH_GAZETTEER_DIR", DATA_DIR / "gaze
 COUNTRY_CODES_FILE = DATA_DIR / "country-codes.csv"
 QUERIES_DIR = _package_dir("diplograph.queries")
 PATTERNS_DIR = DATA_DIR / "patterns"  # dependency patterns for the relations the parse reads (JSONL)
+MODELS_DIR = Path(os.environ.get("DIPLOGRAPH_MODELS_DIR", DATA_DIR / "models"))  # weights `diplograph train` writes
 
 ONTOLOGY_NS = "https://w3id.org/diplograph/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/diplograph/ontology"

@@ -14,6 +14,7 @@ from dataclasses import replace
 from diplograph.graph.extract.cooperation import cooperation, cooperation_from_flows, trade_and_investment
 from diplograph.graph.extract.events import agreements, meetings
 from diplograph.graph.extract.flows import flows
+from diplograph.graph.extract.learned import Candidate, candidates, learned_facts
 from diplograph.graph.extract.memberships import memberships
 from diplograph.graph.extract.organizations import (
     activities,
@@ -59,7 +60,7 @@ from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 FIELDS_OF_COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|fields?|areas?|"
                                    r"spheres?|modernis\w*|moderniz\w*|development of)\b", re.IGNORECASE)
 
-__all__ = ["extract", "extract_views", "main_pair", "read_views"]
+__all__ = ["assemble", "extract", "extract_views", "main_pair", "read_views", "training_candidates"]
 
 
 def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
@@ -97,8 +98,27 @@ def with_relative_years(view: SentenceView, year: int | None) -> SentenceView:
     return replace(view, years=sorted(view.years + found, key=lambda y: y[1])) if found else view
 
 
-def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
-    """All rules over all sentences; pure given the views, so tests can feed their own."""
+def extract_views(views: list[SentenceView], gaz: Gazetteer, learned: bool = True) -> list[Fact]:
+    """All rules over all sentences, then the learned readers (`learned`); pure given the views, so tests
+    can feed their own."""
+    views, facts, pair = _by_the_rules(views, gaz)
+    if learned:
+        facts += learned_facts(views, facts, pair)
+    facts = activity_sectors(views, facts, gaz)
+    facts += homes_by_description(views, facts)
+    facts = not_at_home(said_home_first(facts))
+    return facts + cooperation_from_flows(facts, gaz)
+
+
+def training_candidates(views: list[SentenceView], gaz: Gazetteer) -> list[Candidate]:
+    """The pairs the learned readers judge in a document, as they see them: what `diplograph train` labels."""
+    views, facts, pair = _by_the_rules(views, gaz)
+    return candidates(views, pair)
+
+
+def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
+                  ) -> tuple[list[SentenceView], list[Fact], tuple[str, str] | None]:
+    """The hand-written rules' facts, with the views as the rules left them and the document's pair."""
     year = publication_year(views)
     views = [with_relative_years(v, year) for v in views]
     pair = main_pair(views)
@@ -149,17 +169,17 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer) -> list[Fact]:
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
-    facts = activity_sectors(views, facts, gaz)
-    facts += homes_by_description(views, facts)
-    facts = not_at_home(said_home_first(facts))
-    return facts + cooperation_from_flows(facts, gaz)
+    return views, facts, pair
 
 
-def extract(text: str) -> Extraction:
+def extract(text: str, learned: bool = True) -> Extraction:
     """Read one document's text."""
     sentences, views = read_views(text)
-    gaz = load_gazetteer()
-    facts = extract_views(views, gaz)
+    return assemble(sentences, views, extract_views(views, load_gazetteer(), learned))
+
+
+def assemble(sentences: list[Sentence], views: list[SentenceView], facts: list[Fact]) -> Extraction:
+    """The document's mentions and facts, with offsets in the document's text."""
     retyped = {(m.sentence, m.start, m.end): m.kind for f in facts for role, m in f.roles
                if role == "organization" and m.kind != "Person"}  # "companies such as Petronas": the NER's person
     named = [(v.index, replace(m, kind=retyped.get((v.index, m.start, m.end), m.kind)) if m.kind == "Person" else m)

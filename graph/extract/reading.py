@@ -94,6 +94,20 @@ class Relation:
     nodes: dict[str, Node]
 
 
+@dataclass(frozen=True)
+class Word:
+    """A token of the parse, for the learned relation readers: offsets relative to the sentence, `head` the
+    index of its head among the sentence's words."""
+
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    start: int
+    end: int
+
+
 @dataclass
 class SentenceView:
     """One sentence with everything found in it; offsets are relative to the sentence text."""
@@ -108,6 +122,7 @@ class SentenceView:
     years: list[tuple[int, int]] = field(default_factory=list)
     cities: list[Mention] = field(default_factory=list)  # capitals: places of offices and markets only
     relations: list[Relation] = field(default_factory=list)  # what the dependency patterns found
+    words: list[Word] = field(default_factory=list)
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "Country"]
@@ -747,6 +762,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
                      and not _only_a_portfolio(m, gaz) and not NO_NAME_AT_ALL.fullmatch(m.text)]
     view.years = find_years(text)
+    view.words = [Word(t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start, t.idx - offset,
+                       t.idx - offset + len(t.text)) for t in sent]
     return view
 
 

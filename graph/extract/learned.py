@@ -1,0 +1,243 @@
+"""Learned relation readers: which organisation a sentence places in which country, as its home or its market.
+
+Four sessions of hand-written rules lifted the articles they were read from and barely moved unseen ones:
+news states a company's home or business abroad in more shapes than rules can list.  Here each pair of an
+organisation and a country named in one sentence is described by features of the parse and the words around
+it (`pair_features`), and a logistic model weighs them.  The weights are data (`data/models/*.json`), trained
+by `diplograph train` from annotated articles, so a deployment can retrain them on its own corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from diplograph.graph.config import MODELS_DIR
+from diplograph.graph.extract.reading import SentenceView, Word, make_fact
+from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
+
+RELATIONS = ("home", "activity", "membership")
+FACT_KINDS = {"home": "HomeCountry", "activity": "MarketActivity", "membership": "Membership"}
+# the fact's roles for the named organisation or group and for the country
+ROLES = {"home": ("organization", "country"), "activity": ("organization", "market"),
+         "membership": ("group", "member")}
+FAMILY = {"home": "organisation", "activity": "organisation", "membership": "group"}
+STATUS = "status"  # the model of whether a market activity is planned (above 0.5) or already runs
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair the models judge: an organisation (or, of the family "group", an international group) and a
+    country named in one sentence."""
+
+    sentence: int
+    family: str
+    org: Mention
+    place: Mention
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model: weights of features, a bias and the probability above which a pair is a fact."""
+
+    relation: str
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: tuple[str, ...]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def model_file(relation: str) -> Path:
+    return MODELS_DIR / f"{relation}.json"
+
+
+@cache
+def load_model(relation: str) -> Model | None:
+    """The trained model of a relation, or None where none has been trained (rules alone then)."""
+    path = model_file(relation)
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Model(relation, float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
+                 float(data["threshold"]))
+
+
+# ---------------------------------------------------------------------------
+# Features
+
+
+def _word_at(words: list[Word], offset: int) -> int | None:
+    return next((i for i, w in enumerate(words) if w.start <= offset < w.end), None)
+
+
+def _head(words: list[Word], start: int, end: int) -> int | None:
+    """The word of a span whose head lies outside it: the span's syntactic head."""
+    inside = [i for i, w in enumerate(words) if start <= w.start < end]
+    for i in inside:
+        if words[i].head not in inside or words[i].head == i:
+            return i
+    return inside[-1] if inside else None
+
+
+def _ancestors(words: list[Word], i: int) -> list[int]:
+    chain = [i]
+    while words[chain[-1]].head != chain[-1] and len(chain) < 40:
+        chain.append(words[chain[-1]].head)
+    return chain
+
+
+def _path_features(words: list[Word], a: int, b: int) -> list[str]:
+    """The dependency path between two heads: the word where their chains meet, the relations up to it,
+    and the verbs on the way ("Acme will build a plant in Kenya": build, nsubj / dobj-prep-pobj)."""
+    up_a, up_b = _ancestors(words, a), _ancestors(words, b)
+    meet = next((i for i in up_a if i in up_b), None)
+    if meet is None:
+        return ["path=none"]
+    left = [words[i].dep for i in up_a[:up_a.index(meet)]]
+    right = [words[i].dep for i in up_b[:up_b.index(meet)]]
+    on_path = up_a[:up_a.index(meet) + 1] + up_b[:up_b.index(meet)]
+    found = [f"meet={words[meet].lemma.lower()}", f"meetpos={words[meet].pos}",
+             f"left={'-'.join(left[:4])}", f"right={'-'.join(right[:4])}",
+             f"path={'-'.join(left[:3])}|{'-'.join(right[:3])}", f"pathlen={min(len(on_path), 7)}"]
+    found += [f"pverb={words[i].lemma.lower()}" for i in on_path if words[i].pos in ("VERB", "NOUN")]
+    return found
+
+
+def _nearby(words: list[Word], i: int | None, name: str) -> list[str]:
+    if i is None:
+        return []
+    before = words[i - 1].text.lower() if i > 0 else "<s>"
+    return [f"{name}-1={before}", f"{name}-2={' '.join(w.text.lower() for w in words[max(0, i - 2):i])}"]
+
+
+def sentence_features(view: SentenceView) -> list[str]:
+    """What the whole sentence says about time and deed: its verbs and auxiliaries ("will", "has")."""
+    found = [f"sverb={w.lemma.lower()}" for w in view.words if w.pos == "VERB"]
+    found += [f"root={w.lemma.lower()}" for w in view.words if w.dep == "ROOT"]
+    found += [f"tense={w.text.lower()}" for w in view.words if w.dep in ("aux", "auxpass")]
+    return found
+
+
+def pair_features(view: SentenceView, org: Mention, place: Mention, pair: tuple[str, str] | None) -> tuple[str, ...]:
+    """Features of one organisation and one country of a sentence.  Nothing the rules concluded is among
+    them: the rules fit the articles they were written from, and a model leaning on them would learn that."""
+    words = view.words
+    o_head, p_head = _head(words, org.start, org.end), _head(words, place.start, place.end)
+    first, second = (place, org) if place.start < org.start else (org, place)
+    between = view.text[first.end:second.start]
+    found = [f"okind={org.kind}", f"via={place.via}", f"order={'place' if place is first else 'org'}_first",
+             f"via_order={place.via}_{'place' if place is first else 'org'}_first"]
+    if org.start <= place.start and place.end <= org.end:
+        found.append("place_in_name")
+    gap = [w for w in words if first.end <= w.start and w.end <= second.start]
+    found.append(f"gap={min(len(gap), 12) // 3}")
+    if len(gap) <= 8:
+        found += [f"btw={w.lemma.lower()}" for w in gap if w.pos not in ("DET", "PUNCT")]
+        found.append(f"btwtext={between.strip().lower()[:30]}")
+    else:
+        found.append("btw=far")
+    found += _nearby(words, _word_at(words, place.start), "bplace") + _nearby(words, _word_at(words, org.start), "borg")
+    after = _word_at(words, place.end) if place.end < len(view.text) else None
+    if after is not None:
+        found.append(f"aplace={words[after].text.lower()}")
+    if o_head is not None and p_head is not None:
+        found += _path_features(words, o_head, p_head)
+        found.append(f"odep={words[o_head].dep}")
+        found.append(f"pdep={words[p_head].dep}")
+    found.append("pair=" + ("none" if pair is None else "in" if place.key in pair else "out"))
+    found.append(f"places={min(len(view.countries()), 3)}")
+    found += sentence_features(view)
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------
+# Candidates and facts
+
+
+def _organisations(view: SentenceView) -> list[Mention]:
+    return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"]
+
+
+def _tags_a_name(view: SentenceView, place: Mention) -> bool:
+    """"Hoshida Automobile (Thailand)": a country in brackets after a name is part of the name."""
+    return view.text[place.end:place.end + 1] == ")" and view.text[:place.start].endswith("(") and any(
+        m.end <= place.start and not view.text[m.end:place.start - 1].strip() for m in _organisations(view))
+
+
+def _groups(view: SentenceView) -> list[Mention]:
+    return [m for m in view.mentions if m.kind == "InternationalOrganization" and m.key]
+
+
+def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[Candidate]:
+    """Every organisation, and every international group, with every country named in the same sentence,
+    described for the models."""
+    found = []
+    for view in views:
+        if view.is_title or not view.words:
+            continue
+        places = [m for m in view.places() if m.key and not _tags_a_name(view, m)]
+        for family, names in (("organisation", _organisations(view)), ("group", _groups(view))):
+            for name in names:
+                for place in places:
+                    if place.start < name.end and name.start < place.end and not (
+                            family == "organisation" and name.start <= place.start and place.end <= name.end):
+                        continue
+                    found.append(Candidate(view.index, family, name, place, pair_features(view, name, place, pair)))
+    return found
+
+
+def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                  models: dict[str, Model | None] | None = None) -> list[Fact]:
+    """The homes and markets the models find that the rules did not state, each read once per organisation
+    and country (its best sentence).  `models` (by relation, and `STATUS`) defaults to the trained ones."""
+    models = models if models is not None else {r: load_model(r) for r in (*RELATIONS, STATUS)}
+    status_model = models.get(STATUS)
+    models = {r: models.get(r) for r in RELATIONS}
+    if not any(models.values()):
+        return []
+    by_index = {v.index: v for v in views}
+    said = {(r, f.role(ROLES[r][0]).text, f.role(ROLES[r][1]).key) for f in facts for r in RELATIONS
+            if f.kind == FACT_KINDS[r] and f.role(ROLES[r][0]) and f.role(ROLES[r][1])}
+    read = {(r, f.sentence) for f in facts for r in RELATIONS if f.kind == FACT_KINDS[r]}
+    housed = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}  # one home is enough
+    negated = {v.index for v in views if any(w.dep == "neg" for w in v.words)}
+    best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
+    for cand in candidates(views, pair):
+        if cand.sentence in negated:
+            continue  # "will not build": too few negations in the corpus for a model to learn them
+        for relation, model in models.items():
+            if model is None or FAMILY[relation] != cand.family or (relation, cand.sentence) in read:
+                continue  # where the rules read a sentence for a relation, their reading stands
+            key = (relation, cand.org.text, cand.place.key)
+            if key in said or (relation == "home" and (cand.org.text in housed or (
+                    "activity", cand.org.text, cand.place.key) in said)):
+                continue
+            p = model.probability(cand.features)
+            if p >= model.threshold and p > best.get(key, (0.0, cand))[0]:
+                best[key] = (p, cand)
+    likeliest_home: dict[str, float] = {}  # an organisation has one home
+    for (relation, org, _), (p, _) in best.items():
+        if relation == "home":
+            likeliest_home[org] = max(p, likeliest_home.get(org, 0.0))
+    best = {k: v for k, v in best.items() if k[0] != "home" or v[0] >= likeliest_home[k[1]]}
+    homes = {(o, c) for relation, o, c in best if relation == "home"}
+    found = []
+    for (relation, org, country), (p, cand) in best.items():
+        if relation == "activity" and (org, country) in homes:
+            continue  # a company's own country is no market of its
+        values = {}
+        if relation == "activity":
+            planned = status_model.probability(cand.features) >= status_model.threshold if status_model else (
+                "tense=will" in cand.features)
+            values["status"] = "planned" if planned else "active"
+        name_role, place_role = ROLES[relation]
+        found.append(make_fact(FACT_KINDS[relation], by_index[cand.sentence],
+                               {name_role: cand.org, place_role: cand.place}, round(p, 2), **values))
+    return found
