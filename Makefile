@@ -9,7 +9,7 @@ HOST  ?= 127.0.0.1
 PORT  ?= 8000
 PYTHON ?= python3
 
-.PHONY: run test venv bench score clean
+.PHONY: run test venv bench score models clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ test: venv
 
 score: venv
 	$(VENV)/bin/diplograph evaluate --gold tests/pipeline/gold/seed.json seeds/ -v
+
+# the learned readers' weights (data/models/*.json), from the development corpus only
+models: venv
+	$(VENV)/bin/diplograph train tests/corpus/dev -o data/models
 
 bench: venv
 	$(VENV)/bin/python bench/extraction.py

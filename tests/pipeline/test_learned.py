@@ -87,13 +87,18 @@ def test_fit_learns_which_feature_marks_the_positives() -> None:
 
 def test_the_threshold_is_the_lowest_at_which_the_model_alone_is_precise_enough() -> None:
     class E:  # one article, four pairs: two right at 0.9 and 0.6, two wrong at 0.7 and 0.4
-        def __init__(self, org: str, label: int) -> None:
+        def __init__(self, org: str, label: int, ruled: bool = False) -> None:
             self.document, self.org, self.country, self.labels = "d", org, "c", {"activity": label}
+            self.ruled = {"activity": ruled}
 
     scored = [(E("a", 1), 0.9), (E("b", 1), 0.6), (E("c", 0), 0.7), (E("d", 0), 0.4)]
     # up to 0.40 all four: 2 of 4; above 0.40 up to 0.60: 2 of 3; above 0.60 up to 0.70: 1 of 2; then 1 of 1
     assert choose_threshold(scored, "activity", 0.6) == 0.42
     assert choose_threshold(scored, "activity", 0.9) == 0.72
+    # where the rules already state "a", the model adds only b and c above 0.40 (1 of 2) and nothing above 0.70
+    scored[0] = (E("a", 1, ruled=True), 0.9)
+    assert choose_threshold(scored, "activity", 0.6, min_added=0.6) == 0.72
+    assert choose_threshold(scored, "activity", 0.6, min_added=0.5) == 0.42
 
 
 def test_the_shipped_models_load() -> None:
