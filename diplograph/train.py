@@ -19,7 +19,7 @@ import numpy as np
 
 from diplograph.evaluate import Gold, gold_files, load_gold
 from diplograph.graph.extract import assemble, extract_views, read_views, training_candidates
-from diplograph.graph.extract.learned import FACT_KINDS, FAMILY, RELATIONS, ROLES, STATUS, Candidate
+from diplograph.graph.extract.learned import FACT_KINDS, FAMILY, RELATIONS, STATUS, Candidate, stated
 from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.resolve import resolve_mentions
 
@@ -44,6 +44,10 @@ class Example:
 
 
 def _pairs(data: dict, relation: str, gold: Gold, optional: bool) -> set[tuple[str, str]]:
+    """The gold's facts of a relation as the candidates' keys compare them."""
+    if relation == "cooperation":
+        rows = data.get("cq06_optional" if optional else "cq06_cooperation", [])
+        return {(gold.area(r["area"]), "") for r in rows}
     cq, org, country = GOLD_KEYS[relation]
     key = f"{cq}_optional" if optional else next((k for k in data if k.startswith(cq + "_")
                                                    and not k.endswith("_optional")), "")
@@ -78,8 +82,7 @@ def _document_examples(text_path: Path, data: dict, gold: Gold, gaz) -> list[Exa
     sentences, views = read_views(text)
     facts = extract_views(views, gaz, learned=False)
     resolution = resolve_mentions(assemble(sentences, views, facts), text, gaz)
-    said = {(r, f.sentence, f.role(ROLES[r][0]).text, f.role(ROLES[r][1]).key) for f in facts for r in RELATIONS
-            if f.kind == FACT_KINDS[r] and f.role(ROLES[r][0]) and f.role(ROLES[r][1])}
+    said = stated(facts)
     wanted = {r: _pairs(data, r, gold, False) for r in RELATIONS}
     statuses: dict[tuple[str, str], set[str]] = {}
     for row in data.get("cq05_org_activity", []):
@@ -87,16 +90,19 @@ def _document_examples(text_path: Path, data: dict, gold: Gold, gaz) -> list[Exa
     optional = {r: _pairs(data, r, gold, True) for r in RELATIONS}
     found = []
     for cand in training_candidates(views, gaz):
-        offset = sentences[cand.sentence].start
-        key = resolution.entity_of.get((cand.org.start + offset, cand.org.end + offset))
-        label = resolution.entities[key].label if key in resolution.entities else cand.org.text
-        org, country = gold.name(label), gold.name(gaz.label_of(cand.place.key))
+        if cand.family == "area":
+            org, country = gold.area(gaz.concepts[cand.sector].label), ""
+        else:
+            offset = sentences[cand.sentence].start
+            key = resolution.entity_of.get((cand.org.start + offset, cand.org.end + offset))
+            label = resolution.entities[key].label if key in resolution.entities else cand.org.text
+            org, country = gold.name(label), gold.name(gaz.label_of(cand.place.key))
         labels: dict[str, int | None] = {}
         for r in RELATIONS:
             pair = (org, country)
             labels[r] = None if FAMILY[r] != cand.family else 1 if pair in wanted[r] else (
                 None if pair in optional[r] else 0)
-        ruled = {r: (r, cand.sentence, cand.org.text, cand.place.key) in said for r in RELATIONS}
+        ruled = {r: (r, *cand.key()) in said for r in RELATIONS}
         status = statuses.get((org, country), set())
         planned = None if len(status) != 1 else int("planned" in status)
         found.append(Example(text_path.name, cand, org, country, labels, planned, ruled))

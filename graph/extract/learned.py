@@ -16,28 +16,35 @@ from functools import cache
 from pathlib import Path
 
 from diplograph.graph.config import MODELS_DIR
-from diplograph.graph.extract.reading import SentenceView, Word, make_fact
+from diplograph.graph.extract.reading import Concept, SentenceView, Word, make_fact
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
-RELATIONS = ("home", "activity", "membership")
-FACT_KINDS = {"home": "HomeCountry", "activity": "MarketActivity", "membership": "Membership"}
+RELATIONS = ("home", "activity", "membership", "cooperation")
+FACT_KINDS = {"home": "HomeCountry", "activity": "MarketActivity", "membership": "Membership",
+              "cooperation": "Cooperation"}
 # the fact's roles for the named organisation or group and for the country
 ROLES = {"home": ("organization", "country"), "activity": ("organization", "market"),
          "membership": ("group", "member")}
-FAMILY = {"home": "organisation", "activity": "organisation", "membership": "group"}
+FAMILY = {"home": "organisation", "activity": "organisation", "membership": "group", "cooperation": "area"}
 STATUS = "status"  # the model of whether a market activity is planned (above 0.5) or already runs
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A pair the models judge: an organisation (or, of the family "group", an international group) and a
-    country named in one sentence."""
+    """What the models judge: an organisation (or, of the family "group", an international group) and a
+    country named in one sentence; or, of the family "area", a sector a sentence names (`sector`) as a
+    possible area of the article's two countries' relations."""
 
     sentence: int
     family: str
-    org: Mention
-    place: Mention
+    org: Mention | None
+    place: Mention | None
     features: tuple[str, ...]
+    sector: str | None = None
+
+    def key(self) -> tuple[str, str]:
+        """What the candidate is about, whichever sentence says it: the names of both, or the sector."""
+        return (self.sector, "") if self.sector else (self.org.text, self.place.key)
 
 
 @dataclass(frozen=True)
@@ -190,7 +197,29 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
                             family == "organisation" and name.start <= place.start and place.end <= name.end):
                         continue
                     found.append(Candidate(view.index, family, name, place, pair_features(view, name, place, pair)))
+        if pair:
+            found += [Candidate(view.index, "area", None, None, area_features(view, c, pair), c.iri)
+                      for c in view.concepts]
     return found
+
+
+def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str]) -> tuple[str, ...]:
+    """Features of a sector named in a sentence, as an area of the article's two countries' relations: the
+    sector itself, the words around it and the sentence's verbs, and which of the two the sentence names."""
+    words = view.words
+    at = _word_at(words, concept.start)
+    end = _word_at(words, max(concept.start, concept.end - 1))
+    named = set(view.countries()) & set(pair)
+    found = ["area", f"sector={concept.iri.rsplit('/', 1)[-1]}", f"commodity={concept.is_commodity}",
+             f"pair_named={len(named)}", f"places={min(len(view.countries()), 3)}", f"money={bool(view.money)}",
+             f"sentence={min(view.index, 4)}", f"sectors={min(len(view.concepts), 4)}"]
+    if at is not None and end is not None:
+        found += [f"w-{k}={words[at - k].lemma.lower()}" for k in (1, 2, 3) if at - k >= 0]
+        found += [f"w+{k}={words[end + k].lemma.lower()}" for k in (1, 2) if end + k < len(words)]
+        found += [f"near={w.lemma.lower()}" for w in words[max(0, at - 6):end + 4] if w.pos in ("NOUN", "VERB", "ADP")]
+        found += [f"up={words[i].lemma.lower()}" for i in _ancestors(words, end)[1:4]]
+    found += sentence_features(view)
+    return tuple(found)
 
 
 def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
@@ -203,8 +232,7 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
     if not any(models.values()):
         return []
     by_index = {v.index: v for v in views}
-    said = {(r, f.role(ROLES[r][0]).text, f.role(ROLES[r][1]).key) for f in facts for r in RELATIONS
-            if f.kind == FACT_KINDS[r] and f.role(ROLES[r][0]) and f.role(ROLES[r][1])}
+    said = stated(facts)
     read = {(r, f.sentence) for f in facts for r in RELATIONS if f.kind == FACT_KINDS[r]}
     housed = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}  # one home is enough
     negated = {v.index for v in views if any(w.dep == "neg" for w in v.words)}
@@ -215,9 +243,9 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
         for relation, model in models.items():
             if model is None or FAMILY[relation] != cand.family or (relation, cand.sentence) in read:
                 continue  # where the rules read a sentence for a relation, their reading stands
-            key = (relation, cand.org.text, cand.place.key)
+            key = (relation, *cand.key())
             if key in said or (relation == "home" and (cand.org.text in housed or (
-                    "activity", cand.org.text, cand.place.key) in said)):
+                    "activity", *cand.key()) in said)):
                 continue
             p = model.probability(cand.features)
             if p >= model.threshold and p > best.get(key, (0.0, cand))[0]:
@@ -228,10 +256,16 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
             likeliest_home[org] = max(p, likeliest_home.get(org, 0.0))
     best = {k: v for k, v in best.items() if k[0] != "home" or v[0] >= likeliest_home[k[1]]}
     homes = {(o, c) for relation, o, c in best if relation == "home"}
+    parties = [m for key in pair or () for m in [_last_named(views, key)] if m]
     found = []
     for (relation, org, country), (p, cand) in best.items():
         if relation == "activity" and (org, country) in homes:
             continue  # a company's own country is no market of its
+        if relation == "cooperation":
+            if len(parties) == 2:
+                found.append(make_fact("Cooperation", by_index[cand.sentence], {"party": parties}, round(p, 2),
+                                       sector=cand.sector))
+            continue
         values = {}
         if relation == "activity":
             planned = status_model.probability(cand.features) >= status_model.threshold if status_model else (
@@ -241,3 +275,16 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
         found.append(make_fact(FACT_KINDS[relation], by_index[cand.sentence],
                                {name_role: cand.org, place_role: cand.place}, round(p, 2), **values))
     return found
+
+
+def stated(facts: list[Fact]) -> set[tuple[str, str, str]]:
+    """What the facts already say, as the candidates' keys: (relation, name, country key) or (relation,
+    sector, "")."""
+    found = {(r, f.role(ROLES[r][0]).text, f.role(ROLES[r][1]).key) for f in facts for r in ROLES
+             if f.kind == FACT_KINDS[r] and f.role(ROLES[r][0]) and f.role(ROLES[r][1])}
+    return found | {("cooperation", str(f.value("sector")), "") for f in facts
+                    if f.kind == "Cooperation" and f.value("sector")}
+
+
+def _last_named(views: list[SentenceView], key: str) -> Mention | None:
+    return next((m for v in reversed(views) for m in v.places() if m.key == key), None)
