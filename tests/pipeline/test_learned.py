@@ -151,3 +151,19 @@ def test_no_learned_fact_from_a_negated_sentence_a_tag_in_brackets_or_a_sentence
     ruled = make_fact("MarketActivity", views[0], {"organization": acme, "market": kenya}, 0.8, status="planned")
     assert learned_facts(views, [ruled], None, models) == []  # the sentence is the rules'
     assert learned_facts(views, [], None, models)  # ... and without them the model reads it
+
+
+def test_a_sector_judged_an_area_is_cooperation_of_the_articles_two_countries() -> None:
+    text = ("Kenya and Japan held talks in Nairobi. Kenya and Japan are partners. "
+            "The ministers also spoke about tourism.")
+    views = read_views(text)[1]
+    pair = ("country:KEN", "country:JPN")
+    models = {"cooperation": _always("cooperation", "area"), STATUS: None}
+    found = [f for f in learned_facts(views, [], pair, models) if f.kind == "Cooperation"]
+    assert {(str(f.value("sector")).rsplit("/", 1)[-1], frozenset(m.key for m in f.roles_named("party")))
+            for f in found} == {("tourism", frozenset(pair))}
+    assert learned_facts(views, [], None, models) == []  # no pair, no area between two countries
+    from diplograph.graph.extract.reading import make_fact
+    ruled = make_fact("Cooperation", views[0], {"party": found[0].roles_named("party")}, 0.7,
+                      sector=found[0].value("sector"))
+    assert learned_facts(views, [ruled], pair, models) == []  # stated by the rules already
