@@ -197,7 +197,7 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
                             family == "organisation" and name.start <= place.start and place.end <= name.end):
                         continue
                     found.append(Candidate(view.index, family, name, place, pair_features(view, name, place, pair)))
-        if pair:
+        if pair and not _organisations(view):  # a company's sector is its business, not an area of relations
             found += [Candidate(view.index, "area", None, None, area_features(view, c, pair), c.iri)
                       for c in view.concepts]
     return found
