@@ -124,15 +124,16 @@ def _nearby(words: list[Word], i: int | None, name: str) -> list[str]:
     return [f"{name}-1={before}", f"{name}-2={' '.join(w.text.lower() for w in words[max(0, i - 2):i])}"]
 
 
-def sentence_features(view: SentenceView) -> list[str]:
+def sentence_features(view: SentenceView) -> tuple[str, ...]:
     """What the whole sentence says about time and deed: its verbs and auxiliaries ("will", "has")."""
     found = [f"sverb={w.lemma.lower()}" for w in view.words if w.pos == "VERB"]
     found += [f"root={w.lemma.lower()}" for w in view.words if w.dep == "ROOT"]
     found += [f"tense={w.text.lower()}" for w in view.words if w.dep in ("aux", "auxpass")]
-    return found
+    return tuple(found)
 
 
-def pair_features(view: SentenceView, org: Mention, place: Mention, pair: tuple[str, str] | None) -> tuple[str, ...]:
+def pair_features(view: SentenceView, org: Mention, place: Mention, pair: tuple[str, str] | None,
+                  sentence: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Features of one organisation and one country of a sentence.  Nothing the rules concluded is among
     them: the rules fit the articles they were written from, and a model leaning on them would learn that."""
     words = view.words
@@ -160,8 +161,7 @@ def pair_features(view: SentenceView, org: Mention, place: Mention, pair: tuple[
         found.append(f"pdep={words[p_head].dep}")
     found.append("pair=" + ("none" if pair is None else "in" if place.key in pair else "out"))
     found.append(f"places={min(len(view.countries()), 3)}")
-    found += sentence_features(view)
-    return tuple(found)
+    return tuple(found) + (sentence if sentence is not None else sentence_features(view))
 
 
 # ---------------------------------------------------------------------------
@@ -190,20 +190,23 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
         if view.is_title or not view.words:
             continue
         places = [m for m in view.places() if m.key and not _tags_a_name(view, m)]
+        sentence = sentence_features(view)
         for family, names in (("organisation", _organisations(view)), ("group", _groups(view))):
             for name in names:
                 for place in places:
                     if place.start < name.end and name.start < place.end and not (
                             family == "organisation" and name.start <= place.start and place.end <= name.end):
                         continue
-                    found.append(Candidate(view.index, family, name, place, pair_features(view, name, place, pair)))
+                    features = pair_features(view, name, place, pair, sentence)
+                    found.append(Candidate(view.index, family, name, place, features))
         if pair and not _organisations(view):  # a company's sector is its business, not an area of relations
-            found += [Candidate(view.index, "area", None, None, area_features(view, c, pair), c.iri)
+            found += [Candidate(view.index, "area", None, None, area_features(view, c, pair, sentence), c.iri)
                       for c in view.concepts]
     return found
 
 
-def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str]) -> tuple[str, ...]:
+def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str],
+                  sentence: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """Features of a sector named in a sentence, as an area of the article's two countries' relations: the
     sector itself, the words around it and the sentence's verbs, and which of the two the sentence names."""
     words = view.words
@@ -218,8 +221,7 @@ def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str]) -
         found += [f"w+{k}={words[end + k].lemma.lower()}" for k in (1, 2) if end + k < len(words)]
         found += [f"near={w.lemma.lower()}" for w in words[max(0, at - 6):end + 4] if w.pos in ("NOUN", "VERB", "ADP")]
         found += [f"up={words[i].lemma.lower()}" for i in _ancestors(words, end)[1:4]]
-    found += sentence_features(view)
-    return tuple(found)
+    return tuple(found) + (sentence if sentence is not None else sentence_features(view))
 
 
 def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
