@@ -199,7 +199,9 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
                         continue
                     features = pair_features(view, name, place, pair, sentence)
                     found.append(Candidate(view.index, family, name, place, features))
-        if pair and not _organisations(view):  # a company's sector is its business, not an area of relations
+        # a company's sector is its business, and a sector named beside a group ("its role in the G20 and in
+        # global infrastructure") is the group's: neither is an area of the two countries' relations
+        if pair and not _organisations(view) and not _groups(view):
             found += [Candidate(view.index, "area", None, None, area_features(view, c, pair, sentence), c.iri)
                       for c in view.concepts]
     return found
