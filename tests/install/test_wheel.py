@@ -75,7 +75,7 @@ def test_wheel_holds_the_package_and_its_data_under_one_import_name(dist: Path) 
                  "diplograph/ontology/sectors.ttl", "diplograph/data/country-codes.csv",
                  "diplograph/data/gazetteer/countries.csv", "diplograph/queries/cq01_entities.rq",
                  "diplograph/data/patterns/activity.jsonl", "diplograph/data/models/activity.json",
-                 "diplograph/data/models/cooperation.json", "diplograph/data/models/status.json",
+                 "diplograph/data/models/home.json", "diplograph/data/models/status.json",
                  "diplograph/api/static/index.html", "diplograph/cli.py", "diplograph/__main__.py"):
         assert data in names, data
     (sdist,) = dist.glob("diplograph-*.tar.gz")

@@ -117,9 +117,10 @@ def test_train_writes_models_extraction_reads(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "diplograph", "train", str(corpus), "-o", str(out)],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
-    for relation in ("home", "activity", STATUS):
+    for relation in ("home", "activity", "membership", STATUS):
         data = json.loads((out / f"{relation}.json").read_text(encoding="utf-8"))
         assert data["relation"] == relation and data["weights"] and data["examples"] > 0
+    assert not (out / "cooperation.json").exists()  # areas only when asked for
     assert "home:" in run.stdout and "activity:" in run.stdout
 
 
@@ -135,6 +136,10 @@ def test_train_names_what_it_cannot_read(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "diplograph", "train", str(broken), "-o", str(tmp_path / "m")],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "a.json" in run.stderr and "missing.txt" in run.stderr
+    assert not (tmp_path / "m").exists()
+    run = subprocess.run([sys.executable, "-m", "diplograph", "train", str(CORPUS), "--relations", "home,roles",
+                          "-o", str(tmp_path / "m")], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "--relations" in run.stderr and "roles" in run.stderr
     assert not (tmp_path / "m").exists()
 
 
