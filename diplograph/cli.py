@@ -494,12 +494,13 @@ def parser() -> argparse.ArgumentParser:
     ev.add_argument("--base-iri", help="base of minted IRIs (env DIPLOGRAPH_BASE_IRI)")
     ev.set_defaults(func=cmd_evaluate)
 
-    tr = command("train", "fit the learned readers of home countries and market activity on annotated articles "
-                 "(gold JSON files beside their texts, as `evaluate` reads them)")
+    tr = command("train", "fit the learned readers (home countries, market activity and its status, memberships; "
+                 "areas of cooperation on request) on annotated articles: gold JSON files beside their texts, "
+                 "as `evaluate` reads them")
     tr.add_argument("gold", nargs="+", metavar="FILE|DIR", help="gold JSON files, or folders of them")
     tr.add_argument("-o", "--output", default=str(MODELS_DIR),
-                    help="folder for home.json, activity.json and status.json (extraction reads them from "
-                         "env DIPLOGRAPH_MODELS_DIR)")
+                    help="folder for one RELATION.json per relation and status.json (extraction reads them "
+                         "from env DIPLOGRAPH_MODELS_DIR)")
     tr.add_argument("--min-precision", type=float, default=0.8,
                     help="the cross-validated precision a model must reach on its own at its threshold")
     tr.add_argument("--relations", default="home,activity,membership",

@@ -1,10 +1,10 @@
 """`diplograph train`: fit the learned relation readers on annotated articles.
 
-Every organisation and country a sentence names together is one example (`training_candidates`); it is
-a home, or a market, where the article's gold says so (`cq04_org_home`, `cq05_org_activity`), and no
-example at all where the gold calls that fact optional.  A logistic model with an L2 penalty is fitted on
-the examples' features; its threshold is the probability at which facts the rules missed are, under
-cross-validation by article, right at least `min_precision` of the time.
+Every organisation (or international group) and country a sentence names together is one example
+(`training_candidates`), and so is every sector a sentence names; an example is a home, a market, a
+membership or an area where the article's gold says so (`cq04`, `cq05`, `cq07`, `cq06`), and no example at
+all where the gold calls that fact optional.  A logistic model with an L2 penalty is fitted on the examples'
+features; its threshold comes from cross-validation by article (`choose_threshold`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import numpy as np
 from diplograph.evaluate import Gold, gold_files, load_gold
 from diplograph.graph.extract import assemble, extract_views, read_views, training_candidates
 from diplograph.graph.extract.learned import FACT_KINDS, FAMILY, RELATIONS, STATUS, Candidate, stated
-from diplograph.graph.gazetteer import load_gazetteer
+from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.resolve import resolve_mentions
 
 # each relation's question, and its keys for the organisation (or group) and for the country
@@ -77,7 +77,7 @@ def examples(gold_paths: Sequence[str | Path], progress: Callable[[int, int, str
     return found
 
 
-def _document_examples(text_path: Path, data: dict, gold: Gold, gaz) -> list[Example]:
+def _document_examples(text_path: Path, data: dict, gold: Gold, gaz: Gazetteer) -> list[Example]:
     text = text_path.read_text(encoding="utf-8")
     sentences, views = read_views(text)
     facts = extract_views(views, gaz, learned=False)
@@ -185,8 +185,8 @@ def added_facts(scored: list[tuple[Example, float]], relation: str, threshold: f
 def standalone_facts(scored: list[tuple[Example, float]], relation: str, threshold: float) -> tuple[int, int]:
     """Right and wrong facts the model alone states at a threshold, one per article, organisation and country
     (optional ones count neither way)."""
-    stated = {(e.document, e.org, e.country): e.labels[relation] for e, p in scored if p >= threshold}
-    return sum(1 for label in stated.values() if label == 1), sum(1 for label in stated.values() if label == 0)
+    judged = {(e.document, e.org, e.country): e.labels[relation] for e, p in scored if p >= threshold}
+    return sum(1 for label in judged.values() if label == 1), sum(1 for label in judged.values() if label == 0)
 
 
 def choose_threshold(scored: list[tuple[Example, float]], relation: str, min_precision: float,

@@ -2,7 +2,8 @@
 
 `read_views` turns the text into sentence views (`reading`); `extract_views` runs the rules over
 them, each a pure function of one sentence and, where it needs it, the document's context:
-`positions`, `flows`, `organizations`, `cooperation`, `memberships`, `events`.
+`positions`, `flows`, `organizations`, `cooperation`, `memberships`, `events`; then the learned readers
+(`learned`) add what trained models find and the rules did not state.
 """
 
 from __future__ import annotations

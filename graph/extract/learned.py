@@ -1,10 +1,12 @@
-"""Learned relation readers: which organisation a sentence places in which country, as its home or its market.
+"""Learned relation readers: which organisation a sentence places in which country, as its home or its market,
+which group a country belongs to, and (on request) which sector is an area of two countries' relations.
 
 Four sessions of hand-written rules lifted the articles they were read from and barely moved unseen ones:
 news states a company's home or business abroad in more shapes than rules can list.  Here each pair of an
-organisation and a country named in one sentence is described by features of the parse and the words around
-it (`pair_features`), and a logistic model weighs them.  The weights are data (`data/models/*.json`), trained
-by `diplograph train` from annotated articles, so a deployment can retrain them on its own corpus.
+organisation (or group) and a country named in one sentence is described by features of the parse and the
+words around it (`pair_features`, `area_features` for a sector), and a logistic model weighs them.  The
+weights are data (`data/models/*.json`), trained by `diplograph train` from annotated articles, so a
+deployment can retrain them on its own corpus.
 """
 
 from __future__ import annotations
@@ -228,8 +230,9 @@ def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str],
 
 def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                   models: dict[str, Model | None] | None = None) -> list[Fact]:
-    """The homes and markets the models find that the rules did not state, each read once per organisation
-    and country (its best sentence).  `models` (by relation, and `STATUS`) defaults to the trained ones."""
+    """The homes, markets, memberships and areas the models find that the rules did not state, each read once
+    per name and country (its best sentence).  `models` (by relation, and `STATUS`) defaults to the trained
+    ones; a relation without a model is left to the rules."""
     models = models if models is not None else {r: load_model(r) for r in (*RELATIONS, STATUS)}
     status_model = models.get(STATUS)
     models = {r: models.get(r) for r in RELATIONS}
