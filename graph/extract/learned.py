@@ -184,9 +184,10 @@ def _groups(view: SentenceView) -> list[Mention]:
     return [m for m in view.mentions if m.kind == "InternationalOrganization" and m.key]
 
 
-def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[Candidate]:
+def candidates(views: list[SentenceView], pair: tuple[str, str] | None,
+               families: frozenset[str] = frozenset(FAMILY.values())) -> list[Candidate]:
     """Every organisation, and every international group, with every country named in the same sentence,
-    described for the models."""
+    and every sector, described for the models; only of the `families` asked for."""
     found = []
     for view in views:
         if view.is_title or not view.words:
@@ -194,7 +195,7 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
         places = [m for m in view.places() if m.key and not _tags_a_name(view, m)]
         sentence = sentence_features(view)
         for family, names in (("organisation", _organisations(view)), ("group", _groups(view))):
-            for name in names:
+            for name in names if family in families else ():
                 for place in places:
                     if place.start < name.end and name.start < place.end and not (
                             family == "organisation" and name.start <= place.start and place.end <= name.end):
@@ -203,7 +204,7 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None) -> list[
                     found.append(Candidate(view.index, family, name, place, features))
         # a company's sector is its business, and a sector named beside a group ("its role in the G20 and in
         # global infrastructure") is the group's: neither is an area of the two countries' relations
-        if pair and not _organisations(view) and not _groups(view):
+        if "area" in families and pair and not _organisations(view) and not _groups(view):
             found += [Candidate(view.index, "area", None, None, area_features(view, c, pair, sentence), c.iri)
                       for c in view.concepts]
     return found
@@ -244,7 +245,7 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
     housed = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}  # one home is enough
     negated = {v.index for v in views if any(w.dep == "neg" for w in v.words)}
     best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
-    for cand in candidates(views, pair):
+    for cand in candidates(views, pair, frozenset(FAMILY[r] for r, model in models.items() if model)):
         if cand.sentence in negated:
             continue  # "will not build": too few negations in the corpus for a model to learn them
         for relation, model in models.items():
