@@ -19,7 +19,7 @@ import numpy as np
 
 from diplograph.evaluate import Gold, gold_files, load_gold
 from diplograph.graph.extract import assemble, extract_views, read_views, training_candidates
-from diplograph.graph.extract.learned import FACT_KINDS, FAMILY, RELATIONS, STATUS, Candidate, stated
+from diplograph.graph.extract.learned import FACT_KINDS, FAMILY, RELATIONS, STATUS, Candidate, Model, stated
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.resolve import resolve_mentions
 
@@ -148,11 +148,6 @@ def fit(features: list[tuple[str, ...]], labels: list[int], l2: float = 1.0, epo
     return round(b, 4), weights
 
 
-def _probability(bias: float, weights: dict[str, float], features: tuple[str, ...]) -> float:
-    z = bias + sum(weights.get(f, 0.0) for f in set(features))
-    return 1.0 / (1.0 + np.exp(-max(-30.0, min(30.0, z))))
-
-
 def cross_validated(data: list[Example], relation: str, folds: int = 10, seed: int = 7, **options: float
                     ) -> list[tuple[Example, float]]:
     """Each example's probability from a model fitted without its article."""
@@ -164,7 +159,8 @@ def cross_validated(data: list[Example], relation: str, folds: int = 10, seed: i
     for k in range(folds):
         train = [e for e in data if fold_of[e.document] != k]
         bias, weights = fit([e.candidate.features for e in train], [e.labels[relation] for e in train], **options)
-        scored += [(e, _probability(bias, weights, e.candidate.features)) for e in data if fold_of[e.document] == k]
+        model = Model(relation, bias, weights, 0.5)
+        scored += [(e, model.probability(e.candidate.features)) for e in data if fold_of[e.document] == k]
     return scored
 
 
@@ -232,7 +228,8 @@ def train_status(data: list[Example], folds: int = 10, seed: int = 7) -> dict:
     for k in range(folds):
         bias, weights = fit([e.candidate.features for e in usable if fold_of[e.document] != k],
                             [e.planned for e in usable if fold_of[e.document] != k])
-        right += sum((_probability(bias, weights, e.candidate.features) >= 0.5) == e.planned
+        model = Model(STATUS, bias, weights, 0.5)
+        right += sum((model.probability(e.candidate.features) >= 0.5) == e.planned
                      for e in usable if fold_of[e.document] == k)
     bias, weights = fit([e.candidate.features for e in usable], [e.planned for e in usable])
     planned = sum(e.planned for e in usable)
