@@ -47,6 +47,7 @@ from diplograph.graph.extract.positions import (
     ministers_of_named_ministries,
     name_line_then_title_line,
     officers_of_the_sentences_company,
+    officials_listed_after_one,
     positions,
     respective_posts,
     titles_of_their_own_country,
@@ -155,6 +156,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
             last_group = groups[-1]
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
+    facts += officials_listed_after_one(views, facts, gaz)
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz) or visited_country(views, pair),
                                pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)

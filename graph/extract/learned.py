@@ -19,6 +19,7 @@ from pathlib import Path
 
 from diplograph.graph.config import MODELS_DIR
 from diplograph.graph.extract.reading import Concept, SentenceView, Word, make_fact
+from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 RELATIONS = ("home", "activity", "membership", "cooperation")
@@ -184,6 +185,16 @@ def _groups(view: SentenceView) -> list[Mention]:
     return [m for m in view.mentions if m.kind == "InternationalOrganization" and m.key]
 
 
+def known_membership(group: Mention, place: Mention) -> str:
+    """What the gazetteer knows of a country's membership of a group: "member", "outsider" (the group's
+    members are listed and the country is not among them) or "unknown".  A sentence naming the G7 and Kazakhstan
+    says nothing of Kazakhstan's joining it, however the parse reads."""
+    known = load_gazetteer().known.get(group.key or "")
+    if known is None or not known.members or not place.key or place.kind != "Country":
+        return "unknown"
+    return "member" if place.key.split(":", 1)[1] in known.members else "outsider"
+
+
 def candidates(views: list[SentenceView], pair: tuple[str, str] | None,
                families: frozenset[str] = frozenset(FAMILY.values())) -> list[Candidate]:
     """Every organisation, and every international group, with every country named in the same sentence,
@@ -201,6 +212,11 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None,
                             family == "organisation" and name.start <= place.start and place.end <= name.end):
                         continue
                     features = pair_features(view, name, place, pair, sentence)
+                    if family == "group":
+                        known = known_membership(name, place)
+                        if known == "outsider":
+                            continue  # the rules' plausibility check, for the model's readings too
+                        features += (f"known={known}",)
                     found.append(Candidate(view.index, family, name, place, features))
         # a company's sector is its business, and a sector named beside a group ("its role in the G20 and in
         # global infrastructure") is the group's: neither is an area of the two countries' relations

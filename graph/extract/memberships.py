@@ -23,7 +23,8 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"(?:\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|partnership|community))?"  # "the ASEAN bloc"
     r"(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
-    r"\s*[,—–―-]?\s*(?:which|that)\s+(?:groups|includes|comprises|brings together|unites|consists of|is made up of)\s+|"
+    r"\s*[,—–―-]?\s*(?:which|that)\s+(?:also\s+)?(?:groups|includes|comprises|brings together|unites|consists of|"
+    r"is made up of|encompasses)\s+|"
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
     r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|"
     r"\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:platform|grouping|group|bloc|alliance|forum|"
@@ -90,7 +91,28 @@ def _members_of_the_group_named_before(view: SentenceView, last_group: Mention |
             continue
         members = run_before(view, subject, subject[-1].end) if match.group("plain") else subject[-1:]
         facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in members]
-    return facts + _followed_by(view)
+    return facts + _followed_by(view) + _joins_the_members(view, last_group)
+
+
+JOINS_MEMBERS = re.compile(r"\s+(?:formally\s+|officially\s+)?(?:joins|joined|will join)\s+(?:the\s+)?")
+
+
+def _joins_the_members(view: SentenceView, last_group: Mention | None) -> list[Fact]:
+    """"Somalia joins Burundi, Kenya, Rwanda and Uganda.": after a sentence about a group, a country joining a
+    list of countries joins them in it, and they are its members."""
+    if last_group is None or any(m.kind == "InternationalOrganization" for m in view.mentions):
+        return []
+    countries = [m for m in view.places() if m.kind == "Country"]
+    for subject in countries:
+        joins = JOINS_MEMBERS.match(view.text, subject.end)
+        if not joins:
+            continue
+        run = _country_run(view, countries, joins.end())
+        if len(run) >= 2 and re.match(r"\s*(?:[.;]|$|(?:as|in)\s+(?:the\s+)?(?:bloc|group|grouping|community|"
+                                      r"union|organi[sz]ation|members?)\b)", view.text[run[-1].end:]):
+            return [make_fact("Membership", view, {"member": m, "group": last_group}, 0.65)
+                    for m in [subject, *run]]
+    return []
 
 
 def _followed_by(view: SentenceView) -> list[Fact]:
@@ -165,6 +187,10 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if listing.group().rstrip().endswith("("):
             end = text.find(")", group.end) if ")" in text[group.end:] else end
         listed = [m for m in countries if group.end + listing.end() <= m.start <= end]
+        holder = [m for m in countries if clause_start <= m.start and m.end <= group.start
+                  and MEMBERSHIP_CUE.search(text, m.end, group.start)]
+        if listed and re.search(r"\balso\b", listing.group()) and holder:
+            return holder[-1:] + listed  # "Mali will hold the presidency of X, which also includes A and B"
         if listed or not listing.group().rstrip().endswith("("):
             return listed  # "(SCO)" holds no members: read on
     listed_later = MEMBERS_LISTED_LATER.search(text, group.end)

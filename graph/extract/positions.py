@@ -868,6 +868,51 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
     return found
 
 
+LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")  # "A and Minister B" may be the other side's: a list needs commas
+
+
+def officials_listed_after_one(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"led by Netherlands Minister for Foreign Trade A, Minister of Infrastructure B, and Minister of State C":
+    the officials listed straight after one whose country the sentence says, each with a government title and
+    no country of their own, serve the same country.  A list, with commas: in "Vietnamese Minister A and
+    Minister B" the second may be the other side's."""
+    found: list[Fact] = []
+    placed = {f.role("holder").text for f in facts if f.kind == "Position"}
+    for fact in facts:
+        if fact.kind != "Position" or fact.role("affiliation").kind != "Country":
+            continue
+        view, holder = views[fact.sentence], fact.role("holder")
+        if holder.sentence != view.index or gaz.title_kinds.get(_kind_title(str(fact.value("role")), gaz)) \
+                not in ("government", "diplomatic"):
+            continue
+        people = sorted((m for m in view.mentions if m.kind == "Person" and m.start > holder.end),
+                        key=lambda m: m.start)
+        end = holder.end
+        for person in people:
+            titled = _bare_title(view, person, gaz)
+            title_start = max((t[1] for t in view.titles if t[2] <= person.start), default=-1)
+            separator = LIST_COMMA if end == holder.end else LIST_SEPARATOR
+            if person.text in placed or titled is None or title_start < end or not separator.fullmatch(
+                    view.text[end:title_start]) or gaz.title_kinds.get(titled[0]) != "government":
+                break
+            found.append(make_fact("Position", view, {"holder": person, "affiliation": fact.role("affiliation")},
+                                   0.7, role=titled[1]))
+            placed.add(person.text)
+            end = person.end
+    return found
+
+
+def _kind_title(role: str, gaz: Gazetteer) -> str:
+    """The canonical title a role as written begins with ("minister for foreign trade" is a minister's)."""
+    words = role.split()
+    for n in range(len(words), 0, -1):
+        canonical = gaz.canonical_title(" ".join(words[:n]))
+        if canonical in gaz.title_kinds:
+            return canonical
+    return role
+
+
 def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
     """"Erdogan said ... with his Senegalese counterpart Macky Sall": the counterpart holds the post that the
     person named before him in the sentence holds anywhere in the article."""

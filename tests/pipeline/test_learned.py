@@ -50,6 +50,17 @@ def test_every_organisation_pairs_with_every_country_of_its_sentence() -> None:
                      ("Zuri Group", "country:KEN"), ("Zuri Group", "country:GHA")}
 
 
+def test_a_group_pairs_only_with_countries_its_known_membership_does_not_exclude() -> None:
+    """The gazetteer lists the G7's members: Kenya is not one, so no candidate; Japan is ("known=member"); a
+    group whose members the gazetteer does not list pairs with all ("known=unknown")."""
+    views = read_views("Japan and Kenya met at the G7 summit, and Kenya and Japan spoke at the United Nations.")[1]
+    found = {(c.org.key, c.place.key, next(f for f in c.features if f.startswith("known=")))
+             for c in candidates(views, None) if c.family == "group"}
+    assert found == {("io:group-of-seven", "country:JPN", "known=member"),
+                     ("io:united-nations", "country:JPN", "known=unknown"),
+                     ("io:united-nations", "country:KEN", "known=unknown")}
+
+
 def test_a_pair_above_the_threshold_becomes_a_market_with_the_status_models_verdict() -> None:
     models = {"activity": _always("activity", "via=name"), "home": None,
               STATUS: _always(STATUS, "tense=will")}

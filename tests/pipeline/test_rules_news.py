@@ -81,6 +81,16 @@ def posts(text: str) -> set[tuple[str, str, str]]:
         (PERU_VIETNAM + "Tran Thi Mai, minister counsellor for economic and commercial affairs at the Vietnamese "
          "Embassy in Peru, said trade grew.",
          {("Tran Thi Mai", "minister counsellor for economic and commercial affairs", "country:VNM")}),
+        # a list of officials after one whose country is said: each of the list serves that country
+        (PERU_VIETNAM + "The mission was led by Vietnamese Minister of Agriculture Le Minh Hoan, Minister of "
+         "Finance Ho Duc Phoc, and Minister of State Tran Van Tuan.",
+         {("Le Minh Hoan", "minister of agriculture", "country:VNM"),
+          ("Ho Duc Phoc", "minister of finance", "country:VNM"),
+          ("Tran Van Tuan", "minister of state", "country:VNM")}),
+        # "Honourable" and its forms are honorifics, no part of the name
+        (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
+         "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
+         {("Ana Ruiz Soto", "prime minister", "country:PER"), ("Pham Van Duc", "prime minister", "country:VNM")}),
         # a name the NER misses, before a country's qualified title; a date before it is no name
         (PERU_VIETNAM + "Jorge Ancasi Mamani, Peru's Coordinating Minister for Maritime and Investment Affairs, "
          "met Vietnamese firms. On Sunday, Vietnamese President Tran Duc Lam arrived.",
@@ -141,6 +151,16 @@ def members(text: str) -> set[tuple[str, str]]:
         ("Chile and Peru held talks. Chile and Peru are partners. Trade grew within the Pacific Alliance, a bloc "
          "that also includes Mexico and Colombia.",
          {("country:MEX", "io:pacific-alliance"), ("country:COL", "io:pacific-alliance")}),
+        # a country joining a list of countries, after a sentence about a group: all are members of it
+        ("Kenya and Somalia held talks. Kenya and Somalia are partners. Somalia became a member of the East "
+         "African Community. Somalia joins Burundi, Kenya and Uganda.",
+         {(f"country:{c}", "io:east-african-community") for c in ("SOM", "BDI", "KEN", "UGA")}),
+        # "holds the presidency of X, which also includes A and B": the holder too; not a mere speaker
+        ("Mali and Niger held talks. Mali and Niger are partners. Mali will hold the presidency of the Alliance "
+         "of Sahel States, which also includes Burkina Faso and Niger. Niger said Mercosur, which also "
+         "encompasses Brazil and Paraguay, grew.",
+         {(f"country:{c}", "io:alliance-of-sahel-states") for c in ("MLI", "BFA", "NER")}
+         | {("country:BRA", "io:southern-common-market"), ("country:PRY", "io:southern-common-market")}),
         # "As fellow members of A and B, the two countries": the pair in both groups
         ("Vietnam and Chile held talks. Vietnam and Chile are partners. As fellow members of APEC and the CPTPP, "
          "the two countries share goals.",
