@@ -398,7 +398,46 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
-        _present_by_list(view, facts) + _described_at_work_abroad(view, facts)
+        _present_by_list(view, facts) + _described_at_work_abroad(view, facts) + _at_work_where_fronted(
+            view, facts, gaz, context.last_company if context else None)
+
+
+FRONTED_PLACE = re.compile(r"\s*(?:In|Across|Throughout)\s+(?:the\s+)?")
+FRONTED_DOER = re.compile(r"\s*,\s*(?:(?P<anaphor>it|the\s+" + COMPANY_NOUN + r")\b|(?=[A-Z]))")
+# what the subject of a sentence about a country may do there without doing business: speak, think, see
+NOT_AT_WORK = re.compile(r"\b(?:said|says|say|told|tells|noted|notes|believes?|thinks?|sees?|saw|expects?|hopes?|"
+                         r"warned|warns|argued|argues|welcomed|welcomes|visited|visits|met|meets|faced|faces|lost|"
+                         r"closed|sold\s+off|exited|left|withdrew|is|are|was|were|remains?)\b")
+
+
+def _at_work_where_fronted(view: SentenceView, found: list[Fact], gaz: Gazetteer,
+                           last_company: Mention | None) -> list[Fact]:
+    """"In the Philippines, Mitsubishi handles the export of ...", "In Kenya, it runs two plants" (the company
+    the sentence before named): a country written first sets where the subject does what the clause says."""
+    lead = FRONTED_PLACE.match(view.text)
+    market = lead and next((m for m in view.places() if m.start == lead.end() and m.kind == "Country" and m.key), None)
+    doer = market and FRONTED_DOER.match(view.text, market.end)
+    if not doer or any(f.kind == "MarketActivity" for f in found):
+        return []
+    if doer.group("anaphor"):
+        if last_company is None or not _a_business(last_company):
+            return []
+        org, rest = last_company, doer.end()
+    else:
+        org = next((m for m in _organizations(view) if m.start == doer.end() and _a_business(m)), None)
+        if org is None:
+            return []
+        rest = org.end
+    clause = view.text[rest:CLAUSE_BREAK.search(view.text, rest).start() if CLAUSE_BREAK.search(view.text, rest)
+                       else len(view.text)]
+    verb = re.match(r"\s+(?:(?:also|now|already|currently|still|has|have|had|will|plans\s+to|is|are)\s+)*"
+                    r"(?P<verb>[a-z]+)", clause)
+    if not verb or NOT_AT_WORK.fullmatch(verb.group("verb")) or NEGATED_ACTIVITY.search(clause):
+        return []
+    planned = PLANNED_CUE.search(clause) or MODAL_BEFORE.search(clause[:verb.end()])
+    return [make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.65,
+                      status="planned" if planned else "active",
+                      sector=_sector_between(view, rest, len(view.text), gaz))]
 
 
 # "... the only South African company riding rough waves in Nigeria", "... a Korean firm operating in Hungary"
@@ -627,7 +666,8 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         markets = [m for m in view.places() + view.cities if place.tree_start <= m.start and m.end <= place.tree_end
                    and not (m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:]))
                    and not OUTSIDE.search(view.text[:m.start])]
-        if not orgs or not markets or NEGATED_ACTIVITY.search(view.text[subject.start:place.end]):
+        span = view.text[min(subject.start, place.start):max(place.end, verb.end, subject.end)]
+        if not orgs or not markets or NEGATED_ACTIVITY.search(span):  # "In Kenya, X has not opened ..." too
             continue
         org, market = (holding or orgs)[-1], markets[0]
         listed = _coordinated(view, orgs)  # "Audi, BMW and Mercedes all have factories in Hungary"

@@ -248,6 +248,17 @@ def test_activity_read_from_the_parse(text: str, expected: set[tuple[str, str, s
     assert activity(text) == expected
 
 
+def test_a_country_written_first_places_what_the_company_does_there() -> None:
+    """"In Kenya, Acme Holdings handles ...": the fronted country is where the subject works; "it" is the company
+    the sentence before named; a subject that only speaks there does no business there."""
+    assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation handles the import of tractors.") == {
+        ("Hoshino Trading Corporation", "country:KEN", "active")}
+    assert activity(KENYA_JAPAN + "Hoshino Trading Corporation is a large group. In Kenya, it will open two offices.") == {
+        ("Hoshino Trading Corporation", "country:KEN", "planned")}
+    assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation said the market was difficult.") == set()
+    assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation has not opened an office.") == set()
+
+
 def test_a_large_city_places_an_activity_in_its_country() -> None:
     """"building a hotel complex in Samarkand": Samarkand is in Uzbekistan (data/gazetteer/cities.csv); a
     city is a place, never an entity or an actor."""
