@@ -232,9 +232,11 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                 re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
             return m  # "the US company Chevron": a country's name used as an adjective
         if (m.via == "adjective" or possessive) and re.fullmatch(
-                r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)\s+",
+                r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)(?:\s*:)?\s+",
                 view.text[m.end:run_start]):
             return m  # "Chinese firms such as X", "the Kingdom's biggest companies, among them X"
+        if m.via == "adjective" and NATIONALITYS_FIRMS_AMONG_THEM.fullmatch(view.text[m.end:run_start]):
+            return m  # "55 Mexican firms operate in Colombia, among them: X, Y"
         if m.via == "adjective" and NATIONALITYS_LIST.fullmatch(view.text[m.end:run_start]):
             return m  # "three other Japanese companies - A, B and C - signed"
         if m.via == "adjective" and MADE_OF.fullmatch(view.text[m.end:run_start]):
@@ -692,8 +694,10 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
     return list(facts.values())
 
 
+NATIONALITYS_FIRMS_AMONG_THEM = re.compile(r"\s+(?:[a-z-]+\s+){0,2}" + COMPANY_NOUN_PLURAL
+                                          + r"\b[^.;:()]{0,100}?,\s*(?:among them|among others|namely)(?:\s*:)?\s+")
 LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:among them|including|such as|like|notably|include|includes|"
-                          r"included)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|"
+                          r"included)(?:\s*:)?\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?|"
                           # "..., the main example being the investments of the Norwegian concern X"
                           r"(?:for example|for instance|examples? being|example is)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?)$")
 

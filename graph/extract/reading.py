@@ -490,10 +490,13 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     plural = r"\b" + COMPANY_NOUN_PLURAL + r"(?:\s*,\s*(?:among them|among others|notably|namely|including)\s+|" \
              r"\s*:\s*|\s+(?:[a-z][\w-]*\s+){0,6}?(?:include|includes|included)\s+|" \
              r"\s+(?:such as\s+|like\s+|including\s+|as\s+)?)"  # "Other companies on show at the pavilion include"
+    # "about 55 Mexican firms operate in Colombia, among them: A (AC), B and C": the list may come later
+    plural += r"|\b" + COMPANY_NOUN_PLURAL + r"\b[^.;:()]{0,100}?,\s*(?:among them|among others|notably|namely)\s*:\s*"
     single_word = r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
-    for m in re.finditer(plural + r"(" + single_word + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + single_word + r")+)",
+    item = single_word + r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
+    for m in re.finditer("(?:" + plural + r")(" + item + r"(?:(?:,\s*|\s+and\s+|,\s+and\s+)" + item + r")+)",
                          text):  # "the multinational groups Total, Orano and Alstom"
-        for name in re.finditer(single_word, m.group(1)):
+        for name in re.finditer(r"(?<!\()\b" + single_word, m.group(1)):
             start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1) + name.start(),
                                sent.start_char + m.start(1) + name.end())
             if end > start:
@@ -1650,7 +1653,10 @@ def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Me
     run: list[Mention] = []
     position = end
     for m in reversed([m for m in mentions if m.end <= end]):
-        if not re.fullmatch(r"[\x22”]?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?[\x22“]?", view.text[m.end:position]):
+        if view.text[m.start - 1:m.start] == "(" and view.text[m.end:m.end + 1] == ")":
+            continue  # "Cementos Mexicanos (Cemex), Grupo Bimbo": an item may carry its acronym in brackets
+        if not re.fullmatch(r"[\x22”]?(?:\s*\([^()]{1,15}\))?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?[\x22“]?\(?",
+                            view.text[m.end:position]):
             break
         run.insert(0, m)
         position = m.start

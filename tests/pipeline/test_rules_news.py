@@ -253,8 +253,8 @@ def test_a_country_written_first_places_what_the_company_does_there() -> None:
     the sentence before named; a subject that only speaks there does no business there."""
     assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation handles the import of tractors.") == {
         ("Hoshino Trading Corporation", "country:KEN", "active")}
-    assert activity(KENYA_JAPAN + "Hoshino Trading Corporation is a large group. In Kenya, it will open two offices.") == {
-        ("Hoshino Trading Corporation", "country:KEN", "planned")}
+    assert activity(KENYA_JAPAN + "Hoshino Trading Corporation is a large group. In Kenya, it will open two "
+                    "offices.") == {("Hoshino Trading Corporation", "country:KEN", "planned")}
     assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation said the market was difficult.") == set()
     assert activity(KENYA_JAPAN + "In Kenya, Hoshino Trading Corporation has not opened an office.") == set()
 
@@ -308,6 +308,19 @@ def test_companies_listed_after_among_them_are_companies() -> None:
     kinds = {m.text: m.kind for m in extract(text).mentions}
     assert {n: kinds.get(n) for n in ("Besto", "Gil Santo", "Maira Tecnica", "Pedroni")} == {
         "Besto": "Company", "Gil Santo": "Company", "Maira Tecnica": "Company", "Pedroni": "Company"}
+
+
+def test_a_nationalitys_firms_listed_later_after_among_them_with_a_colon() -> None:
+    """"about 40 Peruvian firms operate in Chile, among them: A (AC), B, C and D": each listed name is a Peruvian
+    company at work in Chile (an acronym in brackets does not break the list); a legal form makes a company."""
+    text = (PERU_CHILE + "About 40 Peruvian firms operate in Chile, among them: Andina Cementos (ANCE), Molvera, "
+            "Tarrasco and Quilpa. The deal was signed with RUE Belvostok.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert {n: kinds.get(n) for n in ("Andina Cementos", "Molvera", "Tarrasco", "Quilpa", "RUE Belvostok")} == {
+        n: "Company" for n in ("Andina Cementos", "Molvera", "Tarrasco", "Quilpa", "RUE Belvostok")}
+    assert activity(text) >= {(n, "country:CHL", "active") for n in ("Andina Cementos", "Molvera", "Tarrasco",
+                                                                     "Quilpa")}
+    assert homes(text) >= {(n, "country:PER") for n in ("Andina Cementos", "Molvera", "Tarrasco", "Quilpa")}
 
 
 def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person() -> None:
