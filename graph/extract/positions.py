@@ -484,6 +484,16 @@ def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, M
     return sides
 
 
+TITLE_THEN_NAME = re.compile(r"(?:\s+(?:and|of|for|the)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s*,?\s*" + HONORIFIC + "$")
+
+
+def _names_its_holder(view: SentenceView, t_end: int, named: set[str]) -> bool:
+    """"the nation's Prime Minister and Minister of Foreign Affairs, Sheikh X": a title written before the name
+    of someone the article gave a post is that person's, no evidence of whose the article's bare title is."""
+    return any(m.kind == "Person" and m.start >= t_end and same_person(m.text, named)
+               and TITLE_THEN_NAME.fullmatch(view.text[t_end:m.start]) for m in view.mentions)
+
+
 HEAD_OF_STATE_AFTER = re.compile(r"(?:['’]s)?\s+(?:leader|head of state)\b")
 
 
@@ -518,11 +528,12 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
                 holders.add(person.text)
                 bare.append((view, person, *found))
+    placed_bare = {person.text for _, person, _, _ in bare}
     owners: dict[str, set[str]] = {}  # "the Kazakh president's visit": whose president the article speaks of
     for view in views:
-        for title, t_start, _ in view.titles:
+        for title, t_start, t_end in view.titles:
             owner = _owner_of_title(view, t_start)
-            if owner is not None and owner.key in pair:
+            if owner is not None and owner.key in pair and not _names_its_holder(view, t_end, holders - placed_bare):
                 owners.setdefault(gaz.canonical_title(title), set()).add(owner.key)
         for m in view.places():  # "the Nigerian leader said": the president the article speaks of
             if m.key in pair and HEAD_OF_STATE_AFTER.match(view.text, m.end):

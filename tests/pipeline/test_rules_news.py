@@ -87,6 +87,12 @@ def posts(text: str) -> set[tuple[str, str, str]]:
          {("Le Minh Hoan", "minister of agriculture", "country:VNM"),
           ("Ho Duc Phoc", "minister of finance", "country:VNM"),
           ("Tran Van Tuan", "minister of state", "country:VNM")}),
+        # whose prime minister the article speaks of: not a title written before another holder's name
+        (PERU_VIETNAM + "The Vietnamese Prime Minister's official visit began on Monday. \"Peru is an important "
+         "partner,\" Prime Minister Pham Van Duc said in a statement. He later met Peru's Prime Minister and "
+         "Minister of Finance, Ana Ruiz Soto.",
+         {("Pham Van Duc", "prime minister", "country:VNM"), ("Ana Ruiz Soto", "prime minister", "country:PER"),
+          ("Ana Ruiz Soto", "minister of finance", "country:PER")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
