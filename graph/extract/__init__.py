@@ -12,7 +12,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from diplograph.graph.extract.cooperation import cooperation, cooperation_from_flows, trade_and_investment
+from diplograph.graph.extract.cooperation import (
+    cooperation,
+    cooperation_from_flows,
+    trade_and_investment,
+    trade_and_investment_talked_of,
+)
 from diplograph.graph.extract.events import agreements, meetings
 from diplograph.graph.extract.flows import flows
 from diplograph.graph.extract.learned import Candidate, candidates, learned_facts
@@ -172,6 +177,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
+    facts += trade_and_investment_talked_of(views, facts + cooperation_from_flows(facts, gaz), pair, pair_mentions)
     return views, facts, pair
 
 

@@ -7,7 +7,7 @@ import re
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact
 from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer
-from diplograph.graph.model import Fact
+from diplograph.graph.model import Fact, Mention
 
 COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
@@ -81,6 +81,40 @@ def trade_and_investment(view: SentenceView, context: DocumentContext) -> list[F
             if len(parties) == 2:
                 facts.append(make_fact("Cooperation", view, {"party": parties}, 0.6, sector=concept.iri))
     return facts
+
+
+# how often an article about two countries must speak of trade or investment before it is an area of theirs
+TALKED_OF = {"investment": 1, "trade": 2}
+
+
+def trade_and_investment_talked_of(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                                   pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """An article about two countries that speaks of investment, or more than once of trade (exports,
+    imports), reports it as part of their relations, whoever's figures or plans the sentences give: the
+    area of the pair, read from the first sentence that names it (the corpus's annotators read it so in
+    nearly every such article)."""
+    if pair is None or not all(k in pair_mentions for k in pair):
+        return []
+    stated = {str(f.value("sector")).rsplit("/", 1)[-1] for f in facts if f.kind == "Cooperation"
+              and {m.key for m in f.roles_named("party")} == set(pair)}
+    found = []
+    for area, needed in TALKED_OF.items():
+        if area in stated:
+            continue
+        said = [(view, concept) for view in views if not NEGATED.search(view.text) for concept in view.concepts
+                if concept.iri.rsplit("/", 1)[-1] == area and not TITLE_AFTER.match(view.text, concept.end)
+                and not any(t_start <= concept.start and concept.end <= t_end for _, t_start, t_end in view.titles)]
+        exports = sum(len(EXPORTS.findall(view.text)) for view in views if not NEGATED.search(view.text)) \
+            if area == "trade" else 0  # "exports rose", "imports of rice": trade spoken of in other words
+        if said and len(said) + exports >= needed:
+            view, concept = said[0]
+            found.append(make_fact("Cooperation", view, {"party": [pair_mentions[k] for k in pair]}, 0.5,
+                                   sector=concept.iri))
+    return found
+
+
+EXPORTS = re.compile(r"\b(?:exports?|exported|exporting|exporters?|imports?|imported|importing|importers?)\b",
+                     re.IGNORECASE)
 
 
 BETWEEN_NAMED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?")

@@ -247,6 +247,13 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if owner:
             return owner
     rest = view.text[org.end:]
+    listed = _list_end(view, org)
+    apposed = LIST_APPOSED_NATIONALITY.match(view.text, listed.end)
+    if apposed:  # "A Ltd and B Company, the two India-based firms building ...": each of the list's
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == apposed.end()), None)
+        if country and re.match(r"(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,2}" + COMPANY_NOUN_PLURAL + r"\b",
+                                view.text[country.end:]):
+            return country
     said = NATIONALITY_AFTER_COPULA.match(rest)
     if said:  # "MTN is not the only South African company", "X is one of the Korean firms"
         country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + said.end()
@@ -692,6 +699,19 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
                 facts[key] = make_fact("MarketActivity", view, {"organization": one, "market": market}, 0.7,
                                        status=status, sector=sector)
     return list(facts.values())
+
+
+LIST_APPOSED_NATIONALITY = re.compile(r"\s*,\s+(?:the|both|all)\s+(?:(?:two|three|four|five|six|\d+)\s+)?")
+
+
+def _list_end(view: SentenceView, org: Mention) -> Mention:
+    """The last organisation of the list `org` is an item of: "A, B and C"."""
+    last = org
+    for m in sorted(_organizations(view), key=lambda m: m.start):
+        if m.start >= last.end and re.fullmatch(r"(?:\s*\([^()]{1,15}\))?\s*(?:,|and|,\s*and)\s*(?:the\s+)?",
+                                                view.text[last.end:m.start]):
+            last = m
+    return last
 
 
 NATIONALITYS_FIRMS_AMONG_THEM = re.compile(r"\s+(?:[a-z-]+\s+){0,2}" + COMPANY_NOUN_PLURAL

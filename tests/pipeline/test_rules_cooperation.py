@@ -103,3 +103,17 @@ def test_fields_named_beside_a_figure() -> None:
     text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. Peru has received $4.2 billion in loans "
             "from Vietnam for the development of the fields of infrastructure, agriculture and education.")
     assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"infrastructure", "agriculture", "education"}}
+
+
+def test_trade_and_investment_an_article_about_two_countries_speaks_of() -> None:
+    """Investment spoken of once, trade twice, in an article about Peru and Vietnam: both are areas of theirs,
+    though no sentence says whose or between whom.  Trade spoken of once, or only as a portfolio ("Minister of
+    Trade"), is not; nor is investment denied."""
+    pair = frozenset({"country:PER", "country:VNM"})
+    lead = "Peru and Vietnam held talks in Lima. Peru and Vietnam are long-standing partners. "
+    found = areas(lead + "The delegation visited a port built with foreign investment. Officials said trade in "
+                  "coffee grew, and trade in rice is expected to follow.")
+    assert {"trade", "investment"} <= found.get(pair, set())
+    found = areas(lead + "The Minister of Trade and the Minister of Trade of Peru met. Officials said trade in "
+                  "coffee grew. Investment was not on the agenda.")
+    assert not {"trade", "investment"} & found.get(pair, set())

@@ -353,6 +353,10 @@ def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person
          {("Kenyan Ministry of Energy and Petroleum", "country:KEN"), ("Ministry of Economy", "country:JPN")}),
         (KENYA_JAPAN + "Kenyan tea exporter Chai Bora and Japanese retailer Sakura Mart will expand ties.",
          {("Chai Bora", "country:KEN"), ("Sakura Mart", "country:JPN")}),
+        # a list, then an apposition that gives the whole list its country
+        (KENYA_JAPAN + "Tamura Construction Company and Hoshino Engineering Limited, the two Japan-based firms "
+         "building the road, will open offices.",
+         {("Tamura Construction Company", "country:JPN"), ("Hoshino Engineering Limited", "country:JPN")}),
         # two universities the NER read as one name; a university named after a city
         (KENYA_JAPAN + "The University of Nairobi and Kyoto University launched a joint programme.",
          {("University of Nairobi", "country:KEN"), ("Kyoto University", "country:JPN")}),
