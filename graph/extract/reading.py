@@ -747,6 +747,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
+    view.mentions = _names_closing_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
@@ -1199,6 +1200,40 @@ def _names_swallowed_by_bodies(view: SentenceView, gaz: Gazetteer) -> list[Menti
                                kind=organization_kind(split.group("body")))
         mentions[mentions.index(body)] = organisation
         mentions.append(Mention(split.group("name"), "Person", view.index, name_start, body.end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+INITIALS_THEN_SURNAME = re.compile(r"(?P<body>.+?\S)\s+(?P<name>(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+)")
+HONORIFIC_THEN_NAME = re.compile(r"(?P<body>.+?\S)\s+(?:" + HONORIFIC_WORD + r")\s+(?P<name>" + NAME_WORD
+                                 + r"(?:\s+" + NAME_WORD + r"){0,3})")
+
+
+def _names_closing_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"the Association of Exporters of Uzbekistan M. Umarov", "the Ministry of Foreign Affairs of the Sultanate
+    of Oman Sheikh Hamad", "the Federal Ministry for X Parliamentary State Secretary Y": a participants' list
+    the NER read as one body; a name in initials, or after an honorific or a title, closes it."""
+    mentions = list(view.mentions)
+    for body in [m for m in mentions if m.kind in ORGANIZATION_KINDS and m.key is None]:
+        split = INITIALS_THEN_SURNAME.fullmatch(body.text) or HONORIFIC_THEN_NAME.fullmatch(body.text)
+        name_start = body.start + split.start("name") if split else None
+        body_end = body.start + split.end("body") if split else None
+        if split is None:  # a title inside the body, then two or three words of a name to its end
+            title = next((t for t in sorted(view.titles, key=lambda t: t[1]) if body.start < t[1] and t[2] < body.end
+                          and view.text[t[1]].isupper() and re.fullmatch(
+                              r"\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){1,2}", view.text[t[2]:body.end])), None)
+            if title is None:
+                continue
+            lead = re.sub(r"(?:\s+(?:Parliamentary|Deputy|Vice|First|Acting|Senior|Chief|Executive|Assistant|"
+                          r"Permanent|Principal))+\s*$", "", view.text[body.start:title[1]])  # "Parliamentary State"
+            body_end = body.start + len(lead.rstrip())
+            name_start = title[2] + len(view.text[title[2]:body.end]) - len(view.text[title[2]:body.end].lstrip())
+        name = view.text[name_start:body.end]
+        org = view.text[body.start:body_end]
+        if not GOVERNMENT_CUES.search(org) and not COMPANY_CUES.search(org) and not ORGANIZATION_HEAD.search(org) \
+                or any(w in gaz.names or w in gaz.adjectives or w in GENERIC_WORDS for w in name.split()):
+            continue
+        mentions[mentions.index(body)] = replace(body, text=org, end=body_end, kind=organization_kind(org))
+        mentions.append(Mention(name, "Person", view.index, name_start, body.end))
     return sorted(mentions, key=lambda m: m.start)
 
 
