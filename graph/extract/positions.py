@@ -97,9 +97,13 @@ DETERMINERS = {"The", "A", "An", "Its", "His", "Her", "Their", "Former", "Then",
 def positions(view: SentenceView) -> list[Fact]:
     facts: list[Fact] = []
     people = [m for m in view.mentions if m.kind == "Person"]
+    titles_first = False  # "Deputy Prime Minister of A, X, Deputy Head of B, Y": the list puts titles first
     for person in people:
-        fact = _title_before(view, person) or _title_after(view, person) or _title_before_comma(view, person) \
-            or _heads(view, person)
+        title_first = _title_before_comma(view, person, titles_first) \
+            if titles_first or _next_title_is_the_next_names(view, person, people) else None
+        titles_first = titles_first or title_first is not None
+        fact = _title_before(view, person) or title_first or _title_after(view, person) \
+            or _title_before_comma(view, person) or _heads(view, person)
         if fact:
             facts.append(fact)
     for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
@@ -110,6 +114,16 @@ def positions(view: SentenceView) -> list[Fact]:
     return facts
 
 
+def _next_title_is_the_next_names(view: SentenceView, person: Mention, people: list[Mention]) -> bool:
+    """Whether the title after a name is written, between commas, straight before the next name."""
+    following = [m for m in people if m.start > person.end]
+    if not following:
+        return False
+    between = view.text[person.end:following[0].start]
+    return bool(re.fullmatch(r"\s*,\s*(?:the\s+)?[^,;()]{3,120}?,\s*" + HONORIFIC, between)) and any(
+        person.end < t[1] and t[2] <= following[0].start for t in view.titles)
+
+
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
 
 
@@ -117,9 +131,10 @@ DASH_BEFORE = re.compile(r"\s+[–—-]\s+(?:the\s+)?")  # "Orozco – Minister 
 APPOSED_TITLE = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?(?:[a-z][\w-]*\s+)?")
 
 
-def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
+def _title_before_comma(view: SentenceView, person: Mention, titles_first: bool = False) -> Fact | None:
     """"Tajikistan's Minister of Economic Development and Trade, Zavqi Zavqizoda",
-    "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ..."."""
+    "the Emir of Qatar, Sheikh Tamim ...", "the Qatari Ambassador to Ankara, Sheikh ...".  In a list known to
+    write titles first (`titles_first`), a title after the previous name is this one's."""
     comma = re.search(r",\s*" + HONORIFIC + "$", view.text[:person.start])
     if not comma:
         return None
@@ -129,9 +144,9 @@ def _title_before_comma(view: SentenceView, person: Mention) -> Fact | None:
         return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
     t_start = _joined_start(view, t_start)
-    if any(m.kind == "Person" and m.end <= t_start and (APPOSED_TITLE.fullmatch(view.text[m.end:t_start])
-                                                        or DASH_BEFORE.fullmatch(view.text[m.end:t_start]))
-           for m in view.mentions):
+    if not titles_first and any(m.kind == "Person" and m.end <= t_start and (
+            APPOSED_TITLE.fullmatch(view.text[m.end:t_start]) or DASH_BEFORE.fullmatch(view.text[m.end:t_start]))
+            for m in view.mentions):
         return None  # "Ambassador A, Egypt's Ambassador to Tanzania, General B", "A – Minister of X, B": A's
     of = [m for m in mentions_between(view, t_end, phrase_end, affiliation_kinds())
           if re.search(r"\bof\s+(?:the\s+)?$", view.text[:m.start])]
@@ -370,6 +385,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if mentions_between(view, t_end, window_end, {"Person"}):
         return None  # "A, Chairman of the Chamber B, and ...": the title announces the next name
     lead = RELATIVE_LEAD.sub("", view.text[window_start:t_start])  # "X, who is also the chairman of Y"
+    lead = ROLE_QUALIFIER.sub("", lead)  # "X, deputy CEO of Y": a qualifier is the title's
     for m in mentions_between(view, window_start, t_start):
         lead = lead.replace(m.text, "")
     portfolio = load_gazetteer().portfolio_words  # "X, Kenya's trade (and industry) cabinet secretary"
@@ -380,7 +396,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     after = mentions_between(view, t_end, window_end, affiliation_kinds())
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
                 or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
-    at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])]
+    at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])
+                or m.kind != "Country" and re.search(r"\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}$",
+                                                     view.text[t_end:m.start])]  # "director for steel giant X"
     if of_after and at_after and at_after[0].start > of_after[0].end:  # "Director of Trade at BNDES"
         of_after = []
     if of_after:
@@ -388,7 +406,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
     elif at_after:  # "X, minister counsellor at the Vietnamese Embassy in Peru", "X, economist at Y Bank"
         affiliation = at_after[0]
-        stop = t_end + re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:affiliation.start]).start()
+        stop = t_end + re.search(r"\s+(?:at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$",
+                                 view.text[t_end:affiliation.start]).start()
     else:
         before = mentions_between(view, window_start, t_start, affiliation_kinds())
         listed = re.match(r",\s*(?:[A-Z][\w&-]*\s+){0,4}?(?:[A-Z][\w&-]*,\s*)?", view.text[window_end:])

@@ -1058,6 +1058,8 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
         name_starts = not first and not glued and not apposite and any(
             position <= n < word.end("word") for n in names)
         if not in_portfolio or name_starts:
+            if word.group("word").lower() in COMPANY_NOUNS:
+                return end  # "managing director for steel giant POSCO": the words describe the company
             if (ORGANIZATION_HEAD.match(text, position) or COMPANY_CUES.match(text, position)
                     or UNIVERSITY_CUES.match(text, position)) and text[last:position].isspace():
                 return end  # "the chairman of the Foreign Investors Council": the words begin a name

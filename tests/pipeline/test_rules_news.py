@@ -93,6 +93,16 @@ def posts(text: str) -> set[tuple[str, str, str]]:
          "Minister of Finance, Ana Ruiz Soto.",
          {("Pham Van Duc", "prime minister", "country:VNM"), ("Ana Ruiz Soto", "prime minister", "country:PER"),
           ("Ana Ruiz Soto", "minister of finance", "country:PER")}),
+        # a qualified corporate title after the name, its organisation after "at" or after "for" and a description
+        (PERU_VIETNAM + "Tran Van Long, deputy CEO of export sales at Hoa Sen Steel, said demand grew. Ana Ruiz "
+         "Soto, managing director for steel giant Aceros Andinos in Vietnam, said the same.",
+         {("Tran Van Long", "deputy ceo of export sales", "Hoa Sen Steel"),
+          ("Ana Ruiz Soto", "managing director", "Aceros Andinos")}),
+        # a participants' list that writes each title before its name: the title after a name is the next one's
+        (PERU_VIETNAM + "Deputy Prime Minister of Vietnam, Tran Van Long, Minister of Trade of Peru, Ana Ruiz "
+         "Soto, took part.",
+         {("Tran Van Long", "deputy prime minister", "country:VNM"),
+          ("Ana Ruiz Soto", "minister of trade", "country:PER")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
