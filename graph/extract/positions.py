@@ -427,7 +427,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
 DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
 SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)"
-                  r"(?:\s+of\s+[^.;:,]{1,50})?,?"
+                  r"(?:\s+(?:of|to)\s+[^.;:,]{1,50})?,?"
                   r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of|"
                   # "the Greek delegation was headed by A, and the Egyptian delegation by B"; "Kenya was represented by"
                   r"by(?=\s+[A-Z]))\b|\s+(?:was|were)\s+represented\s+by\b")
@@ -561,7 +561,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     listed = _list_sides(views, pair)
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
         side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
-                and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end, person.start))]
+                and not any(o.key in pair and o.key != m.key for o in mentions_between(
+                    view, m.end + SIDE.match(view.text[m.end:]).end(), person.start))]  # "delegation to Japan"
         side = side or ([listed[view.index]] if view.index in listed else [])
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "The head of the
                         and HEAD_OF.search(view.text[:m.start])  # Vietnamese delegation, Deputy Minister X"

@@ -285,7 +285,8 @@ PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Age
 NOUN_OPENING_A_NAME = re.compile(r"(Conglomerate|Firm|Company|Carmaker|Automaker|Drugmaker|Miner|Lender|Insurer|"
                                  r"Retailer|Steelmaker|Shipbuilder|Broadcaster|Giant)\s+(?=[A-Z])")
 ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
-PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Madam|(?:His|Her)\s+Excellency)\s+(?=[A-Z])")
+PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Madam|(?:His|Her)\s+Excellency|Hon\.?|"
+                                r"(?:(?:[Tt]he|Most|Right|Rt\.?)\s+)?Honou?rable)\s+(?=[A-Z])")
 LONG_LIST_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*)*,\s*){3}$")  # "A, B, C, " before
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
                              r"(?:[A-Z][^.;:]*,\s*)?$")

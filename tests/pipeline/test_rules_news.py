@@ -103,6 +103,10 @@ def posts(text: str) -> set[tuple[str, str, str]]:
          "Soto, took part.",
          {("Tran Van Long", "deputy prime minister", "country:VNM"),
           ("Ana Ruiz Soto", "minister of trade", "country:PER")}),
+        # a side's delegation "to" the other country, headed by a bare title; "Hon" without its full stop
+        (PERU_VIETNAM + "The Vietnamese delegation to Peru, headed by Finance Minister Tran Van Long, met Hon Ana "
+         "Ruiz Soto, Minister of Trade of Peru.",
+         {("Tran Van Long", "finance minister", "country:VNM"), ("Ana Ruiz Soto", "minister of trade", "country:PER")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
