@@ -103,10 +103,14 @@ def posts(text: str) -> set[tuple[str, str, str]]:
          "Soto, took part.",
          {("Tran Van Long", "deputy prime minister", "country:VNM"),
           ("Ana Ruiz Soto", "minister of trade", "country:PER")}),
-        # a side's delegation "to" the other country, headed by a bare title; "Hon" without its full stop
-        (PERU_VIETNAM + "The Vietnamese delegation to Peru, headed by Finance Minister Tran Van Long, met Hon Ana "
-         "Ruiz Soto, Minister of Trade of Peru.",
-         {("Tran Van Long", "finance minister", "country:VNM"), ("Ana Ruiz Soto", "minister of trade", "country:PER")}),
+        # a side's delegation "to" the other country, headed by a bare title, in a report from the other's capital
+        ("TOKYO, June 20 -- The Philippines and Japan are partners. The Philippines and Japan held talks. The "
+         "Philippine delegation to Japan, headed by Finance Secretary Ramon Cruz Reyes, met Japanese companies.",
+         {("Ramon Cruz Reyes", "finance secretary", "country:PHL")}),
+        # "Hon" without its full stop before a name the NER calls an organisation
+        ("Belize and Guyana held talks. Belize and Guyana are partners. Belize was represented by Hon Eamon "
+         "Courtenay, Minister of Foreign Affairs and Foreign Trade.",
+         {("Eamon Courtenay", "minister of foreign affairs and foreign trade", "country:BLZ")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
