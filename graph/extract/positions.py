@@ -20,7 +20,7 @@ from diplograph.graph.model import Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
-QUALIFIERS = (r"(?:first|deputy|vice|acting|senior|chief|former|honorary|coordinating|presidential|principal|"
+QUALIFIERS = (r"(?:first|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|presidential|principal|"
               r"executive|group)")
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
@@ -181,7 +181,8 @@ def _title_comma_organisation(view: SentenceView, person: Mention, phrase_end: i
                      role=_role_text(view, titles[-1][1], lead.start()))
 
 
-ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incoming|new|former"  # "X's new envoy"
+# "X's new envoy", "Libya's interim prime minister"
+ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incoming|new|former|interim|acting"
 
 
 def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:

@@ -47,7 +47,8 @@ COMPANY_CUES = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in company_name
 COMPANY_NOUNS = frozenset(COMPANY_WORDS + COMPANY_PLURALS)
 PERSON_PREFIXES = re.compile(  # what the NER takes into a name: honorifics and titles
     r"^(?:(?:" + HONORIFIC_WORD + r"|The(?=\s+Hon\b)|Ambassador|President|Minister|Premier|Chairman|Senator|"
-    r"Governor|Mayor|Deputy|Envoy|Secretary)\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name
+    r"Governor|Mayor|Deputy|Envoy|Secretary|General|Colonel|Captain|Admiral|Marshal|Brigadier|Lieutenant)"
+    r"\s+(?=\S+\s+\S))*"  # a name keeps two words: "Sheikh Hasina" is a name; a rank is none of it
 )
 
 

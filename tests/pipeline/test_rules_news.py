@@ -111,6 +111,11 @@ def posts(text: str) -> set[tuple[str, str, str]]:
         ("Belize and Guyana held talks. Belize and Guyana are partners. Belize was represented by Hon Eamon "
          "Courtenay, Minister of Foreign Affairs and Foreign Trade.",
          {("Eamon Courtenay", "minister of foreign affairs and foreign trade", "country:BLZ")}),
+        # an interim or transitional post, after the country's possessive and before a comma
+        (PERU_VIETNAM + "Peru's interim prime minister, Ana Ruiz Soto, and Vietnam's transitional leader, Tran "
+         "Van Long, spoke.",
+         {("Ana Ruiz Soto", "interim prime minister", "country:PER"),
+          ("Tran Van Long", "transitional leader", "country:VNM")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
