@@ -29,12 +29,12 @@ COMPANY_STEM = ["Arvo", "Borea", "Calder", "Dunmore", "Estra", "Falk", "Granit",
                 "Kestrel", "Lumen", "Meridia", "Norvane", "Orion", "Pelican", "Quarry", "Rivent", "Solace", "Tamar"]
 COMPANY_TAIL = ["Energy", "Holdings", "Motors", "Logistics", "Agro", "Minerals", "Pharma", "Systems", "Cement",
                 "Power"]
-SECTOR_OF_TAIL = {"Energy": "energy", "Motors": "automotive", "Logistics": "transport and logistics",
+SECTOR_OF_TAIL = {"Energy": "energy", "Motors": "automotive", "Logistics": "transport",
                   "Agro": "agriculture", "Minerals": "mining", "Pharma": "pharmaceuticals", "Power": "energy"}
 NOUN_OF_TAIL = {"Energy": "energy company", "Motors": "carmaker", "Logistics": "logistics firm",
                 "Agro": "agribusiness group", "Minerals": "mining company", "Pharma": "drugmaker",
                 "Systems": "technology firm", "Cement": "cement maker", "Power": "utility", "Holdings": "conglomerate"}
-AREAS = ["trade", "investment", "energy", "agriculture", "education", "tourism", "healthcare", "transport",
+AREAS = ["trade", "investment", "energy", "agriculture", "education", "tourism", "health care", "transport",
          "digital technologies", "mining", "culture", "science and technology"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
