@@ -226,7 +226,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
         lead += company.end()
-    tail = re.search(r"(?:['’]s|\s+\(\w*|\s+(?:of|and|for|&)|\s+[-–—]\s+[a-z].*|"  # "Marubeni Corp - signed"
+    tail = re.search(r"(?:['’]s|\s+\([\w.&'’-]*|\s+(?:of|and|for|&)|\s+[-–—]\s+[a-z].*|"  # "Marubeni Corp - signed"
                      r"\s+and\s+(?:Head|Chairman|Minister|Director|Member|President|Deputy)|"
                      r"(?<=[A-Za-z])(?:\s+(?!(?:group|company|bank)$)[a-z]+)+)$", span)  # "Petrandes holds": a verb
     cut = tail.start() if tail else len(span)

@@ -2565,3 +2565,11 @@ def test_an_agencys_acronym_before_a_post_is_an_organisation_but_not_a_datelines
             "said firms will invest. NAIROBI, Kenya - The CEO of Safaricom spoke.")
     assert ("Takashi Sato", "chief representative", "JETRO") in posts(text)
     assert "NAIROBI" not in kinds(text)
+
+
+def test_an_acronym_the_ner_left_open_after_a_name_is_no_part_of_it() -> None:
+    """"the Guyana Office for Investment (Go-Invest)": the NER may end the name inside the brackets."""
+    names = {m.text for m in extract("India and Guyana held talks. The Guyana Office for Investment (Go-Invest) "
+                                     "said that Indian firms were interested.").mentions}
+    assert "Guyana Office for Investment" in names
+    assert not any("(" in n for n in names)
