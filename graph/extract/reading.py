@@ -300,7 +300,7 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
     if headline and _is_title_line(sent):
         return found
     text = doc_text(sent.doc)
-    for ent in sent.ents:
+    for ent in _one_person_across_a_space(sent):
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, _given_names_before(ent, sent, gaz), ent.end_char)
@@ -362,6 +362,20 @@ def _title_words() -> frozenset[str]:
     words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", HONORIFIC_WORD)}
     words |= {w for title in load_gazetteer().titles for w in title.split()}
     return frozenset(words | {"samdech", "techo", "seri", "sri", "tan"})
+
+
+def _one_person_across_a_space(sent: Span) -> list[Span]:
+    """"Moutaz Mohamad | Raslan Al-Khayyat": two people the NER found with only a space between them are one
+    long name; nobody writes two people's names without a comma or an "and"."""
+    merged: list[Span] = []
+    for ent in sent.ents:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.label_ == ent.label_ == "PERSON" and ent.start == previous.end \
+                and previous.doc[previous.end - 1].whitespace_ == " ":
+            merged[-1] = Span(sent.doc, previous.start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    return merged
 
 
 def _given_names_before(ent: Span, sent: Span, gaz: Gazetteer) -> int:

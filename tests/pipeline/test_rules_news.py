@@ -2573,3 +2573,10 @@ def test_an_acronym_the_ner_left_open_after_a_name_is_no_part_of_it() -> None:
                                      "said that Indian firms were interested.").mentions}
     assert "Guyana Office for Investment" in names
     assert not any("(" in n for n in names)
+
+
+def test_two_people_the_ner_found_with_only_a_space_between_are_one_long_name() -> None:
+    """"Mr. Moutaz Mohamad Raslan Al-Khayyat, Chairman of X": the NER split a four-word name in two."""
+    text = ("Qatar and Algeria signed deals. The ceremony was attended by Mr. Moutaz Mohamad Raslan Al-Khayyat, "
+            "Chairman of Baladna Q.P.S.C., and Algerian officials.")
+    assert posts(text) == {("Moutaz Mohamad Raslan Al-Khayyat", "chairman", "Baladna Q.P.S.C")}
