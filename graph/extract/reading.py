@@ -771,6 +771,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
     view.mentions = [m for m in _names_cut_after_an_honorific(view)
                      if m.kind not in ORGANIZATION_KINDS or m.text not in GENERIC_WORDS]  # "of the Kingdom"
+    view.mentions = _employers_the_ner_took_for_people(view, gaz)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _names_before_dashed_titles(view, gaz, announced)
     announced += _names_after_honorifics(view, gaz, announced)
@@ -1288,6 +1289,19 @@ def _acronyms_before_titles(view: SentenceView, gaz: Gazetteer, announced: list[
             continue
         found.append(Mention(name, "Organization", view.index, begin, begin + len(name)))
     return found
+
+
+def _employers_the_ner_took_for_people(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"X, Managing Director of Baladna, signed": one word after a company's or an academic title and "of",
+    ending the phrase, names the employer, whatever the NER made of it."""
+    result = []
+    for m in view.mentions:
+        title = next((t for t in view.titles if gaz.title_kinds.get(gaz.canonical_title(t[0])) not in (
+            "government", "diplomatic") and re.fullmatch(r"\s+of\s+(?:the\s+)?", view.text[t[2]:m.start])), None)
+        if m.kind == "Person" and " " not in m.text and title and ORGANIZATION_AFTER_TITLE.match(view.text, title[2]):
+            m = replace(m, kind=organization_kind(m.text))
+        result.append(m)
+    return result
 
 
 def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:

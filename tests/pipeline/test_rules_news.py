@@ -2580,3 +2580,9 @@ def test_two_people_the_ner_found_with_only_a_space_between_are_one_long_name() 
     text = ("Qatar and Algeria signed deals. The ceremony was attended by Mr. Moutaz Mohamad Raslan Al-Khayyat, "
             "Chairman of Baladna Q.P.S.C., and Algerian officials.")
     assert posts(text) == {("Moutaz Mohamad Raslan Al-Khayyat", "chairman", "Baladna Q.P.S.C")}
+
+
+def test_one_word_after_a_company_title_and_of_is_the_employer() -> None:
+    """"Managing Director of Baladna, signed": the NER calls the one-word company a person."""
+    text = "Qatar and Algeria signed deals. Mr. Ramez Al Khayyat, Managing Director of Baladna, signed the agreement."
+    assert posts(text) == {("Ramez Al Khayyat", "managing director", "Baladna")}
