@@ -117,3 +117,12 @@ def test_trade_and_investment_an_article_about_two_countries_speaks_of() -> None
     found = areas(lead + "The Minister of Trade and the Minister of Trade of Peru met. Officials said trade in "
                   "coffee grew. Investment was not on the agenda.")
     assert not {"trade", "investment"} & found.get(pair, set())
+
+
+def test_areas_news_names_beyond_industries() -> None:
+    """Halal products, waste management, jewellery, taxation and consular matters are areas of their own
+    (ontology/sectors.ttl), each read under its preferred name's identifier."""
+    found = areas("Malaysia and Bahrain held talks. Malaysia and Bahrain agreed to expand cooperation in halal "
+                  "products, waste management, jewelry, taxation and consular matters.")
+    assert found == {frozenset({"country:MYS", "country:BHR"}): {"halal", "waste-management", "jewellery",
+                                                                 "taxation", "consular-affairs"}}
