@@ -48,6 +48,7 @@ from diplograph.graph.extract.positions import (
     counterparts_across_sentences,
     dateline_country,
     envoys_of_countries,
+    envoys_of_their_leaders,
     implied_positions,
     ministers_of_named_ministries,
     name_line_then_title_line,
@@ -162,6 +163,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
     facts += officials_listed_after_one(views, facts, gaz)
+    facts += envoys_of_their_leaders(views, facts, gaz)
     facts += implied_positions(views, facts, pair, dateline_country(views, gaz) or visited_country(views, pair),
                                pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)

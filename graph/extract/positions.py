@@ -690,11 +690,13 @@ def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
 
 
 VISIT_BEFORE = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-VISIT_AFTER = re.compile(r"(?:,\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}visit\b|['’]s\s+(?:[\w-]+\s+){0,3}visit\b|"
+VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
+                         r"['’]s\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
                          r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"
                          r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
                          r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
-                         r"(?:[\w-]+\s+){0,3}visit\b|(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
+                         r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
+                         r"(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
                          r"travelled to|traveled to|flew to|flies to|is flying to|will fly to|travels to|"
                          r"will travel to|is travelling to|is traveling to|heads to|is heading to|will visit|"
                          r"is visiting|is due to visit|is set to visit|landed in|lands in)\b|"
@@ -943,6 +945,40 @@ def _kind_title(role: str, gaz: Gazetteer) -> str:
         if canonical in gaz.title_kinds:
             return canonical
     return role
+
+
+MESSAGE_OF = re.compile(r"\b(?:delivered|conveyed|passed on|handed over|handed|read out|brought|extended|"
+                        r"transmitted)\s+(?:a\s+|the\s+)?(?:(?:message|letter|greetings)\s+from\s+)?$")
+MESSAGE_AFTER = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}(?:message|greetings|letter|invitation|regards|congratulations|"
+                           r"wishes)\b")
+
+
+def envoys_of_their_leaders(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
+    """"Deputy Prime Minister X delivered President Y's message": an official carries the message of
+    their own country's leader, so Y is the head of the country X serves."""
+    served = {f.role("holder").text: f.role("affiliation") for f in facts
+              if f.kind == "Position" and f.role("affiliation").kind == "Country"}
+    placed = {f.role("holder").text for f in facts if f.kind == "Position"}
+    found = []
+    for view in views:
+        people = [m for m in view.mentions if m.kind == "Person"]
+        for leader in people:
+            titled = _bare_title(view, leader, gaz)
+            title = next((t for t in view.titles if 0 <= leader.start - t[2] <= 3), None)
+            if titled is None or title is None or same_person(leader.text, placed) \
+                    or not MESSAGE_OF.search(view.text[:title[1]]) or not MESSAGE_AFTER.match(view.text, leader.end):
+                continue
+            carriers = [m for m in people if m.end <= title[1]]
+            country = _country_served(carriers[-1], served) if carriers else None
+            if country is not None:
+                found.append(make_fact("Position", view, {"holder": leader, "affiliation": country}, 0.7,
+                                       role=titled[1]))
+                placed.add(leader.text)
+    return found
+
+
+def _country_served(person: Mention, served: dict[str, Mention]) -> Mention | None:
+    return next((country for name, country in served.items() if same_person(name, {person.text})), None)
 
 
 def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:

@@ -116,6 +116,16 @@ def posts(text: str) -> set[tuple[str, str, str]]:
          "Van Long, spoke.",
          {("Ana Ruiz Soto", "interim prime minister", "country:PER"),
           ("Tran Van Long", "transitional leader", "country:VNM")}),
+        # an official carries the message of their own country's leader
+        (PERU_VIETNAM + "Deputy Prime Minister of Vietnam, Tran Van Long, opened the forum. Tran Van Long "
+         "delivered President Pham Van Duc's message. Peru's Minister of Trade, Ana Ruiz Soto, conveyed "
+         "President Luis Flores Vega's greetings.",
+         {("Tran Van Long", "deputy prime minister", "country:VNM"), ("Pham Van Duc", "president", "country:VNM"),
+          ("Ana Ruiz Soto", "minister of trade", "country:PER"), ("Luis Flores Vega", "president", "country:PER")}),
+        # a visitor on a trip to one of the two countries is the other's
+        (PERU_VIETNAM + "Businesses travelled with outgoing president Luis Flores Vega on his farewell trip to "
+         "Vietnam last week.",
+         {("Luis Flores Vega", "president", "country:PER")}),
         # "Honourable" and its forms are honorifics, no part of the name
         (PERU_VIETNAM + "Those present were: Prime Minister of Peru, Most Honourable Ana Ruiz Soto; and Prime "
          "Minister of Vietnam, Dr the Honourable Pham Van Duc.",
