@@ -85,6 +85,8 @@ def trade_and_investment(view: SentenceView, context: DocumentContext) -> list[F
 
 # how often an article about two countries must speak of trade or investment before it is an area of theirs
 TALKED_OF = {"investment": 1, "trade": 2}
+EXPORTS = re.compile(r"\b(?:exports?|exported|exporting|exporters?|imports?|imported|importing|importers?)\b",
+                     re.IGNORECASE)
 
 
 def trade_and_investment_talked_of(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
@@ -111,10 +113,6 @@ def trade_and_investment_talked_of(views: list[SentenceView], facts: list[Fact],
             found.append(make_fact("Cooperation", view, {"party": [pair_mentions[k] for k in pair]}, 0.5,
                                    sector=concept.iri))
     return found
-
-
-EXPORTS = re.compile(r"\b(?:exports?|exported|exporting|exporters?|imports?|imported|importing|importers?)\b",
-                     re.IGNORECASE)
 
 
 BETWEEN_NAMED = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+(?:the\s+)?")

@@ -917,8 +917,8 @@ def officials_listed_after_one(views: list[SentenceView], facts: list[Fact], gaz
         if fact.kind != "Position" or fact.role("affiliation").kind != "Country":
             continue
         view, holder = views[fact.sentence], fact.role("holder")
-        if holder.sentence != view.index or gaz.title_kinds.get(_kind_title(str(fact.value("role")), gaz)) \
-                not in ("government", "diplomatic"):
+        if holder.sentence != view.index or _kind_of_role(str(fact.value("role")), gaz) not in ("government",
+                                                                                               "diplomatic"):
             continue
         people = sorted((m for m in view.mentions if m.kind == "Person" and m.start > holder.end),
                         key=lambda m: m.start)
@@ -935,16 +935,6 @@ def officials_listed_after_one(views: list[SentenceView], facts: list[Fact], gaz
             placed.add(person.text)
             end = person.end
     return found
-
-
-def _kind_title(role: str, gaz: Gazetteer) -> str:
-    """The canonical title a role as written begins with ("minister for foreign trade" is a minister's)."""
-    words = role.split()
-    for n in range(len(words), 0, -1):
-        canonical = gaz.canonical_title(" ".join(words[:n]))
-        if canonical in gaz.title_kinds:
-            return canonical
-    return role
 
 
 MESSAGE_OF = re.compile(r"\b(?:delivered|conveyed|passed on|handed over|handed|read out|brought|extended|"

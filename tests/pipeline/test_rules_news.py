@@ -2596,3 +2596,16 @@ def test_one_word_after_a_company_title_and_of_is_the_employer() -> None:
     """"Managing Director of Baladna, signed": the NER calls the one-word company a person."""
     text = "Qatar and Algeria signed deals. Mr. Ramez Al Khayyat, Managing Director of Baladna, signed the agreement."
     assert posts(text) == {("Ramez Al Khayyat", "managing director", "Baladna")}
+
+
+def test_a_name_in_initials_or_after_a_title_closes_a_body_the_ner_read_on() -> None:
+    """"the Association of Exporters of Uzbekistan M. Umarov", "Federal Ministry for X Parliamentary State
+    Secretary Y": the NER reads body and name as one organisation; the name (and the post) are split off."""
+    text = ("Uzbekistan and Germany held talks. Uzbekistan and Germany are partners. The forum was opened by the "
+            "Association of Exporters of Uzbekistan M. Umarov and others. Present were Federal Ministry for "
+            "Economic Affairs and Climate Action Parliamentary State Secretary Stefan Wenzel and others.")
+    kinds = {m.text: m.kind for m in extract(text).mentions}
+    assert kinds.get("Association of Exporters of Uzbekistan") == "Organization"
+    assert kinds.get("M. Umarov") == "Person" and kinds.get("Stefan Wenzel") == "Person"
+    assert posts(text) == {("Stefan Wenzel", "parliamentary state secretary",
+                            "Federal Ministry for Economic Affairs and Climate Action")}
