@@ -539,6 +539,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         if fact.kind == "Position":
             holders.add(fact.role("holder").text)
             taken.setdefault(str(fact.value("role")), set()).add(fact.role("affiliation").key or "")
+    ruled = set(holders)  # the people the rules gave a post
     bare: list[tuple[SentenceView, Mention, str, str]] = []
     for view in views:
         if view.is_title:
@@ -548,12 +549,11 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
                 holders.add(person.text)
                 bare.append((view, person, *found))
-    placed_bare = {person.text for _, person, _, _ in bare}
     owners: dict[str, set[str]] = {}  # "the Kazakh president's visit": whose president the article speaks of
     for view in views:
         for title, t_start, t_end in view.titles:
             owner = _owner_of_title(view, t_start)
-            if owner is not None and owner.key in pair and not _names_its_holder(view, t_end, holders - placed_bare):
+            if owner is not None and owner.key in pair and not _names_its_holder(view, t_end, ruled):
                 owners.setdefault(gaz.canonical_title(title), set()).add(owner.key)
         for m in view.places():  # "the Nigerian leader said": the president the article speaks of
             if m.key in pair and HEAD_OF_STATE_AFTER.match(view.text, m.end):
