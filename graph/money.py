@@ -45,7 +45,10 @@ SUFFIX_CURRENCIES = {
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10}
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + ")"
+# "USD 709.596.318": thousands grouped with full stops, as Spanish and Portuguese write them (two groups at least,
+# so that "1.5" stays a decimal)
+_NUM = (r"(?P<num>\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2}(?!\d))?(?!\d|,\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+        + "|".join(NUMBER_WORDS) + ")")
 _SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bln|trln|mil|bil|mn|bn|tn|m|b|k)\b)?"
 _PREFIX = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
 _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
@@ -65,6 +68,8 @@ class Money:
 
 
 def _amount(num: str, scale: str | None) -> Decimal:
+    if num.count(".") >= 2:
+        num = num.replace(".", "").replace(",", ".")
     value = Decimal(NUMBER_WORDS[num.lower()]) if num.lower() in NUMBER_WORDS else Decimal(num.replace(",", ""))
     if scale:
         value *= SCALES[scale.lower()]

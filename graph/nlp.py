@@ -37,7 +37,7 @@ def read_patterns(directory: Path = PATTERNS_DIR) -> list[dict]:
 
 
 ABBREVIATIONS = {"hon.", "smt.", "shri.", "gen.", "amb.", "eng.", "engr.", "sen.", "rep.", "gov.", "lt.", "col.",
-                 "capt.", "maj.", "h.e.", "h.h.", "st.", "no.", "jr.", "sr.", "mt.", "ft."}
+                 "capt.", "maj.", "h.e.", "h.h.", "st.", "no.", "jr.", "sr.", "mt.", "ft.", "adv."}
 
 
 SENTENCE_END = set(".!?…\"”'’)]")
@@ -85,7 +85,8 @@ def load_nlp() -> Language:
         for form in {abbreviation.capitalize(), abbreviation.upper()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     infixes = nlp.tokenizer.infix_finditer.__self__.pattern  # "U.S.-brokered": a dotted acronym, then a hyphen
-    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[a-z])").finditer
+    # and a dash after a bracket: "Havana, May 21 (RHC)—Vietnamese deputy Prime Minister ..." is three tokens
+    nlp.tokenizer.infix_finditer = re.compile(infixes + r"|(?<=[A-Z]\.)-(?=[a-z])|(?<=[)\]])[—–](?=\w)").finditer
     nlp.add_pipe("diplograph_abbreviations", before="parser")
     return nlp
 

@@ -73,12 +73,13 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
     return year, period.group(0).strip() if period else None
 
 
+BILATERAL_TRADE = re.compile(r"\b(?:bilateral|two-way)\s+(?:trade|commerce)\b", re.IGNORECASE)
 PAIR_WORDS = re.compile(r"\b(" + TWO_COUNTRIES + r"|bilateral|between the two|mutual|our)\b", re.IGNORECASE)
 RAISE_TO = re.compile(r"\b(rais(?:e|ing)|increas(?:e|ing)|bring(?:ing)?|boost(?:ing)?|doubl(?:e|ing)|lift(?:ing)?|"
                       r"expand(?:ing)?)\b[^.;]{0,60}\bto\s+"
                       r"(?:about\s+|around\s+|over\s+|more than\s+)?$", re.IGNORECASE)
-TARGET_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d|expected|projected|"
-                          r"forecast|envisaged)", re.IGNORECASE)
+TARGET_AFTER = re.compile(r"^\W{0,3}(?:(?!and\b|but\b|while\b)\w+\s+){0,3}(target|goal|objective|mark by|by 20\d\d|"
+                          r"expected|projected|forecast|envisaged)", re.IGNORECASE)
 PORTFOLIO_NAME = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Committee|Commission|Chamber)\s+(?:of|for)\s+"
                             r"(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}$")  # "Minister of Foreign Affairs and Trade"
 CHANGE_BEFORE = re.compile(  # "an increase of $6.4 billion", "grew by $300 million": a change, not a level
@@ -273,8 +274,10 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
         elif kind == "trade" and len(keys) == 2 and not source and not target:
             parties = [next(m for m in view.places() if m.key == k) for k in keys]
             facts.append(make_fact(fact_kind, view, {"party": parties}, 0.75, **values))
-        elif kind == "trade" and context.main_pair and set(keys) <= set(context.main_pair) and (
-                not keys or PAIR_WORDS.search(view.text)):
+        elif kind == "trade" and context.main_pair and (set(keys) <= set(context.main_pair) and (
+                not keys or PAIR_WORDS.search(view.text)) or set(context.main_pair) <= set(keys)
+                and BILATERAL_TRADE.search(view.text)):  # "Vietnam is Cuba's No. 2 partner, behind only China,
+            # with bilateral trade of $220 million": the pair's trade, whatever other country is compared
             parties = [context.pair_mentions[k] for k in context.main_pair]
             facts.append(make_fact(fact_kind, view, {"party": parties}, 0.6, **values))
     return facts

@@ -201,11 +201,17 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None,
     and every sector, described for the models; only of the `families` asked for."""
     found = []
     for view in views:
-        if view.is_title or not view.words:
+        if view.is_title:
             continue
         places = [m for m in view.places() if m.key and not _tags_a_name(view, m)]
+        organisations, groups = _organisations(view), _groups(view)
+        # a company's sector is its business, and a sector named beside a group ("its role in the G20 and in
+        # global infrastructure") is the group's: neither is an area of the two countries' relations
+        areas = view.concepts if "area" in families and pair and not organisations and not groups else []
+        if not (places and (organisations or groups)) and not areas or not view.words:
+            continue  # the parse is read into words only for the sentences that have a candidate
         sentence = sentence_features(view)
-        for family, names in (("organisation", _organisations(view)), ("group", _groups(view))):
+        for family, names in (("organisation", organisations), ("group", groups)):
             for name in names if family in families else ():
                 for place in places:
                     if place.start < name.end and name.start < place.end and not (
@@ -218,11 +224,8 @@ def candidates(views: list[SentenceView], pair: tuple[str, str] | None,
                             continue  # the rules' plausibility check, for the model's readings too
                         features += (f"known={known}",)
                     found.append(Candidate(view.index, family, name, place, features))
-        # a company's sector is its business, and a sector named beside a group ("its role in the G20 and in
-        # global infrastructure") is the group's: neither is an area of the two countries' relations
-        if "area" in families and pair and not _organisations(view) and not _groups(view):
-            found += [Candidate(view.index, "area", None, None, area_features(view, c, pair, sentence), c.iri)
-                      for c in view.concepts]
+        found += [Candidate(view.index, "area", None, None, area_features(view, c, pair, sentence), c.iri)
+                  for c in areas]
     return found
 
 
@@ -259,10 +262,9 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
     said = stated(facts)
     read = {(r, f.sentence) for f in facts for r in RELATIONS if f.kind == FACT_KINDS[r]}
     housed = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}  # one home is enough
-    negated = {v.index for v in views if any(w.dep == "neg" for w in v.words)}
     best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
     for cand in candidates(views, pair, frozenset(FAMILY[r] for r, model in models.items() if model)):
-        if cand.sentence in negated:
+        if any(w.dep == "neg" for w in by_index[cand.sentence].words):
             continue  # "will not build": too few negations in the corpus for a model to learn them
         for relation, model in models.items():
             if model is None or FAMILY[relation] != cand.family or (relation, cand.sentence) in read:

@@ -225,7 +225,9 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         possessive = gap.startswith(("'s", "’s")) or m.text.endswith("s") and gap.startswith(("' ", "’ "))
         if m.via == "adjective" and APPOSED_AFTER_NOUN.fullmatch(gap):
             return m  # "Another major Vietnamese group, Hoàng Anh Gia Lai, has ..."
-        if OWNER_BEFORE_NAME.fullmatch(gap) and not FUNCTION_WORDS.search(gap) and not HEAD_THEN_VERB.search(gap) and (
+        if OWNER_BEFORE_NAME.fullmatch(INDUSTRY_AND.sub(" ", gap)) and not FUNCTION_WORDS.search(
+                INDUSTRY_AND.sub(" ", gap)) \
+                and not HEAD_THEN_VERB.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith(("-based", "-headquartered"))):
             return m
         if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
@@ -280,10 +282,12 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             return country  # "RSGT, a leading port developer of the Kingdom, is keen to ..."
     if appo:
         tail_start = org.end + appo.start("rest")
+        # "X, a Korean maker", not "X (IPPAN), Indian investors stressed ...": a noun phrase needs its article
+        article = re.search(r"\b(?:one of|among|the|a|an)\s+", view.text[org.end:tail_start + 4])
         for m in view.mentions:
             if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
                     view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
-                    m.via == "adjective" and re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|"
+                    m.via == "adjective" and article and re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|"
                                                       + COMPANY_NOUN_PLURAL + r")\b(?!\s+[A-Z])", view.text[m.end:])):
                 return m  # "X, a Korean maker", "X, among the biggest Chinese companies in ..."
     city_based = re.match(r"\.?\s*,\s*(?:a|an|the)\s+", rest)  # "Equity Bank, a Nairobi-based lender"
@@ -327,6 +331,8 @@ APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + 
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 # "the Maldives' FDC": a possessive of a name that ends in s
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
+# "Vietnam's state-owned oil and gas giant X": "oil and gas" is one noun, no second clause
+INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)(?=[a-z-]+\s+[a-z])")
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")
@@ -545,12 +551,30 @@ AWARDED_TO = re.compile(r"\b(?:awarded|awards|gave|granted|grants|handed)\s+(?:a
                         r"(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 
 
+# "Azerbaijan has signed agreements with Saudi Arabia's ACWA Power to build a wind farm"
+CONTRACTED_WITH = re.compile(r"(?:^|,\s*)(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:has\s+|have\s+|had\s+)?"
+                             r"(?:signed|inked|concluded|entered into)\s+(?:an?\s+|the\s+|two\s+|three\s+)?"
+                             r"(?:[\w-]+\s+){0,3}?(?:deals?|agreements?|contracts?|memorand(?:um|a)(?:\s+of\s+understanding)?"
+                             r"|MoUs?)\s+with\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s\s+)?(?:[a-z-]+\s+){0,3}$")
+
+
 def _awarded_to(view: SentenceView) -> list[Fact]:
-    """"The Nigerian government had awarded a contract to Mota-Engil ... to build a railway": the company
-    the contract goes to works in the market of the country that awards it."""
+    """"The Nigerian government had awarded a contract to Mota-Engil ... to build a railway", "Azerbaijan has
+    signed agreements with ACWA Power to build a wind farm": the company the contract goes to works in the
+    market of the country that awards or signs it."""
     facts = []
     for org in _organizations(view):
         lead = AWARDED_TO.search(view.text[:org.start])
+        signed = None if lead else CONTRACTED_WITH.search(view.text[:org.start])
+        if signed and not TO_DO.search(re.split(r"[,;.]", view.text[org.end:org.end + 60])[0]):
+            signed = None  # only with what it is to do there: "... with X to build a plant"
+        if signed:  # the country is the sentence's subject: "Azerbaijan has signed ..."
+            giver = [m for m in view.places() if m.start == signed.start() + len(re.match(
+                r",?\s*(?:the\s+)?", signed.group()).group()) and m.via == "name"]
+            if giver:
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": giver[0]}, 0.7,
+                                       status="planned"))
+            continue
         if not lead:
             continue
         giver = [m for m in view.places() if m.end <= lead.start() and ";" not in view.text[m.end:lead.start()]]

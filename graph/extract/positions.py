@@ -14,7 +14,7 @@ from diplograph.graph.extract.reading import (
     mentions_between,
     same_person,
 )
-from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
+from diplograph.graph.extract.vocabulary import COMPANY_WORDS, MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
 
@@ -198,7 +198,8 @@ def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
 
 COUNTERPART = re.compile(  # "his Armenian counterpart X", "his counterpart from Peru, X", "her Peruvian counterpart, X"
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:(?P<before>\S+)\s+)?counterparts?\s*(?:(?:from|of)\s+(?:the\s+)?"
-    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?" + HONORIFIC + "$")
+    r"(?P<after>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3})\s*)?,?\s+(?:([A-Za-z -]+?)\s+)?"
+    + HONORIFIC + "$")
 
 
 def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact | None:
@@ -214,9 +215,12 @@ def _counterpart(view: SentenceView, person: Mention, facts: list[Fact]) -> Fact
         role = _role_text(view, titles[-1][1], titles[-1][2])
     else:
         others = [f for f in facts if f.sentence == view.index and f.role("holder") != person]
-        if not others:
+        # "Foreign Minister X met his counterpart from Chile, Y": X's title, even where X's country is not said
+        bare = [found for m in view.mentions if m.kind == "Person" and m.end <= lead.start()
+                for found in [_bare_title(view, m, load_gazetteer())] if found]
+        if not others and not bare:
             return None
-        role = str(others[0].value("role"))
+        role = str(others[0].value("role")) if others else bare[-1][1]
     return make_fact("Position", view, {"holder": person, "affiliation": country}, 0.7, role=role)
 
 
@@ -376,6 +380,11 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return None
     title, t_start, t_end = titles[0]
+    joined = next((m for m in view.mentions if m.kind == "Person" and t_end < m.start < window_end
+                   and re.fullmatch(r"(?:\s+(?:of|for|to|and|the)\s+|[\s,]+)*(?:,\s*|\s+)and\s+(?:" + HONORIFIC + ")",
+                                    view.text[t_end:m.start])), None)
+    if joined:  # "X, the Georgian Agriculture Minister and Y, the President of Z": the apposition ends at "and"
+        window_end = t_end
     tail = view.text[t_end:window_end]
     for m in mentions_between(view, t_end, window_end):
         tail = tail.replace(m.text, "")
@@ -435,8 +444,10 @@ SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|governm
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
 HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
 LIST_ITEM_AFTER = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")
-ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+)\s+(?:were|was|are|is)\b|"
-                          r"(?:He|She|They)\s+(?:was|were|is|are)\s+accompanied\s+by\b)")
+ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+                          r"(?:were|was|are|is|will\s+be)\b|"
+                          r"(?:He|She|They)\s+(?:was|were|is|are|will\s+be)\s+accompanied\s+by\b)|"
+                          r"^[^;:]*,\s+who\s+(?:is|was|are|were|will\s+be)\s+accompanied\s+by\b")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
                                 r"the\s+$")
@@ -737,7 +748,8 @@ def titles_of_their_own_country(views: list[SentenceView], facts: list[Fact], pa
 
 
 VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?:visited|visiting|arrived in|"
-                      r"arrives in|travelled to|traveled to|flew to|landed in)\s+(?:the\s+)?$", re.IGNORECASE)
+                      r"arrives in|travelled to|traveled to|flew to|landed in|(?:will|to)\s+(?:travel|fly)\s+to|"
+                      r"travels to|is travelling to|is traveling to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 MINISTER_OF = re.compile(r"(?:deputy\s+|vice\s+|first\s+deputy\s+)?minister\s+(?:of|for)\s+(?:the\s+)?"
@@ -770,19 +782,44 @@ def ministers_of_named_ministries(views: list[SentenceView], facts: list[Fact], 
     return found
 
 
+OF_THE_COMPANY = re.compile(r"\s+(?:of|at)\s+the\s+(?:" + "|".join(COMPANY_WORDS) + r")\b(?!\s+[A-Z])")
+
+
 def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
-    """"Air New Zealand is sending three of its big guns: Chair X, Chief Executive Y and Chief Digital Officer Z":
-    a company's title written bare before a name belongs to the one company the sentence names before it."""
+    """"Air New Zealand is sending three of its big guns: Chair X, Chief Executive Y and Chief Digital Officer Z",
+    "X Plastic is set to start production, said Y, General Manager": a company's title written bare belongs to
+    the one company the sentence names before the person, or else to the one it opens with.  "Y, Chief Operating
+    Officer of the group": to the company the sentence, or the one before, named last."""
     holders = {f.role("holder").text for f in facts if f.kind == "Position"}
     found = []
     for view in views:
         for person in (m for m in view.mentions if m.kind == "Person" and m.text not in holders):
             title = _bare_title(view, person, gaz)
-            companies = {m.text: m for m in view.mentions if m.kind == "Company" and m.end <= person.start}
-            if title and gaz.title_kinds.get(title[0]) == "corporate" and len(companies) == 1:
-                found.append(make_fact("Position", view, {"holder": person, "affiliation": next(iter(
-                    companies.values()))}, 0.6, role=title[1]))
+            named = [m for m in view.mentions if m.kind in ("Company", "Organization") and m.end <= person.start]
+            companies = {m.text: m for m in named if m.kind == "Company"}
+            opening = named[0] if named and not view.text[:named[0].start].strip() else None
+            company = next(iter(companies.values())) if len(companies) == 1 else opening
+            anaphor = title is None and _title_of_the_company(view, person)
+            if anaphor:
+                before = [m for v in views[max(0, view.index - 1):view.index + 1] for m in v.mentions
+                          if m.kind == "Company" and (v.index < view.index or m.end <= person.start)]
+                if before:
+                    found.append(make_fact("Position", view, {"holder": person, "affiliation": before[-1]}, 0.6,
+                                           role=anaphor))
+            elif title and gaz.title_kinds.get(title[0]) == "corporate" and company is not None:
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": company}, 0.6,
+                                       role=title[1]))
     return found
+
+
+def _title_of_the_company(view: SentenceView, person: Mention) -> str | None:
+    """"X, Chief Operating Officer of the group,": the title, when the company is named only by its noun."""
+    after = AFTER_NAME.match(view.text, person.end)
+    for _, t_start, t_end in view.titles:
+        if after and t_start in (after.end(), after.end() + len(ROLE_QUALIFIER_AHEAD.match(view.text, after.end())
+                                                                 .group())) and OF_THE_COMPANY.match(view.text, t_end):
+            return _role_text(view, t_start, t_end)
+    return None
 
 
 def visited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> str | None:
@@ -925,13 +962,24 @@ def officials_listed_after_one(views: list[SentenceView], facts: list[Fact], gaz
         end = holder.end
         for person in people:
             titled = _bare_title(view, person, gaz)
-            title_start = max((t[1] for t in view.titles if t[2] <= person.start), default=-1)
+            # the item's first title: "Chief of Staff of the Office of the President Z" is one post
+            title_start = min((t[1] for t in view.titles if end <= t[1] and t[2] <= person.start
+                               and not re.search(r"[,;]|\b(?:and|said|says|met|with)\b",
+                                                 view.text[t[2]:person.start])), default=-1)
+            qualifier = ROLE_QUALIFIER.search(view.text[:title_start])  # "Vice Minister for Foreign Affairs B"
+            item_start = qualifier.start() if qualifier and title_start >= 0 else title_start
             separator = LIST_COMMA if end == holder.end else LIST_SEPARATOR
-            if person.text in placed or titled is None or title_start < end or not separator.fullmatch(
-                    view.text[end:title_start]) or gaz.title_kinds.get(titled[0]) != "government":
+            if title_start < end or not separator.fullmatch(view.text[end:item_start]):
                 break
+            if titled is None:
+                end = person.end  # "Presidential Envoy in charge of X cooperation Y": an item, whoever's post
+                continue
+            if person.text in placed or gaz.title_kinds.get(titled[0]) != "government":
+                break
+            last = max(t[1] for t in view.titles if t[2] <= person.start)
+            role = titled[1] if last == title_start else _role_text(view, title_start, person.start)
             found.append(make_fact("Position", view, {"holder": person, "affiliation": fact.role("affiliation")},
-                                   0.7, role=titled[1]))
+                                   0.7, role=role))
             placed.add(person.text)
             end = person.end
     return found

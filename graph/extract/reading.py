@@ -123,7 +123,16 @@ class SentenceView:
     years: list[tuple[int, int]] = field(default_factory=list)
     cities: list[Mention] = field(default_factory=list)  # capitals: places of offices and markets only
     relations: list[Relation] = field(default_factory=list)  # what the dependency patterns found
-    words: list[Word] = field(default_factory=list)
+    parse: Span | None = field(default=None, repr=False, compare=False)  # read into `words` on first use
+    _words: list[Word] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def words(self) -> list[Word]:
+        """The parse's tokens, for the learned readers: built on first use, since most sentences never
+        have a candidate and building them for every sentence was a tenth of the rules' own time."""
+        if self._words is None:
+            self._words = _words_of(self.parse) if self.parse is not None else []
+        return self._words
 
     def places(self) -> list[Mention]:
         return [m for m in self.mentions if m.kind == "Country"]
@@ -222,6 +231,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     "Uzbek company", a dangling "of"/"and" or an unclosed parenthesis."""
     span = text[start:end]
     lead = re.match(r"(?:(?:the|The)\s+)?", span).end()
+    lead += re.match(r"(?:[A-Z][A-Z0-9&.-]{1,11}\)\s+(?=[A-Z]))?", span[lead:]).end()  # "(KPC) Kuwait Petroleum ..."
     lead += NAME_PREFIX.match(span[lead:]).end()
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
@@ -286,7 +296,7 @@ PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Age
 NOUN_OPENING_A_NAME = re.compile(r"(Conglomerate|Firm|Company|Carmaker|Automaker|Drugmaker|Miner|Lender|Insurer|"
                                  r"Retailer|Steelmaker|Shipbuilder|Broadcaster|Giant)\s+(?=[A-Z])")
 ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
-PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Madam|(?:His|Her)\s+Excellency|Hon\.?|"
+PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Madam|(?:His|Her)\s+Excellency|Hon\.?|Adv\.|"
                                 r"(?:(?:[Tt]he|Most|Right|Rt\.?)\s+)?Honou?rable)\s+(?=[A-Z])")
 LONG_LIST_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*)*,\s*){3}$")  # "A, B, C, " before
 LIST_CUE_BEFORE = re.compile(r"\b(?:such as|including|represented by|among them|namely)\s+(?:the\s+)?"
@@ -773,6 +783,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                      if m.kind not in ORGANIZATION_KINDS or m.text not in GENERIC_WORDS]  # "of the Kingdom"
     view.mentions = _employers_the_ner_took_for_people(view, gaz)
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
+    announced += _initialled_names_among_titled(view, gaz, announced)
     announced += _names_before_dashed_titles(view, gaz, announced)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
@@ -783,9 +794,14 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)
                      and not _only_a_portfolio(m, gaz) and not NO_NAME_AT_ALL.fullmatch(m.text)]
     view.years = find_years(text)
-    view.words = [Word(t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start, t.idx - offset,
-                       t.idx - offset + len(t.text)) for t in sent]
+    view.parse = sent
     return view
+
+
+def _words_of(sent: Span) -> list[Word]:
+    offset = sent.start_char
+    return [Word(t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start, t.idx - offset,
+                 t.idx - offset + len(t.text)) for t in sent]
 
 
 LEGAL_SUFFIX_AFTER_COMMA = re.compile(r"\.?,\s*(?:Ltd|Limited|Inc|LLC|LLP|JSC|PJSC|Plc|PLC|GmbH|AG|S\.A|SA|Pvt)\b\.?")
@@ -1125,6 +1141,9 @@ def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, in
     return portfolio
 
 
+# "Minister for Road and Transport Development D.Ganbat": a Mongolian name, the father's initial glued to it
+INITIAL_GLUED_NAME = re.compile(r"(?<![\w.])(?!(?:St|Mt|Ft|Co|No|Mr|Ms|Dr)\.)"
+                                r"(?P<name>[A-Z][a-z]?\.[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?!\w|\.\w)")
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
                          r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)(?!\w)){1,6})")
 
@@ -1325,11 +1344,12 @@ def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: l
     return found
 
 
-STATE_OF = re.compile(r"\s+(?:of|to)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\s+|People['’]s\s+)?(?:Republic|Kingdom|"
+COUNTERPART_WORD = re.compile(r"\bcounterparts?\b")
+STATE_OF = re.compile(r"\s+(?:of|to|from)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\s+|People['’]s\s+)?(?:Republic|Kingdom|"
                       r"State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?")
 
 
-HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.|"
+HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Adv\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.|"
                                    r"(?:His|Her)\s+(?:Excellency|Highness|Majesty))\s+(?:Dr\.?\s+)?(?=[A-Z])")
 
 
@@ -1356,15 +1376,32 @@ def _a_name_the_ner_mistyped(m: Mention, begin: int, end: int) -> bool:
     return (m.start, m.end) == (begin, end) and m.kind == "Organization" and organization_kind(m.text) == "Organization"
 
 
+def _initialled_names_among_titled(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """"Vice Minister for Foreign Affairs B.Battsetseg, Presidential Envoy in charge of Mongolia-Japan cooperation
+    D.Dagvadorj and ...": where a title announced one such name, the others of the sentence are names too, though
+    the title before them ran on into words no title has."""
+    if not any(INITIAL_GLUED_NAME.fullmatch(m.text) for m in announced):
+        return []
+    found = []
+    for match in INITIAL_GLUED_NAME.finditer(view.text):
+        start, end = match.span("name")
+        if any(m.start < end and start < m.end for m in view.mentions + announced + view.cities) \
+                or match.group("name") in gaz.names or not any(t[2] <= start for t in view.titles):
+            continue
+        found.append(Mention(match.group("name"), "Person", view.index, start, end))
+    return found
+
+
 def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     """People the NER missed where a title announces them: "Korean Ambassador to Poland Yoon Seok-ho",
     "the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani"."""
     found: list[Mention] = []
-    for _, _, t_end in view.titles:
+    counterparts = [m.end() for m in COUNTERPART_WORD.finditer(view.text)]  # "his counterpart from Chile, X"
+    for t_end in sorted({t[2] for t in view.titles} | set(counterparts)):
         start = t_end
         of = STATE_OF.match(view.text[start:])
         while of:  # the title's country or organisation: "Ambassador to Poland", "High Commissioner of A to B"
-            plain = re.match(r"\s+(?:of|to)\s+(?:the\s+)?", view.text[start:])
+            plain = re.match(r"\s+(?:of|to|from)\s+(?:the\s+)?", view.text[start:])
             named = next((m for m in view.mentions if m.start in (start + plain.end(), start + of.end())), None)
             if named is None:
                 break
@@ -1392,17 +1429,20 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         elif city:  # "Chinese Consul General in Karachi Yang Yundong": the post's city, then the name
             start += city.end()
         gap = re.match(r"\s*,?\s*(?:The\s+(?=Hon\b))?" + HONORIFIC, view.text[start:])  # "Senator The Hon. X"
-        name = PERSON_NAME.match(view.text[start + gap.end():])
+        initialled = INITIAL_GLUED_NAME.match(view.text[start + gap.end():])
+        name = initialled or PERSON_NAME.match(view.text[start + gap.end():])
         if not name:
             continue
         text = re.sub(r"['’]s$", "", name.group("name")).rstrip(".'’")
         begin = start + gap.end() + name.start("name")
+        rank = PERSON_PREFIXES.match(text).end()  # "his counterpart Captain Ibrahim Traoré"
+        text, begin = text[rank:], begin + rank
         end = begin + len(text)
         words = text.split()
         overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
         if any(c.start < end and begin < c.end and c.start <= begin for c in view.cities):
             continue  # "Chi Minh City" is part of "Ho Chi Minh City"; a surname that names a city is still one
-        if len(words) < 2 or any((m.kind != "Person" and not _a_name_the_ner_mistyped(m, begin, end))
+        if len(words) < 2 and not initialled or any((m.kind != "Person" and not _a_name_the_ner_mistyped(m, begin, end))
                                  or (m.start < begin and not city) or m.end > end for m in overlapping):
             continue
         if any(w in gaz.names or w in gaz.adjectives or w in GENERIC_WORDS or w.lower() in gaz.concept_labels
@@ -1419,8 +1459,8 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
 
 NEGATION = re.compile(
     r"\b(" + NEGATION_WORDS + r"|yet to|could|would|might|may|if|unless|aims?|aiming|target\w*|goal|"
-    r"plans? to|expects?|expected|forecast\w*|hopes?|seeks?|intends?|potential(?:ly)?|to reach|to increase|"
-    r"to bring|to double|to raise|to boost)\b",
+    r"plans? to|expects?|expected|forecast\w*|hopes?|seeks?|intends?|potential(?:ly)?|"
+    r"to\s+(?:\w+ly\s+)?(?:reach|increase|bring|double|raise|boost))\b",
     re.IGNORECASE,
 )
 

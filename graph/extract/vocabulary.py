@@ -15,7 +15,7 @@ HONORIFIC_WORD = (r"(?:(?:His|Her)\s+(?:Excellency|Highness|Royal\s+Highness|Maj
                   r"Sheikh|Sheikha|Sayyid|Prince|Princess|Datuk\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|"
                   r"Samdech(?:\s+Akka\s+Moha\s+Sena\s+Padei)?(?:\s+Techo)?|Alhaji|Alhaja|Hajji|"
                   r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Prof\.?|Professor|Sir|Dame|H\.?\s?E\.?|H\.?\s?H\.?|Hon\.?|Shri|Smt\.?|Sri|"
-                  r"Eng\.?|Engr\.?|Gen\.?|Amb\.?|Chief(?!\s+(?:[Ee]xecutive|[Oo]perating|[Ff]inancial|[Oo]f|[Mm]inister|[Ss]ecretary|[Jj]ustice|[Ee]conomist|"
+                  r"Eng\.?|Engr\.?|Gen\.?|Amb\.?|Adv\.|Advocate|Chief(?!\s+(?:[Ee]xecutive|[Oo]perating|[Ff]inancial|[Oo]f|[Mm]inister|[Ss]ecretary|[Jj]ustice|[Ee]conomist|"
                   r"[Oo]fficer|[Aa]dvis[eo]r|[Nn]egotiator|[Ss]cientist|[Cc]ommercial|[Ii]nvestment|[Ee]ngineer)\b))")
 
 # Words that deny what a clause says: "will not build", "is no longer a member", "hasn't joined".
