@@ -41,9 +41,15 @@ def _acronyms(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     return found
 
 
+def _name_parts(name: str) -> list[str]:
+    """A person's name in its parts: "D.Ganbat", a Mongolian name with the father's initial, has two."""
+    return [part for part in re.split(r"\s+|(?<=^[A-Z])\.|(?<=^[A-Z][a-z])\.", name.strip()) if part]
+
+
 def _names_person(m: Mention, full_names: list[str]) -> bool:
     """NER often calls a surname an organisation ("Khodjaev said"): it is the person named in full."""
-    return m.text in full_names or (len(m.text.split()) == 1 and any(m.text == n.split()[-1] for n in full_names))
+    return m.text in full_names or (len(_name_parts(m.text)) == 1 and any(m.text == _name_parts(n)[-1]
+                                                                            for n in full_names))
 
 
 def _person_key(name: str) -> str:
@@ -67,15 +73,15 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
         entity_of[_span(mention)] = key
 
     mentions = extraction.mentions
-    full_names = [m.text for m in mentions if m.kind == "Person" and len(m.text.split()) >= 2]
+    full_names = [m.text for m in mentions if m.kind == "Person" and len(_name_parts(m.text)) >= 2]
     acronyms = _acronyms(text, mentions)
     org_names = {m.text for m in mentions if m.kind in ORGANIZATION_KINDS and not m.key}
     for m in mentions:
         if m.key:  # gazetteer: country, region, international organisation
             add(m.key, gaz.kind_of(m.key), gaz.label_of(m.key), m)
         elif m.kind == "Person" or _names_person(m, full_names):
-            full = m.text if m.text in full_names or (m.kind == "Person" and len(m.text.split()) >= 2) else next(
-                (n for n in full_names if m.text in (n.split()[-1], n.split()[0])), None)
+            full = m.text if m.text in full_names or (m.kind == "Person" and len(_name_parts(m.text)) >= 2) else next(
+                (n for n in full_names if m.text in (_name_parts(n)[-1], _name_parts(n)[0])), None)
             if full:
                 add(_person_key(full), "Person", full, m)
         elif m.text in acronyms:

@@ -225,6 +225,14 @@ CHANGES = [  # (pattern, sign): "grew by 41%", "a 35% decrease", "an increase of
 ]
 
 
+def _the_pairs_own(view: SentenceView, pair: tuple[str, str]) -> bool:
+    """"Vietnam is Cuba's No. 2 partner, behind only China, with bilateral trade of $220 million": the pair's
+    trade, whatever other country is compared; not "Chinese bilateral trade has grown", another country's."""
+    said = BILATERAL_TRADE.search(view.text)
+    return bool(said) and not any(m.key not in pair and m.end <= said.start() and said.start() - m.end <= 3
+                                  for m in view.places())
+
+
 def relative_change(view: SentenceView, money: Money) -> Decimal | None:
     """The change a sentence states beside an amount, in percent: "grew by 41% ... to $3.9 billion",
     "$1.2bn, up 15% year on year", "a 35% decrease"; none where another amount stands between."""
@@ -276,8 +284,7 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
             facts.append(make_fact(fact_kind, view, {"party": parties}, 0.75, **values))
         elif kind == "trade" and context.main_pair and (set(keys) <= set(context.main_pair) and (
                 not keys or PAIR_WORDS.search(view.text)) or set(context.main_pair) <= set(keys)
-                and BILATERAL_TRADE.search(view.text)):  # "Vietnam is Cuba's No. 2 partner, behind only China,
-            # with bilateral trade of $220 million": the pair's trade, whatever other country is compared
+                and _the_pairs_own(view, context.main_pair)):
             parties = [context.pair_mentions[k] for k in context.main_pair]
             facts.append(make_fact(fact_kind, view, {"party": parties}, 0.6, **values))
     return facts

@@ -282,8 +282,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             return country  # "RSGT, a leading port developer of the Kingdom, is keen to ..."
     if appo:
         tail_start = org.end + appo.start("rest")
-        # "X, a Korean maker", not "X (IPPAN), Indian investors stressed ...": a noun phrase needs its article
-        article = re.search(r"\b(?:one of|among|the|a|an)\s+", view.text[org.end:tail_start + 4])
+        # "X, a Korean maker", "Apart from X, major Thai businesses ...", not "X (IPPAN), Indian investors
+        # stressed ...": investors without an article are people, the subject of a clause of their own
+        article = re.search(r"\b(?:one of|among|the|a|an)\s+", view.text[org.end:tail_start + 4]) or not re.search(
+            r"^(?:[\w-]+\s+){1,3}?investors\b", appo.group("rest"))
         for m in view.mentions:
             if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
                     view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
@@ -998,7 +1000,8 @@ FACILITY_IN = re.compile(r"(?:['’]s)?\s+(?:(?:new|first|second|local|regional|
                          r"(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\s+(?:in|near|at|outside|on the outskirts of)\s+")
 # "X's Kenyan subsidiary", "X's Polish unit"
 OWNED_ABROAD = re.compile(r"['’]s\s+(?=[A-Z])")
-FACILITY_AFTER_PLACE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\b")
+# "X's Kenyan regional headquarters" is abroad; "X's Thai headquarters" is at home
+FACILITY_AFTER_PLACE = re.compile(r"\s+(?:(?:[a-z][\w-]*\s+){1,2}?|(?!headquarters\b))" + FACILITY + r"\b")
 # "X is Kenya's largest foreign investor"
 TOP_INVESTOR = re.compile(r"\s*(?:,\s*)?(?:is|was|has become|became|remains|,)\s+(?:now\s+|also\s+)?(?:one of\s+)?")
 INVESTOR_AFTER_PLACE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}?(?:foreign\s+|overseas\s+)?"

@@ -797,7 +797,8 @@ def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fac
             title = _bare_title(view, person, gaz)
             named = [m for m in view.mentions if m.kind in ("Company", "Organization") and m.end <= person.start]
             companies = {m.text: m for m in named if m.kind == "Company"}
-            opening = named[0] if named and not view.text[:named[0].start].strip() else None
+            said = re.search(r"\b(?:said|says|told|added|noted)\s+$", view.text[:person.start])  # "..., said Y, CEO"
+            opening = named[0] if named and said and not view.text[:named[0].start].strip() else None
             company = next(iter(companies.values())) if len(companies) == 1 else opening
             anaphor = title is None and _title_of_the_company(view, person)
             if anaphor:

@@ -788,7 +788,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     announced += _acronyms_before_titles(view, gaz, announced)
-    view.mentions = sorted(view.mentions + announced, key=lambda m: m.start)
+    view.mentions = sorted({(m.start, m.end, m.kind): m for m in view.mentions + announced}.values(),
+                           key=lambda m: m.start)  # a name two rules announced is one mention
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
     view.money = find_money(text)
     view.mentions = [m for m in view.mentions if not any(x.start <= m.start < x.end for x in view.money)

@@ -55,3 +55,13 @@ def test_two_amounts_in_order() -> None:
 
 def test_years() -> None:
     assert [y for y, _ in find_years("from 2021 to 2022, not 3000 or 1812")] == [2021, 2022]
+
+
+@pytest.mark.parametrize(("text", "amount"), [("USD 709.596.318 in 2021", Decimal("709596318")),
+                                              ("EUR 12.345.678,50 paid", Decimal("12345678.50")),
+                                              ("USD 1.234.567, and", Decimal("1234567")),
+                                              ("USD 1.5 billion", Decimal("1500000000"))])
+def test_thousands_grouped_with_full_stops(text: str, amount: Decimal) -> None:
+    """Spanish and Portuguese group thousands with full stops; two groups at least, so "1.5" stays a decimal."""
+    (money,) = find_money(text)
+    assert money.amount == amount

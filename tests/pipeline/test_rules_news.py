@@ -11,6 +11,7 @@ import pytest
 from pipeline_helpers import facts_of, of_kind
 
 from diplograph.graph.extract import extract
+from diplograph.graph.extract.reading import _trim
 
 pytestmark = pytest.mark.usefixtures("nlp_loaded")
 
@@ -2609,3 +2610,84 @@ def test_a_name_in_initials_or_after_a_title_closes_a_body_the_ner_read_on() -> 
     assert kinds.get("M. Umarov") == "Person" and kinds.get("Stefan Wenzel") == "Person"
     assert posts(text) == {("Stefan Wenzel", "parliamentary state secretary",
                             "Federal Ministry for Economic Affairs and Climate Action")}
+
+
+def test_a_dash_glued_to_a_datelines_bracket_does_not_hide_the_nationality() -> None:
+    """"Havana, May 21 (RHC)—Vietnamese ...": the dash between a bracket and a word separates them."""
+    text = "Havana, May 21 (RHC)—Vietnamese Deputy Prime Minister Tran Van Long has wrapped up his visit to Cuba."
+    assert posts(text) == {("Tran Van Long", "deputy prime minister", "country:VNM")}
+
+
+def test_an_apposed_title_ends_where_the_next_name_joins_with_and() -> None:
+    text = ("Georgia and China held talks. The talks were between Levan Beridze, the Georgian Agriculture Minister "
+            "and Wang Lei, the President of the Shanghai Chamber of Commerce, on Wednesday.")
+    assert ("Levan Beridze", "agriculture minister", "country:GEO") in posts(text)
+
+
+def test_a_counterpart_of_a_country_is_named_after_it_and_takes_the_first_ones_title() -> None:
+    """The NER may call the counterpart's name a place; the title is the other minister's, whose country the
+    sentence does not say."""
+    text = ("Paraguay and Chile held talks. Foreign Minister Julio Ramos met his counterpart of the Republic of "
+            "Chile, Antonia Vergara, in Los Angeles.")
+    assert ("Antonia Vergara", "foreign minister", "country:CHL") in posts(text)
+    assert {m.text: m.kind for m in extract(text).mentions}.get("Antonia Vergara") == "Person"
+
+
+def test_officials_accompanying_a_named_visitor_serve_the_visitors_country() -> None:
+    text = ("Namibia and Botswana are neighbours. Namibia and Botswana will hold a commission. The President, "
+            "Dr. Tobias Haingura, will travel to Gaborone, Botswana, for the session. Accompanying Haingura will "
+            "be Hon. Selma Amutenya, Minister of Health and Social Services; Adv. Petrus Nangolo, Attorney-General; "
+            "Hon. Anna Shikongo, Minister of Agriculture, Water & Land Reform, and senior officials.")
+    assert posts(text) >= {("Selma Amutenya", "minister of health and social services", "country:NAM"),
+                           ("Petrus Nangolo", "attorney-general", "country:NAM"),
+                           ("Anna Shikongo", "minister of agriculture, water & land reform", "country:NAM")}
+
+
+def test_names_written_with_the_fathers_initial_glued_on() -> None:
+    """Mongolian style, "D.Ganbat": a name of one word with a glued initial, in a list of titled officials."""
+    text = ("Mongolia and Japan held talks. Present at the meeting were Mongolian Minister for Road and Transport "
+            "Development D.Bold, Chief of Staff of the Office of the President Z.Tsend, Vice Minister for "
+            "Foreign Affairs B.Saran, Presidential Envoy in charge of Mongolia-Japan cooperation D.Oyun and "
+            "Minister for Foreign Affairs of Japan T.Mori.")
+    assert posts(text) == {("D.Bold", "minister for road and transport development", "country:MNG"),
+                           ("Z.Tsend", "chief of staff of the office of the president", "country:MNG"),
+                           ("B.Saran", "vice minister for foreign affairs", "country:MNG"),
+                           ("T.Mori", "minister for foreign affairs", "country:JPN")}
+
+
+def test_an_officer_of_the_group_or_of_the_sentences_company() -> None:
+    """"X, Chief Operating Officer of the group,": the company named before; "said Y, General Manager":
+    the organisation the sentence opens with."""
+    text = ("India and Bahrain are partners. Kavya Group runs the Pearl Hospital in Bahrain. Ravi Menon, Chief "
+            "Operating Officer of the group, says Bahrain is its hub. Delta Plastics Bahrain, part of the Delta "
+            "group, is set to start production this month, said Anil Rao, General Manager.")
+    assert posts(text) >= {("Ravi Menon", "chief operating officer", "Kavya Group"),
+                           ("Anil Rao", "general manager", "Delta Plastics Bahrain")}
+
+
+def test_a_country_signing_with_a_company_to_build_is_its_market() -> None:
+    text = ("Azerbaijan has signed agreements with Saudi Arabia's Najm Power to build a 240-megawatt wind farm. "
+            "Egypt signed an agreement with Kestrel Systems on cooperation.")
+    assert activity(text) == {("Najm Power", "country:AZE", "planned")}
+
+
+def test_an_industry_written_with_and_before_a_name_gives_its_home() -> None:
+    text = ("Kuwait and Vietnam held talks. Vietnam's state-owned oil and gas giant PetroLotus signed a deal. "
+            "Chinese investors and the company Hanjin came.")
+    assert homes(text) == {("PetroLotus", "country:VNM")}
+
+
+def test_an_acronym_closing_a_bracket_before_a_name_is_no_part_of_it() -> None:
+    """"Kuwait Petroleum Corporation's (KPC) Kuwait Petroleum International": the NER may start the second
+    name inside the first one's brackets."""
+    text = "KPC) Kuwait Oil Trading Ltd"
+    assert text[slice(*_trim(text, 0, len(text)))] == "Kuwait Oil Trading Ltd"
+    assert _trim("India) Limited", 0, 14) == (0, 14)  # a country in brackets is the name's
+
+
+def test_a_nationality_after_an_acronym_in_brackets_needs_an_article_to_be_an_apposition() -> None:
+    """"X (IPPAN), Indian investors stressed": a new clause's subject, not X's description."""
+    text = ("Nepal and India held a summit. At the summit, with participation from the Hydro Producers' Association "
+            "of Nepal (HPAN), Indian investors stressed the need for protection. Tata Power, an Indian company, "
+            "spoke.")
+    assert homes(text) == {("Hydro Producers' Association of Nepal", "country:NPL"), ("Tata Power", "country:IND")}
