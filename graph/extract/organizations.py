@@ -334,7 +334,8 @@ NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL 
 # "the Maldives' FDC": a possessive of a name that ends in s
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
 # "Vietnam's state-owned oil and gas giant X": "oil and gas" is one noun, no second clause
-INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)(?=[a-z-]+\s+[a-z])")
+INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)"
+                          r"(?=[a-z-]+\s+(?:[a-z-]+\s+)?" + COMPANY_NOUN + r"\b)")
 # "the Angolan oil company controls X"; not "the Abu Dhabi holding company X", a noun before the noun
 HEAD_THEN_VERB = re.compile(r"\b" + COMPANY_NOUN + r"\s+(?!" + COMPANY_NOUN + r"\b)[a-z]")
 PART_OF = re.compile(r"(?:[\w-]+\s+){0,4}?" + COMPANY_NOUN + r"\s+of\s+(?:the\s+)?")

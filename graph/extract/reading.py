@@ -231,7 +231,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     "Uzbek company", a dangling "of"/"and" or an unclosed parenthesis."""
     span = text[start:end]
     lead = re.match(r"(?:(?:the|The)\s+)?", span).end()
-    lead += re.match(r"(?:[A-Z][A-Z0-9&.-]{1,11}\)\s+(?=[A-Z]))?", span[lead:]).end()  # "(KPC) Kuwait Petroleum ..."
+    # "Kuwait Petroleum Corporation's (KPC) Kuwait Petroleum International": a second name, unless only a legal
+    # form follows ("Xuzhou Construction Machinery Group (XCMG) Company Limited" is one)
+    lead += re.match(r"(?:[A-Z][A-Z0-9&.-]{1,11}\)\s+(?=[A-Z])(?!(?:Company|Co|Limited|Ltd|Inc|Corporation|Corp|"
+                     r"Group|LLC|PLC|Plc|JSC|GmbH|AG|SA)\b))?", span[lead:]).end()
     lead += NAME_PREFIX.match(span[lead:]).end()
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
@@ -340,6 +343,10 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
             if re.search(r"\b(?:of|for)\b", text[parts[0][0]:parts[0][1]]) or any(
                     text[a:b].split()[0].lower() in gaz.portfolio_words for a, b in parts[1:]):
                 parts = [(start, end)]  # "Ministry of Development, Industry, Trade and Services" is one name
+            last = re.fullmatch(r"(?:and\s+)?(?P<a>.+?)\s+and\s+(?P<b>[A-Z].*)", text[slice(*parts[-1])])
+            if len(parts) > 1 and last:  # "Emaar, Limitless and Tameer": the list's last two, joined by "and"
+                a, b = parts.pop()
+                parts += [(a + last.start("a"), a + last.end("a")), (a + last.start("b"), b)]
         last_two = re.fullmatch(r"(?P<a>[A-Z][^,]*?)\s+and\s+(?P<b>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)",
                                 text[start:end])
         if label == "ORG" and last_two and re.search(r",\s*$", text[:start]) and not re.search(
