@@ -201,7 +201,8 @@ def _one_country_in_name(org: Mention, gaz: Gazetteer) -> Mention | None:
     ("France-Kazakhstan Chamber" names two), belongs to it; never a city's ("Bank of Africa" is no country)."""
     found: dict[str, Mention] = {}
     for word in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", org.text):
-        for text in (word.group(), *word.group().split()):  # "Invest India": either word
+        glued = re.findall(r"[A-Z][a-z]+", word.group()) if re.fullmatch(r"(?:[A-Z][a-z]+){2,3}", word.group()) else []
+        for text in (word.group(), *word.group().split(), *glued):  # "Invest India", "InvestChile", "PetroVietnam"
             key = gaz.adjectives.get(text) or (gaz.names.get(text) if gaz.names.get(text, "").startswith("country:")
                                                else None)
             if key:

@@ -21,7 +21,7 @@ from diplograph.graph.model import Fact, Mention
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
 QUALIFIERS = (r"(?:first|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|presidential|principal|"
-              r"executive|group)")
+              r"executive|group|global|regional|international)")
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
@@ -380,11 +380,11 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return None
     title, t_start, t_end = titles[0]
-    joined = next((m for m in view.mentions if m.kind == "Person" and t_end < m.start < window_end
-                   and re.fullmatch(r"(?:\s+(?:of|for|to|and|the)\s+|[\s,]+)*(?:,\s*|\s+)and\s+(?:" + HONORIFIC + ")",
-                                    view.text[t_end:m.start])), None)
-    if joined:  # "X, the Georgian Agriculture Minister and Y, the President of Z": the apposition ends at "and"
-        window_end = t_end
+    joined = next((m for m in view.mentions if m.kind == "Person" and t_end <= m.start < window_end
+                   and re.search(r"\s+and\s+(?:" + HONORIFIC + ")$", view.text[t_end:m.start])), None)
+    if joined:  # "X, the Georgian Agriculture Minister and Y, ...", "X, Director of A and Y, COO of B": the
+        window_end = t_end + re.search(r"\s+and\s+(?:" + HONORIFIC + ")$",  # apposition ends at "and"
+                                       view.text[t_end:joined.start]).start()
     tail = view.text[t_end:window_end]
     for m in mentions_between(view, t_end, window_end):
         tail = tail.replace(m.text, "")
@@ -404,7 +404,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
             for w in re.findall(r"[\w']+", lead)):
         return None
     after = mentions_between(view, t_end, window_end, affiliation_kinds())
-    of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?$", view.text[t_end:m.start])
+    of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?(?:[A-Z][A-Z0-9&]{1,9}\s+\()?$",
+                                              view.text[t_end:m.start])  # "Chairman of the CAPW (Construction ..."
                 or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
     at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])
                 or m.kind != "Country" and re.search(r"\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}$",
@@ -413,7 +414,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         of_after = []
     if of_after:
         affiliation = of_after[0]
-        stop = re.search(r"\s+of\s+(the\s+)?$", view.text[:affiliation.start]).start()
+        stop = re.search(r"\s+of\s+(the\s+)?(?:[A-Z][A-Z0-9&]{1,9}\s+\()?$", view.text[:affiliation.start]).start()
     elif at_after:  # "X, minister counsellor at the Vietnamese Embassy in Peru", "X, economist at Y Bank"
         affiliation = at_after[0]
         stop = t_end + re.search(r"\s+(?:at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$",
@@ -807,10 +808,19 @@ def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fac
                 if before:
                     found.append(make_fact("Position", view, {"holder": person, "affiliation": before[-1]}, 0.6,
                                            role=anaphor))
-            elif title and gaz.title_kinds.get(title[0]) == "corporate" and company is not None:
+            elif title and gaz.title_kinds.get(title[0]) == "corporate" and company is not None \
+                    and not _owned_by_a_word_before(view, person):
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": company}, 0.6,
                                        role=title[1]))
     return found
+
+
+def _owned_by_a_word_before(view: SentenceView, person: Mention) -> bool:
+    """"Toyota Chairman Akio Toyoda": a capitalised word before the title, no part of it, names whose it is."""
+    start = max((t[1] for t in view.titles if t[2] <= person.start), default=0)
+    word = re.search(r"\b[A-Z][\w&-]+\s+$", view.text[:start])
+    return bool(word) and not any(t[1] <= word.start() < t[2] for t in view.titles) \
+        and not re.fullmatch(r"(?:And|The|Its|His|Her|Their)\s+", word.group())
 
 
 def _title_of_the_company(view: SentenceView, person: Mention) -> str | None:

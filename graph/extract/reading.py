@@ -235,6 +235,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # form follows ("Xuzhou Construction Machinery Group (XCMG) Company Limited" is one)
     lead += re.match(r"(?:[A-Z][A-Z0-9&.-]{1,11}\)\s+(?=[A-Z])(?!(?:Company|Co|Limited|Ltd|Inc|Corporation|Corp|"
                      r"Group|LLC|PLC|Plc|JSC|GmbH|AG|SA)\b))?", span[lead:]).end()
+    # "CAPW (Construction Authority for ...": the acronym before the name, in an unclosed bracket
+    lead += re.match(r"(?:[A-Z][A-Z0-9&]{1,9}\s+\((?=[A-Z][a-z]+\s[^()]*$))?", span[lead:]).end()
     lead += NAME_PREFIX.match(span[lead:]).end()
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
@@ -1320,12 +1322,19 @@ def _acronyms_before_titles(view: SentenceView, gaz: Gazetteer, announced: list[
 
 def _employers_the_ner_took_for_people(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     """"X, Managing Director of Baladna, signed": one word after a company's or an academic title and "of",
-    ending the phrase, names the employer, whatever the NER made of it."""
+    ending the phrase, names the employer, whatever the NER made of it; so does one word before a company's
+    title and a name ("Denso President Shinnosuke Hayashi")."""
     result = []
     for m in view.mentions:
         title = next((t for t in view.titles if gaz.title_kinds.get(gaz.canonical_title(t[0])) not in (
             "government", "diplomatic") and re.fullmatch(r"\s+of\s+(?:the\s+)?", view.text[t[2]:m.start])), None)
         if m.kind == "Person" and " " not in m.text and title and ORGANIZATION_AFTER_TITLE.match(view.text, title[2]):
+            m = replace(m, kind=organization_kind(m.text))
+        before = next((t for t in view.titles if t[1] == m.end + 1 and view.text[m.end] == " " and gaz.title_kinds.get(
+            gaz.canonical_title(t[0])) != "diplomatic" and m.text not in gaz.names and m.text not in gaz.adjectives),
+                      None)
+        if m.kind == "Person" and " " not in m.text and before and any(  # "Denso President Shinnosuke Hayashi"
+                p.kind == "Person" and re.fullmatch(r"\s+", view.text[before[2]:p.start]) for p in view.mentions):
             m = replace(m, kind=organization_kind(m.text))
         result.append(m)
     return result
@@ -1760,7 +1769,8 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             sentences.append(Sentence(index, text[start:start + len(stripped)], start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
-    return sentences, country_anaphors(propagate_names(views))
+    views = [replace(v, mentions=_names_ending_in_a_country(v)) for v in propagate_names(views)]  # "POSCO Argentina"
+    return sentences, country_anaphors(views)
 
 
 def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Mention]:
