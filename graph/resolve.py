@@ -46,10 +46,6 @@ def _name_parts(name: str) -> list[str]:
     return [part for part in re.split(r"\s+|(?<=^[A-Z])\.|(?<=^[A-Z][a-z])\.", name.strip()) if part]
 
 
-LEGAL_FORM_TAIL = re.compile(r"(?:\s+(?:Group|Groupe|Grupo|Holdings?|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
-                             r"Inc\.?|Plc|PLC|LLC|JSC|PJSC|GmbH|AG|SA|S\.A\.|International|Industries)\b,?)+\.?")
-
-
 def _names_person(m: Mention, full_names: list[str]) -> bool:
     """NER often calls a surname an organisation ("Khodjaev said"): it is the person named in full."""
     return m.text in full_names or (len(_name_parts(m.text)) == 1 and any(m.text == _name_parts(n)[-1]
@@ -92,9 +88,8 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
             source = acronyms[m.text]
             add(_org_key(source.text), source.kind, source.text, m)
         elif m.kind in ORGANIZATION_KINDS:
-            longer = sorted(n for n in org_names if n.startswith(m.text + " ") and LEGAL_FORM_TAIL.fullmatch(
-                n[len(m.text):]))  # "Daeyang" is "Daeyang Group"; "Sony" is not "Sony Semiconductor Solutions"
-            name = longer[0] if len(longer) == 1 and len(m.text.split()) == 1 else m.text
+            longer = sorted(n for n in org_names if n.startswith(m.text + " "))
+            name = longer[0] if len(longer) == 1 and len(m.text.split()) == 1 else m.text  # "Daeyang" is its group
             add(_org_key(name), m.kind, name, m)
     for acronym, source in acronyms.items():
         key = _org_key(source.text)
