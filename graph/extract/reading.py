@@ -797,6 +797,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     announced += _acronyms_before_titles(view, gaz, announced)
+    announced += _employers_before_titles(view, gaz, announced)
     view.mentions = sorted({(m.start, m.end, m.kind): m for m in view.mentions + announced}.values(),
                            key=lambda m: m.start)  # a name two rules announced is one mention
     view.mentions = sorted(view.mentions + _conjuncts_the_ner_missed(view, sent, gaz), key=lambda m: m.start)
@@ -1320,21 +1321,40 @@ def _acronyms_before_titles(view: SentenceView, gaz: Gazetteer, announced: list[
     return found
 
 
+EMPLOYER_BEFORE_TITLE = re.compile(r"(?:^|,\s*|\band\s+|\bas\s+|\bincluding\s+|:\s*)(?P<name>[A-Z][\w&-]+)\s+$")
+EMPLOYERS_TITLES = {"president", "vice president", "chairman"}  # a company's as well as a state's
+
+
+def _employers_before_titles(view: SentenceView, gaz: Gazetteer, announced: list[Mention]) -> list[Mention]:
+    """"such as Sony CEO X, Denso President Y, Toyota Chairman Z": one word before a company's title that a name
+    follows, opening an item of a list, is the employer, whatever the NER made of it (a person, a place)."""
+    found: list[Mention] = []
+    for title, t_start, t_end in view.titles:
+        canonical = gaz.canonical_title(title)
+        match = EMPLOYER_BEFORE_TITLE.search(view.text[:t_start])
+        named = any(p.kind == "Person" and p.start > t_end and not view.text[t_end:p.start].strip()
+                    for p in view.mentions + announced)
+        if not match or not named or (gaz.title_kinds.get(canonical) != "corporate" and canonical not in
+                                      EMPLOYERS_TITLES):
+            continue
+        name, begin = match.group("name"), match.start("name")
+        if name in gaz.names or name in gaz.adjectives or name.lower() in gaz.titles or name in gaz.not_names \
+                or name in GENERIC_WORDS or name.lower() in _title_words() or any(
+                    m.start < begin + len(name) and begin < m.end and m.kind != "Person" for m in view.mentions):
+            continue
+        found.append(Mention(name, organization_kind(name), view.index, begin, begin + len(name)))
+    view.mentions = [m for m in view.mentions if not any(f.start == m.start and f.end == m.end for f in found)]
+    return found
+
+
 def _employers_the_ner_took_for_people(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     """"X, Managing Director of Baladna, signed": one word after a company's or an academic title and "of",
-    ending the phrase, names the employer, whatever the NER made of it; so does one word before a company's
-    title and a name ("Denso President Shinnosuke Hayashi")."""
+    ending the phrase, names the employer, whatever the NER made of it."""
     result = []
     for m in view.mentions:
         title = next((t for t in view.titles if gaz.title_kinds.get(gaz.canonical_title(t[0])) not in (
             "government", "diplomatic") and re.fullmatch(r"\s+of\s+(?:the\s+)?", view.text[t[2]:m.start])), None)
         if m.kind == "Person" and " " not in m.text and title and ORGANIZATION_AFTER_TITLE.match(view.text, title[2]):
-            m = replace(m, kind=organization_kind(m.text))
-        before = next((t for t in view.titles if t[1] == m.end + 1 and view.text[m.end] == " " and gaz.title_kinds.get(
-            gaz.canonical_title(t[0])) != "diplomatic" and m.text not in gaz.names and m.text not in gaz.adjectives),
-                      None)
-        if m.kind == "Person" and " " not in m.text and before and any(  # "Denso President Shinnosuke Hayashi"
-                p.kind == "Person" and re.fullmatch(r"\s+", view.text[before[2]:p.start]) for p in view.mentions):
             m = replace(m, kind=organization_kind(m.text))
         result.append(m)
     return result

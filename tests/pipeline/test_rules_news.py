@@ -2691,3 +2691,39 @@ def test_a_nationality_after_an_acronym_in_brackets_needs_an_article_to_be_an_ap
             "of Nepal (HPAN), Indian investors stressed the need for protection. Tata Power, an Indian company, "
             "spoke.")
     assert homes(text) == {("Hydro Producers' Association of Nepal", "country:NPL"), ("Tata Power", "country:IND")}
+
+
+def test_officials_listed_with_their_lower_case_titles_before_the_names() -> None:
+    """A participants' list as Spanish releases translate it: "the Global CEO of X, Name; the president of X
+    Argentina, Name"; "Global" qualifies the title, and the subsidiary keeps its country in its name."""
+    text = ("Argentina and South Korea held talks. Argentina and South Korea are partners. Taking part were the "
+            "ambassador of South Korea in Argentina, Park Min Soo; the Global CEO of HANSOL, Lee Jae Won; the "
+            "president of HANSOL Argentina, Kim Dong Hyun, and others. HANSOL said the plant is on schedule.")
+    assert posts(text) == {("Park Min Soo", "ambassador", "country:KOR"), ("Lee Jae Won", "global ceo", "HANSOL"),
+                           ("Kim Dong Hyun", "president", "HANSOL Argentina")}
+
+
+def test_two_executives_apposed_in_turn_each_with_their_company() -> None:
+    text = ("Spain and Egypt signed a contract. Hassan Farouk, Chairman of the CAWW (Construction Authority for "
+            "Water Works), Luis Moreno, International Director of Aqualis and Maged Sami, Chief Operations Officer "
+            "of Orascon (the company that forms the consortium with Aqualis) signed the contract.")
+    assert posts(text) == {("Hassan Farouk", "chairman", "Construction Authority for Water Works"),
+                           ("Luis Moreno", "international director", "Aqualis"),
+                           ("Maged Sami", "chief operations officer", "Orascon")}
+
+
+def test_companies_named_before_their_officers_titles() -> None:
+    """"such as X CEO A, Y President B, Z Chairman C": one word opening an item, before a company's title and a
+    name, is the employer, whatever the NER made of it (here a place, and nothing at all)."""
+    text = ("Japan and Taiwan held talks. Representatives such as Sonix CEO Kenji Yamada, Kubota President Shinji "
+            "Hayashi, Hondara Chairman Akio Mori, and Kajima President Hiro Amano attended.")
+    assert posts(text) == {("Kenji Yamada", "ceo", "Sonix"), ("Shinji Hayashi", "president", "Kubota"),
+                           ("Akio Mori", "chairman", "Hondara"), ("Hiro Amano", "president", "Kajima")}
+    # a state's president after a nationality stays the state's
+    assert posts("Kenya and Japan held talks. Kenyan President Samuel Otieno met them.") == {
+        ("Samuel Otieno", "president", "country:KEN")}
+
+
+def test_a_country_glued_into_a_camel_case_name_is_its_home() -> None:
+    text = "Kenya and Chile held talks. InvestKenya met Chilean firms. PetroChile signed a deal. TotalSolar spoke."
+    assert homes(text) == {("InvestKenya", "country:KEN"), ("PetroChile", "country:CHL")}
