@@ -46,6 +46,12 @@ def _name_parts(name: str) -> list[str]:
     return [part for part in re.split(r"\s+|(?<=^[A-Z])\.|(?<=^[A-Z][a-z])\.", name.strip()) if part]
 
 
+# What follows a company's short name in its full one: "Daeyang (Heavy Industries)", "Hyundai (Motor Company)"
+CORPORATE_TAIL = re.compile(r"(?:\s+(?:Group|Groupe|Grupo|Holdings?|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
+                            r"Inc\.?|Plc|PLC|LLC|JSC|PJSC|GmbH|AG|SA|S\.A\.|International|Heavy|Industries|"
+                            r"Motors?)\b,?)+\.?", re.IGNORECASE)
+
+
 def _names_person(m: Mention, full_names: list[str]) -> bool:
     """NER often calls a surname an organisation ("Khodjaev said"): it is the person named in full."""
     return m.text in full_names or (len(_name_parts(m.text)) == 1 and any(m.text == _name_parts(n)[-1]
@@ -88,8 +94,9 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
             source = acronyms[m.text]
             add(_org_key(source.text), source.kind, source.text, m)
         elif m.kind in ORGANIZATION_KINDS:
-            longer = sorted(n for n in org_names if n.startswith(m.text + " "))
-            name = longer[0] if len(longer) == 1 and len(m.text.split()) == 1 else m.text  # "Daeyang" is its group
+            longer = sorted(n for n in org_names if n.startswith(m.text + " ") and CORPORATE_TAIL.fullmatch(
+                n[len(m.text):]))  # "Daeyang" is "Daeyang Heavy Industries"; "Sony" is not "Sony Semiconductor .."
+            name = longer[0] if len(longer) == 1 and len(m.text.split()) == 1 else m.text
             add(_org_key(name), m.kind, name, m)
     for acronym, source in acronyms.items():
         key = _org_key(source.text)

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from diplograph.graph.extract.cooperation import (
     cooperation,
+    cooperation_from_activities,
     cooperation_from_flows,
     trade_and_investment,
     trade_and_investment_talked_of,
@@ -115,7 +116,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer, learned: bool = Tru
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     facts = not_at_home(said_home_first(facts))
-    return facts + cooperation_from_flows(facts, gaz)
+    return facts + cooperation_from_flows(facts, gaz) + cooperation_from_activities(facts)
 
 
 def training_candidates(views: list[SentenceView], gaz: Gazetteer) -> list[Candidate]:

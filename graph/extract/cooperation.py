@@ -143,3 +143,17 @@ def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
     return derived
 
 
+def cooperation_from_activities(facts: list[Fact]) -> list[Fact]:
+    """A company of one country at work in another's market, in a sector, makes that sector an area of the two
+    countries' relations: "Spanish Aqualia will build the wastewater plant in Egypt" is Spain and Egypt
+    cooperating in water management, as readers of the article take it."""
+    homes = {f.role("organization").text: f.role("country") for f in facts if f.kind == "HomeCountry"}
+    derived = []
+    for fact in facts:
+        home = homes.get(fact.role("organization").text) if fact.kind == "MarketActivity" else None
+        sector = fact.value("sector") if home is not None else None
+        if sector and home.key and fact.role("market").key and home.key != fact.role("market").key:
+            derived.append(Fact("Cooperation", fact.sentence, (("party", home), ("party", fact.role("market"))),
+                                (("sector", sector),), 0.5))
+    return derived
+

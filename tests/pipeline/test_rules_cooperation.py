@@ -51,13 +51,17 @@ def test_no_cooperation_when_negated() -> None:
                              "has started.")[frozenset({"country:NOR", "country:CHL"})]
 
 
-def test_company_activity_is_not_country_cooperation() -> None:
-    """"Norwegian company X operates in Chile's renewable energy sector" states an activity, not cooperation."""
+def test_company_activity_makes_its_sector_an_area_of_the_two_countries_only_through_the_activity() -> None:
+    """"Norwegian company X operates in Chile's renewable energy sector" states an activity; its sector becomes an
+    area of Norway's and Chile's relations only as derived from it (confidence 0.5), and only where the company's
+    home is known: the annotators of the corpus list such an area for 409 of 437 such activities."""
     sentence = "Norwegian company Fjordline Energy operates in Chile's renewable energy sector."
-    assert areas(sentence) == {}
     (activity,) = of_kind(facts_of(sentence), "MarketActivity")  # what it does state
     assert keys(activity, "organization") == {"Fjordline Energy"} and keys(activity, "market") == {"country:CHL"}
     assert activity.value("sector") == SECTOR + "renewable-energy"
+    assert areas(sentence) == {frozenset({"country:NOR", "country:CHL"}): {"renewable-energy"}}
+    assert {f.confidence for f in of_kind(facts_of(sentence), "Cooperation")} == {0.5}
+    assert areas("The company Fjordline Energy operates in Chile's renewable energy sector.") == {}
 
 
 def test_an_organisations_official_calling_for_joint_projects_is_country_cooperation() -> None:
