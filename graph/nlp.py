@@ -109,6 +109,7 @@ class Matchers:
         # patterns grouped by the lemmas their nodes need: a group runs only where each of those sets has a word
         self.dependency_groups: dict[tuple[frozenset[str], ...], DependencyMatcher] = {}
         self.patterns: dict[str, tuple[str, list[str]]] = {}  # key -> (label, its nodes' names in order)
+        self._last_matches: tuple[Doc, list[tuple[int, list[int]]]] | None = None  # the last paragraph's matches
         for number, entry in enumerate(read_patterns()):
             needed = tuple(frozenset(lemma["IN"]) for node in entry["pattern"]
                            if isinstance(lemma := node.get("RIGHT_ATTRS", {}).get("LEMMA"), dict) and "IN" in lemma)
@@ -117,15 +118,20 @@ class Matchers:
             self.patterns[key] = (entry["label"], [node["RIGHT_ID"] for node in entry["pattern"]])
 
     def dependencies(self, sent: Span) -> list[tuple[int, list[int]]]:
-        """The dependency patterns' matches in one sentence, token indices counted from its start. Only the
-        patterns whose nodes' lemmas the sentence has are run: the matcher was a sixth of all extraction."""
-        lemmas = {token.lemma_ for token in sent}
-        groups = [matcher for needed, matcher in self.dependency_groups.items()
-                  if all(not words.isdisjoint(lemmas) for words in needed)]
-        if not groups:
-            return []
-        doc = sent.as_doc()
-        return [match for matcher in groups for match in matcher(doc)]
+        """The dependency patterns' matches in one sentence, token indices counted from its start. The
+        matcher runs once a paragraph, not once a sentence: it copies what it is given into a Doc of its own,
+        and copying each sentence was most of its time.  A parse tree never crosses a sentence, so a match lies
+        in one.  Only the patterns whose nodes' lemmas the paragraph has are run."""
+        doc = sent.doc
+        last = self._last_matches
+        if last is None or last[0] is not doc:
+            lemmas = {token.lemma_ for token in doc}
+            groups = [matcher for needed, matcher in self.dependency_groups.items()
+                      if all(not words.isdisjoint(lemmas) for words in needed)]
+            last = (doc, [match for matcher in groups for match in matcher(doc)])
+            self._last_matches = last  # swapped in whole, as doc_text's, so threads never mix two
+        return [(key, [t - sent.start for t in tokens]) for key, tokens in last[1]
+                if all(sent.start <= t < sent.end for t in tokens)]
 
 
 @lru_cache(maxsize=1)
