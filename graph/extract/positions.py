@@ -99,11 +99,14 @@ def positions(view: SentenceView) -> list[Fact]:
     people = [m for m in view.mentions if m.kind == "Person"]
     titles_first = False  # "Deputy Prime Minister of A, X, Deputy Head of B, Y": the list puts titles first
     for person in people:
-        title_first = _title_before_comma(view, person, titles_first) \
-            if titles_first or _next_title_is_the_next_names(view, person, people) else None
-        titles_first = titles_first or title_first is not None
-        fact = _title_before(view, person) or title_first or _title_after(view, person) \
-            or _title_before_comma(view, person) or _heads(view, person)
+        follows = _next_title_is_the_next_names(view, person, people)
+        title_first = _title_before_comma(view, person, titles_first) if titles_first or follows else None
+        # "the President of the Government of A, X, the Minister of B, Y": a list whose first name has its title
+        # before it writes titles first, whatever country the titles name
+        titles_first = titles_first or title_first is not None or follows and _titled_before(view, person)
+        after = None if titles_first and follows else _title_after(view, person)  # the next name's title
+        fact = _title_before(view, person) or title_first or after or _title_before_comma(view, person) \
+            or _heads(view, person)
         if fact:
             facts.append(fact)
     for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
@@ -122,6 +125,12 @@ def _next_title_is_the_next_names(view: SentenceView, person: Mention, people: l
     between = view.text[person.end:following[0].start]
     return bool(re.fullmatch(r"\s*,\s*(?:the\s+)?[^,;()]{3,120}?,\s*" + HONORIFIC, between)) and any(
         person.end < t[1] and t[2] <= following[0].start for t in view.titles)
+
+
+def _titled_before(view: SentenceView, person: Mention) -> bool:
+    """"the Minister of Business and Labour, X": a title, its portfolio or body, a comma, the name."""
+    return any(t[2] <= person.start and re.fullmatch(TITLE_TAIL.pattern + r",\s*" + HONORIFIC,
+                                                      view.text[t[2]:person.start]) for t in view.titles)
 
 
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")

@@ -2727,3 +2727,17 @@ def test_companies_named_before_their_officers_titles() -> None:
 def test_a_country_glued_into_a_camel_case_name_is_its_home() -> None:
     text = "Kenya and Chile held talks. InvestKenya met Chilean firms. PetroChile signed a deal. TotalSolar spoke."
     assert homes(text) == {("InvestKenya", "country:KEN"), ("PetroChile", "country:CHL")}
+
+
+def test_a_list_whose_first_name_has_its_title_before_writes_titles_first() -> None:
+    """"in the presence of the President of the Government of A, X, the Minister of B, Y, the President of the
+    Spanish Government, Z": each title is the name's after it, never the name's before it, even where the first
+    titles name no country."""
+    text = ("Spain and China signed a deal. Spain and China are partners. The deal was signed in the presence of "
+            "the President of the Government of Catalonia, Pau Ferrer, the Minister of Business and Labour, Roger "
+            "Vidal, the President of the Spanish Government, Pedro Navarro, and the Minister of Industry, Jordi "
+            "Puig.")
+    found = posts(text)
+    assert ("Pedro Navarro", "president", "country:ESP") in found
+    assert not any(person in ("Pau Ferrer", "Roger Vidal") and role in ("president", "minister of business and labour")
+                   and employer in ("country:ESP", "country:CHN") for person, role, employer in found)
