@@ -116,7 +116,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer, learned: bool = Tru
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     facts = not_at_home(said_home_first(facts))
-    return facts + cooperation_from_flows(facts, gaz) + cooperation_from_activities(facts)
+    return facts + cooperation_from_flows(facts, gaz) + cooperation_from_activities(views, facts)
 
 
 def training_candidates(views: list[SentenceView], gaz: Gazetteer) -> list[Candidate]:

@@ -143,17 +143,30 @@ def cooperation_from_flows(facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
     return derived
 
 
-def cooperation_from_activities(facts: list[Fact]) -> list[Fact]:
+def cooperation_from_activities(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
     """A company of one country at work in another's market, in a sector, makes that sector an area of the two
     countries' relations: "Spanish Aqualia will build the wastewater plant in Egypt" is Spain and Egypt
-    cooperating in water management, as readers of the article take it."""
+    cooperating in water management, as readers of the article take it.  Only a sector the sentence names for
+    the work, after the company and its apposition: in "BI Group, Kazakhstan's largest property developer, is
+    preparing to expand into the Canadian market" the sector is what the company is, not what it will do."""
     homes = {f.role("organization").text: f.role("country") for f in facts if f.kind == "HomeCountry"}
+    by_index = {v.index: v for v in views}
     derived = []
     for fact in facts:
         home = homes.get(fact.role("organization").text) if fact.kind == "MarketActivity" else None
         sector = fact.value("sector") if home is not None else None
-        if sector and home.key and fact.role("market").key and home.key != fact.role("market").key:
+        if sector and home.key and fact.role("market").key and home.key != fact.role("market").key \
+                and _named_for_the_work(by_index.get(fact.sentence), fact.role("organization"), str(sector)):
             derived.append(Fact("Cooperation", fact.sentence, (("party", home), ("party", fact.role("market"))),
                                 (("sector", sector),), 0.5))
     return derived
+
+
+def _named_for_the_work(view: SentenceView | None, org: Mention, sector: str) -> bool:
+    """Whether the sentence names the sector (or a commodity) after the company and after any apposition of it."""
+    if view is None or org.sentence != view.index:
+        return False
+    apposed = re.match(r"(?:\s*\([^()]*\))?\s*,[^,;]*,", view.text[org.end:])
+    after = org.end + (apposed.end() if apposed else 0)
+    return any(c.start >= after and (c.iri == sector or c.is_commodity) for c in view.concepts)
 

@@ -62,6 +62,12 @@ def test_company_activity_makes_its_sector_an_area_of_the_two_countries_only_thr
     assert areas(sentence) == {frozenset({"country:NOR", "country:CHL"}): {"renewable-energy"}}
     assert {f.confidence for f in of_kind(facts_of(sentence), "Cooperation")} == {0.5}
     assert areas("The company Fjordline Energy operates in Chile's renewable energy sector.") == {}
+    # the sector of what the company is, in its apposition, is no area of what it will do abroad
+    apposed = ("Kazakh businesses, like Tengri Build, Kazakhstan's largest property developer, are preparing to "
+               "expand into the Canadian market.")
+    assert {str(f.value("sector")) for f in of_kind(facts_of(apposed), "MarketActivity")} == {
+        SECTOR + "property-development"}
+    assert areas(apposed) == {}
 
 
 def test_an_organisations_official_calling_for_joint_projects_is_country_cooperation() -> None:
