@@ -149,7 +149,9 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
         activity = activities(view, gaz, context)
         activity = with_the_parse(activity, activities_from_the_parse(view, gaz, activity))
         facts += activity
-        business = {f.value("sector") for f in activity}  # a company's sector is its business, not an area
+        # a company's sector is its business, not the sentence's area: cooperation_from_activities reads it once,
+        # as an area of the company's home and its market
+        business = {f.value("sector") for f in activity}
         facts += [f for f in cooperation(view, context) if not activity or (
             f.value("sector") not in business and FIELDS_OF_COOPERATION.search(view.text))]
         facts += trade_and_investment(view, context)
