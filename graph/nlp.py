@@ -119,9 +119,9 @@ class Matchers:
 
     def dependencies(self, sent: Span) -> list[tuple[int, list[int]]]:
         """The dependency patterns' matches in one sentence, token indices counted from its start. The
-        matcher runs once a paragraph, not once a sentence: it copies what it is given into a Doc of its own,
-        and copying each sentence was most of its time.  A parse tree never crosses a sentence, so a match lies
-        in one.  Only the patterns whose nodes' lemmas the paragraph has are run."""
+        matcher runs once a paragraph, not once a sentence: given a sentence, it copies it into a Doc of its
+        own first.  A parse tree never crosses a sentence, so a match lies in one.  Only the patterns whose
+        nodes' lemmas the paragraph has are run (on every sentence, the matcher was a sixth of extraction)."""
         doc = sent.doc
         last = self._last_matches
         if last is None or last[0] is not doc:

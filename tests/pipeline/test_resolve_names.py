@@ -1,0 +1,34 @@
+"""Resolution of the names one article gives a person or a company, on whole texts with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.graph.extract import extract
+from diplograph.graph.gazetteer import load_gazetteer
+from diplograph.graph.resolve import resolve_mentions
+
+pytestmark = pytest.mark.usefixtures("nlp_loaded")
+
+
+def labels(text: str) -> dict[str, set[str]]:
+    """{entity label: the names it was given} of the people and organisations."""
+    resolution = resolve_mentions(extract(text), text, load_gazetteer())
+    return {e.label: e.aliases for e in resolution.entities.values() if not e.key.startswith(("country:", "io:"))}
+
+
+def test_a_short_name_is_the_full_name_only_when_the_rest_is_a_corporate_tail() -> None:
+    """"Daesan" is "Daesan Heavy Industries"; "Sonix" is not its subsidiary "Sonix Semiconductor Solutions"."""
+    text = ("Poland and Korea signed a deal. Poland's agency signed a contract with South Korea's Daesan Heavy "
+            "Industries. Daesan opened a Warsaw office in 2023. Japan and Taiwan held talks. Sonix CEO Kenji "
+            "Yamada attended. Sonix Semiconductor Solutions holds a stake in the plant.")
+    found = labels(text)
+    assert "Daesan" in found.get("Daesan Heavy Industries", set())
+    assert "Daesan" not in found
+    assert "Sonix" in found and "Sonix Semiconductor Solutions" in found
+
+
+def test_a_name_with_the_fathers_initial_glued_on_is_a_full_name() -> None:
+    text = ("Mongolia and Japan held talks. Present were Mongolian Minister for Road and Transport Development "
+            "D.Bold and others.")
+    assert "D.Bold" in labels(text)
