@@ -226,8 +226,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         possessive = gap.startswith(("'s", "’s")) or m.text.endswith("s") and gap.startswith(("' ", "’ "))
         if m.via == "adjective" and APPOSED_AFTER_NOUN.fullmatch(gap):
             return m  # "Another major Vietnamese group, Hoàng Anh Gia Lai, has ..."
-        if OWNER_BEFORE_NAME.fullmatch(INDUSTRY_AND.sub(" ", gap)) and not FUNCTION_WORDS.search(
-                INDUSTRY_AND.sub(" ", gap)) \
+        one_noun = INDUSTRY_AND.sub(" ", gap)  # "state-owned oil and gas giant"
+        if OWNER_BEFORE_NAME.fullmatch(one_noun) and not FUNCTION_WORDS.search(one_noun) \
                 and not HEAD_THEN_VERB.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith(("-based", "-headquartered"))):
             return m
