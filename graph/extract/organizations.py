@@ -753,7 +753,9 @@ LISTED_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:(?:among them|including|such as|li
 def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer) -> list[Fact]:
     """"230 French enterprises operate in Kazakhstan, among them the groups Total, Orano and Alstom":
     the activity of the many is the activity of each one named."""
-    found = []
+    found: list[Fact] = []
+    if not _organizations(view):
+        return found  # nothing to list: the cue's search is the costly part
     for text_cue in ACTIVE_CUE.finditer(view.text):
         if any(f.role("organization").sentence == view.index and f.role("organization").end <= text_cue.start()
                for f in facts):

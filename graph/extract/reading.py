@@ -9,6 +9,7 @@ at a time.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -195,8 +196,12 @@ def _longest(items: list, start=lambda m: m.start, end=lambda m: m.end) -> list:
     """Of overlapping matches keep the longest ("South Korea", not "Korea"; "the Commonwealth of
     Independent States", not "the Commonwealth"), in text order."""
     result: list = []
+    taken: list[tuple[int, int]] = []  # the kept spans, in order: only a kept span's neighbours can overlap
     for item in sorted(items, key=lambda m: (start(m) - end(m), start(m))):
-        if not any(start(item) < end(r) and start(r) < end(item) for r in result):
+        s, e = start(item), end(item)
+        i = bisect.bisect_left(taken, (s, s))
+        if not (i and taken[i - 1][1] > s or i < len(taken) and taken[i][0] < e):
+            taken.insert(i, (s, e))
             result.append(item)
     return sorted(result, key=start)
 
