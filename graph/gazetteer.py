@@ -164,6 +164,8 @@ def _load_titles(gaz: Gazetteer, directory: Path) -> None:
         gaz.title_kinds[title] = (row.get("kind") or "").strip()
         for surface in [title, *_split(row.get("aliases"))]:
             gaz.titles.setdefault(surface.lower(), title)
+            if surface.count(" ") == 1:  # "General-Manager", as some papers print it
+                gaz.titles.setdefault(surface.lower().replace(" ", "-"), title)
 
 
 def _load_absent_posts(gaz: Gazetteer, directory: Path) -> None:

@@ -134,6 +134,7 @@ def _titled_before(view: SentenceView, person: Mention) -> bool:
 
 
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
+POST_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)\s*")  # "External Affairs Minister (EAM), Dr. X"
 
 
 DASH_BEFORE = re.compile(r"\s+[–—-]\s+(?:the\s+)?")  # "Orozco – Minister of Transport"
@@ -148,11 +149,14 @@ def _title_before_comma(view: SentenceView, person: Mention, titles_first: bool 
     if not comma:
         return None
     phrase_end = comma.start()
-    titles = [t for t in view.titles if t[2] <= phrase_end and TITLE_TAIL.fullmatch(view.text[t[2]:phrase_end])]
+    titles = [t for t in view.titles if t[2] <= phrase_end and (TITLE_TAIL.fullmatch(view.text[t[2]:phrase_end])
+                                                                or POST_ACRONYM.fullmatch(view.text[t[2]:phrase_end]))]
     if not titles:
         return _title_comma_organisation(view, person, phrase_end)
     _, t_start, t_end = titles[-1]
     t_start = _joined_start(view, t_start)
+    if POST_ACRONYM.fullmatch(view.text, t_end, phrase_end):
+        phrase_end = t_end  # the post's own acronym is no part of its role
     if not titles_first and any(m.kind == "Person" and m.end <= t_start and (
             APPOSED_TITLE.fullmatch(view.text[m.end:t_start]) or DASH_BEFORE.fullmatch(view.text[m.end:t_start]))
             for m in view.mentions):
@@ -190,6 +194,7 @@ def _title_comma_organisation(view: SentenceView, person: Mention, phrase_end: i
                      role=_role_text(view, titles[-1][1], lead.start()))
 
 
+MISSIONS = r"(?:embassy|mission|consulate|high commission|delegation)['’]s(?=\s)"  # whose post is the country's
 # "X's new envoy", "Libya's interim prime minister"
 ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incoming|new|former|interim|acting"
 
@@ -197,7 +202,7 @@ ENVOY_RANK = r"non-resident|resident|special|permanent|honorary|outgoing|incomin
 def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
     """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
     for m in reversed(view.before(t_start, within=40)):
-        gap = view.text[m.end:t_start]
+        gap = re.sub(r"^\s+" + MISSIONS, " ", view.text[m.end:t_start])  # "the Ukraine embassy's charge d'affaires"
         if m.kind in affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", gap) and all(
                 w[0].isupper() or re.fullmatch(ENVOY_RANK, w) or w in load_gazetteer().portfolio_words
                 for w in re.sub(r"^['’]s", "", gap).split()):  # "Kenyan trade attache", "Oman's new envoy"

@@ -2741,3 +2741,22 @@ def test_a_list_whose_first_name_has_its_title_before_writes_titles_first() -> N
     assert ("Pedro Navarro", "president", "country:ESP") in found
     assert not any(person in ("Pau Ferrer", "Roger Vidal") and role in ("president", "minister of business and labour")
                    and employer in ("country:ESP", "country:CHN") for person, role, employer in found)
+
+
+def test_a_posts_acronym_in_brackets_before_the_comma_and_the_name() -> None:
+    """"The Vietnamese Minister of Trade (MOT), Dr. X visited": the acronym is the post's, neither part of the
+    role nor a stop between the title and its holder."""
+    text = PERU_VIETNAM + "The Vietnamese Minister of Trade (MOT), Dr. Tran Duc Lam visited Lima on Monday."
+    assert posts(text) == {("Tran Duc Lam", "minister of trade", "country:VNM")}
+
+
+def test_an_embassys_title_is_its_countrys() -> None:
+    """"the Peruvian embassy's charge d'affaires, X": the embassy speaks for its country."""
+    text = PERU_VIETNAM + "Trade is growing fast, the Peruvian embassy's charge d'affaires, Rosa Quispe Llanos, says."
+    assert posts(text) == {("Rosa Quispe Llanos", "charge d'affaires", "country:PER")}
+
+
+def test_a_two_word_title_printed_with_a_hyphen() -> None:
+    """"Zentrix General-Manager X": the paper's hyphen does not hide the title."""
+    text = KENYA_JAPAN + "Zentrix General-Manager Wanjiru Kamau said the company would open an office in Kenya."
+    assert {(h, r.replace("-", " "), a) for h, r, a in posts(text)} == {("Wanjiru Kamau", "general manager", "Zentrix")}
