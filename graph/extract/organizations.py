@@ -231,9 +231,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                 and not HEAD_THEN_VERB.search(gap) and (
                 m.via in ("adjective", "city") or possessive or gap.startswith(("-based", "-headquartered"))):
             return m
-        if m.via in ("name", "acronym") and re.search(r"\b(?:the|a|an)\s+$", lead[:m.start]) and \
+        if m.via in ("name", "acronym") and re.search(r"(?:\b(?:the|a|an|of|by|with|for|and)\s+|^|,\s+)$",
+                                                      lead[:m.start]) and \
                 re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
-            return m  # "the US company Chevron": a country's name used as an adjective
+            return m  # "the US company Chevron", "a subsidiary of PNG company X": a country's name as an adjective
         if (m.via == "adjective" or possessive) and re.fullmatch(
                 r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)(?:\s*:)?\s+",
                 view.text[m.end:run_start]):

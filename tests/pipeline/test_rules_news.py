@@ -2760,3 +2760,16 @@ def test_a_two_word_title_printed_with_a_hyphen() -> None:
     """"Zentrix General-Manager X": the paper's hyphen does not hide the title."""
     text = KENYA_JAPAN + "Zentrix General-Manager Wanjiru Kamau said the company would open an office in Kenya."
     assert {(h, r.replace("-", " "), a) for h, r, a in posts(text)} == {("Wanjiru Kamau", "general manager", "Zentrix")}
+
+
+def test_a_country_named_before_a_company_noun_without_an_article() -> None:
+    """"a subsidiary of PNG company X": a country's name (here its acronym) used as an adjective is X's home, and
+    it outweighs the "Britain" of "New Britain" (an island) inside X's name."""
+    text = ("Kenya and Japan are partners. Kenya and Japan held talks. The plant belongs to Zentrix Ltd, a subsidiary "
+            "of PNG company New Britain Palm Oil Ltd, whose mill opened on Friday.")
+    assert homes(text) == {("New Britain Palm Oil Ltd", "country:PNG")}
+
+
+def test_a_wires_last_line_is_no_organisation() -> None:
+    x = extract("Kenya and Japan signed a trade deal on Friday.\nEND")
+    assert not [m for m in x.mentions if m.text == "END"]
