@@ -7,12 +7,13 @@ import re
 from decimal import Decimal
 
 from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
-from diplograph.graph.extract.vocabulary import MONTH, TWO_COUNTRIES
+from diplograph.graph.extract.vocabulary import MONTH, RELATIVE_YEAR, TWO_COUNTRIES
 from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
 TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
-                       r"shipments?|shipped|supplies|sales|exchanged\s+goods|exchange\s+of\s+goods)\b", re.IGNORECASE)
+                       r"shipments?|shipped|supplies|sales|exchanged\s+goods|exchange\s+of\s+goods|commerce|"
+                       r"commercial\s+(?:ties|relations|exchanges?))\b", re.IGNORECASE)  # "commercial ties reached"
 INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?|poured|pumped|ploughed|plowed)\b", re.IGNORECASE)
 EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|shipped|supplies|sales)\b", re.IGNORECASE)
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
@@ -66,6 +67,8 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
             year = int(span.group(1))
     elif view.years:
         year, offset = view.years[0]
+    elif RELATIVE_YEAR.search(view.text):
+        return None, None  # "last year" in a report whose date is unknown: not the year the sentence before named
     else:
         return context.previous_year, None
     period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"
@@ -82,6 +85,9 @@ TARGET_AFTER = re.compile(r"^\W{0,3}(?:(?!and\b|but\b|while\b)\w+\s+){0,3}(targe
                           r"expected|projected|forecast|envisaged)", re.IGNORECASE)
 PORTFOLIO_NAME = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Committee|Commission|Chamber)\s+(?:of|for)\s+"
                             r"(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,4}$")  # "Minister of Foreign Affairs and Trade"
+# "trade more than doubled to reach $1.4 billion in 2008": a change that happened reached its level
+GREW_TO = re.compile(r"\b(?:rose|grew|increased|doubled|tripled|trebled|jumped|climbed|surged|soared|expanded|"
+                     r"went up|fell|dropped|declined|decreased)\s+(?:[\w%.,$-]+\s+){0,4}?$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(  # "an increase of $6.4 billion", "grew by $300 million": a change, not a level
     r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|decrease|decline|drop|fall)\s+of|(?:grew|rose|increased|jumped|"
     r"fell|decreased|declined|dropped|up|down)\s+by)\s+(?:about\s+|around\s+|over\s+|more than\s+|nearly\s+|"
@@ -157,7 +163,8 @@ def _is_hypothetical(view: SentenceView, money: Money, cue: re.Match) -> bool:
     stated = list(STATED_CLAUSE.finditer(scope))
     if stated:  # "agreed to boost trade, which reached $215 million": the clause states a level
         scope = scope[stated[-1].start():]
-    return bool(NEGATION.search(scope)
+    negated = [m for m in NEGATION.finditer(scope) if not GREW_TO.search(scope[:m.start()])]
+    return bool(negated
                 or TARGET_AFTER.search(view.text[money.end:money.end + 40]) or RAISE_TO.search(lead)
                 or CHANGE_BEFORE.search(lead) or BALANCE_BEFORE.search(lead[max(0, money.start - 60):]))
 

@@ -30,6 +30,8 @@ def flows_of(text: str) -> list:
          {"country:GHA", "country:MAR"}, Decimal("2e8"), "EUR", 2021),
         ("Trade between Chile and Norway reached US$3bn in 2020.",
          {"country:CHL", "country:NOR"}, Decimal("3e9"), "USD", 2020),
+        ("Commercial ties between Chile and Norway reached €23.3 million (NOK 270m) in 2012.",
+         {"country:CHL", "country:NOR"}, Decimal("2.33e7"), "EUR", 2012),
     ],
 )
 def test_bilateral_trade(sentence: str, parties: set[str], amount: Decimal, currency: str, year: int) -> None:
@@ -180,3 +182,13 @@ def test_amount_in_a_nationality_s_imports_flows_into_that_country() -> None:
     assert (flow.role("from").key, flow.role("to").key) == ("country:VNM", "country:PER")
     assert (Decimal(str(flow.value("amount"))), flow.value("year")) == (Decimal("9e7"), 2023)
     assert flow.value("commodity").endswith("/copper")
+
+
+def test_last_year_in_an_undated_report_is_no_year_named_before() -> None:
+    """An undated report: "last year" cannot be placed, and it is not the year the sentence before named."""
+    (flow,) = flows_of("Ties between Chile and Norway soured in 2008. Trade between Chile and Norway reached "
+                       "$2.4 billion last year.")
+    assert flow.value("amount") == Decimal("2.4e9") and flow.value("year") is None
+    (dated,) = flows_of("Ties between Chile and Norway soured in 2008. Trade between Chile and Norway reached "
+                        "$2.4 billion that year.")
+    assert dated.value("year") == 2008

@@ -38,6 +38,8 @@ CASES = [
      "Trade between Peru and Vietnam reached $5 billion in 2022.", trade(PER, VNM, 5e9, 2022)),
     ("Trade between Peru and Vietnam is expected to reach $5 billion next year.", set(),
      "Trade between Peru and Vietnam reached $5 billion last year.", trade(PER, VNM, 5e9)),
+    ("Peru and Vietnam want trade to double to reach $3 billion by 2030.", set(),
+     "Trade between Peru and Vietnam more than doubled to reach $3 billion in 2022.", trade(PER, VNM, 3e9, 2022)),
     ("Peru and Vietnam hope to double bilateral trade to $8 billion.", set(),
      "Peru and Vietnam doubled bilateral trade to $8 billion.", trade(PER, VNM, 8e9)),
     ("If the agreement is ratified, trade between Chile and Norway would grow to $4 billion.", set(),
