@@ -61,7 +61,7 @@ from diplograph.graph.extract.positions import (
     visited_country,
 )
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, monarchy_anaphors, read_views
-from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION, RELATIVE_YEAR
+from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Extraction, Fact, Mention, Sentence
 
@@ -84,6 +84,9 @@ def main_pair(views: list[SentenceView]) -> tuple[str, str] | None:
 
 PUBLICATION_DATE = re.compile(r"\b(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"\.?\s+|" + MONTH_OR_ABBREVIATION
                               + r"\.?\s+\d{1,2}(?:,\s*|\s+))(?P<year>(?:19|20)\d\d)\b")  # "Aug. 2, 2015", "Dec 05,2015"
+RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
+                           r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
+                           re.IGNORECASE)
 
 
 def publication_year(views: list[SentenceView]) -> int | None:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
-from diplograph.graph.extract.vocabulary import MONTH, RELATIVE_YEAR, TWO_COUNTRIES
+from diplograph.graph.extract.vocabulary import MONTH, TWO_COUNTRIES
 from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
@@ -67,8 +67,6 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
             year = int(span.group(1))
     elif view.years:
         year, offset = view.years[0]
-    elif RELATIVE_YEAR.search(view.text):
-        return None, None  # "last year" in a report whose date is unknown: not the year the sentence before named
     else:
         return context.previous_year, None
     period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"

@@ -4,8 +4,6 @@ two countries".  Each module adds its own words to these in its own patterns."""
 
 from __future__ import annotations
 
-import re
-
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
 MONTH_OR_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -43,8 +41,3 @@ COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse
 # Sectors (ontology/sectors.ttl) that name a kind of activity rather than an industry: investing in, trading with
 # or building a factory in a country says what a company does there, not in which industry.
 ACTIVITY_KIND_SECTORS = frozenset({"investment", "manufacturing", "trade"})
-
-# "last year", "this year": calendar years once the report's own year is known
-RELATIVE_YEAR = re.compile(r"\b(?:(?P<last>last year|the previous year|the past year|a year earlier)|"
-                           r"(?P<this>this year|the current year|so far this year)|(?P<next>next year))\b",
-                           re.IGNORECASE)

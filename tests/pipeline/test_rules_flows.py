@@ -183,12 +183,3 @@ def test_amount_in_a_nationality_s_imports_flows_into_that_country() -> None:
     assert (Decimal(str(flow.value("amount"))), flow.value("year")) == (Decimal("9e7"), 2023)
     assert flow.value("commodity").endswith("/copper")
 
-
-def test_last_year_in_an_undated_report_is_no_year_named_before() -> None:
-    """An undated report: "last year" cannot be placed, and it is not the year the sentence before named."""
-    (flow,) = flows_of("Ties between Chile and Norway soured in 2008. Trade between Chile and Norway reached "
-                       "$2.4 billion last year.")
-    assert flow.value("amount") == Decimal("2.4e9") and flow.value("year") is None
-    (dated,) = flows_of("Ties between Chile and Norway soured in 2008. Trade between Chile and Norway reached "
-                        "$2.4 billion that year.")
-    assert dated.value("year") == 2008
