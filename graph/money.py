@@ -41,6 +41,8 @@ SUFFIX_CURRENCIES = {
     "rand": "ZAR", "reais": "BRL", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "dong": "VND",
     "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "forint": "HUF", "koruna": "CZK", "cedis": "GHS",
     "birr": "ETB", "egyptian pounds": "EGP", "taka": "BDT", "pakistani rupees": "PKR",
+    "rands": "ZAR", "south african rands": "ZAR", "south african rand": "ZAR", "dirham": "AED", "riyal": "SAR",
+    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "pesos": "$",
 }
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

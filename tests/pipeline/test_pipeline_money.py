@@ -11,6 +11,9 @@ from diplograph.graph.money import find_money, find_years
     ("text", "amount", "currency"),
     [
         ("$500 million", 500_000_000, "$"),
+        ("53.7 billion South African rands", 53_700_000_000, "ZAR"),  # the plural, and the country's adjective
+        ("2 billion rands", 2_000_000_000, "ZAR"),
+        ("900 million pesos", 900_000_000, "$"),  # a peso's sign, whichever country's
         ("$2.2 billion", 2_200_000_000, "$"),
         ("USD 450m", 450_000_000, "USD"),
         ("€4.6 billion", 4_600_000_000, "EUR"),
