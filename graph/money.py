@@ -57,7 +57,7 @@ _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, re
 
 MONEY_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>{_PREFIX})\s?{_NUM}{_SCALE}", re.IGNORECASE)
 MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+YEAR = re.compile(r"(?:\b|(?<=\dH))(19[5-9]\d|20[0-4]\d)\b")  # "in 1H2018": a half-year glued to it
 
 
 @dataclass(frozen=True)

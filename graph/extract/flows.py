@@ -215,6 +215,8 @@ BALANCE_BEFORE = re.compile(r"\b(?:deficit|surplus|balance|imbalance)\b[^.;$â‚¬Â
 # "up from $980 million a year earlier": the year before the sentence's year
 YEAR_EARLIER_AFTER = re.compile(r"\s*(?:a year (?:earlier|before|ago)|the (?:previous|preceding) year|"
                                 r"in the (?:previous|preceding) year|the year before)\b", re.IGNORECASE)
+# "from $380 million in 2022 to $444 million the following year": the year after the one named before
+YEAR_LATER_AFTER = re.compile(r"\s*(?:in\s+)?(?:the (?:following|next|subsequent) year|a year later)\b", re.IGNORECASE)
 
 
 PERCENT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s?cent|percent)"
@@ -274,6 +276,9 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
         explicit = [int(m.group()) for m in re.finditer(r"\b(?:19|20)\d\d\b", view.text)]
         if YEAR_EARLIER_AFTER.match(view.text, money.end) and explicit:
             year = max(explicit) - 1
+        named_before = [y for y, offset in view.years if offset < money.start]
+        if YEAR_LATER_AFTER.match(view.text, money.end) and named_before:
+            year = named_before[-1] + 1
         fact_kind = "TradeFlow" if kind == "trade" else "InvestmentFlow"
         values = dict(amount=money.amount, currency=money.currency, year=year, period=period,
                       commodity=commodity.iri if commodity else None, change=relative_change(view, money),

@@ -68,3 +68,9 @@ def test_thousands_grouped_with_full_stops(text: str, amount: Decimal) -> None:
     """Spanish and Portuguese group thousands with full stops; two groups at least, so "1.5" stays a decimal."""
     (money,) = find_money(text)
     assert money.amount == amount
+
+
+def test_a_half_year_glued_to_its_year() -> None:
+    """"$150 million in 1H2018": the year is 2018; a number that only ends in a year's digits is none."""
+    assert [year for year, _ in find_years("trade came to $150 million in 1H2018")] == [2018]
+    assert find_years("order no. 12019 and code A2019") == []

@@ -183,3 +183,10 @@ def test_amount_in_a_nationality_s_imports_flows_into_that_country() -> None:
     assert (Decimal(str(flow.value("amount"))), flow.value("year")) == (Decimal("9e7"), 2023)
     assert flow.value("commodity").endswith("/copper")
 
+
+def test_the_following_year_is_the_year_after_the_one_named_before() -> None:
+    """"from $380 million in 2022 to $444 million the following year": 2022, then 2023."""
+    flows = flows_of("Trade between Chile and Norway rose from $380 million in 2022 to $444 million the "
+                     "following year.")
+    assert sorted((f.value("amount"), f.value("year")) for f in flows) == [
+        (Decimal("3.8e8"), 2022), (Decimal("4.44e8"), 2023)]
