@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +102,22 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+# What web copy carries that a reader never sees. Spaces other than the plain one (the no-break space between a
+# title and a name, a thin space in "1 250") would each be a token of their own and split the name; zero-width
+# characters and soft hyphens would split a word; and a page saved as text keeps HTML's character references.
+UNICODE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
+SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # "said.  The minister": spaCy makes the second space a token
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def as_printed(text: str) -> str:
+    """The text as a reader sees it on the page: the document's text, which provenance offsets count in."""
+    text = LINE_SEPARATORS.sub("\n", CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text))
+    return SPACE_RUN.sub(" ", UNICODE_SPACES.sub(" ", INVISIBLE.sub("", text)))
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     try:
         size = path.stat().st_size
@@ -122,6 +139,6 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if _looks_binary(data):
         raise DocumentError(f"{path}: looks like a binary file, not text")
     text, encoding = _decode(data, path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = as_printed(text)
     title = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)[:200]
     return Document(document_id(path), str(path), title, text, hashlib.sha256(data).hexdigest(), encoding)

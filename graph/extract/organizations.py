@@ -85,6 +85,11 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"(?=[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+market\b)|"
                          r"(?:will|would|plans? to|is to|are to|aims? to|is set to|intends? to|seeks? to|wants? to)"
                          r"\s+(?:take|acquire|buy)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:stake|share|holding)|"
+                         # "is considering investing in a new mine", "plans on opening", "mulling building"
+                         r"(?:considering|contemplating|mulling|weighing|exploring|studying|eyeing|looking\s+(?:at|into)|"
+                         r"thinking\s+(?:of|about)|plans?\s+on|planning\s+on)\s+(?:expanding|entering|launching|opening|"
+                         r"investing|building|setting\s+up|establishing|starting|supplying|constructing|developing|"
+                         r"producing|installing|delivering|financing|acquiring|buying)|"
                          r"(?:(?:very\s+|keen(?:ly)?\s+|highly\s+)?interested[\x22\u201d\u2019']?|"
                          r"(?:expressed|shown|showed|has|have)\s+(?:(?:a|an|its|their|strong|keen)\s+)*interest)"
                          r"\s+in\s+(?:investing|expanding|entering|"
@@ -115,9 +120,15 @@ def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention |
         if m.kind == "Country" and offset <= m.start <= offset + limit and not (
                 m.via == "adjective" and OWNER_OF_COMPANIES.match(view.text[m.end:])
                 and not STAKE_IN.search(view.text[:m.start])) \
-                and not OUTSIDE.search(view.text[:m.start]):
+                and not OUTSIDE.search(view.text[:m.start]) and not _owns_a_title(view, m):
             return m
     return None
+
+
+def _owns_a_title(view: SentenceView, country: Mention) -> bool:
+    """"after meeting Poland's Deputy Foreign Minister", "the Polish ambassador": whose official, not a market."""
+    return any(0 <= start - country.end <= 3 and re.fullmatch(r"(?:['’]s)?\s?", view.text[country.end:start])
+               for _, start, _ in view.titles)
 
 
 # "stakes in Portuguese energy company X", "acquired a Kenyan bank": the company's country is the market
@@ -869,7 +880,8 @@ def _unplaced_status(view: SentenceView, org: Mention) -> str | None:
     planned, active = PLANNED_CUE.search(window), ACTIVE_CUE.search(window)
     if active and TAKING_PART.fullmatch(active.group(1)):
         active = None  # with no place named, "took part" is in the forum, not in a market
-    if not planned and not active or REPORTED.search(window[:(planned or active).start()]):
+    reported = REPORTED.search(window[:(planned or active).start()]) if planned or active else None
+    if not planned and not active or reported and not OWN_CLAUSE.match(window, reported.end()):
         return None  # "Statistics Vietnam reported that Peruvian exports rose": another clause's verb
     return "planned" if planned and (not active or planned.start() < active.start()) else "active"
 
@@ -906,6 +918,7 @@ def shares_of_the_sentence_before(views: list[SentenceView], facts: list[Fact], 
 
 REPORTED = re.compile(r"\b(?:said|says|reported|reports|noted|notes|stated|states|showed|shows|announced|added|"
                       r"estimated|estimates|revealed|reveals)\b(?:\s+that\b)?")
+OWN_CLAUSE = re.compile(r"\s+(?:that\s+)?(?:it|they)\b")  # "X said it would invest": X's own clause
 DEAL = re.compile(r"\b(?:sign\w*|inked|agreements?|deals?|memorand\w*|MoUs?|contracts?|joint ventures?|"
                   r"(?:talks|discussions|negotiations)\s+with|(?:discussed|negotiated)\s+with|partner(?:ship)?s?\s+with|partnered\s+with|"
                   r"cooperation\s+between|teamed up)\b", re.IGNORECASE)
@@ -1085,7 +1098,36 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
         found.append(make_fact("MarketActivity", telling[0], {"organization": first[name],
                                                               "market": pair_mentions[other]},
                                0.55, status="planned" if planned else "active"))
-    return found
+    return found + companies_of_third_countries(views, facts, pair, pair_mentions, host)
+
+
+def companies_of_third_countries(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                                 pair_mentions: dict[str, Mention], host: str | None) -> list[Fact]:
+    """"Separately, Canada's X, which operates the Y mine, said it would invest ...": in an article whose
+    business goes to one country, a company of a third country that does something where its sentence names
+    no country at all does it there."""
+    if pair is None or host not in pair or host not in pair_mentions:
+        return []
+    homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
+    placed = {f.role("organization").text for f in facts if f.kind == "MarketActivity"}
+    found: dict[str, Fact] = {}
+    for view in views:
+        if view.is_title:
+            continue
+        abroad = [m for m in view.places() + view.cities if m.key not in (host, None) and not _name_tag(view, m)]
+        for org in _organizations(view):
+            home = homes.get(org.text)
+            if org.kind != "Company" or home is None or home in pair or org.text in placed or org.text in found:
+                continue
+            if any(m.key != home for m in abroad) or not _says_a_deed(view) or _only_taking_part(view.text) \
+                    or NEGATED_ACTIVITY.search(view.text):
+                continue
+            status = _unplaced_status(view, org)
+            if status:
+                found[org.text] = make_fact("MarketActivity", view, {"organization": org,
+                                                                     "market": pair_mentions[host]}, 0.5,
+                                            status=status)
+    return list(found.values())
 
 
 def _names_the_country(view: SentenceView, key: str) -> bool:

@@ -1766,6 +1766,8 @@ def _wrapped_at_a_width(text: str) -> bool:
 # "South Koreaʼs", "Korea´s", "Korea`s": a letter or an accent printed for the apostrophe, one character for one,
 # so the rules' "’s" reads them and offsets stay the document's
 APOSTROPHE_LOOKALIKE = re.compile(r"ʼ|(?<=\w)[´`′](?=\w)")
+# "Morocco’s Attijariwafa Bank": the NER, trained on straight apostrophes, reads a curly possessive into the name
+CURLY_POSSESSIVE = re.compile(r"(?<=\w)’(?=s\b)")
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
@@ -1774,6 +1776,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     those breaks become spaces, so every offset stays the document's."""
     breaks = LINE_IN_PARAGRAPH if _wrapped_at_a_width(text) else WRAPPED
     unwrapped = APOSTROPHE_LOOKALIKE.sub("’", breaks.sub(lambda m: " " * len(m.group()), text))
+    unwrapped = CURLY_POSSESSIVE.sub("'", unwrapped)
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", unwrapped) if m.group().strip()]
 
 

@@ -2773,3 +2773,20 @@ def test_a_country_named_before_a_company_noun_without_an_article() -> None:
 def test_a_wires_last_line_is_no_organisation() -> None:
     x = extract("Kenya and Japan signed a trade deal on Friday.\nEND")
     assert not [m for m in x.mentions if m.text == "END"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China{}s Qilin Automobile plans to build a plant in Thailand.", ("Qilin Automobile", "country:CHN")),
+        ("Kazakhstan{}s Ministry of Trade and Integration announced the figures.",
+         ("Ministry of Trade and Integration", "country:KAZ")),
+    ],
+)
+def test_a_curly_possessive_is_not_read_into_the_name(sentence: str, expected: tuple[str, str]) -> None:
+    """News prints "China’s", not "China's": the NER, trained on the straight one, would read "China’s Qilin
+    Automobile" as one name; either way the organisation is "Qilin Automobile", of China."""
+    for apostrophe in ("'", "’"):
+        homes = {(f.role("organization").text, f.role("country").key)
+                 for f in of_kind(facts_of(sentence.format(apostrophe)), "HomeCountry")}
+        assert homes == {expected}, apostrophe

@@ -103,6 +103,11 @@ def test_active_in_market(sentence: str, org: str, market: str, sector: str | No
          "Andes Copper", "country:VNM"),
         ("Hanmart, the discount store chain, is due to open its first Mongolian outlet later this month.",
          "Hanmart", "country:MNG"),
+        # a gerund after a verb of weighing: "is considering investing", "plans on opening"
+        ("Polish copper producer Miedzbud is considering investing in a new mine in Zambia.", "Miedzbud",
+         "country:ZMB"),
+        ("The Korean carmaker Hanbit Motors plans on opening a plant in Uzbekistan.", "Hanbit Motors",
+         "country:UZB"),
     ],
 )
 def test_planned_market_entry(sentence: str, org: str, market: str) -> None:
@@ -230,3 +235,37 @@ def test_the_company_of_the_sentence_before() -> None:
                      "solar plant in Kazakhstan.")
     assert {(next(iter(keys(f, "organization"))), next(iter(keys(f, "market"))))
             for f in activity_facts(facts, "planned")} == {("Vessa Energia", "country:KAZ")}
+
+
+ZAMBIA_POLAND = ("LUSAKA, March 3 (Reuters) - Zambia and Poland signed a memorandum of understanding on mining. "
+                 "Trade between Zambia and Poland reached $120 million in 2023. ")
+
+
+def test_a_country_whose_official_is_met_is_not_the_market() -> None:
+    """"is considering investing in a new mine ..., after meeting Poland's Deputy Foreign Minister": Poland owns
+    the title, so the company's work goes to the article's host, not to Poland (the company's own country)."""
+    text = ZAMBIA_POLAND + ("Polish copper producer Miedzbud is considering investing in a new mine in the Copperbelt "
+                            "province, the minister said after meeting Poland's Deputy Foreign Minister Pawel Lis.")
+    found = {(f.role("organization").text, f.role("market").key, f.value("status"))
+             for f in of_kind(facts_of(text), "MarketActivity")}
+    assert found == {("Miedzbud", "country:ZMB", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a third country's company that says it does something, in a sentence that names no market
+        ("Separately, Canada's Northway Minerals said it would invest $1.25 billion to expand its copper mine.",
+         {("Northway Minerals", "country:ZMB", "planned")}),
+        ("Canada's Northway Minerals, which operates the Tembo mine, said it would invest $1.25 billion.",
+         {("Northway Minerals", "country:ZMB", "active")}),
+        # ... not where the sentence names another country, nor where it reports someone else's clause
+        ("Canada's Northway Minerals said it would invest $1.25 billion to expand its mine in Chile.",
+         {("Northway Minerals", "country:CHL", "planned")}),
+        ("Canada's Northway Minerals reported that copper prices rose.", set()),
+    ],
+)
+def test_a_third_countrys_company_works_where_the_article_is_filed(sentence: str, expected: set) -> None:
+    found = {(f.role("organization").text, f.role("market").key, f.value("status"))
+             for f in of_kind(facts_of(ZAMBIA_POLAND + sentence), "MarketActivity")}
+    assert found == expected
