@@ -783,7 +783,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.concepts = [c for c in _longest(concepts)
                      if not any(m.start <= c.start and c.end <= m.end for m in view.mentions)]
     view.titles = titles
-    if view.places() or view.cities:
+    if view.places() or view.cities or THERE.search(text) or COUNTRY_ANAPHOR.search(text):  # read as places later
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
@@ -1702,17 +1702,28 @@ COUNTRY_ANAPHOR = re.compile(r"\b(?:the|The)\s+(?:(?!other\b|same\b|third\b|host
                              r"(?:counterpart|side))")
 
 
+# "Renault already has production bases there": a place the sentence before named; not "there is", "there
+# are", nor "there" before a clause of its own
+THERE = re.compile(r"(?<=[a-z] )there\b(?=\s*(?:[.,;:]|$|too\b|as well\b|already\b|since\b|now\b|today\b|"
+                   r"for\s+(?:years|decades|\w+\s+years)\b))")
+# "U.S. auto parts supplier Lear Corp. ... run plants in the country": a country naming a company's nationality
+# is not the country meant
+NATION_OF_A_COMPANY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:" + COMPANY_NOUN + "|" + COMPANY_NOUN_PLURAL + r")\b")
+
+
 def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
-    """"Turkish companies will join projects in the country": the country named last, as a noun, before
-    it; not one that owns the phrase ("Hungary's presence in the country" is about another), and not
-    one named only as an adjective ("Chinese rival X launched its first EV in the country")."""
+    """"Turkish companies will join projects in the country", "Renault has plants there": the country named
+    last, as a noun, before it; not one that owns the phrase ("Hungary's presence in the country" is about
+    another), and not one named only as an adjective ("Chinese rival X launched its first EV in the country")
+    or as a company's nationality ("U.S. supplier X runs plants in the country")."""
     last: Mention | None = None
     result = []
     for view in views:
         found = []
-        for match in COUNTRY_ANAPHOR.finditer(view.text):
+        for match in [*COUNTRY_ANAPHOR.finditer(view.text), *THERE.finditer(view.text)]:
             before = [m for m in view.places() if m.end <= match.start() and m.via != "adjective"
-                      and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])]  # nor "Colombia-based X"
+                      and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])  # nor "Colombia-based X"
+                      and not NATION_OF_A_COMPANY.match(view.text, m.end)]
             referent = before[-1] if before else last
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
                 found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(), referent.key,

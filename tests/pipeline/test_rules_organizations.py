@@ -269,3 +269,24 @@ def test_a_third_countrys_company_works_where_the_article_is_filed(sentence: str
     found = {(f.role("organization").text, f.role("market").key, f.value("status"))
              for f in of_kind(facts_of(ZAMBIA_POLAND + sentence), "MarketActivity")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # "there" after a deed: the country the sentence before named
+        ("Hanbit Motors and Tarnok Pharma already have production bases there.",
+         {("Hanbit Motors", "country:MAR"), ("Tarnok Pharma", "country:MAR")}),
+        ("Hanbit Motors will build a second factory there.", {("Hanbit Motors", "country:MAR")}),
+        # "the country" is that country, not the nationality of a company named before it
+        ("U.S. parts supplier Lorca Systems and Swiss-based Alpwerk Industries run plants in the country too.",
+         {("Lorca Systems", "country:MAR"), ("Alpwerk Industries", "country:MAR")}),
+        # "there is", "there are": no place at all
+        ("There are many suppliers, and there is demand for Hanbit Motors cars.", set()),
+    ],
+)
+def test_there_and_the_country_are_the_country_named_before(second: str, expected: set) -> None:
+    text = "Foreign carmakers have set up factories in Morocco in recent years. " + second
+    found = {(f.role("organization").text, f.role("market").key)
+             for f in of_kind(facts_of(text), "MarketActivity") if f.sentence == 1}
+    assert found == expected
