@@ -53,6 +53,7 @@ from diplograph.graph.extract.positions import (
     implied_positions,
     ministers_of_named_ministries,
     name_line_then_title_line,
+    officers_of_a_body_named_by_its_noun,
     officers_of_the_sentences_company,
     officials_listed_after_one,
     positions,
@@ -172,6 +173,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)
+    facts = officers_of_a_body_named_by_its_noun(views, facts, gaz)
     facts += ministers_of_named_ministries(views, facts, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)

@@ -345,7 +345,7 @@ MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|allian
 APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + r"\s*,\s*(?:the\s+)?")
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 # "the Maldives' FDC": a possessive of a name that ends in s
-OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“]?")
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“«'‘]?")
 # "Vietnam's state-owned oil and gas giant X": "oil and gas" is one noun, no second clause
 INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)"
                           r"(?=[a-z-]+\s+(?:[a-z-]+\s+)?" + COMPANY_NOUN + r"\b)")

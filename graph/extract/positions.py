@@ -16,7 +16,7 @@ from diplograph.graph.extract.reading import (
 )
 from diplograph.graph.extract.vocabulary import COMPANY_WORDS, MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
-from diplograph.graph.model import Fact, Mention
+from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
@@ -827,6 +827,53 @@ def officers_of_the_sentences_company(views: list[SentenceView], facts: list[Fac
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": company}, 0.6,
                                        role=title[1]))
     return found
+
+
+# the noun a body is called by once it is named: "the chamber president X", "the bank's chief executive, X",
+# "X, director general of the agency"
+BODY_NOUN = (r"(?P<noun>chamber|bank|fund|agency|university|institute|council|ministry|association|federation|"
+             r"authority|board|commission|foundation|organi[sz]ation|centre|center|committee|department|"
+             + "|".join(COMPANY_WORDS) + r")")
+THE_BODYS = re.compile(r"\b[Tt]he\s+" + BODY_NOUN + r"(?:['’]s)?\s+$")
+OF_THE_BODY = re.compile(r"\s+(?:of|at)\s+the\s+" + BODY_NOUN + r"\b(?!\s+(?:of\s+)?[A-Z])")
+COMPANY_NOUNS = frozenset(COMPANY_WORDS)
+
+
+def officers_of_a_body_named_by_its_noun(views: list[SentenceView], facts: list[Fact], gaz: Gazetteer
+                                         ) -> list[Fact]:
+    """"The bank's chief executive, X", "the chamber president X", "X, director of the agency": the body named
+    last before, in the sentence or the two before it, whose name has that noun ("Zenith Bank", "Dhaka Chamber of
+    Commerce"), or for a company's noun ("the group") the company named last.  The facts, with this reading in
+    place of a country's that a rule gave the same title in the same sentence, as if the title were bare."""
+    found = []
+    for view in views:
+        for person in (m for m in view.mentions if m.kind == "Person"):
+            owned = _title_of_a_body(view, person)
+            if owned is None:
+                continue
+            role, noun, at = owned
+            before = [m for v in views[max(0, view.index - 2):view.index + 1] for m in v.mentions
+                      if (v.index < view.index or m.end <= at) and (
+                          m.kind == "Company" if noun in COMPANY_NOUNS else
+                          m.kind in ORGANIZATION_KINDS and re.search(r"\b" + noun + r"\b", m.text, re.IGNORECASE))]
+            if before:
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": before[-1]}, 0.6,
+                                       role=role))
+    read = {(f.sentence, f.role("holder").text) for f in found}
+    return [f for f in facts if f.kind != "Position" or (f.sentence, f.role("holder").text) not in read
+            or f.role("affiliation").kind != "Country"] + found
+
+
+def _title_of_a_body(view: SentenceView, person: Mention) -> tuple[str, str, int] | None:
+    """(role, the body's noun, where the noun is) of "the <noun>'s <title>, X" or "X, <title> of the <noun>"."""
+    after = AFTER_NAME.match(view.text, person.end)
+    for _, t_start, t_end in view.titles:
+        if t_end <= person.start and re.fullmatch(r"\s*,?\s*", view.text[t_end:person.start]) and (
+                owner := THE_BODYS.search(view.text[:t_start])):
+            return _role_text(view, t_start, t_end), owner.group("noun").lower(), owner.start()
+        if after and t_start == after.end() and (owner := OF_THE_BODY.match(view.text, t_end)):
+            return _role_text(view, t_start, t_end), owner.group("noun").lower(), t_end
+    return None
 
 
 def _owned_by_a_word_before(view: SentenceView, person: Mention) -> bool:

@@ -508,6 +508,8 @@ PROPER_RUN = re.compile(  # "Concha y Toro", "Banco do Brasil": the particles th
 
 
 ORGANIZATION_NOUN = COMPANY_NOUN
+# a name in quotation marks, as news translated from French or Russian writes it: "CNTIC/LPEC", «Rosatom», 'Limak'
+QUOTED_NAME = r"(?:[\x22“«]|(?<!\w)['‘])(?P<quoted>[A-Z][^\x22“”«»‘’'\n]{0,50}?)(?:[\x22”»’]|'(?!\w))"
 # a word with capitals inside it is a brand's, not a person's or a place's ("McKinsey" and "DeSantis" aside)
 CAMEL_CASE_NAME = re.compile(r"\b(?!(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|St|Kwa|Al|El)[A-Z])"
                              r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?:\s+(?:LLP|LLC|JSC|PJSC|Ltd|Inc|AG|SA|Group))?\b(?![-’'])")
@@ -520,10 +522,12 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     text = sentence_text(sent)
     gaz = load_gazetteer()
     for m in re.finditer(r"(?:\b" + ORGANIZATION_NOUN + r"|\b(?P<place>[A-Z][\w ]*?)-(?:based|headquartered))"
-                         r"\s+[\x22“]?(?P<name>" + PROPER_RUN.pattern + r")", text):  # "Johannesburg-headquartered X"
+                         r"\s+(?:" + QUOTED_NAME + r"|[\x22“]?(?P<name>" + PROPER_RUN.pattern + r"))",
+                         text):  # "Johannesburg-headquartered X", 'the Chinese consortium "CNTIC/LPEC"', "company «X»"
         if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
             continue  # not "Shore-based Anti-Ship Missile"
-        start, end = _trim(doc_text(sent.doc), sent.start_char + m.start("name"), sent.start_char + m.end("name"))
+        group = "quoted" if m.group("quoted") else "name"
+        start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(group), sent.start_char + m.end(group))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:
             found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
@@ -791,6 +795,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
+    view.mentions = _industries_joined_by_and(view)
     view.mentions = _legal_suffixes_after_a_comma(view)
     view.mentions = [_with_its_numeral(view, m) for m in view.mentions]
     view.mentions = [m for m in _names_cut_after_an_honorific(view)
@@ -977,6 +982,25 @@ def _one_name_across_and(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         text = view.text[start:m.end]
         result = [o for o in result if not start <= o.start < m.start and o is not m]
         result.append(replace(m, text=text, start=start))
+    return sorted(result, key=lambda m: m.start)
+
+
+COMPANY_WORD = r"(?:" + "|".join(re.escape(w) for w in company_name_words()) + r")"
+INDUSTRY_AFTER_AND = re.compile(r"\s+(?:and|&)\s+" + COMPANY_WORD + r"(?:\s+" + COMPANY_WORD + r")*(?![\w&-])"
+                                r"(?!\s+[A-Z])")
+
+
+def _industries_joined_by_and(view: SentenceView) -> list[Mention]:
+    """"GS Engineering and Construction", "Hanil Oil and Gas Co.": where the NER ends a company's name at its
+    "and", a word that makes names companies' after it ends the same name, if one ends the part before it."""
+    result = list(view.mentions)
+    for m in view.mentions:
+        more = INDUSTRY_AFTER_AND.match(view.text, m.end)
+        if more is None or m.kind not in ORGANIZATION_KINDS or not re.search(COMPANY_WORD + r"$", m.text):
+            continue
+        result = [o for o in result if o is not m and not m.end <= o.start < more.end()]
+        result.append(replace(m, text=view.text[m.start:more.end()], end=more.end(),
+                              kind="Company" if m.kind == "Organization" else m.kind))
     return sorted(result, key=lambda m: m.start)
 
 

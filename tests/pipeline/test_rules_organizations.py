@@ -47,6 +47,10 @@ SECTOR = "https://w3id.org/diplograph/sector/"
         # a university or institute "in" a country belongs there
         ("The academy will cooperate with Haarveld University in the Netherlands.", "Haarveld University",
          "country:NLD"),
+        # a name in quotation marks after the company noun, as translated news writes it
+        ("The Russian company «Vostokatom» will build a plant in Uzbekistan.", "Vostokatom", "country:RUS"),
+        ('The Chinese consortium "KTEC/LPX" signed the contract.', "KTEC/LPX", "country:CHN"),
+        ("The Turkish firm 'Kalyoncu' is building a terminal in Kuwait.", "Kalyoncu", "country:TUR"),
     ],
 )
 def test_home_country(sentence: str, org: str, country: str) -> None:
@@ -290,3 +294,13 @@ def test_there_and_the_country_are_the_country_named_before(second: str, expecte
     found = {(f.role("organization").text, f.role("market").key)
              for f in of_kind(facts_of(text), "MarketActivity") if f.sentence == 1}
     assert found == expected
+
+
+def test_a_name_ending_in_two_industries_joined_by_and_is_one_company() -> None:
+    """"Hanil Engineering and Construction": the NER cuts the name at "and" and reads "Construction" as a name of
+    its own; the words after "and" end the same name, and the list apposed to "Korean contractors" is Korean."""
+    text = ("Two other Korean contractors, Hanil Engineering and Construction and Daesan Engineering and "
+            "Construction, said they had won a contract.")
+    homes = {(f.role("organization").text, f.role("country").key) for f in of_kind(facts_of(text), "HomeCountry")}
+    assert homes == {("Hanil Engineering and Construction", "country:KOR"),
+                     ("Daesan Engineering and Construction", "country:KOR")}

@@ -184,3 +184,32 @@ def test_the_article_says_whose_president_elsewhere() -> None:
         "Trade between Italy and Kazakhstan grew."
     )
     assert found["Daniyar Seitkali"] == ("president", {"country:KAZ"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body called by its noun once named: before the title, with or without a possessive, or after it
+        ("Envoys visited the Lagos Chamber of Commerce and Industry. The chamber's president, Ada Okafor, said "
+         "trade could grow.", {("Ada Okafor", "president", "Lagos Chamber of Commerce and Industry")}),
+        ("At a meeting with the Lagos Chamber of Commerce and Industry (LCCI), the chamber president Ada Okafor said "
+         "trade could grow.",
+         {("Ada Okafor", "president", "Lagos Chamber of Commerce and Industry")}),
+        ("Orinoco Bank opened a branch in Accra. The bank's chief executive, Ebenezer Mensah, said more would "
+         "follow.", {("Ebenezer Mensah", "chief executive", "Orinoco Bank")}),
+        ("Orinoco Bank opened a branch in Accra, said Ebenezer Mensah, chief executive of the bank.",
+         {("Ebenezer Mensah", "chief executive", "Orinoco Bank")}),
+        # the title before the noun is no one else's, and the chamber's reading replaces the host country's
+        ("LAGOS, May 3 (NAN) - Nigeria and the Netherlands want more trade. Nigeria and the Netherlands are partners. "
+         "Ambassador of the Netherlands to Nigeria Jan de Wit paid a courtesy call on the Lagos Chamber of Commerce "
+         "and Industry (LCCI) and held talks with the chamber president Ada Okafor at her office.",
+         {("Jan de Wit", "ambassador", "Netherlands"), ("Ada Okafor", "president",
+                                                        "Lagos Chamber of Commerce and Industry")}),
+        # a noun that no body named before has in its name: no post
+        ("Orinoco Bank opened a branch in Accra. The chamber's president, Ada Okafor, welcomed it.", set()),
+    ],
+)
+def test_a_body_called_by_its_noun_owns_the_title(text: str, expected: set) -> None:
+    found = {(f.role("holder").text, str(f.value("role")), f.role("affiliation").text)
+             for f in of_kind(facts_of(text), "Position")}
+    assert found == expected
