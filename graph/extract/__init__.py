@@ -57,6 +57,7 @@ from diplograph.graph.extract.positions import (
     officers_of_the_sentences_company,
     officials_listed_after_one,
     positions,
+    posts_shared_over_portfolios,
     respective_posts,
     titles_of_their_own_country,
     visited_country,
@@ -174,6 +175,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)
     facts = officers_of_a_body_named_by_its_noun(views, facts, gaz)
+    facts += posts_shared_over_portfolios(views, facts)
     facts += ministers_of_named_ministries(views, facts, gaz)
     facts = envoys_of_countries(coordinated_posts(views, facts, gaz))
     facts += activities_in_the_pair(views, facts, pair, pair_mentions)

@@ -876,6 +876,38 @@ def _title_of_a_body(view: SentenceView, person: Mention) -> tuple[str, str, int
     return None
 
 
+# "the ministers of Foreign Affairs, X; of Finance, Y and of Public Works, Z": one title shared out over portfolios
+PLURAL_POSTS = re.compile(r"\b(?P<plural>[Mm]inisters|[Ss]ecretaries|[Vv]ice[- ][Mm]inisters|[Dd]eputy [Mm]inisters)"
+                          r"\s+(?=(?:of|for)\s+[A-Z])")
+PORTFOLIO_ITEM = re.compile(r"(?:\s*[;,]\s*(?:and\s+)?|\s+and\s+)?(?:of|for)\s+(?:the\s+)?(?P<portfolio>[A-Z][\w'’-]*"
+                            r"(?:\s+(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'’-]*)*),\s+")
+
+
+def posts_shared_over_portfolios(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """"accompanied by the ministers of Foreign Affairs, X; of Finance, Y and of Public Works, Z": each person
+    holds the title for the portfolio written before their name, of the one country the sentence names."""
+    holders = {(f.sentence, f.role("holder").text) for f in facts if f.kind == "Position"}
+    found = []
+    for view in views:
+        countries = {m.key: m for m in view.places() if m.key}
+        if len(countries) != 1:
+            continue
+        (country,) = countries.values()
+        for plural in PLURAL_POSTS.finditer(view.text):
+            title = plural.group("plural").lower()[:-3] + "y" if plural.group("plural").lower().endswith("ies") \
+                else plural.group("plural").lower()[:-1]
+            position = plural.end()
+            while item := PORTFOLIO_ITEM.match(view.text, position):
+                person = next((m for m in view.mentions if m.kind == "Person" and m.start == item.end()), None)
+                if person is None:
+                    break
+                if (view.index, person.text) not in holders:
+                    found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.6,
+                                           role=f"{title} of {item.group('portfolio').lower()}"))
+                position = person.end
+    return found
+
+
 def _owned_by_a_word_before(view: SentenceView, person: Mention) -> bool:
     """"Toyota Chairman Akio Toyoda": a capitalised word before the title, no part of it, names whose it is."""
     start = max((t[1] for t in view.titles if t[2] <= person.start), default=0)

@@ -289,6 +289,13 @@ def _title_after_name() -> re.Pattern:
                       "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
 
 
+def _shouted(line: str) -> bool:
+    """"VICE MINISTER CHOI JONGMOON VISITS OMAN": in a line in capitals the NER and the title rules find names in
+    every word ("CHOI JONGMOON VISITS OMAN", "GERMAN", "OPENS")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def _is_title_line(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     if not words or sentence_text(sent).rstrip().endswith((".", "?", "!", '"', "”")):
@@ -816,6 +823,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                      and not _only_a_portfolio(m, gaz) and not NO_NAME_AT_ALL.fullmatch(m.text)]
     view.years = find_years(text)
     view.parse = sent
+    if _shouted(doc_text(sent.doc)):  # only the gazetteer's names are read in capitals
+        view.mentions = [m for m in view.mentions if m.key is not None]
     return view
 
 

@@ -2790,3 +2790,12 @@ def test_a_curly_possessive_is_not_read_into_the_name(sentence: str, expected: t
         homes = {(f.role("organization").text, f.role("country").key)
                  for f in of_kind(facts_of(sentence.format(apostrophe)), "HomeCountry")}
         assert homes == {expected}, apostrophe
+
+
+def test_a_headline_in_capitals_gives_no_names() -> None:
+    """"VICE MINISTER OF FOREIGN AFFAIRS KIM DONGSOO VISITS OMAN": the title rules take "KIM DONGSOO VISITS OMAN"
+    for a name; the body below still gives its names."""
+    text = ("VICE MINISTER OF FOREIGN AFFAIRS KIM DONGSOO VISITS OMAN\n\nPress Releases\n\n"
+            "Vice Minister of Foreign Affairs Kim Dongsoo visited Oman and met Foreign Minister Badr Salim.")
+    names = {m.text for m in extract(text).mentions if m.kind != "Country"}
+    assert names == {"Kim Dongsoo", "Badr Salim"}

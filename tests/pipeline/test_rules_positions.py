@@ -213,3 +213,25 @@ def test_a_body_called_by_its_noun_owns_the_title(text: str, expected: set) -> N
     found = {(f.role("holder").text, str(f.value("role")), f.role("affiliation").text)
              for f in of_kind(facts_of(text), "Position")}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Salvadoran head of state is accompanied by the ministers of Foreign Affairs, Roberto Pineda; of Finance, "
+         "Luis Mora and of Public Works, Tomas Vega, according to the source.",
+         {("Roberto Pineda", "minister of foreign affairs", "country:SLV"),
+          ("Luis Mora", "minister of finance", "country:SLV"),
+          ("Tomas Vega", "minister of public works", "country:SLV")}),
+        ("He was accompanied by the Kenyan secretaries of Trade, Mary Wanjiru, and of Energy, Peter Otieno.",
+         {("Mary Wanjiru", "secretary of trade", "country:KEN"),
+          ("Peter Otieno", "secretary of energy", "country:KEN")}),
+        # two countries in the sentence: whose the ministers are is not said
+        ("The Kenyan president met Ugandan officials and the ministers of Trade, Mary Wanjiru, and of Energy, "
+         "Peter Otieno.", set()),
+    ],
+)
+def test_a_plural_title_shared_out_over_portfolios(text: str, expected: set) -> None:
+    found = {(f.role("holder").text, str(f.value("role")), f.role("affiliation").key)
+             for f in of_kind(facts_of(text), "Position")}
+    assert found == expected
