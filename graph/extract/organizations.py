@@ -51,7 +51,7 @@ ACTIVE_CUE = re.compile(
     r"(?:operations|presence|production|capacity|business|activities|footprint|lending|space|stores|network|sales)|"
     r"(?:all |both )?(?:has|have|runs|run|owns|own|operates|operate) (?:a |an |its |their )?(?:[\w-]+ ){0,2}?"
     r"(?:joint ventures?|offices?|plants?|factory|factories|subsidiar(?:y|ies)|branch(?:es)?|presence|stores?|mines?|"
-    r"refiner(?:y|ies)|facilit(?:y|ies)))\b"
+    r"refiner(?:y|ies)|facilit(?:y|ies)|bases|sites))\b"
     # a participle naming a kind of business is no verb: "X, a Chilean mining company, plans to ..."
     r"(?!\s+(?:company|companies|firm|firms|group|groups|giant|major|corporation|conglomerate|sector|industry))",
     re.IGNORECASE)
@@ -269,6 +269,12 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if country and re.match(r"(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,2}" + COMPANY_NOUN_PLURAL + r"\b",
                                 view.text[country.end:]):
             return country
+    others = AND_OTHER.match(rest)
+    if others:  # "Yazaki and other Japanese auto suppliers": one of them
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + others.end()
+                        and m.via == "adjective"), None)
+        if country and OWNER_OF_COMPANIES.match(view.text[country.end:]):
+            return country
     said = NATIONALITY_AFTER_COPULA.match(rest)
     if said:  # "MTN is not the only South African company", "X is one of the Korean firms"
         country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + said.end()
@@ -345,6 +351,7 @@ MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|allian
 APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + r"\s*,\s*(?:the\s+)?")
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 # "the Maldives' FDC": a possessive of a name that ends in s
+AND_OTHER = re.compile(r"\s+(?:and|&|as well as)\s+(?:several\s+|many\s+|some\s+|a few\s+)?other\s+")
 OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“«'‘]?")
 # "Vietnam's state-owned oil and gas giant X": "oil and gas" is one noun, no second clause
 INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)"
@@ -1047,6 +1054,10 @@ def facilities_abroad(views: list[SentenceView], facts: list[Fact]) -> list[Fact
             if market is None and owned:
                 market = next((m for m in places if m.kind == "Country" and m.start == org.end + owned.end()
                                and m.via == "adjective" and FACILITY_AFTER_PLACE.match(view.text, m.end)), None)
+            if market is None and org is _organizations(view)[0]:  # "X will raise output at its Morocco plants"
+                market = next((m for m in places if m.kind == "Country" and m.start > org.end
+                               and re.search(r"\b(?:its|their)\s+$", view.text[:m.start])
+                               and FACILITY_AFTER_PLACE.match(view.text, m.end)), None)
             top = TOP_INVESTOR.match(tail)
             if market is None and top:
                 market = next((m for m in places if m.kind == "Country" and m.start == org.end + top.end()

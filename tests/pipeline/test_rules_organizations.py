@@ -304,3 +304,23 @@ def test_a_name_ending_in_two_industries_joined_by_and_is_one_company() -> None:
     homes = {(f.role("organization").text, f.role("country").key) for f in of_kind(facts_of(text), "HomeCountry")}
     assert homes == {("Hanil Engineering and Construction", "country:KOR"),
                      ("Daesan Engineering and Construction", "country:KOR")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "homes", "markets"),
+    [
+        # one of "other <nationality> suppliers", setting up bases where the sentence says
+        ("Amid the war, Kurokawa and other Japanese auto suppliers are setting up production bases in Morocco.",
+         {("Kurokawa", "country:JPN")}, {("Kurokawa", "country:MAR", "active")}),
+        # a plant called by its country's name after "its"
+        ("Wire harness maker Kurokawa Denki will raise output at its Morocco plants by around 25%.",
+         set(), {("Kurokawa Denki", "country:MAR", "active")}),
+        # ... not a country that is no facility's ("its Morocco strategy")
+        ("Wire harness maker Kurokawa Denki will revise its Morocco strategy.", set(), set()),
+    ],
+)
+def test_facilities_and_fellow_companies(sentence: str, homes: set, markets: set) -> None:
+    facts = facts_of(sentence)
+    assert {(f.role("organization").text, f.role("country").key) for f in of_kind(facts, "HomeCountry")} == homes
+    assert {(f.role("organization").text, f.role("market").key, f.value("status"))
+            for f in of_kind(facts, "MarketActivity")} == markets
