@@ -15,6 +15,7 @@ SCALES = {
     "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "millions": 10**6, "mil": 10**6,
     "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9, "billions": 10**9, "bil": 10**9,
     "trillion": 10**12, "tn": 10**12, "trln": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,  # South Asia's: "Rs 5,000 crore"
 }
 
 # Symbols and codes before the number; "$" alone is ambiguous and kept as written.
@@ -28,6 +29,7 @@ PREFIX_CURRENCIES = {
     "pln": "PLN", "huf": "HUF", "czk": "CZK", "zar": "ZAR", "mxn": "MXN", "vnd": "VND", "thb": "THB",
     "myr": "MYR", "php": "PHP", "₱": "PHP", "pkr": "PKR", "bdt": "BDT", "ghs": "GHS", "etb": "ETB",
     "rm": "MYR", "dh": "AED", "s$": "SGD", "nz$": "NZD", "hk$": "HKD",  # "RM170bil", "Dh129 billion"
+    "rs.": "Rs", "rs": "Rs", "tk": "BDT",  # the rupee of India, Pakistan, Sri Lanka or Nepal: kept as written
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -49,9 +51,11 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10}
 # "USD 709.596.318": thousands grouped with full stops, as Spanish and Portuguese write them (two groups at least,
 # so that "1.5" stays a decimal)
-_NUM = (r"(?P<num>\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2}(?!\d))?(?!\d|,\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-        + "|".join(NUMBER_WORDS) + ")")
-_SCALE = r"(?:\s*-?\s*(?P<scale>thousand|millions?|billions?|trillion|mln|bln|trln|mil|bil|mn|bn|tn|m|b|k)\b)?"
+# "$1,2 billion": a decimal comma, as most of Europe writes it, told from "1,200 million" by its one or two digits
+_SCALE_WORD = r"(?:thousand|millions?|billions?|trillion|mln|bln|trln|mil|bil|mn|bn|tn|lakhs?|crores?|m|b|k)\b"
+_NUM = (r"(?P<num>\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2}(?!\d))?(?!\d|,\d)|\d{1,3},\d{1,2}(?=\s*-?\s*" + _SCALE_WORD + ")|"
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(NUMBER_WORDS) + ")")
+_SCALE = r"(?:\s*-?\s*(?P<scale>" + _SCALE_WORD + "))?"
 _PREFIX = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, reverse=True))
 _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
 
@@ -72,6 +76,8 @@ class Money:
 def _amount(num: str, scale: str | None) -> Decimal:
     if num.count(".") >= 2:
         num = num.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3},\d{1,2}", num):
+        num = num.replace(",", ".")
     value = Decimal(NUMBER_WORDS[num.lower()]) if num.lower() in NUMBER_WORDS else Decimal(num.replace(",", ""))
     if scale:
         value *= SCALES[scale.lower()]

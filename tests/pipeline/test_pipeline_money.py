@@ -37,6 +37,14 @@ from diplograph.graph.money import find_money, find_years
         ("partnerships worth Dh129 billion", 129_000_000_000, "AED"),
         ("exceeded one billion euros", 1_000_000_000, "EUR"),
         ("S$1.8 billion", 1_800_000_000, "SGD"),
+        # South Asia's crore (ten million) and lakh (a hundred thousand); "Rs" kept, as it is several countries'
+        ("an investment of Rs 5,000 crore", 50_000_000_000, "Rs"),
+        ("Rs. 12 lakh", 1_200_000, "Rs"),
+        ("Tk 500 crore", 5_000_000_000, "BDT"),
+        # a decimal comma before a scale word, as most of Europe writes it; three digits still group thousands
+        ("trade of $1,2 billion", 1_200_000_000, "$"),
+        ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
+        ("trade of $1,250 million", 1_250_000_000, "$"),
     ],
 )
 def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
