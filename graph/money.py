@@ -33,7 +33,7 @@ PREFIX_CURRENCIES = {
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
-    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "$",
+    "us dollars": "USD", "u.s. dollars": "USD", "us$": "USD", "american dollars": "USD", "dollars": "$",
     "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "kzt": "KZT", "rubles": "RUB",
     "roubles": "RUB", "rupees": "INR", "won": "KRW", "dirhams": "AED", "riyals": "SAR", "lira": "TRY",
@@ -60,7 +60,7 @@ _PREFIX = "|".join(sorted((re.escape(k) for k in PREFIX_CURRENCIES), key=len, re
 _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, reverse=True))
 
 MONEY_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>{_PREFIX})\s?{_NUM}{_SCALE}", re.IGNORECASE)
-MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})\b", re.IGNORECASE)
+MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})(?!\w)", re.IGNORECASE)
 YEAR = re.compile(r"(?:\b|(?<=\dH))(19[5-9]\d|20[0-4]\d)\b")  # "in 1H2018": a half-year glued to it
 
 

@@ -45,6 +45,7 @@ from diplograph.graph.money import find_money, find_years
         ("trade of $1,2 billion", 1_200_000_000, "$"),
         ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
         ("trade of $1,250 million", 1_250_000_000, "$"),
+        ("exports of 1.2 billion US$ last year", 1_200_000_000, "USD"),  # the sign after the number
     ],
 )
 def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
