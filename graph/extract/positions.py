@@ -836,6 +836,8 @@ BODY_NOUN = (r"(?P<noun>chamber|bank|fund|agency|university|institute|council|mi
              + "|".join(COMPANY_WORDS) + r")")
 THE_BODYS = re.compile(r"\b[Tt]he\s+" + BODY_NOUN + r"(?:['’]s)?\s+$")
 OF_THE_BODY = re.compile(r"\s+(?:of|at)\s+the\s+" + BODY_NOUN + r"\b(?!\s+(?:of\s+)?[A-Z])")
+# "Deputy Director General at the Kuwaiti fund Marwan X"
+AT_THE_BODY_BEFORE_NAME = re.compile(r"\s+(?:at|of|with)\s+the\s+(?:[A-Z][\w-]*\s+)?" + BODY_NOUN + r"\s+")
 COMPANY_NOUNS = frozenset(COMPANY_WORDS)
 
 
@@ -853,9 +855,9 @@ def officers_of_a_body_named_by_its_noun(views: list[SentenceView], facts: list[
                 continue
             role, noun, at = owned
             before = [m for v in views[max(0, view.index - 2):view.index + 1] for m in v.mentions
-                      if (v.index < view.index or m.end <= at) and (
-                          m.kind == "Company" if noun in COMPANY_NOUNS else
-                          m.kind in ORGANIZATION_KINDS and re.search(r"\b" + noun + r"\b", m.text, re.IGNORECASE))]
+                      if (v.index < view.index or m.end <= at) and m.kind in ORGANIZATION_KINDS and (
+                          re.search(r"\b" + noun + r"\b", m.text, re.IGNORECASE)
+                          or noun in COMPANY_NOUNS and m.kind == "Company")]
             if before:
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": before[-1]}, 0.6,
                                        role=role))
@@ -865,13 +867,16 @@ def officers_of_a_body_named_by_its_noun(views: list[SentenceView], facts: list[
 
 
 def _title_of_a_body(view: SentenceView, person: Mention) -> tuple[str, str, int] | None:
-    """(role, the body's noun, where the noun is) of "the <noun>'s <title>, X" or "X, <title> of the <noun>"."""
+    """(role, the body's noun, where the noun is) of "the <noun>'s <title>, X", "X, <title> of the <noun>" or
+    "<title> at the <noun> X"."""
     after = AFTER_NAME.match(view.text, person.end)
     for _, t_start, t_end in view.titles:
         if t_end <= person.start and re.fullmatch(r"\s*,?\s*", view.text[t_end:person.start]) and (
                 owner := THE_BODYS.search(view.text[:t_start])):
             return _role_text(view, t_start, t_end), owner.group("noun").lower(), owner.start()
         if after and t_start == after.end() and (owner := OF_THE_BODY.match(view.text, t_end)):
+            return _role_text(view, t_start, t_end), owner.group("noun").lower(), t_end
+        if t_end <= person.start and (owner := AT_THE_BODY_BEFORE_NAME.fullmatch(view.text, t_end, person.start)):
             return _role_text(view, t_start, t_end), owner.group("noun").lower(), t_end
     return None
 

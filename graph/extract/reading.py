@@ -296,6 +296,14 @@ def _shouted(line: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
+@lru_cache(maxsize=1)
+def _title_before_a_body() -> re.Pattern:
+    """"Director General at the Kuwaiti ": a title, then the body it is held at, called by its noun next."""
+    titles = sorted(load_gazetteer().titles, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s+(?:at|of|with)\s+the\s+"
+                      r"(?:[A-Z][\w-]*\s+)?$", re.IGNORECASE)
+
+
 def _is_title_line(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha]
     if not words or sentence_text(sent).rstrip().endswith((".", "?", "!", '"', "”")):
@@ -495,7 +503,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         kind = organization_kind(name)  # "Agence Marocaine De Presse" is no person
     if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
         kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
-    if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS):
+    if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS
+                             and not _title_before_a_body().search(text[:start - len(previous) - 1])):
         kind = "Company"
     elif kind == "Organization" and previous in COMPANY_NOUNS:
         kind = "Company"
@@ -533,6 +542,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                          text):  # "Johannesburg-headquartered X", 'the Chinese consortium "CNTIC/LPEC"', "company «X»"
         if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
             continue  # not "Shore-based Anti-Ship Missile"
+        if _title_before_a_body().search(text[:m.start()]):
+            continue  # "Deputy Director General at the Kuwaiti fund Marwan X": the title's holder, no company
         group = "quoted" if m.group("quoted") else "name"
         start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(group), sent.start_char + m.end(group))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)

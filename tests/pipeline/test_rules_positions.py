@@ -205,6 +205,10 @@ def test_the_article_says_whose_president_elsewhere() -> None:
          "and Industry (LCCI) and held talks with the chamber president Ada Okafor at her office.",
          {("Jan de Wit", "ambassador", "Netherlands"), ("Ada Okafor", "president",
                                                         "Lagos Chamber of Commerce and Industry")}),
+        # the title held at the body called by its noun, straight before the name (no company "fund X")
+        ("The Gulf Fund for Arab Development signed a loan with Bosnia. Deputy Director General at the Kuwaiti "
+         "fund Marwan Al-Rashidi called the signing an important step.",
+         {("Marwan Al-Rashidi", "deputy director general", "Gulf Fund for Arab Development")}),
         # a noun that no body named before has in its name: no post
         ("Orinoco Bank opened a branch in Accra. The chamber's president, Ada Okafor, welcomed it.", set()),
     ],
