@@ -30,6 +30,7 @@ from diplograph.graph.extract.organizations import (
     activity_sectors,
     companies_met_of_one_side,
     companies_of_one_side,
+    companies_of_third_countries,
     deals_with_the_other_side,
     facilities_abroad,
     home_countries,
@@ -186,6 +187,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     host = host_country(facts, pair, dateline_country(views, gaz))  # where the article's business goes
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
+    facts += companies_of_third_countries(views, facts, pair, pair_mentions, host)
     facts += trade_and_investment_talked_of(views, facts + cooperation_from_flows(facts, gaz), pair, pair_mentions)
     return views, facts, pair
 

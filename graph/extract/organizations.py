@@ -1109,7 +1109,7 @@ def companies_of_one_side(views: list[SentenceView], facts: list[Fact], pair: tu
         found.append(make_fact("MarketActivity", telling[0], {"organization": first[name],
                                                               "market": pair_mentions[other]},
                                0.55, status="planned" if planned else "active"))
-    return found + companies_of_third_countries(views, facts, pair, pair_mentions, host)
+    return found
 
 
 def companies_of_third_countries(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
