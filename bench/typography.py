@@ -21,6 +21,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +46,15 @@ def _references(text: str) -> str:
     return text.replace("&", "&amp;").replace("’", "&#8217;").replace("“", "&quot;").replace("”", "&quot;")
 
 
+def _wrapped(text: str) -> str:
+    """Wire copy and e-mailed releases: every paragraph wrapped at 72 characters."""
+    return "\n".join(textwrap.fill(line, 72, break_on_hyphens=False) if line else line for line in text.split("\n"))
+
+
+def _no_blank_lines(text: str) -> str:
+    return re.sub(r"\n\s*\n", "\n", text)
+
+
 def _capital_headline(text: str) -> str:
     first, _, rest = text.partition("\n")
     return first.upper() + "\n" + rest
@@ -58,6 +69,12 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "two spaces after half the stops": _sometimes(r"(?<=[.,]) ", "  ", 0.5, 4),
     "curly apostrophes and quotes": _curly,
     "headline in capitals": _capital_headline,
+    "wrapped at 72 characters": _wrapped,
+    "no blank line between paragraphs": _no_blank_lines,
+    "paragraphs indented by a tab": lambda text: re.sub(r"(?m)^(?=\S)", "\t", text),
+    "accents decomposed (NFD)": lambda text: unicodedata.normalize("NFD", text),
+    "dashes as em dashes without spaces": lambda text: re.sub(r" +[-–] +", "—", text),
+    "single curly quotation marks": lambda text: re.sub(r'"(?=\w)', "‘", text).replace('"', "’"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,14 +109,17 @@ def _looks_binary(data: bytes) -> bool:
 UNICODE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
 SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # "said.  The minister": spaCy makes the second space a token
+LINE_MARGIN = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)  # a paragraph indented by a tab opens on a token of space
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def as_printed(text: str) -> str:
-    """The text as a reader sees it on the page: the document's text, which provenance offsets count in."""
+    """The text as a reader sees it on the page: the document's text, which provenance offsets count in.
+    Letters are composed (NFC): a file saved with "é" as "e" and a combining accent is the same name."""
     text = LINE_SEPARATORS.sub("\n", CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text))
-    return SPACE_RUN.sub(" ", UNICODE_SPACES.sub(" ", INVISIBLE.sub("", text)))
+    text = SPACE_RUN.sub(" ", UNICODE_SPACES.sub(" ", INVISIBLE.sub("", text)))
+    return LINE_MARGIN.sub("", unicodedata.normalize("NFC", text))
 
 
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -347,7 +347,7 @@ LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leadin
                         + COMPANY_NOUN + r"s?\s+in\s+(?:the\s+)?")
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
-                     r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“]?")
+                     r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“‘']?")
 APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + r"\s*,\s*(?:the\s+)?")
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 # "the Maldives' FDC": a possessive of a name that ends in s

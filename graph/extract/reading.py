@@ -531,6 +531,45 @@ CAMEL_CASE_NAME = re.compile(r"\b(?!(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|St|Kwa|A
                              r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?:\s+(?:LLP|LLC|JSC|PJSC|Ltd|Inc|AG|SA|Group))?\b(?![-’'])")
 
 
+@dataclass(frozen=True)
+class _Apposition:
+    regex: re.Pattern[str]
+    needs: re.Pattern[str]  # a word every match has
+
+
+@lru_cache(maxsize=1)
+def _appositions() -> list[tuple[_Apposition, str]]:
+    """Names known by what is said of them beside a comma, each with the kind it gives."""
+    owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
+             r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
+    acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
+    appositions = [
+        # not "X, Japan's top diplomat"
+        (r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b"
+         r"(?!\s+(?:diplomat|official|envoy|negotiator|leader|executive|trade official|economist|adviser|advisor|"
+         r"lawmaker|general|commander|judge|expert|scientist|player|athlete))", "Company"),
+        # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
+         + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
+        # "Export Development Canada (EDC), the country's export credit agency,"
+        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
+         r"(?:agency|authority|regulator|body|institution|council)\b(?!\s+[A-Z])", "GovernmentBody"),
+        # "and Koton, which runs four stores in Accra": what only a business does, in a relative clause
+        (r"(" + PROPER_RUN.pattern + r"),\s+which\s+(?:also\s+|now\s+|already\s+)?(?:has\s+)?(?:runs?|operates?|"
+         r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
+         r"supplied|sells|sold|exports|exported)\b", "Company"),
+        # "Another major Vietnamese group, Hoang Anh Gia Lai, has ...": the name apposed to a nationality's noun
+        (r"\b[A-Z][a-z]+\s+" + ORGANIZATION_NOUN + r",\s+(" + PROPER_RUN.pattern + r"),", "Company"),
+        # "Greenko, based in India,": only an organisation is based somewhere in an apposition
+        (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
+    ]
+    needs = [r"\b(?:largest|leading|biggest|major|main|top)\b", r"\b" + ORGANIZATION_NOUN + r"\b",
+             r"\b(?:agency|authority|regulator|body|institution|council)\b", r",\s+which\b",
+             r"\b" + ORGANIZATION_NOUN + r",", r"\b(?:based|headquartered)\s+in\b"]
+    return [(_Apposition(re.compile(pattern), re.compile(need)), kind)
+            for (pattern, kind), need in zip(appositions, needs, strict=True)]
+
+
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     """Companies the NER misses: "company X", "the Italian energy major X", "X, a French nuclear fuel
     company,", "X, Kazakhstan's largest bank"."""
@@ -563,7 +602,7 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                                sent.start_char + m.start(1) + name.end())
             if end > start:
                 found.append(Mention(doc_text(sent.doc)[start:end], "Company", index, start, end))
-    quoted = r"[\x22“]?(" + single_word + r")[\x22”]?"
+    quoted = r"[\x22“‘']?(" + single_word + r")[\x22”’']?"  # "A", ‘A’ or 'A'
     for m in re.finditer(r"\b(?:consortium|joint venture)\s+(?:of|between|formed by)\s+(?:the\s+)?(?:companies\s+)?"
                          + quoted + r"((?:\s*,\s*|\s+and\s+|,\s+and\s+)" + quoted + r")+", text):
         for name in re.finditer(single_word, m.group(0)[m.start(1) - m.start():]):  # "consortium of "A" and "B""
@@ -578,31 +617,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     found += _owned_by_a_country(sent, index, gaz)
     found += _headed_by_a_word(sent, index, gaz)
     found += _tailed_by_a_word(sent, index, gaz)
-    owner = (r"(?:a|an|the|its|their|the\s+(?:country|kingdom|republic|state)['’]s|"
-             r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)")
-    acronym = r"(?:\s*\([A-Z][\w&.-]{1,12}\))?"
-    appositions = [
-        # not "X, Japan's top diplomat"
-        (r"(" + PROPER_RUN.pattern + r"),\s+(?:[\w ]+?(?:'s|’s)\s+)?(?:largest|leading|biggest|major|main|top)\b"
-         r"(?!\s+(?:diplomat|official|envoy|negotiator|leader|executive|trade official|economist|adviser|advisor|"
-         r"lawmaker|general|commander|judge|expert|scientist|player|athlete))", "Company"),
-        # not "X, the Moroccan phosphate group OCP and ...": that is a list of names
-        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
-         + ORGANIZATION_NOUN + r"\b(?!\s+[A-Z])", "Company"),  # "Petrobras, Brazil's state oil company,"
-        # "Export Development Canada (EDC), the country's export credit agency,"
-        (r"(" + PROPER_RUN.pattern + r")" + acronym + r",\s+" + owner + r"\s+(?:(?!of\b)[\w-]+\s+){0,4}?"
-         r"(?:agency|authority|regulator|body|institution|council)\b(?!\s+[A-Z])", "GovernmentBody"),
-        # "and Koton, which runs four stores in Accra": what only a business does, in a relative clause
-        (r"(" + PROPER_RUN.pattern + r"),\s+which\s+(?:also\s+|now\s+|already\s+)?(?:has\s+)?(?:runs?|operates?|"
-         r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
-         r"supplied|sells|sold|exports|exported)\b", "Company"),
-        # "Another major Vietnamese group, Hoang Anh Gia Lai, has ...": the name apposed to a nationality's noun
-        (r"\b[A-Z][a-z]+\s+" + ORGANIZATION_NOUN + r",\s+(" + PROPER_RUN.pattern + r"),", "Company"),
-        # "Greenko, based in India,": only an organisation is based somewhere in an apposition
-        (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
-    ]
-    for pattern, default in appositions:
-        for m in re.finditer(pattern, text):
+    for apposition, default in _appositions():
+        if not apposition.needs.search(text):
+            continue  # each pattern opens at any capital: without a word it needs, the scan is spared
+        for m in apposition.regex.finditer(text):
             start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1), sent.start_char + m.end(1))
             name = doc_text(sent.doc)[start:end]
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):
@@ -1811,11 +1829,34 @@ WRAPPED = re.compile(r"(?<=[a-z,;])[ \t]*\r?\n[ \t]*(?=[a-z(])")
 LINE_IN_PARAGRAPH = re.compile(r"(?<=\S)[ \t]*\r?\n[ \t]*(?=\S)")
 
 
-def _wrapped_at_a_width(text: str) -> bool:
-    """Wire copy and e-mailed releases wrapped at 60 to 100 characters: most lines near one width, none long."""
+def _wrap_width(text: str) -> int | None:
+    """The width wire copy and e-mailed releases were wrapped at (60 to 100 characters: most lines near one
+    width, none longer), or None for text whose lines are its paragraphs."""
     lengths = [len(line.rstrip()) for line in text.splitlines() if line.strip()]
-    return len(lengths) >= 5 and max(lengths) <= 100 and sum(50 <= n for n in lengths) >= 0.6 * len(lengths) \
+    wrapped = len(lengths) >= 5 and max(lengths) <= 100 and sum(50 <= n for n in lengths) >= 0.6 * len(lengths) \
         and len(WRAPPED.findall(text)) >= 2  # and some breaks fall between the words of a sentence
+    return max(lengths) if wrapped else None
+
+
+def _unwrapped(text: str) -> str:
+    """The text with the breaks that wrapping made turned into spaces, one for one. In wrapped text a break is
+    the wrapper's where the next word would not have fitted on the line (give or take five characters, for copy
+    wrapped by hand); where it would have ("Speakers:", a participants' list, a paragraph's last line), the
+    writer broke the line and it stays."""
+    width = _wrap_width(text)
+    if width is None:
+        return WRAPPED.sub(lambda m: " " * len(m.group()), text)
+
+    def wrapper_s(m: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        word = re.match(r"\S*", text[m.end():]).group()
+        inside_a_sentence = WRAPPED.match(text, m.start())  # its lookahead must see past the break
+        if word in ("-", "–", "—", "•", "*", "·"):
+            return m.group()  # a list's item opens a line of its own
+        joined = len(line) + 1 + len(word) > width - 5 or inside_a_sentence and inside_a_sentence.end() == m.end()
+        return " " * len(m.group()) if joined else m.group()
+
+    return LINE_IN_PARAGRAPH.sub(wrapper_s, text)
 
 
 # "South Koreaʼs", "Korea´s", "Korea`s": a letter or an accent printed for the apostrophe, one character for one,
@@ -1829,8 +1870,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     """Lines of text with their offsets: a line break ends a sentence in news text (titles and datelines
     carry no full stop), except where the text was wrapped mid-sentence (blank lines then part paragraphs);
     those breaks become spaces, so every offset stays the document's."""
-    breaks = LINE_IN_PARAGRAPH if _wrapped_at_a_width(text) else WRAPPED
-    unwrapped = APOSTROPHE_LOOKALIKE.sub("’", breaks.sub(lambda m: " " * len(m.group()), text))
+    unwrapped = APOSTROPHE_LOOKALIKE.sub("’", _unwrapped(text))
     unwrapped = CURLY_POSSESSIVE.sub("'", unwrapped)
     return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", unwrapped) if m.group().strip()]
 
@@ -1864,7 +1904,7 @@ def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Me
     for m in reversed([m for m in mentions if m.end <= end]):
         if view.text[m.start - 1:m.start] == "(" and view.text[m.end:m.end + 1] == ")":
             continue  # "Cementos Mexicanos (Cemex), Grupo Bimbo": an item may carry its acronym in brackets
-        if not re.fullmatch(r"[\x22”]?(?:\s*\([^()]{1,15}\))?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?[\x22“]?\(?",
+        if not re.fullmatch(r"[\x22”’']?(?:\s*\([^()]{1,15}\))?\s*(?:,|and|,\s*and)?\s*(?:the\s+)?[\x22“‘']?\(?",
                             view.text[m.end:position]):
             break
         run.insert(0, m)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         ("R&D; AT&T &unknownname;", "R&D; AT&T &unknownname;"),  # an ampersand that references nothing stays
         ("said.  The\t\tminister", "said. The minister"),  # a run of spaces inside a line
         ("one\r\ntwo\rthree\u2028four", "one\ntwo\nthree\nfour"),  # every line break is a newline
-        ("  indented\n\nparagraph", "  indented\n\nparagraph"),  # leading spaces and blank lines stay
+        ("\tindented  \n\n  paragraph", "indented\n\nparagraph"),  # a line's margins go, blank lines stay
+        ("S\u0327ims\u0327ek", "\u015eim\u015fek"),  # a letter and its combining mark are one letter (NFC)
     ],
 )
 def test_as_printed(raw: str, printed: str) -> None:
@@ -48,3 +50,23 @@ def test_a_saved_web_page_reads_as_its_clean_twin(tmp_path: Path) -> None:
 
     assert read(document.text) == read(clean)
     assert ("Position", (("holder", "Pawel Lis"), ("affiliation", "Poland"))) in read(clean)
+
+
+def test_indented_and_decomposed_copy_reads_as_its_clean_twin(tmp_path: Path) -> None:
+    """Paragraphs indented by a tab, and accents saved as combining marks (as some systems save them), give the
+    same officials as the clean text: the tab hid the dateline, and a combining mark ended a name at "Mehmet"."""
+    clean = ("Turkey and Qatar agree to raise trade\n\n"
+             "DOHA, 14 November 2023. Turkey and Qatar signed twelve agreements on Tuesday.\n\n"
+             "Addressing business leaders, President Kerem Aydinoglu thanked the emir for the visit.\n\n"
+             "In July, Aydinoglu made a tour of the Gulf, visiting Saudi Arabia, Qatar and the UAE. Finance Minister "
+             "Mehmet \u015eeny\u00fcrek set off on a second tour of Gulf countries in October.")
+    typed = "\n".join("\t" + line if line else line for line in clean.split("\n"))
+    path = tmp_path / "typed.txt"
+    path.write_text(unicodedata.normalize("NFD", typed), encoding="utf-8")
+    document = read_document(path)
+    assert document.text == clean
+
+    def holders(text: str) -> set[str]:
+        return {f.role("holder").text for f in of_kind(extract(text).facts, "Position")}
+
+    assert holders(document.text) == holders(clean) == {"Kerem Aydinoglu", "Mehmet \u015eeny\u00fcrek"}

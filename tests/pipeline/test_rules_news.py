@@ -1160,9 +1160,11 @@ def test_given_names_the_ner_left_out_but_not_honorifics() -> None:
     assert not any(p.startswith(("Shri", "Excellency", "His")) for p in people)
 
 
-def test_the_members_of_a_consortium_share_its_nationality() -> None:
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("‘", "’"), ("'", "'")])
+def test_the_members_of_a_consortium_share_its_nationality(opening: str, closing: str) -> None:
     text = ("Egypt and Tanzania held talks. Egypt and Tanzania are partners. The minister visited the dam, which "
-            "the Egyptian consortium of \"Nile Builders\" and \"Delta Cables\" is developing in Tanzania.")
+            f"the Egyptian consortium of {opening}Nile Builders{closing} and {opening}Delta Cables{closing} is "
+            "developing in Tanzania.")
     assert homes(text) == {("Nile Builders", "country:EGY"), ("Delta Cables", "country:EGY")}
     assert activity(text) == {("Nile Builders", "country:TZA", "active"), ("Delta Cables", "country:TZA", "active")}
 
@@ -1700,6 +1702,28 @@ def test_short_lines_that_end_their_sentences_stay_apart() -> None:
                "Grace Wanjiru, Ambassador of the Republic of Kenya to Poland\n"
                "Wilfred Marube, Chief Executive Officer of the Export Agency\n")
     assert len(paragraphs(listing)) == 5
+
+
+def test_in_wrapped_copy_a_line_the_next_word_would_have_fitted_on_was_broken_by_its_writer() -> None:
+    from diplograph.graph.extract.reading import paragraphs
+    wrapped = ("Poland and Kenya sign trade deal\n\n"
+               "NAIROBI, May 3 (Reuters) - Poland and Kenya signed a deal on Tuesday to\n"
+               "boost trade, which reached $215 million in 2022, officials said after\n"
+               "a business forum in the capital.\n"
+               "Speakers:\n"
+               "Rebecca Miano, Cabinet Secretary for Trade of Kenya\n"
+               "Among the participants of the forum in the capital of Kenya were:\n"
+               "- Marek Zielinski, Deputy Minister of Development of Poland;\n"
+               "- Grace Wanjiru, Ambassador of the Republic of Kenya to Poland.\n")
+    assert [text for _, text in paragraphs(wrapped)] == [
+        "Poland and Kenya sign trade deal",
+        "NAIROBI, May 3 (Reuters) - Poland and Kenya signed a deal on Tuesday to boost trade, which reached $215 "
+        "million in 2022, officials said after a business forum in the capital.",
+        "Speakers:",  # "Speakers:" and "Rebecca" would have fitted on the line before
+        "Rebecca Miano, Cabinet Secretary for Trade of Kenya",
+        "Among the participants of the forum in the capital of Kenya were:",  # a list's item opens a line
+        "- Marek Zielinski, Deputy Minister of Development of Poland;",
+        "- Grace Wanjiru, Ambassador of the Republic of Kenya to Poland."]
 
 
 @pytest.mark.parametrize(
