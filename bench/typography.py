@@ -46,6 +46,17 @@ def _references(text: str) -> str:
     return text.replace("&", "&amp;").replace("’", "&#8217;").replace("“", "&quot;").replace("”", "&quot;")
 
 
+SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _title_case_headline(text: str) -> str:
+    """"Kazakhstan and Germany Sign 36 Documents Worth $6.3 Billion During Scholz Visit", as many sites print it."""
+    first, _, rest = text.partition("\n")
+    words = first.split(" ")
+    cased = [w if i and w in SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)]
+    return " ".join(cased) + "\n" + rest
+
+
 def _wrapped(text: str) -> str:
     """Wire copy and e-mailed releases: every paragraph wrapped at 72 characters."""
     return "\n".join(textwrap.fill(line, 72, break_on_hyphens=False) if line else line for line in text.split("\n"))
@@ -69,6 +80,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "two spaces after half the stops": _sometimes(r"(?<=[.,]) ", "  ", 0.5, 4),
     "curly apostrophes and quotes": _curly,
     "headline in capitals": _capital_headline,
+    "headline in title case": _title_case_headline,
     "wrapped at 72 characters": _wrapped,
     "no blank line between paragraphs": _no_blank_lines,
     "paragraphs indented by a tab": lambda text: re.sub(r"(?m)^(?=\S)", "\t", text),

@@ -14,12 +14,13 @@ from diplograph.graph.extract.reading import (
     mentions_between,
     same_person,
 )
-from diplograph.graph.extract.vocabulary import COMPANY_WORDS, MONTH_OR_ABBREVIATION
+from diplograph.graph.extract.vocabulary import COMPANY_NOUN, COMPANY_WORDS, MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
 LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
-APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b")
+APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b"
+                            r"|\swhich\b")  # "X, the chief executive of Y which is said to be interested in"
 QUALIFIERS = (r"(?:first|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|presidential|principal|"
               r"executive|group|global|regional|international)")
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
@@ -274,6 +275,9 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     # "the Ambassador of X in Athens, Mr. Y", "Poland's Secretary of State at the Ministry of X, Y"
     in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:and\s+)?$|['’]s\s+$",
                                                             view.text[:t_start]) else None  # "the president and CEO"
+    if in_body and any(m.kind == "Person" and m.end <= role_start
+                       and APPOSED_TITLE.fullmatch(view.text, m.end, role_start) for m in view.mentions):
+        return None  # "A, the Chairman of X, Mr B, the Chief Executive of Y": the chairman is A
     if in_body:
         between = re.sub(r"\s*\([^()]{1,20}\)", "", between[:in_body.start("comma")])  # "(Aramco)"
     posted = AT_A_MISSION.fullmatch(view.text, t_end, person.start)
@@ -300,8 +304,8 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
                          role=_role_text(view, role_start, role_stop))
     if affiliation is None:
         candidates = [m for m in view.before(t_start, within=45) if m.kind in affiliation_kinds()]
-        candidates = [m for m in candidates
-                      if _owner_gap(_without_titles(view, m.end, t_start))
+        candidates = [m for m in candidates  # "Federation of X (FNCCI) President Y": the name, then its acronym
+                      if _owner_gap(re.sub(r"^\s*\([A-Z][\w&.-]{1,12}\)", "", _without_titles(view, m.end, t_start)))
                       and not mentions_between(view, m.end, t_start, {"Person"})]
         of_after = OF_AFTER_NAME.match(view.text[person.end:])  # "Ambassador Tito Pinilla of Colombia"
         after = [m for m in view.mentions if of_after and m.kind in affiliation_kinds()
@@ -366,6 +370,11 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
     return None
 
 
+NATIONALITYS_FIRM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+")
+# "CEO of Qatari real estate firm X", "the president of construction firm X"
+OF_A_FIRM = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+$")
+
+
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
@@ -395,10 +404,10 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         return None
     title, t_start, t_end = titles[0]
     joined = next((m for m in view.mentions if m.kind == "Person" and t_end <= m.start < window_end
-                   and re.search(r"\s+and\s+(?:" + HONORIFIC + ")$", view.text[t_end:m.start])), None)
-    if joined:  # "X, the Georgian Agriculture Minister and Y, ...", "X, Director of A and Y, COO of B": the
-        window_end = t_end + re.search(r"\s+and\s+(?:" + HONORIFIC + ")$",  # apposition ends at "and"
-                                       view.text[t_end:joined.start]).start()
+                   and re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$", view.text[t_end:m.start])), None)
+    if joined:  # "X, the Georgian Agriculture Minister and Y, ...", "X, Director of A as well as Y, COO of B":
+        window_end = t_end + re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$",  # the apposition
+                                       view.text[t_end:joined.start]).start()  # ends at "and"
     tail = view.text[t_end:window_end]
     for m in mentions_between(view, t_end, window_end):
         tail = tail.replace(m.text, "")
@@ -420,7 +429,8 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     after = mentions_between(view, t_end, window_end, affiliation_kinds())
     of_after = [m for m in after if re.search(r"\bof\s+(the\s+)?(?:[A-Z][A-Z0-9&]{1,9}\s+\()?$",
                                               view.text[t_end:m.start])  # "Chairman of the CAPW (Construction ..."
-                or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])]
+                or re.search(r"\bof\s+(the\s+)?$", view.text[:m.start])
+                or m.kind != "Country" and OF_A_FIRM.search(view.text, t_end, m.start)]
     at_after = [m for m in after if re.search(r"\s+at\s+(?:the\s+)?$", view.text[t_end:m.start])
                 or m.kind != "Country" and re.search(r"\s+for\s+(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}$",
                                                      view.text[t_end:m.start])]  # "director for steel giant X"
@@ -428,7 +438,11 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         of_after = []
     if of_after:
         affiliation = of_after[0]
-        stop = re.search(r"\s+of\s+(the\s+)?(?:[A-Z][A-Z0-9&]{1,9}\s+\()?$", view.text[:affiliation.start]).start()
+        stop = re.search(r"\s+of\s+(the\s+)?(?:[A-Z][A-Z0-9&]{1,9}\s+\()?$", view.text[:affiliation.start])
+        stop = (stop or OF_A_FIRM.search(view.text, t_end, affiliation.start)).start()
+        if affiliation.via == "adjective":  # "X, CEO of Qatari real estate firm Y": the firm, Y
+            affiliation = next((m for m in after if m.kind != "Country" and NATIONALITYS_FIRM.fullmatch(
+                view.text, affiliation.end, m.start)), affiliation)
     elif at_after:  # "X, minister counsellor at the Vietnamese Embassy in Peru", "X, economist at Y Bank"
         affiliation = at_after[0]
         stop = t_end + re.search(r"\s+(?:at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$",
@@ -530,6 +544,23 @@ def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, M
     return sides
 
 
+SIDE_CLOSING_ITEMS = re.compile(r",\s+(?:on|from|for)\s+the\s+$")  # "X, Minister of Y, on the UAE side, and by Z"
+
+
+def _sides_closing_lists(view: SentenceView, pair: tuple[str, str]) -> dict[int, Mention]:
+    """"signed by X, Minister of Industry, on the UAE side, and by Y, Deputy Prime Minister, and Z, Minister of
+    Interior, on the Albanian side": a side written after people's names and titles is theirs, back to the side
+    before it. Keyed by where each person's name starts."""
+    sides: dict[int, Mention] = {}
+    since = 0
+    for m in view.places():
+        if m.key in pair and SIDE_CLOSING_ITEMS.search(view.text[:m.start]) \
+                and re.match(r"\s+side\b", view.text[m.end:]):
+            sides.update({p.start: m for p in view.mentions if p.kind == "Person" and since <= p.start < m.start})
+            since = m.end
+    return sides
+
+
 TITLE_THEN_NAME = re.compile(r"(?:\s+(?:and|of|for|the)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*\s*,?\s*" + HONORIFIC + "$")
 
 
@@ -586,10 +617,13 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                 owners.setdefault("president", set()).add(m.key)
     implied: list[Fact] = []
     listed = _list_sides(views, pair)
+    closing = {view.index: _sides_closing_lists(view, pair) for view in views}
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
-        side = [m for m in view.places() if m.key in pair and m.end < person.start and SIDE.match(view.text[m.end:])
-                and not any(o.key in pair and o.key != m.key for o in mentions_between(
-                    view, m.end + SIDE.match(view.text[m.end:]).end(), person.start))]  # "delegation to Japan"
+        side = [closing[view.index][person.start]] if person.start in closing[view.index] else []
+        side = side or [m for m in view.places() if m.key in pair and m.end < person.start
+                        and SIDE.match(view.text[m.end:]) and not any(o.key in pair and o.key != m.key for o in
+                        mentions_between(view, m.end + SIDE.match(view.text[m.end:]).end(), person.start))
+                        ]  # not "the delegation to Japan"
         side = side or ([listed[view.index]] if view.index in listed else [])
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "The head of the
                         and HEAD_OF.search(view.text[:m.start])  # Vietnamese delegation, Deputy Minister X"

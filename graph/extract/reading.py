@@ -714,7 +714,7 @@ ORGANIZATION_HEAD = re.compile(r"\b(?:Chamber|Association|Federation|Union|Board
                                r"Centre|Center|Forum|Committee|Commission|Society|Bank|Alliance|Council|"
                                r"Authority|Organi[sz]ation|Institute|Office|Service|Corporation|Academy|"
                                r"Federation|Confederation|Council|Ministry|Embassy|High Commission|Agence|Agencia|"
-                               r"Presse|Press|News|Department|University|Survey|Bureau|Directorate)\b")
+                               r"Presse|Press|News|Department|University|Survey|Bureau|Directorate|Secretariat)\b")
 
 
 def _named_after_countries(m: Mention, inner: list[Mention]) -> bool:
@@ -1223,7 +1223,8 @@ def _portfolio_not_a_name(m: Mention, text: str, titles: list[tuple[str, int, in
 INITIAL_GLUED_NAME = re.compile(r"(?<![\w.])(?!(?:St|Mt|Ft|Co|No|Mr|Ms|Dr)\.)"
                                 r"(?P<name>[A-Z][a-z]?\.[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?)(?!\w|\.\w)")
 PERSON_NAME = re.compile(r"(?:(?:Sheikh|Sheikha|Prince|Princess|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?"
-                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|[A-Z][\w'’.-]+)(?!\w)){1,6})")
+                         r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:(?:al|el)-[A-Z][\w'’.-]+|bin|bint|ibn|al|el|de|da|van|von|der|"
+                         r"[A-Z][\w'’.-]+)(?!\w)){1,6})")  # "Sheikh Ali bin Hamad al-Thani"
 
 
 NOT_A_NAME_WORD = re.compile(r"\b(?:On|In|At|By|For|From|During|Last|This|Next|Earlier|Later|Meanwhile|However|"
@@ -1453,7 +1454,8 @@ STATE_OF = re.compile(r"\s+(?:of|to|from)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\
                       r"State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?")
 
 
-HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Adv\.|Shri|Smt\.|Mr\.|Ms\.|Mrs\.|Dr\.|"
+HONORIFIC_BEFORE_NAME = re.compile(r"\b(?:H\.\s?E\.|H\s?E|H\.\s?H\.|Hon\.|Adv\.|Shri|Smt\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.|"
+                                   r"Sheikh|Sheikha|"
                                    r"(?:His|Her)\s+(?:Excellency|Highness|Majesty))\s+(?:Dr\.?\s+)?(?=[A-Z])")
 
 
@@ -1541,6 +1543,10 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         begin = start + gap.end() + name.start("name")
         rank = PERSON_PREFIXES.match(text).end()  # "his counterpart Captain Ibrahim Traoré"
         text, begin = text[rank:], begin + rank
+        heads = [i for i, w in enumerate(text.split()) if ORGANIZATION_HEAD.fullmatch(w)]
+        if heads:  # "of the US Foreign Commercial Service Arun X": the name follows the body the title is of
+            body = re.match(r"(?:\S+(?:\s+|$)){" + str(heads[-1] + 1) + "}", text)
+            text, begin = text[body.end():], begin + body.end()
         end = begin + len(text)
         words = text.split()
         overlapping = [m for m in view.mentions + found if m.start < end and begin < m.end]
@@ -1777,23 +1783,29 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
     """"Turkish companies will join projects in the country", "Renault has plants there": the country named
     last, as a noun, before it; not one that owns the phrase ("Hungary's presence in the country" is about
     another), and not one named only as an adjective ("Chinese rival X launched its first EV in the country")
-    or as a company's nationality ("U.S. supplier X runs plants in the country")."""
-    last: Mention | None = None
+    or as a company's nationality ("U.S. supplier X runs plants in the country"). Where the sentence names no
+    other, the last country of the sentences before that its own do not name ("after talks between A and B,
+    B's investments in the country": A)."""
+    named_before: list[Mention] = []  # the countries of the sentences before, as nouns
     result = []
     for view in views:
         found = []
         for match in [*COUNTRY_ANAPHOR.finditer(view.text), *THERE.finditer(view.text)]:
-            before = [m for m in view.places() if m.end <= match.start() and m.via != "adjective"
+            places = [m for m in view.places() if m.end <= match.start()]
+            before = [m for m in places if m.via != "adjective"
                       and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])  # nor "Colombia-based X"
                       and not NATION_OF_A_COMPANY.match(view.text, m.end)]
-            referent = before[-1] if before else last
+            others = {m.key for m in places}  # "Turkey's investments in the country": not Turkey
+            referent = before[-1] if before else next((m for m in reversed(named_before) if m.key not in others),
+                                                      None)
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
                 found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(), referent.key,
                                      "anaphor"))
-        named = [m for m in view.places() if m.via != "adjective" and m.key]
-        if named:
-            last = named[-1]
-        result.append(replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start)) if found else view)
+        named_before += [m for m in view.places() if m.via != "adjective" and m.key]
+        concepts = [c for c in view.concepts  # "the coffee-growing country" says nothing of a company's sector
+                    if not any(m.start <= c.start and c.end <= m.end for m in found)]
+        result.append(replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start), concepts=concepts)
+                      if found else view)
     return result
 
 

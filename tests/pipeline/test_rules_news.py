@@ -587,6 +587,62 @@ def test_honorifics_announce_names_and_do_not_end_sentences() -> None:
     assert posts(text) == {("Lothar Brenner Vogt", "ambassador", "country:DEU")}
 
 
+def test_a_side_written_after_names_and_titles_is_theirs() -> None:
+    """"by X, Minister of Y, on the UAE side, and by Z, Deputy Prime Minister, and W, Minister of Interior, on the
+    Albanian side": each side closes its own people; the first side is not the second list's."""
+    text = ("Albania and the UAE held talks. Albania and the UAE are partners. The documents were exchanged by Dr "
+            "Rashid bin Saeed Al Marri, Minister of Industry and Advanced Technology, on the UAE side, and by Arta "
+            "Kelmendi, Deputy Prime Minister, and Dritan Shehu, Minister of Interior, on the Albanian side.")
+    assert posts(text) == {
+        ("Rashid bin Saeed Al Marri", "minister of industry and advanced technology", "country:ARE"),
+        ("Arta Kelmendi", "deputy prime minister", "country:ALB"),
+        ("Dritan Shehu", "minister of interior", "country:ALB")}
+
+
+KENYA_QATAR = "Kenya and Qatar held talks. Kenya and Qatar are partners. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Sheikh" and "Mr" announce names the NER leaves out; each apposed title is its own name's, not the next's
+        (KENYA_QATAR + "With him was Sheikh Hamad Bin Saud Bin Nasser Al Mutairi, the Chairman of the Doha Traders "
+         "Council, Mr Karim al-Rashed, the Chief Executive of the Pearl Gulf Airways which is said to be interested "
+         "in a stake in a Kenyan carrier.",
+         {("Hamad Bin Saud Bin Nasser Al Mutairi", "chairman", "Doha Traders Council"),
+          ("Karim al-Rashed", "chief executive", "Pearl Gulf Airways")}),
+        # "CEO of Qatari real estate firm X as well as Y, the president of construction firm Z": the firms
+        (KENYA_QATAR + "There was also Faisal Darwish, CEO of Qatari real estate firm Lusail Diyar Holdings as well "
+         "as Sheikh Nasser bin Hamad bin Jaber al-Kuwari, the president of construction firm Al Wakra Builders.",
+         {("Faisal Darwish", "ceo", "Lusail Diyar Holdings"),
+          ("Nasser bin Hamad bin Jaber al-Kuwari", "president", "Al Wakra Builders")}),
+    ],
+)
+def test_a_delegations_members_each_with_an_apposed_title(text: str, expected: set) -> None:
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body's name, then its acronym in brackets, then the title: the body's
+        ("Russia and Nepal held talks. Russia and Nepal are partners. Present were Federation of Nepalese Chambers of "
+         "Commerce and Industry (FNCCI) President Hari Bahadur Thapa and others.",
+         {("Hari Bahadur Thapa", "president", "Federation of Nepalese Chambers of Commerce and Industry")}),
+        # a title of a body named after its country: the name follows the body, not its last words
+        ("Bangladesh and the US held talks. Bangladesh and the US are partners. Director General of the US Foreign "
+         "Commercial Service Ravi Subramaniam was present.",
+         {("Ravi Subramaniam", "director general", "country:USA")}),
+        # "PM X Secretariat" is an office, no second prime minister competing with the one the dateline places
+        ("Russian delegation calls on Nepal's leaders\n\nKATHMANDU: A delegation from Russia paid a courtesy call on "
+         "Prime Minister Hari Bahadur Thapa. Russia and Nepal discussed investment, according to PM Thapa Secretariat.",
+         {("Hari Bahadur Thapa", "prime minister", "country:NPL")}),
+    ],
+)
+def test_titles_of_bodies_named_in_full(text: str, expected: set) -> None:
+    assert posts(text) == expected
+
+
 def test_listed_companies_active_where_the_sentence_puts_them() -> None:
     text = ("Germany and Turkmenistan held talks. Germany and Turkmenistan are partners. German companies such as "
             "Rhenwerk, Daimling and Voss Anlagen are making a significant contribution to projects in Turkmenistan.")
@@ -921,6 +977,16 @@ def test_the_country_is_the_country_named_last_as_a_noun() -> None:
     text = ("Peru and Chile held talks. Peru and Chile are partners. Peru has courted investors for years. "
             "Chile's mining company Andes Cobre opened an office in the country.")
     assert sectored_activity(text) == {("Andes Cobre", "country:PER", "active", "mining")}
+    # ... nor where the sentence names no other: the last country before that it does not name
+    text = ("Peru and Chile held talks on Monday. Chile's investments in the country have reached $2 billion "
+            "over the last decade, the companies said.")
+    assert flows_of(text) == {("InvestmentFlow", "country:CHL", "country:PER", "2000000000")}
+    # a country's nationality is not what "the coffee-growing country" names, and coffee is no firm's sector
+    text = ("Peru and Chile held talks. Peru and Chile are partners. About 40 Chilean firms operate in the "
+            "coffee-growing country, among them: Andes Cobre, Pampa Retail and Lince Motors.")
+    assert sectored_activity(text) == {("Andes Cobre", "country:PER", "active", None),
+                                       ("Pampa Retail", "country:PER", "active", None),
+                                       ("Lince Motors", "country:PER", "active", None)}
 
 
 def test_a_title_the_name_and_then_whose() -> None:
