@@ -78,6 +78,7 @@ class Gazetteer:
     not_names: set[str] = field(default_factory=set)  # "MOU", "MW": what the NER takes for a name and never is
     name_heads: dict[str, str] = field(default_factory=dict)  # "Statistics" -> kind: "Statistics Poland"
     name_tails: dict[str, str] = field(default_factory=dict)  # "Airlines" -> kind: "Turkish Airlines"
+    shared_names: dict[str, str] = field(default_factory=dict)  # "Congo" -> the other country it may name
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -244,4 +245,6 @@ def load_gazetteer(
     gaz.name_heads = {row["word"].strip(): row["kind"].strip() for row in heads}
     tails = _read_csv(directory / "country-name-tails.csv")
     gaz.name_tails = {row["word"].strip(): row["kind"].strip() for row in tails}
+    shared = _read_csv(directory / "shared-names.csv")
+    gaz.shared_names = {row["name"].strip(): "country:" + row["country"].strip() for row in shared}
     return gaz

@@ -1529,7 +1529,7 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
             name = LIST_ITEM_NAME.match(view.text, position)
             if not name or any(m.start < name.end() and position < m.end for m in view.mentions) or any(
                     w in _list_stop_words() for w in name.group().split()) or not re.match(
-                    r"\s*(?:,|and\b|&|[.;)]|$)", view.text[name.end():]):
+                    r"\s*(?:,|and\b|&|[.;()]|$)", view.text[name.end():]):
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
             if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
@@ -1542,6 +1542,9 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
                           view.text[item.end:])
         if clause:
             item = replace(item, end=item.end + clause.end())  # only to read on from: the name stays as it is
+        note = re.match(r"\s*\([^()]{1,40}\)", view.text[item.end:])  # "Eurobank (via Universal Bank), ..."
+        if note:
+            item = replace(item, end=item.end + note.end())
         gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
                        view.text[item.end:])  # "Mitsui & Co.; Nippon Koei Co.; ..."
         if not gap:

@@ -1795,9 +1795,11 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
             before = [m for m in places if m.via != "adjective"
                       and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])  # nor "Colombia-based X"
                       and not NATION_OF_A_COMPANY.match(view.text, m.end)]
-            others = {m.key for m in places}  # "Turkey's investments in the country": not Turkey
-            referent = before[-1] if before else next((m for m in reversed(named_before) if m.key not in others),
-                                                      None)
+            # "Turkey's investments in the country": not Turkey, but the country named before it
+            owners = {m.key for m in places if re.match(r"['’]s?\b", view.text[m.end:])} if re.search(
+                r"\b(?:in|into|to)\s+$", view.text[:match.start()]) else set()
+            referent = before[-1] if before else next(
+                (m for m in reversed(named_before) if m.key not in owners), None)
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
                 found.append(Mention(match.group(), "Country", view.index, match.start(), match.end(), referent.key,
                                      "anaphor"))
@@ -1905,7 +1907,20 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     views = [replace(v, mentions=_names_ending_in_a_country(v)) for v in propagate_names(views)]  # "POSCO Argentina"
-    return sentences, country_anaphors(views)
+    return sentences, country_anaphors(names_two_countries_share(views, gaz))
+
+
+def names_two_countries_share(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:
+    """"Congo" and "Congolese" name the Democratic Republic, except in an article that names the Republic of
+    the Congo (or its capital) and never the Democratic Republic (data/gazetteer/shared-names.csv)."""
+    named = {m.key for v in views for m in v.places() + v.cities if m.text not in gaz.shared_names}
+    result = []
+    for view in views:
+        moved = [replace(m, key=gaz.shared_names[m.text]) if m.text in gaz.shared_names and m.key == gaz.names.get(
+            m.text, gaz.adjectives.get(m.text)) and gaz.shared_names[m.text] in named and m.key not in named else m
+                 for m in view.mentions]
+        result.append(replace(view, mentions=moved) if moved != view.mentions else view)
+    return result
 
 
 def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Mention]:

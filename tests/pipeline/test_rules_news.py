@@ -648,6 +648,13 @@ def test_listed_companies_active_where_the_sentence_puts_them() -> None:
             "Rhenwerk, Daimling and Voss Anlagen are making a significant contribution to projects in Turkmenistan.")
     assert activity(text) == {(name, "country:TKM", "active") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
     assert homes(text) == {(name, "country:DEU") for name in ("Rhenwerk", "Daimling", "Voss Anlagen")}
+    # an item's note in brackets ("via" its local subsidiary) leaves the list running
+    text = ("Greece and Ukraine held talks. Greece and Ukraine are partners. Among the Greek companies with "
+            "commercial activities in Ukraine are Thessal Foods, Aigaionsteel (via Dnipro Steel Works) and Kalos "
+            "Bank (via JSC Kyiv Kalos Bank).")
+    greek = {"Thessal Foods", "Aigaionsteel", "Kalos Bank"}
+    assert {(org, market) for org, market, _ in activity(text)} >= {(name, "country:UKR") for name in greek}
+    assert {(name, "country:GRC") for name in greek} <= homes(text)
 
 
 def test_what_the_ner_takes_for_names_and_never_is() -> None:
@@ -981,8 +988,8 @@ def test_the_country_is_the_country_named_last_as_a_noun() -> None:
     text = ("Peru and Chile held talks on Monday. Chile's investments in the country have reached $2 billion "
             "over the last decade, the companies said.")
     assert flows_of(text) == {("InvestmentFlow", "country:CHL", "country:PER", "2000000000")}
-    # a country's nationality is not what "the coffee-growing country" names, and coffee is no firm's sector
-    text = ("Peru and Chile held talks. Peru and Chile are partners. About 40 Chilean firms operate in the "
+    # coffee is no firm's sector where "the coffee-growing country" names the country
+    text = ("Peru and Chile held talks. Chile and Peru are partners. About 40 Chilean firms operate in the "
             "coffee-growing country, among them: Andes Cobre, Pampa Retail and Lince Motors.")
     assert sectored_activity(text) == {("Andes Cobre", "country:PER", "active", None),
                                        ("Pampa Retail", "country:PER", "active", None),
@@ -2889,3 +2896,20 @@ def test_a_headline_in_capitals_gives_no_names() -> None:
             "Vice Minister of Foreign Affairs Kim Dongsoo visited Oman and met Foreign Minister Badr Salim.")
     names = {m.text for m in extract(text).mentions if m.kind != "Country"}
     assert names == {"Kim Dongsoo", "Badr Salim"}
+
+
+@pytest.mark.parametrize(
+    ("text", "congo"),
+    [
+        # the article names the Republic's capital and never the Democratic Republic: "Congo" is the Republic
+        ("Congo and Brazil held talks in Brasilia. Brazil's exports to Congo reached $21.5 million in 2004, the "
+         "ministry said. The Congolese delegation returns to Brazzaville on Friday.", "country:COG"),
+        # ... the usual reading where the article names the Democratic Republic, or neither
+        ("Congo and Brazil held talks in Kinshasa. Brazil's exports to Congo reached $21.5 million in 2004, the "
+         "ministry said. The delegation returns to Brazzaville on Friday.", "country:COD"),
+        ("Congo and Brazil held talks. Brazil's exports to Congo reached $21.5 million in 2004, the ministry said.",
+         "country:COD"),
+    ],
+)
+def test_a_name_two_countries_share_is_the_one_the_article_names(text: str, congo: str) -> None:
+    assert flows_of(text) == {("TradeFlow", "country:BRA", congo, "21500000")}
