@@ -504,7 +504,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
     if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:
         kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
     if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS
-                             and not _title_before_a_body().search(text[:start - len(previous) - 1])):
+                             and not _title_before_a_body().search(text[:start - len(previous) - 1])
+                             and not _title_after_name().match(text[end:])):  # "a Polish investor, X, Chairman of"
         kind = "Company"
     elif kind == "Organization" and previous in COMPANY_NOUNS:
         kind = "Company"
@@ -581,9 +582,9 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
                          text):  # "Johannesburg-headquartered X", 'the Chinese consortium "CNTIC/LPEC"', "company «X»"
         if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
             continue  # not "Shore-based Anti-Ship Missile"
-        if _title_before_a_body().search(text[:m.start()]):
-            continue  # "Deputy Director General at the Kuwaiti fund Marwan X": the title's holder, no company
         group = "quoted" if m.group("quoted") else "name"
+        if _title_before_a_body().search(text[:m.start()]) or _title_after_name().match(text[m.end(group):]):
+            continue  # "Deputy Director General at the Kuwaiti fund X", "the investor X, Chairman of Y": a person
         start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(group), sent.start_char + m.end(group))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:
@@ -621,6 +622,8 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         if not apposition.needs.search(text):
             continue  # each pattern opens at any capital: without a word it needs, the scan is spared
         for m in apposition.regex.finditer(text):
+            if _title_after_name().match(text[m.end(1):]):
+                continue  # "a leading Polish investor, X, Chairman of Y": a person
             start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(1), sent.start_char + m.end(1))
             name = doc_text(sent.doc)[start:end]
             if name and not NOT_AN_ORGANIZATION.search(name) and not any(f.start == start for f in found):

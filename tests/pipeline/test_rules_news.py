@@ -2913,3 +2913,16 @@ def test_a_headline_in_capitals_gives_no_names() -> None:
 )
 def test_a_name_two_countries_share_is_the_one_the_article_names(text: str, congo: str) -> None:
     assert flows_of(text) == {("TradeFlow", "country:BRA", congo, "21500000")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister met the investor Tomasz Wrona, Chairman of Polrol, a maker of tractors.",
+        "The minister also met a leading Polish investor, Tomasz Wrona, Chairman of Polrol, a maker of tractors.",
+        "The minister met the Polish investor Tomasz Wrona, chairman of Polrol, in Warsaw.",
+    ],
+)
+def test_an_investor_with_a_title_after_the_name_is_a_person(sentence: str) -> None:
+    text = "Sri Lanka and Poland held talks. Sri Lanka and Poland are partners. " + sentence
+    assert posts(text) == {("Tomasz Wrona", "chairman", "Polrol")}
