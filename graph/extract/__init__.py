@@ -46,6 +46,7 @@ from diplograph.graph.extract.organizations import (
     with_the_parse,
 )
 from diplograph.graph.extract.positions import (
+    accredited_country,
     coordinated_posts,
     counterparts_across_sentences,
     dateline_country,
@@ -170,8 +171,8 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
         last_company = companies[0] if companies else None  # the subject, usually named first
     facts += officials_listed_after_one(views, facts, gaz)
     facts += envoys_of_their_leaders(views, facts, gaz)
-    facts += implied_positions(views, facts, pair, dateline_country(views, gaz) or visited_country(views, pair),
-                               pair_mentions, gaz)
+    officials_home = dateline_country(views, gaz) or visited_country(views, pair) or accredited_country(views, pair)
+    facts += implied_positions(views, facts, pair, officials_home, pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)

@@ -977,6 +977,21 @@ def visited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> 
     return None
 
 
+ACCREDITED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner|[Ee]mbassy|[Hh]igh [Cc]ommission)"
+                           r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s+(?:to|in)\s+(?:the\s+)?$")
+
+
+def accredited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> str | None:
+    """The country the article's envoys are posted to ("the outgoing Belgian Ambassador to Cameroon", "the
+    Belgian Embassy in Yaounde"), where every one of them is posted to the same country of the two: an envoy is
+    received by the officials of the country he serves in, whom the article then names bare."""
+    if pair is None:
+        return None
+    posted = {m.key for view in views for m in view.places() + view.cities
+              if m.key in pair and ACCREDITED_TO.search(view.text[max(0, m.start - 60):m.start])}
+    return next(iter(posted)) if len(posted) == 1 else None
+
+
 def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:
     """"Vice Minister X paid a visit to Oman", "President X's visit to Morocco", "the visit of President X":
     a visitor comes from the other country than the one visited (named after the cue, else the dateline's)."""

@@ -2926,3 +2926,15 @@ def test_a_name_two_countries_share_is_the_one_the_article_names(text: str, cong
 def test_an_investor_with_a_title_after_the_name_is_a_person(sentence: str) -> None:
     text = "Sri Lanka and Poland held talks. Sri Lanka and Poland are partners. " + sentence
     assert posts(text) == {("Tomasz Wrona", "chairman", "Polrol")}
+
+
+def test_officials_named_bare_are_those_of_the_country_the_envoy_serves_in() -> None:
+    """No dateline and no visit: the envoys the article speaks of are posted to Cameroon, so the officials who
+    receive them, named by bare titles, are Cameroon's."""
+    text = ("Cameroon-Belgium: a mutually beneficial partnership\n\n"
+            "The outgoing Belgian Ambassador to Cameroon, Luc Vermeulen, took stock of bilateral cooperation. "
+            "Received earlier by Prime Minister Samuel Eto Mbida, the envoy praised the economic ties with Belgium.")
+    assert ("Samuel Eto Mbida", "prime minister", "country:CMR") in posts(text)
+    # an envoy posted to each of the two countries says nothing of whose officials the bare titles are
+    text = text.replace("took stock", "and the Cameroonian Ambassador to Belgium, Paul Ndongo, took stock")
+    assert not any(holder == "Samuel Eto Mbida" for holder, _, _ in posts(text))
