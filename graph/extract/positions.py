@@ -484,13 +484,21 @@ ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "e
 
 
 DATED_PLACE = re.compile(  # "Colombo, June 21:": a place in title case is a dateline when a date follows it
-    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s+(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"|"
+    r"(?P<city>[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?),\s+(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"|"
     + MONTH_OR_ABBREVIATION + r"\.?\s+\d{1,2})\b")
+# "Tashkent, Uzbekistan (UzDaily.com) --", "Windhoek, Namibia | 12 May 2023 –": a city, its country, then what
+# closes a dateline
+PLACE_IN_COUNTRY = re.compile(r"(?P<city>[A-Z][\w'’]+(?:[ -](?:(?:es|el|de|da|al|la)[ -])?[A-Z][\w'’]+){0,3}),\s+"
+                              r"(?P<country>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)\s*(?:,\s*\d|\(|--|[—–|/]|-\s)")
 
 
 def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
     """The country of a dateline ("ISLAMABAD, 10 October 2024."): where the report was filed."""
     for view in views[:6]:  # after a headline, a date line and a byline
+        placed = PLACE_IN_COUNTRY.match(view.text)
+        if placed and gaz.names.get(placed.group("country"), "").startswith("country:") and (
+                gaz.capitals.get(placed.group("city")) or gaz.cities.get(placed.group("city"))):
+            return gaz.names[placed.group("country")]
         match = DATELINE.match(view.text) or DATED_PLACE.match(view.text)
         upper_or_dated = match and (match.group("city").isupper() or match.re is DATED_PLACE)
         if upper_or_dated and len(match.group("city").strip()) >= 3:
@@ -1029,9 +1037,11 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     places = [m for m in view.mentions if m.kind in affiliation_kinds()]
     facts = []
     for first, second in zip(places, places[1:], strict=False):
-        title = PLURAL_TITLE.search(view.text[:first.start])
+        if not re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[first.end:second.start]):
+            continue  # the cheap test first: most pairs of places are no "A and B"
         names = NAME_PAIR.match(view.text, second.end)
-        if not title or not names or not re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[first.end:second.start]):
+        title = names and PLURAL_TITLE.search(view.text[:first.start])
+        if not title or not names:
             continue
         words = title.group("title").split()
         role = next((" ".join(words[i:]).lower() for i in range(len(words))

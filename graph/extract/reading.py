@@ -292,8 +292,8 @@ def _title_after_name() -> re.Pattern:
 def _shouted(line: str) -> bool:
     """"VICE MINISTER CHOI JONGMOON VISITS OMAN": in a line in capitals the NER and the title rules find names in
     every word ("CHOI JONGMOON VISITS OMAN", "GERMAN", "OPENS")."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    letters = sum(map(str.isalpha, line))
+    return letters >= 12 and sum(map(str.isupper, line)) >= 0.9 * letters
 
 
 @lru_cache(maxsize=1)

@@ -2938,3 +2938,25 @@ def test_officials_named_bare_are_those_of_the_country_the_envoy_serves_in() -> 
     # an envoy posted to each of the two countries says nothing of whose officials the bare titles are
     text = text.replace("took stock", "and the Cameroonian Ambassador to Belgium, Paul Ndongo, took stock")
     assert not any(holder == "Samuel Eto Mbida" for holder, _, _ in posts(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("Tashkent, Uzbekistan (UzDaily.com) -- Officials met on trade.", "country:UZB"),
+        ("Windhoek, Namibia | 12 May 2023 – Officials met on trade.", "country:NAM"),
+        ("Dar es Salaam, Tanzania – Officials met on trade.", "country:TZA"),
+        ("Ho Chi Minh City, Vietnam (VNA) - Officials met on trade.", "country:VNM"),
+        ("Yaoundé, 15 July 2020 - Officials met on trade.", "country:CMR"),  # a date after a city with an accent
+        ("HANOI (VNA) — Officials met on trade.", "country:VNM"),
+        # no city before the country, or a city without a country and a date: no dateline
+        ("Kenya, Poland – a new partnership was signed.", None),
+        ("Nairobi, the capital, hosted the talks.", None),
+    ],
+)
+def test_a_dateline_in_title_case_with_its_country(line: str, country: str | None) -> None:
+    from diplograph.graph.extract.positions import dateline_country
+    from diplograph.graph.extract.reading import read_views
+    from diplograph.graph.gazetteer import load_gazetteer
+    _, views = read_views("Kenya and Poland hold talks\n\n" + line)
+    assert dateline_country(views, load_gazetteer()) == country
