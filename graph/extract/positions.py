@@ -989,11 +989,17 @@ ACCREDITED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner
                            r"(?:\s+(?:of|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\s+(?:to|in)\s+(?:the\s+)?$")
 
 
+ENVOY_WORD = r"\b(?:[Aa]mbassador|[Ee]nvoy|[Hh]igh [Cc]ommissioner)\b"
+RECEPTION = r"\b(?:[Rr]eceived|[Rr]eceives|[Aa]udience|[Cc]ourtesy call|[Cc]alled on|[Cc]alls on)\b"
+ENVOY_RECEIVED = re.compile(ENVOY_WORD + ".*" + RECEPTION + "|" + RECEPTION + ".*" + ENVOY_WORD)
+
+
 def accredited_country(views: list[SentenceView], pair: tuple[str, str] | None) -> str | None:
-    """The country the article's envoys are posted to ("the outgoing Belgian Ambassador to Cameroon", "the
-    Belgian Embassy in Yaounde"), where every one of them is posted to the same country of the two: an envoy is
-    received by the officials of the country he serves in, whom the article then names bare."""
-    if pair is None:
+    """The country an article's envoy is posted to ("the outgoing Belgian Ambassador to Cameroon", "the
+    Belgian Embassy in Yaounde"), in a report of the envoy received by its officials ("received in audience",
+    "a courtesy call"), whom it then names bare; every envoy it names must be posted to that same country (an
+    interview with an envoy speaks of the leaders of both)."""
+    if pair is None or not any(ENVOY_RECEIVED.search(view.text) for view in views):
         return None
     posted = {m.key for view in views for m in view.places() + view.cities
               if m.key in pair and ACCREDITED_TO.search(view.text[max(0, m.start - 60):m.start])}

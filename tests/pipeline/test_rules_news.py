@@ -2936,8 +2936,11 @@ def test_officials_named_bare_are_those_of_the_country_the_envoy_serves_in() -> 
             "Received earlier by Prime Minister Samuel Eto Mbida, the envoy praised the economic ties with Belgium.")
     assert ("Samuel Eto Mbida", "prime minister", "country:CMR") in posts(text)
     # an envoy posted to each of the two countries says nothing of whose officials the bare titles are
-    text = text.replace("took stock", "and the Cameroonian Ambassador to Belgium, Paul Ndongo, took stock")
-    assert not any(holder == "Samuel Eto Mbida" for holder, _, _ in posts(text))
+    both = text.replace("took stock", "and the Cameroonian Ambassador to Belgium, Paul Ndongo, took stock")
+    assert not any(holder == "Samuel Eto Mbida" for holder, _, _ in posts(both))
+    # nor does an interview, where the envoy speaks of the leaders of both countries
+    interview = text.replace("Received earlier by", "In the interview he praised")
+    assert not any(holder == "Samuel Eto Mbida" for holder, _, _ in posts(interview))
 
 
 @pytest.mark.parametrize(
