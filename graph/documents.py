@@ -111,6 +111,7 @@ LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
 SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")  # "said.  The minister": spaCy makes the second space a token
 LINE_MARGIN = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)  # a paragraph indented by a tab opens on a token of space
 INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+HYPHENS = re.compile(r"[\u2010\u2011]")  # "Kassym\u2011Jomart": a hyphen that may not break is still a hyphen
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -118,7 +119,7 @@ def as_printed(text: str) -> str:
     """The text as a reader sees it on the page: the document's text, which provenance offsets count in.
     Letters are composed (NFC): a file saved with "é" as "e" and a combining accent is the same name."""
     text = LINE_SEPARATORS.sub("\n", CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text))
-    text = SPACE_RUN.sub(" ", UNICODE_SPACES.sub(" ", INVISIBLE.sub("", text)))
+    text = SPACE_RUN.sub(" ", UNICODE_SPACES.sub(" ", HYPHENS.sub("-", INVISIBLE.sub("", text))))
     return LINE_MARGIN.sub("", unicodedata.normalize("NFC", text))
 
 

@@ -30,6 +30,7 @@ PREFIX_CURRENCIES = {
     "myr": "MYR", "php": "PHP", "₱": "PHP", "pkr": "PKR", "bdt": "BDT", "ghs": "GHS", "etb": "ETB",
     "rm": "MYR", "dh": "AED", "s$": "SGD", "nz$": "NZD", "hk$": "HKD",  # "RM170bil", "Dh129 billion"
     "rs.": "Rs", "rs": "Rs", "tk": "BDT",  # the rupee of India, Pakistan, Sri Lanka or Nepal: kept as written
+    "sh": "Sh", "shs": "Sh",  # the shilling of Kenya, Tanzania or Uganda, as East African papers write it
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -44,7 +45,7 @@ SUFFIX_CURRENCIES = {
     "zlotys": "PLN", "zloty": "PLN", "forints": "HUF", "forint": "HUF", "koruna": "CZK", "cedis": "GHS",
     "birr": "ETB", "egyptian pounds": "EGP", "taka": "BDT", "pakistani rupees": "PKR",
     "rands": "ZAR", "south african rands": "ZAR", "south african rand": "ZAR", "dirham": "AED", "riyal": "SAR",
-    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "pesos": "$",
+    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "pesos": "$", "shillings": "Sh",
 }
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -26,6 +26,7 @@ pytestmark = pytest.mark.usefixtures("nlp_loaded")
         ("one\r\ntwo\rthree\u2028four", "one\ntwo\nthree\nfour"),  # every line break is a newline
         ("\tindented  \n\n  paragraph", "indented\n\nparagraph"),  # a line's margins go, blank lines stay
         ("S\u0327ims\u0327ek", "\u015eim\u015fek"),  # a letter and its combining mark are one letter (NFC)
+        ("Kassym\u2011Jomart co\u2010operation", "Kassym-Jomart co-operation"),  # Unicode hyphens
     ],
 )
 def test_as_printed(raw: str, printed: str) -> None:

@@ -41,6 +41,10 @@ from diplograph.graph.money import find_money, find_years
         ("an investment of Rs 5,000 crore", 50_000_000_000, "Rs"),
         ("Rs. 12 lakh", 1_200_000, "Rs"),
         ("Tk 500 crore", 5_000_000_000, "BDT"),
+        # East Africa's shilling, as its papers write it; which country's is kept open, as for "Rs"
+        ("investment of Sh2.1 trillion", 2_100_000_000_000, "Sh"),
+        ("Shs 40 billion in exports", 40_000_000_000, "Sh"),
+        ("sales of 300 million shillings", 300_000_000, "Sh"),
         # a decimal comma before a scale word, as most of Europe writes it; three digits still group thousands
         ("trade of $1,2 billion", 1_200_000_000, "$"),
         ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
