@@ -773,8 +773,8 @@ def _listed_after_activity(view: SentenceView, facts: list[Fact], gaz: Gazetteer
     """"230 French enterprises operate in Kazakhstan, among them the groups Total, Orano and Alstom":
     the activity of the many is the activity of each one named."""
     found: list[Fact] = []
-    if not _organizations(view):
-        return found  # nothing to list: the cue's search is the costly part
+    if not _organizations(view) or not (view.places() or view.cities):
+        return found  # nothing to list, or nowhere: the cue's search is the costly part
     for text_cue in ACTIVE_CUE.finditer(view.text):
         if any(f.role("organization").sentence == view.index and f.role("organization").end <= text_cue.start()
                for f in facts):
@@ -900,11 +900,12 @@ def shares_of_the_sentence_before(views: list[SentenceView], facts: list[Fact], 
     placed = {(f.sentence, f.role("organization").text) for f in facts if f.kind == "MarketActivity"}
     found = []
     for before, view in zip(views, views[1:], strict=False):
-        if before.is_title or view.is_title or any(m.via != "adjective" for m in view.places() + view.cities):
-            continue
+        if before.is_title or view.is_title or any(m.via != "adjective" for m in view.places() + view.cities) \
+                or not _organizations(view) or _organizations(before):
+            continue  # the cheap tests first: the cues' search is the costly part
         cue = PLANNED_CUE.search(before.text) or ACTIVE_CUE.search(before.text)
         if cue is None or NEGATED_ACTIVITY.search(before.text) or any(
-                f.sentence == before.index for f in facts if f.kind == "MarketActivity") or _organizations(before):
+                f.sentence == before.index for f in facts if f.kind == "MarketActivity"):
             continue  # the many are unnamed: "four carmakers", "Japanese investors"
         market = _market_after(before, cue.end(), limit=60)
         if market is None or market.key is None:
