@@ -247,4 +247,15 @@ def load_gazetteer(
     gaz.name_tails = {row["word"].strip(): row["kind"].strip() for row in tails}
     shared = _read_csv(directory / "shared-names.csv")
     gaz.shared_names = {row["name"].strip(): "country:" + row["country"].strip() for row in shared}
+    _acronyms_written_as_words(gaz)
     return gaz
+
+
+def _acronyms_written_as_words(gaz: Gazetteer) -> None:
+    """"Nato", "Ecowas", "Caricom", "Sadc": British and Commonwealth papers write an acronym said as a word in
+    title case. Four letters at least, and never where the word is a place's or a country's ("Guam")."""
+    taken = set(gaz.names) | set(gaz.cities) | set(gaz.capitals) | set(gaz.adjectives)
+    for acronym, key in list(gaz.acronyms.items()):
+        word = acronym.capitalize()
+        if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper() and word not in taken:
+            gaz.acronyms.setdefault(word, key)

@@ -403,6 +403,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     if not titles:
         return None
     title, t_start, t_end = titles[0]
+    if t_end > window_end and not bracket:  # "X, Minister of Investment, Industry, and Trade of Y": the commas
+        end_match = APPOSITIVE_END.search(view.text, t_end)  # are the portfolio's, the apposition goes on
+        window_end = end_match.start() if end_match else len(view.text)
     joined = next((m for m in view.mentions if m.kind == "Person" and t_end <= m.start < window_end
                    and re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$", view.text[t_end:m.start])), None)
     if joined:  # "X, the Georgian Agriculture Minister and Y, ...", "X, Director of A as well as Y, COO of B":
@@ -467,9 +470,9 @@ DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<cou
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
 SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)"
                   r"(?:\s+(?:of|to)\s+[^.;:,]{1,50})?,?"
-                  r"\s+(?:was\s+|were\s+)?(?:represented by|led by|headed by|included|comprised|consisted of|"
+                  r"\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:represented by|led by|headed by|included|comprised|"
                   # "the Greek delegation was headed by A, and the Egyptian delegation by B"; "Kenya was represented by"
-                  r"by(?=\s+[A-Z]))\b|\s+(?:was|were)\s+represented\s+by\b")
+                  r"consisted of|by(?=\s+[A-Z]))\b|\s+(?:was|were|is|are)\s+represented\s+by\b")
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
 HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
 LIST_ITEM_AFTER = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")

@@ -118,3 +118,27 @@ def test_the_bloc_of_an_earlier_sentence() -> None:
     found = memberships("Leaders met at the ASEAN summit in Hanoi.\nVietnam joined the bloc in 1995.")
     assert found == {("country:VNM", ASEAN)}
     assert memberships("Leaders met at the ASEAN summit in Hanoi.\nTimor-Leste has never joined the bloc.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym said as a word, as British and Commonwealth papers print it
+        ("Nigeria and Ghana held talks. Nigeria and Ghana are partners. Both countries are members of Ecowas.",
+         {("country:NGA", "io:economic-community-of-west-african-states"),
+          ("country:GHA", "io:economic-community-of-west-african-states")}),
+        ("Kenya and Zambia held talks. Kenya and Zambia are partners. Zambia is a member of Comesa and Sadc.",
+         {("country:ZMB", "io:common-market-for-eastern-and-southern-africa"),
+          ("country:ZMB", "io:southern-african-development-community")}),
+    ],
+)
+def test_acronyms_written_as_words(text: str, expected: set) -> None:
+    assert memberships(text) == expected
+
+
+def test_an_acronym_written_as_a_word_never_takes_a_places_name() -> None:
+    from diplograph.graph.gazetteer import load_gazetteer
+    gaz = load_gazetteer()
+    assert gaz.acronyms["Nato"] == gaz.acronyms["NATO"]
+    assert "Guam" not in gaz.acronyms and gaz.names["Guam"] == "country:GUM"  # the island, not the GUAM group
+    assert "Cis" not in gaz.acronyms  # three letters are spelt out, not said as a word

@@ -2963,3 +2963,20 @@ def test_a_dateline_in_title_case_with_its_country(line: str, country: str | Non
     from diplograph.graph.gazetteer import load_gazetteer
     _, views = read_views("Kenya and Poland hold talks\n\n" + line)
     assert dateline_country(views, load_gazetteer()) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the commas of a ministry's portfolio do not end the apposition: the country after it owns the post
+        ("Egypt and Uzbekistan held talks. Egypt and Uzbekistan are partners. Bakhtiyor Rahimov, Minister of "
+         "Investment, Industry, and Trade of the Republic of Uzbekistan, attended the event.",
+         {("Bakhtiyor Rahimov", "minister of investment, industry, and trade", "country:UZB")}),
+        # "the Algerian side is represented by X, minister of health, population and hospital reform"
+        ("Cuba and Algeria held talks. Cuba and Algeria are partners. The Algerian side is represented by Karim "
+         "Belkacem, minister of health, population and hospital reform.",
+         {("Karim Belkacem", "minister of health, population and hospital reform", "country:DZA")}),
+    ],
+)
+def test_long_portfolios_of_ministers(text: str, expected: set) -> None:
+    assert posts(text) == expected
