@@ -1653,6 +1653,33 @@ def _a_business_name(view: SentenceView, m: Mention) -> bool:
         and not ORGANIZATION_HEAD.search(m.text)  # "Thai Chamber of Commerce chairman X" is no company
 
 
+TWO_NAMES = re.compile(r"(?P<a>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+and\s+"
+                       r"(?P<b>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+
+
+def names_the_ner_joined_by_and(views: list[SentenceView]) -> list[SentenceView]:
+    """"the partnership between Sonatrach and Equinor": the NER's one organisation is two where the article
+    names one of its halves on its own elsewhere."""
+    alone = {m.text: m.kind for v in views for m in v.mentions if m.kind in ORGANIZATION_KINDS and m.key is None
+             and " and " not in m.text}
+    result = []
+    for view in views:
+        mentions = []
+        for m in view.mentions:
+            two = TWO_NAMES.fullmatch(m.text) if m.kind in ORGANIZATION_KINDS and m.key is None else None
+            if two is None or not (two.group("a") in alone or two.group("b") in alone):
+                mentions.append(m)
+                continue
+            for part in ("a", "b"):
+                name = two.group(part)
+                kind = alone.get(name) or (organization_kind(name) if organization_kind(name) != "Organization"
+                                           else m.kind)
+                mentions.append(replace(m, text=name, kind=kind, start=m.start + two.start(part),
+                                        end=m.start + two.end(part)))
+        result.append(replace(view, mentions=mentions) if len(mentions) != len(view.mentions) else view)
+    return result
+
+
 def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     """One name, one entity per document: an organisation the text has named once ("the Italian energy
     group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
@@ -1909,7 +1936,8 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             sentences.append(Sentence(index, text[start:start + len(stripped)], start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
-    views = [replace(v, mentions=_names_ending_in_a_country(v)) for v in propagate_names(views)]  # "POSCO Argentina"
+    views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
+             for v in propagate_names(names_the_ner_joined_by_and(views))]
     return sentences, country_anaphors(names_two_countries_share(views, gaz))
 
 

@@ -2980,3 +2980,16 @@ def test_a_dateline_in_title_case_with_its_country(line: str, country: str | Non
 )
 def test_long_portfolios_of_ministers(text: str, expected: set) -> None:
     assert posts(text) == expected
+
+
+def test_two_companies_the_ner_read_as_one_name() -> None:
+    """"between Sonatrach and Equinor": one organisation to the NER, two where the article names one half alone."""
+    text = ("Algeria and Norway held talks. Algeria and Norway are partners. The minister received a delegation of "
+            "the Norwegian oil group Nordlys Energi. He praised the partnership between Saharpetrol and Nordlys "
+            "Energi at two gas fields.")
+    names = {m.text for m in extract(text).mentions if m.kind not in ("Country", "Person")}
+    assert {"Saharpetrol", "Nordlys Energi"} <= names and "Saharpetrol and Nordlys Energi" not in names
+    # where the article never names a half alone, the NER's reading stands
+    text = ("Algeria and Norway held talks. Algeria and Norway are partners. He praised the partnership between "
+            "Saharpetrol and Nordlys Energi at two gas fields.")
+    assert "Saharpetrol and Nordlys Energi" in {m.text for m in extract(text).mentions}
