@@ -45,14 +45,18 @@ def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | Non
     return min(after, key=lambda c: c[1].start()) if after else None
 
 
+# the year a figure is compared with: "than in 2022", "compared with the same period in 2022", "since 2015"
+COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|since|from|against)\s+"
+                           r"(?:in\s+|the same (?:\w+\s+){1,2}?(?:of|in)\s+)?$")
+
+
 def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tuple[int | None, str | None]:
     """The year an amount refers to: the nearest year after it ("$1 billion in 2021"), else the
-    nearest before it, else the year of the sentence before (same topic, "in the same year")."""
+    nearest before it, else the year of the sentence before (same topic, "in the same year"); never a year
+    the amount is only compared with."""
     others = [m for m in view.money if m is not money]
     after = [(y, o) for y, o in view.years if o >= money.end and o - money.end <= 40
-             and not any(money.end <= m.start < o for m in others)
-             and not re.search(r"\b(than|compared (?:with|to)|since|from|against)\s+(?:in\s+|the same \w+ of\s+)?$",
-                               view.text[:o])]
+             and not any(money.end <= m.start < o for m in others) and not COMPARED_WITH.search(view.text[:o])]
     before = [(y, o) for y, o in view.years if o < money.start
               and not any(o < m.start < money.start for m in others)]
     if after:
@@ -65,8 +69,13 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
         span = re.match(r"\s*(?:and|to|-|–)\s*(\d{4})\b", view.text[offset + 4:])
         if span:  # "between 1992 and 2023": the figure stands at the end of the range
             year = int(span.group(1))
+    elif any(not COMPARED_WITH.search(view.text[:o]) for _, o in view.years):
+        year, offset = next((y, o) for y, o in view.years if not COMPARED_WITH.search(view.text[:o]))
+    elif any(re.search(r"\bthe same\b", COMPARED_WITH.search(view.text[:o]).group()) for _, o in view.years):
+        # "$5.9 million, up 5.6 times compared with the same period in 2022": the period the sentence before named
+        return context.previous_year, None
     elif view.years:
-        year, offset = view.years[0]
+        return None, None  # "38 per cent more than in 2021", "since 2020": only what the figure is compared with
     else:
         return context.previous_year, None
     period = re.search(r"\b(?:first|second|third|fourth|last)\s+(?:half|quarter|\w+\s+months)\s+of\s+$|"

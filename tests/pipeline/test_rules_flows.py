@@ -190,3 +190,18 @@ def test_the_following_year_is_the_year_after_the_one_named_before() -> None:
                      "following year.")
     assert sorted((f.value("amount"), f.value("year")) for f in flows) == [
         (Decimal("3.8e8"), 2022), (Decimal("4.44e8"), 2023)]
+
+
+def test_a_year_a_figure_is_compared_with_is_not_its_year() -> None:
+    """"$5.9 million, up 5.6 times compared with the same period in 2022": the figure is of the year the sentence
+    before speaks of, not of the year it is compared with."""
+    text = ("Kyrgyzstan and Finland held talks. Kyrgyzstan and Finland are partners. Trade between the two countries "
+            "reached $6.2 million from January through July 2023. Most of it was Kyrgyzstan's imports from Finland, "
+            "totalling $5.8 million, up five times compared with the same period in 2022.")
+    years = {int(f.value("amount")): f.value("year") for f in flows_of(text)}
+    assert years == {6_200_000: 2023, 5_800_000: 2023}
+    # "38 per cent more than in 2021", "since 2020": with no year of its own, the figure has none
+    text = ("Kyrgyzstan and Finland held talks. Kyrgyzstan and Finland are partners. Trade between the two countries "
+            "reached $6.2 million in 2023. French investment in Finland stands at $9 million, 38 per cent more "
+            "than in 2021.")
+    assert {int(f.value("amount")): f.value("year") for f in flows_of(text)}[9_000_000] is None
