@@ -370,8 +370,8 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
     return None
 
 
+# "CEO of Qatari real estate firm X", "the president of construction firm X": a company noun before the name
 NATIONALITYS_FIRM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+")
-# "CEO of Qatari real estate firm X", "the president of construction firm X"
 OF_A_FIRM = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+$")
 
 
@@ -409,8 +409,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     joined = next((m for m in view.mentions if m.kind == "Person" and t_end <= m.start < window_end
                    and re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$", view.text[t_end:m.start])), None)
     if joined:  # "X, the Georgian Agriculture Minister and Y, ...", "X, Director of A as well as Y, COO of B":
-        window_end = t_end + re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$",  # the apposition
-                                       view.text[t_end:joined.start]).start()  # ends at "and"
+        # the apposition ends at "and"
+        window_end = t_end + re.search(r"\s+(?:and|as well as)\s+(?:" + HONORIFIC + ")$",
+                                       view.text[t_end:joined.start]).start()
     tail = view.text[t_end:window_end]
     for m in mentions_between(view, t_end, window_end):
         tail = tail.replace(m.text, "")
@@ -555,6 +556,12 @@ def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, M
     return sides
 
 
+def _other_country_between(view: SentenceView, side: Mention, person: Mention, pair: tuple[str, str]) -> bool:
+    """The other of the two countries, named between a side's phrase and the person: that side is not theirs."""
+    return any(o.key in pair and o.key != side.key for o in mentions_between(
+        view, side.end + SIDE.match(view.text[side.end:]).end(), person.start))
+
+
 SIDE_CLOSING_ITEMS = re.compile(r",\s+(?:on|from|for)\s+the\s+$")  # "X, Minister of Y, on the UAE side, and by Z"
 
 
@@ -632,9 +639,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     for view, person, canonical, role in bare:  # "The Kazakh side was represented by Minister of Energy X"
         side = [closing[view.index][person.start]] if person.start in closing[view.index] else []
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
-                        and SIDE.match(view.text[m.end:]) and not any(o.key in pair and o.key != m.key for o in
-                        mentions_between(view, m.end + SIDE.match(view.text[m.end:]).end(), person.start))
-                        ]  # not "the delegation to Japan"
+                        and SIDE.match(view.text[m.end:]) and not _other_country_between(view, m, person, pair)]
         side = side or ([listed[view.index]] if view.index in listed else [])
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "The head of the
                         and HEAD_OF.search(view.text[:m.start])  # Vietnamese delegation, Deputy Minister X"
