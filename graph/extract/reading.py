@@ -1891,16 +1891,16 @@ def _unwrapped(text: str) -> str:
     if width is None:
         return WRAPPED.sub(lambda m: " " * len(m.group()), text)
 
-    def wrapper_s(m: re.Match[str]) -> str:
-        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+    def joined_or_kept(m: re.Match[str]) -> str:
         word = re.match(r"\S*", text[m.end():]).group()
-        inside_a_sentence = WRAPPED.match(text, m.start())  # its lookahead must see past the break
         if word in ("-", "–", "—", "•", "*", "·"):
             return m.group()  # a list's item opens a line of its own
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        inside_a_sentence = WRAPPED.match(text, m.start())  # matched in the whole text: its lookahead sees on
         joined = len(line) + 1 + len(word) > width - 5 or inside_a_sentence and inside_a_sentence.end() == m.end()
         return " " * len(m.group()) if joined else m.group()
 
-    return LINE_IN_PARAGRAPH.sub(wrapper_s, text)
+    return LINE_IN_PARAGRAPH.sub(joined_or_kept, text)
 
 
 # "South Koreaʼs", "Korea´s", "Korea`s": a letter or an accent printed for the apostrophe, one character for one,
@@ -1942,14 +1942,19 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
 
 
 def names_two_countries_share(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:
-    """"Congo" and "Congolese" name the Democratic Republic, except in an article that names the Republic of
-    the Congo (or its capital) and never the Democratic Republic (data/gazetteer/shared-names.csv)."""
+    """"Congo" and "Congolese" name the Democratic Republic, "Korea" South Korea, except in an article that
+    names the other country (by a name of its own or its capital) and never the usual one
+    (data/gazetteer/shared-names.csv)."""
     named = {m.key for v in views for m in v.places() + v.cities if m.text not in gaz.shared_names}
+
+    def meant(m: Mention) -> Mention:
+        usual = gaz.names.get(m.text, gaz.adjectives.get(m.text))
+        other = gaz.shared_names.get(m.text)
+        return replace(m, key=other) if other and m.key == usual and other in named and usual not in named else m
+
     result = []
     for view in views:
-        moved = [replace(m, key=gaz.shared_names[m.text]) if m.text in gaz.shared_names and m.key == gaz.names.get(
-            m.text, gaz.adjectives.get(m.text)) and gaz.shared_names[m.text] in named and m.key not in named else m
-                 for m in view.mentions]
+        moved = [meant(m) for m in view.mentions]
         result.append(replace(view, mentions=moved) if moved != view.mentions else view)
     return result
 
