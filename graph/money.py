@@ -31,6 +31,7 @@ PREFIX_CURRENCIES = {
     "rm": "MYR", "dh": "AED", "s$": "SGD", "nz$": "NZD", "hk$": "HKD",  # "RM170bil", "Dh129 billion"
     "rs.": "Rs", "rs": "Rs", "tk": "BDT",  # the rupee of India, Pakistan, Sri Lanka or Nepal: kept as written
     "sh": "Sh", "shs": "Sh",  # the shilling of Kenya, Tanzania or Uganda, as East African papers write it
+    "r": "ZAR",  # "R44 million", as South African papers write the rand: a capital glued to an amount with its scale
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -98,6 +99,9 @@ def find_money(text: str) -> list[Money]:
                 continue  # "one euro coins": a number word counts only with its scale ("one billion euros")
             if m.group("cur").lower() in ("rm", "dh") and not m.group("cur")[0].isupper():
                 continue
+            if m.group("cur").lower() == "r" and (m.group("cur") != "R" or not scale and "," not in m.group("num")
+                                                  or not text[m.end("cur"):m.start("num")] == ""):
+                continue  # not "R2 road" or "r 5"
             found.append(Money(_amount(m.group("num"), scale), cur, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda money: money.start)
     result: list[Money] = []

@@ -20,7 +20,7 @@ from diplograph.graph.extract.cooperation import (
     trade_and_investment_talked_of,
 )
 from diplograph.graph.extract.events import agreements, meetings
-from diplograph.graph.extract.flows import flows
+from diplograph.graph.extract.flows import flows, speaks_of_the_pairs_trade
 from diplograph.graph.extract.learned import Candidate, candidates, learned_facts
 from diplograph.graph.extract.memberships import memberships
 from diplograph.graph.extract.organizations import (
@@ -141,11 +141,12 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     previous_year: int | None = None
     last_group: Mention | None = None
     last_company: Mention | None = None
+    trade_before = False
     for view in views:
         if view.is_title:  # a headline repeats the body without its context; only a post it names stands alone
             facts += positions(view)  # "In conversation with H.E. X, Ambassador of Kazakhstan to Pakistan"
             continue
-        context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company)
+        context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company, trade_before)
         facts += positions(view) + respective_posts(view, gaz)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
@@ -169,11 +170,12 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
             last_group = groups[-1]
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
         last_company = companies[0] if companies else None  # the subject, usually named first
+        trade_before = speaks_of_the_pairs_trade(view, pair)
     facts += officials_listed_after_one(views, facts, gaz)
     facts += envoys_of_their_leaders(views, facts, gaz)
     officials_home = dateline_country(views, gaz) or visited_country(views, pair) or accredited_country(views, pair)
     facts += implied_positions(views, facts, pair, officials_home, pair_mentions, gaz)
-    facts += counterparts_across_sentences(views, facts) + name_line_then_title_line(views)
+    facts += counterparts_across_sentences(views, facts, pair, pair_mentions) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)
     facts = officers_of_a_body_named_by_its_noun(views, facts, gaz)

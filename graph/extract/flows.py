@@ -218,7 +218,8 @@ def _trade_with(view: SentenceView, money: Money, context: DocumentContext) -> l
 
 
 STATED_CLAUSE = re.compile(r",\s*(?:which|that)\s+(?:has\s+|had\s+|already\s+)?(?:reached|stood|totall?ed|amounted|"
-                           r"was|were|hit|exceeded|topped|rose|grew|increased)\b", re.IGNORECASE)
+                           r"was|were|hit|exceeded|topped|rose|grew|increased)\b|"
+                           r"\b(?:present|current|existing)\s+(?:volume|level|value|figure)\b", re.IGNORECASE)
 # "the trade deficit with Japan widened to $1 billion": a difference between two flows, neither of them
 BALANCE_BEFORE = re.compile(r"\b(?:deficit|surplus|balance|imbalance)\b[^.;$€£¥]*$", re.IGNORECASE)
 # "up from $980 million a year earlier": the year before the sentence's year
@@ -262,12 +263,31 @@ def relative_change(view: SentenceView, money: Money) -> Decimal | None:
     return min(found)[1] if found else None
 
 
+# "It went up from R44 million in 2009": a sentence whose subject is the figure the sentence before spoke of
+REFERS_BACK = re.compile(r"\s*(?:It|This|The\s+(?:figure|volume|value|total))\s+(?:has\s+|had\s+|then\s+)?"
+                         r"(?:went|rose|grew|increased|fell|dropped|declined|decreased|reached|stood|amounted|climbed)\b")
+
+
+def speaks_of_the_pairs_trade(view: SentenceView, pair: tuple[str, str] | None) -> bool:
+    """"Total trade between A and B has fluctuated": the pair's trade, whose figures the next sentence may give
+    ("It went up from R44 million in 2009 to R137 million in 2010")."""
+    return bool(pair) and bool(TRADE_CUE.search(view.text)) and set(pair) <= set(view.countries())
+
+
 def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
     facts = []
     for money in view.money:
         if any(CONVERSION.fullmatch(view.text[o.end:money.start]) for o in view.money if o.end <= money.start):
             continue  # "US$32.7 billion (S$44.2 billion)": the same figure in a second currency
         cue_found = _nearest_cue(view, money)
+        if not cue_found and context.trade_before and REFERS_BACK.match(view.text) and not view.countries() \
+                and context.main_pair and not (TARGET_AFTER.search(view.text[money.end:money.end + 40])
+                                               or RAISE_TO.search(view.text[:money.start])
+                                               or CHANGE_BEFORE.search(view.text[:money.start])):
+            year, period = _year_for(view, money, context)
+            facts.append(make_fact("TradeFlow", view, {"party": [context.pair_mentions[k] for k in context.main_pair]},
+                                   0.6, amount=money.amount, currency=money.currency, year=year, period=period))
+            continue
         if not cue_found:
             continue
         kind, cue = cue_found

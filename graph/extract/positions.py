@@ -529,7 +529,8 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
         starts = {after.end(), after.end() + len(ROLE_QUALIFIER_AHEAD.match(view.text, after.end()).group())} \
             if after else set()
         clause = re.match(r"[^,;.()]*", view.text[t_end:]).group()
-        of = re.match(r"\s+(?:of|to|at)\s+(?:the\s+)?(?P<words>[^.;]*?)(?=,\s+[a-z]|[.;]|$)", view.text[t_end:])
+        of = re.match(r"(?:\s*\([^()]{1,20}\))?\s+(?:of|to|at)\s+(?:the\s+)?(?P<words>[^.;]*?)(?=,\s+[a-z]|[.;]|$)",
+                      view.text[t_end:])  # "X, Secretary (East) at India's Ministry of External Affairs"
         owned = of and not all(  # "X, Minister of Y": Y owns it, unless Y is only a portfolio
             w.lower() in gaz.portfolio_words for w in re.findall(r"[A-Za-z][\w-]*", of.group("words"))
             if w not in ("and", "of", "the", "for"))
@@ -770,7 +771,7 @@ VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:
                          r"['’]s\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
                          r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"
                          r"concluded|concludes|began|begins|started|starts|completed|completes|ended|ends|"
-                         r"kicked off|kicks off)\s+(?:a|an|his|her)\s+"
+                         r"kicked off|kicks off|opened|opens)\s+(?:a|an|his|her)\s+"
                          r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
                          r"(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
                          r"travelled to|traveled to|flew to|flies to|is flying to|will fly to|travels to|"
@@ -812,9 +813,10 @@ def titles_of_their_own_country(views: list[SentenceView], facts: list[Fact], pa
     return found
 
 
-VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission)\s+to\s+(?:the\s+)?$|\b(?:visited|visiting|arrived in|"
-                      r"arrives in|travelled to|traveled to|flew to|landed in|(?:will|to)\s+(?:travel|fly)\s+to|"
-                      r"travels to|is travelling to|is traveling to)\s+(?:the\s+)?$", re.IGNORECASE)
+VISIT_TO = re.compile(r"\b(?:visits?|trip|tour|mission|delegation)\s+to\s+(?:the\s+)?$|"
+                      r"\b(?:visited|visiting|arrived in|arrives in|travelled to|traveled to|flew to|landed in|"
+                      r"(?:will|to)\s+(?:travel|fly)\s+to|travels to|is travelling to|is traveling to)\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)
 
 
 MINISTER_OF = re.compile(r"(?:deputy\s+|vice\s+|first\s+deputy\s+)?minister\s+(?:of|for)\s+(?:the\s+)?"
@@ -1201,13 +1203,17 @@ def _country_served(person: Mention, served: dict[str, Mention]) -> Mention | No
     return next((country for name, country in served.items() if same_person(name, {person.text})), None)
 
 
-def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                                  pair_mentions: dict[str, Mention]) -> list[Fact]:
     """"Erdogan said ... with his Senegalese counterpart Macky Sall": the counterpart holds the post that the
-    person named before him in the sentence holds anywhere in the article."""
+    person named before him in the sentence holds anywhere in the article; "his counterpart X", with no
+    country, in an article about two countries: the post in the other one."""
     posts: dict[str, str] = {}
+    serves: dict[str, str | None] = {}
     for fact in facts:
         if fact.kind == "Position":
             posts.setdefault(fact.role("holder").text, str(fact.value("role")))
+            serves.setdefault(fact.role("holder").text, fact.role("affiliation").key)
     found = []
     for view in views:
         for person in (m for m in view.mentions if m.kind == "Person" and not same_person(m.text, set(posts))):
@@ -1220,10 +1226,22 @@ def counterparts_across_sentences(views: list[SentenceView], facts: list[Fact]) 
             if not before and view.index > 0:  # "His UAE counterpart, X, agreed.": the one named just before
                 before = [m for m in views[view.index - 1].mentions if m.kind == "Person" and m.text in posts]
             held = [posts[h] for m in before[-1:] for h in posts if same_person(m.text, {h})]
+            home = next((serves[h] for m in before[-1:] for h in posts if same_person(m.text, {h})), None)
+            if country is None and not lead.group("before") and not lead.group("after") and pair and home in pair \
+                    and before and before[-1].sentence == view.index and _is_a_subject(view, before[-1]):
+                country = pair_mentions.get(pair[1] if home == pair[0] else pair[0])
             if country is not None and held:
                 found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.65,
                                        role=held[0]))
     return found
+
+
+def _is_a_subject(view: SentenceView, person: Mention) -> bool:
+    """Whether the name is a clause's subject ("President X arrived ... and met his counterpart Y"), not one
+    named on the way ("received by the President of Senegal, X, and met his counterpart Y")."""
+    words = view.words
+    inside = {i for i, w in enumerate(words) if person.start <= w.start and w.end <= person.end}
+    return any(words[i].dep in ("nsubj", "nsubjpass") for i in inside if words[i].head not in inside)
 
 
 def envoys_of_countries(facts: list[Fact]) -> list[Fact]:

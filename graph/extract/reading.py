@@ -706,7 +706,8 @@ def _owned_by_a_country(sent: Span, index: int, gaz: Gazetteer) -> list[Mention]
             continue
         start, end = sent.start_char + m.start("name"), sent.start_char + m.end("name")
         span = doc.char_span(start, end)
-        if span is None or span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+        if span is None or span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN") \
+                or all(t.ent_type_ == "PERSON" for t in span):  # "Russia's Putin": the NER's person stays one
             continue
         kind = organization_kind(m.group("name"))
         found.append(Mention(m.group("name"), "Company" if kind == "Organization" else kind, index, start, end))
@@ -779,6 +780,18 @@ def _inside_a_name(text: str, title: tuple[str, int, int], gaz: Gazetteer) -> bo
         and before.group(1).lower() not in gaz.titles and before.group(1) not in ("The", "His", "Her", "Crown")
 
 
+def _titles_serving_titles(text: str, titles: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"Secretary to the Prime Minister X", "Adviser to the President": one post, named by its first title,
+    not a second prime minister or president."""
+    result: list[tuple[str, int, int]] = []
+    for title in titles:
+        if result and re.fullmatch(r"\s+to\s+the\s+", text[result[-1][2]:title[1]]):
+            result[-1] = (result[-1][0], result[-1][1], title[2])
+        else:
+            result.append(title)
+    return result
+
+
 def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, headline: bool = False
                   ) -> SentenceView:
     """Find everything the rules need in one spaCy sentence."""
@@ -810,9 +823,9 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
                                     gaz.concepts[iri].is_commodity))
         else:
             titles.append((span.text, span.start_char - offset, span.end_char - offset))
-    titles = [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
-              if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", text[t[2]:])  # "Sultan bin Saad"
-              and not _inside_a_name(text, t, gaz)]
+    titles = _titles_serving_titles(text, [t for t in _longest(titles, start=lambda t: t[1], end=lambda t: t[2])
+                                           if not re.match(r"\s+(?:" + PATRONYMIC.pattern + r")\s", text[t[2]:])
+                                           and not _inside_a_name(text, t, gaz)])  # not "Sultan bin Saad"
     names = sorted(_relative(m, offset).start for m in gazetteer + [o for o in others if o.kind == "Person"])
     titles = [(t, start, _portfolio_end(text, t, end, names, gaz)) for t, start, end in titles]
     others = [_without_leading_title(o, offset, text, titles) for o in others
@@ -832,6 +845,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_swallowed_by_bodies(view, gaz)
     view.mentions = _names_closing_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
+    view.mentions = _places_opening_names(view, gaz)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
     view.mentions = _industries_joined_by_and(view)
@@ -957,6 +971,20 @@ def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:
                 and not re.match(r"['’]s\b", view.text[m.end:]):
             result[-1] = replace(last, text=view.text[last.start:m.end], end=m.end)
             continue
+        result.append(m)
+    return result
+
+
+def _places_opening_names(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"Ambassador to Sarajevo Haldun Koç": a place the NER read into the start of the name after it."""
+    result = []
+    for m in view.mentions:
+        words = m.text.split()
+        place = next((" ".join(words[:n]) for n in (2, 1) if len(words) - n >= 2 and any(
+            " ".join(words[:n]) in table for table in (gaz.capitals, gaz.cities, gaz.names))), None)
+        if m.kind == "Person" and place and re.search(r"\b(?:to|in|from)\s+$", view.text[:m.start]):
+            begin = m.start + len(place) + len(re.match(r"\s*", view.text[m.start + len(place):]).group())
+            m = replace(m, text=view.text[begin:m.end], start=begin)
         result.append(m)
     return result
 
@@ -1350,7 +1378,8 @@ def _names_closing_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         name = view.text[name_start:body.end]
         org = view.text[body.start:body_end]
         if not GOVERNMENT_CUES.search(org) and not COMPANY_CUES.search(org) and not ORGANIZATION_HEAD.search(org) \
-                or any(w in gaz.names or w in gaz.adjectives or w in GENERIC_WORDS for w in name.split()):
+                or any(w in gaz.names or w in gaz.adjectives or w in GENERIC_WORDS for w in name.split()) \
+                or view.text[body_end:body.end].strip() in gaz.names:  # "Central Bank of Sri Lanka": no honorific
             continue
         mentions[mentions.index(body)] = replace(body, text=org, end=body_end, kind=organization_kind(org))
         mentions.append(Mention(name, "Person", view.index, name_start, body.end))
@@ -1617,6 +1646,7 @@ class DocumentContext:
     pair_mentions: dict[str, Mention] = field(default_factory=dict)  # a mention of each of the pair
     last_group: Mention | None = None  # the group an earlier sentence named: "joined the bloc in 1995"
     last_company: Mention | None = None  # the company the sentence before named: "The company plans to ..."
+    trade_before: bool = False  # the sentence before spoke of the pair's trade: "It went up to"
 
 
 KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "ThinkTank": 2, "GovernmentBody": 2,

@@ -45,6 +45,9 @@ from diplograph.graph.money import find_money, find_years
         ("investment of Sh2.1 trillion", 2_100_000_000_000, "Sh"),
         ("Shs 40 billion in exports", 40_000_000_000, "Sh"),
         ("sales of 300 million shillings", 300_000_000, "Sh"),
+        # South Africa's rand as its papers write it: a capital R glued to an amount with its scale
+        ("it went up from R44 million in 2009", 44_000_000, "ZAR"),
+        ("a R1,500,000 grant", 1_500_000, "ZAR"),
         # a decimal comma before a scale word, as most of Europe writes it; three digits still group thousands
         ("trade of $1,2 billion", 1_200_000_000, "$"),
         ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
@@ -59,7 +62,8 @@ def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people",
-                                  "one euro coins", "someone billion euros", "the arm 5m away"])
+                                  "one euro coins", "someone billion euros", "the arm 5m away",
+                                  "the R2 road", "an r5 million typo"])
 def test_no_money(text: str) -> None:
     assert find_money(text) == []
 

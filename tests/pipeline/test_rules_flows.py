@@ -205,3 +205,30 @@ def test_a_year_a_figure_is_compared_with_is_not_its_year() -> None:
             "reached $6.2 million in 2023. French investment in Finland stands at $9 million, 38 per cent more "
             "than in 2021.")
     assert {int(f.value("amount")): f.value("year") for f in flows_of(text)}[9_000_000] is None
+
+
+def test_a_figure_the_next_sentence_gives_for_the_pairs_trade() -> None:
+    """"Total trade between A and B has fluctuated. It went up from R44 million in 2009 to R137 million in
+    2010": "it" is the pair's trade; a sentence with no such sentence before it states no flow."""
+    text = ("South Africa and Kazakhstan held talks. South Africa and Kazakhstan are partners.\n"
+            "Total trade between South Africa and Kazakhstan has fluctuated since 2009.\n"
+            "It went up from R44 million in 2009 to R137 million in 2010.")
+    found = {(frozenset(keys(f, "party")), f.value("amount"), f.value("year")) for f in flows_of(text)}
+    pair = frozenset({"country:ZAF", "country:KAZ"})
+    assert found == {(pair, Decimal(44_000_000), 2009), (pair, Decimal(137_000_000), 2010)}
+    text = ("South Africa and Kazakhstan held talks. South Africa and Kazakhstan are partners.\n"
+            "Trade between South Africa and Kazakhstan reached R90 million in 2012.\n"
+            "It rose to R120 million in 2013.")
+    found = {(frozenset(keys(f, "party")), f.value("amount"), f.value("year")) for f in flows_of(text)}
+    assert found == {(pair, Decimal(90_000_000), 2012), (pair, Decimal(120_000_000), 2013)}
+    text = ("South Africa and Kazakhstan held talks. South Africa and Kazakhstan are partners.\n"
+            "South Africa and Kazakhstan have had good relations since 2009.\n"
+            "It went up from R44 million in 2009 to R137 million in 2010.")
+    assert flows_of(text) == []
+
+
+def test_the_present_volume_is_a_level_beside_a_wish_to_raise_it() -> None:
+    text = ("Bolivia and Turkey held talks. Bolivia and Turkey are partners. They agreed to increase bilateral "
+            "trade, since the present volume of US$113 million dollars per year is too small.")
+    (flow,) = flows_of(text)
+    assert keys(flow, "party") == {"country:BOL", "country:TUR"} and flow.value("amount") == Decimal(113_000_000)

@@ -2993,3 +2993,71 @@ def test_two_companies_the_ner_read_as_one_name() -> None:
     text = ("Algeria and Norway held talks. Algeria and Norway are partners. He praised the partnership between "
             "Saharpetrol and Nordlys Energi at two gas fields.")
     assert "Saharpetrol and Nordlys Energi" in {m.text for m in extract(text).mentions}
+
+
+def test_a_secretary_to_the_prime_minister_is_no_second_prime_minister() -> None:
+    """"Secretary to the Prime Minister X" is one post; the bare "Prime Minister Y" then has no rival for the
+    host's premiership, and the host is where the delegation's visit went."""
+    text = ("Oman and Sri Lanka held talks. The visit of an Omani business delegation to Sri Lanka ended. The "
+            "delegation called on Prime Minister Mahen Perera. Secretary to the Prime Minister Anura Silva was "
+            "present.")
+    assert posts(text) == {("Mahen Perera", "prime minister", "country:LKA"),
+                           ("Anura Silva", "secretary to the prime minister", "country:LKA")}
+
+
+def test_a_portfolio_word_before_a_name_is_no_part_of_it_and_an_honorific_of_a_country_no_name() -> None:
+    """"... and Market Diversification Priyankara Jayaratne": the last portfolio word is the title's; "Sri" in
+    "Central Bank of Sri Lanka" is the country's, not an honorific opening a person's name."""
+    text = (PERU_VIETNAM + "Vietnam's State Minister of Export Promotion and Market Diversification Duc Anh Pham "
+            "spoke.")
+    assert posts(text) == {("Duc Anh Pham", "state minister of export promotion and market diversification",
+                            "country:VNM")}
+    text = "Oman and Sri Lanka held talks. Central Bank of Sri Lanka Governor Ajith Nivard Weera was present."
+    names = {m.text: m.kind for m in extract(text).mentions}
+    assert names.get("Central Bank of Sri Lanka") == "GovernmentBody" and "Lanka" not in names
+    assert posts(text) == {("Ajith Nivard Weera", "governor", "Central Bank of Sri Lanka")}
+
+
+def test_a_city_the_ner_read_into_the_name_after_it() -> None:
+    text = "Turkey's Ambassador to Sarajevo Haldun Kocaman said trade grew."
+    assert posts(text) == {("Haldun Kocaman", "ambassador", "country:TUR")}
+
+
+def test_a_visitor_who_opened_a_visit_and_the_host_of_a_delegation() -> None:
+    """"X opened his visit to Kazakhstan": X is the other country's, and the other bare prime minister the
+    host's; "the delegation to Solomon Islands": its minister, written bare, is the host's."""
+    text = ("Czechia and Kazakhstan held talks. Czechia and Kazakhstan are partners. Prime Minister Pavel Novak "
+            "met with Prime Minister Arman Seitov. "
+            "Prime Minister Pavel Novak opened his visit to Kazakhstan.")
+    assert posts(text) == {("Pavel Novak", "prime minister", "country:CZE"),
+                           ("Arman Seitov", "prime minister", "country:KAZ")}
+    text = ("Solomon Islands and New Zealand are partners. The ministry hosted the New Zealand business delegation "
+            "to Solomon Islands. Minister of Foreign "
+            "Affairs and External Trade, Hon. Peter Tovua Kema welcomed the business delegation.")
+    assert posts(text) == {("Peter Tovua Kema", "minister of foreign affairs and external trade", "country:SLB")}
+
+
+def test_his_counterpart_without_a_country_serves_the_other_of_the_two() -> None:
+    text = ("Bolivia and Turkey held talks. Bolivia and Turkey are partners. Bolivian President Eduardo Quispe "
+            "arrived in Ankara and met with his counterpart Mehmet Arslan.")
+    assert posts(text) == {("Eduardo Quispe", "president", "country:BOL"),
+                           ("Mehmet Arslan", "president", "country:TUR")}
+    # the counterpart of the clause's subject, not of the president named on the way
+    text = ("Spain and Senegal held talks. Spain and Senegal are partners. The minister was received by the "
+            "President of Senegal, Amadou Diallo, and held a meeting with his counterpart, Ismaila Ndiaye.")
+    assert posts(text) == {("Amadou Diallo", "president", "country:SEN")}
+
+
+def test_a_countrys_person_the_ner_found_stays_a_person() -> None:
+    """"Russia's Volkov said": the NER's person, not a company Russia owns."""
+    text = "Russia's Volkov said trade would grow."
+    assert {m.text: m.kind for m in extract(text).mentions}.get("Volkov") == "Person"
+
+
+def test_a_title_with_a_bracketed_note_before_its_ministry_is_not_bare() -> None:
+    """"X, Secretary (East) at India's Ministry of External Affairs": the ministry owns the title, so the host of
+    the visit does not."""
+    text = ("India and Argentina held talks. India and Argentina are partners. An Indian delegation visited "
+            "Argentina. According to P. Raman, Secretary (East) at India's Ministry of External Affairs, firms have "
+            "picked up four concessions in Argentina.")
+    assert not any(country == "country:ARG" for _, _, country in posts(text))
