@@ -306,7 +306,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         article = re.search(r"\b(?:one of|among|the|a|an)\s+", view.text[org.end:tail_start + 4]) or not re.search(
             r"^(?:[\w-]+\s+){1,3}?investors\b", appo.group("rest"))
         for m in view.mentions:
-            if m.kind == "Country" and tail_start <= m.start <= tail_start + 10 and (
+            lead_words = re.fullmatch(r"(?:[a-z][\w-]*\s+){1,3}", view.text[tail_start:m.start])  # "a fast-growing"
+            if m.kind == "Country" and tail_start <= m.start and (m.start <= tail_start + 10 or lead_words) and (
                     view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
                     m.via == "adjective" and article and re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|"
                                                       + COMPANY_NOUN_PLURAL + r")\b(?!\s+[A-Z])", view.text[m.end:])):
@@ -725,7 +726,13 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         span = view.text[min(subject.start, place.start):max(place.end, verb.end, subject.end)]
         if not orgs or not markets or NEGATED_ACTIVITY.search(span):  # "In Kenya, X has not opened ..." too
             continue
-        org, market = (holding or orgs)[-1], markets[0]
+        org = (holding or orgs)[-1]
+        places = [markets[0]]  # "opened routes to Brazil, Argentina and Panama": each of the list
+        for m in markets[1:]:
+            if m.key and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", view.text[places[-1].end:m.start]):
+                places.append(m)
+            else:
+                break
         listed = _coordinated(view, orgs)  # "Audi, BMW and Mercedes all have factories in Hungary"
         governor = relation.nodes.get("governor", verb)
         planned = relation.label == "PLANNED" or any(MODAL_BEFORE.search(view.text[:n.start]) for n in (verb, governor))
@@ -738,13 +745,14 @@ def activities_from_the_parse(view: SentenceView, gaz: Gazetteer, found: list[Fa
         status = "planned" if planned else "active"
         sector = _sector_between(view, verb.start, place.tree_end, gaz)
         for one in listed if org in listed else [org]:
-            if (one.text, market.key, status) in known or status == "active" and (
-                    one.text, market.key, "planned") in known:
-                continue
-            key = (one.text, market.key or market.text)
-            if key not in facts or status == "planned":
-                facts[key] = make_fact("MarketActivity", view, {"organization": one, "market": market}, 0.7,
-                                       status=status, sector=sector)
+            for market in places:
+                if (one.text, market.key, status) in known or status == "active" and (
+                        one.text, market.key, "planned") in known:
+                    continue
+                key = (one.text, market.key or market.text)
+                if key not in facts or status == "planned":
+                    facts[key] = make_fact("MarketActivity", view, {"organization": one, "market": market}, 0.7,
+                                           status=status, sector=sector)
     return list(facts.values())
 
 

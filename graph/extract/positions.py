@@ -14,11 +14,12 @@ from diplograph.graph.extract.reading import (
     mentions_between,
     same_person,
 )
-from diplograph.graph.extract.vocabulary import COMPANY_NOUN, COMPANY_WORDS, MONTH_OR_ABBREVIATION
+from diplograph.graph.extract.vocabulary import COMPANY_NOUN, COMPANY_WORDS, MONTH_OR_ABBREVIATION, POST_NOMINALS
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
 
-LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s"}
+LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", "current", "now", "s", "'s",
+              "new", "newly", "recently", "appointed", "elected", "incoming", "outgoing"}  # "the newly appointed"
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b"
                             r"|\swhich\b")  # "X, the chief executive of Y which is said to be interested in"
 QUALIFIERS = (r"(?:first|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|presidential|principal|"
@@ -379,6 +380,7 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     """"Miras Zhiyenbayev, advisor to the chairman of Maqsut Narikbayev University,"."""
     rest = view.text[person.end:]
     # "X (pictured), the Ambassador of ...", a participants' line "H.E. X – Ambassador ...", "X is Kenya's ..."
+    rest = re.sub(r"^\s+(?:" + "|".join(POST_NOMINALS) + r")\b", lambda m: " " * len(m.group()), rest)  # "X MP,"
     comma = re.match(r"\s*(?:\([^)]{0,30}\)\s*)?,\s*|\s+[–—-]\s+(?=[A-Z])", rest) or STATED_POST.match(rest)
     bracket = re.match(r"\s*\((?=[^()]{3,160}\))", rest)  # "X (Director General of Y at Z)", not "(pictured)"
     if bracket and not any(person.end + bracket.end() <= t[1] < view.text.index(")", person.end) for t in view.titles):

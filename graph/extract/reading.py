@@ -25,6 +25,7 @@ from diplograph.graph.extract.vocabulary import (
     HONORIFIC_WORD,
     MONTH,
     NEGATION_WORDS,
+    POST_NOMINALS,
     WEEKDAY,
 )
 from diplograph.graph.gazetteer import Gazetteer, company_name_words, load_gazetteer
@@ -511,6 +512,9 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         kind = "Company"
     elif kind == "Organization" and len(words) >= 2 and _title_after_name().match(text[end:]):
         kind = "Person"
+    if kind == "Person" and len(words) > 2 and words[-1] in POST_NOMINALS:  # "Laurence Robertson MP"
+        name, words = name[:name.rindex(" ")], words[:-1]
+        end = start + len(name)
     if kind == "Person" and (len(words) > 5 or any(w.lower() in gaz.titles and i not in given
                                                    and not (w in NAME_LIKE_TITLES and 0 < i < len(words) - 1)
                                                    for i, w in enumerate(words))):

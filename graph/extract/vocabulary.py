@@ -41,3 +41,6 @@ COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse
 # Sectors (ontology/sectors.ttl) that name a kind of activity rather than an industry: investing in, trading with
 # or building a factory in a country says what a company does there, not in which industry.
 ACTIVITY_KIND_SECTORS = frozenset({"investment", "manufacturing", "trade"})
+
+# Letters written after a person's name, no part of it: "Laurence Robertson MP, the UK's trade envoy".
+POST_NOMINALS = frozenset({"MP", "MEP", "MLA", "MPP", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "PhD"})

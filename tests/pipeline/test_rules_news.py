@@ -3061,3 +3061,27 @@ def test_a_title_with_a_bracketed_note_before_its_ministry_is_not_bare() -> None
             "Argentina. According to P. Raman, Secretary (East) at India's Ministry of External Affairs, firms have "
             "picked up four concessions in Argentina.")
     assert not any(country == "country:ARG" for _, _, country in posts(text))
+
+
+def test_a_nationality_after_a_describing_word_in_an_apposition() -> None:
+    text = ("Slovakia and South Africa are partners. One of the main contributors is the Tatra Metals Group, a "
+            "fast-growing Slovak company with an annual turnover of 530 million euros.")
+    assert ("Tatra Metals Group", "country:SVK") in homes(text)
+
+
+def test_routes_opened_to_a_list_of_countries_and_an_airline_that_flies_there() -> None:
+    text = ("Bolivia and Turkey held talks. Bolivia and Turkey are partners. Anatolia Airways, which in recent "
+            "years has opened routes to Brazil, Argentina and Panama, plans more.")
+    assert activity(text) == {("Anatolia Airways", "country:BRA", "active"), ("Anatolia Airways", "country:ARG",
+                                                                                "active"),
+                              ("Anatolia Airways", "country:PAN", "active")}
+    text = ("Solomon Islands and New Zealand held talks. Solomon Islands and New Zealand are partners. The "
+            "minister noted that Melanesia Air now flies to New Zealand twice a week. Minister Peter Kema flew to "
+            "Japan on Monday.")
+    assert activity(text) == {("Melanesia Air", "country:NZL", "active")}
+
+
+def test_letters_after_a_name_and_a_newly_appointed_envoy() -> None:
+    text = ("Zambia and the United Kingdom held talks. Zambia and the United Kingdom are partners. Laurence "
+            "Robertshaw MP, the newly appointed UK Trade Envoy to Zambia, spoke.")
+    assert posts(text) == {("Laurence Robertshaw", "trade envoy", "country:GBR")}
