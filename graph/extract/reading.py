@@ -1080,7 +1080,7 @@ def _industries_joined_by_and(view: SentenceView) -> list[Mention]:
 def _relations(sent: Span, matchers: Matchers) -> list[Relation]:
     """Each match with its nodes; a pattern that names a "verb" but no "subject" gets the verb's doer as its
     "subject" and the word whose subject that is as its "governor" (see `doer`)."""
-    doc, offset = sent.doc, sent.start_char
+    offset = sent.start_char
 
     def node(token: Token) -> Node:
         left, right = token.left_edge, token.right_edge
@@ -1089,7 +1089,7 @@ def _relations(sent: Span, matchers: Matchers) -> list[Relation]:
 
     found = []
     for key, tokens in matchers.dependencies(sent):
-        label, names = matchers.patterns[doc.vocab.strings[key]]
+        label, names = matchers.patterns[key]
         matched = {name: sent[i] for name, i in zip(names, tokens, strict=True)}  # counted from the span's start
         if "verb" in matched and "subject" not in matched:
             found_doer = doer(matched["verb"])
