@@ -63,6 +63,7 @@ _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, re
 
 MONEY_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>{_PREFIX})\s?{_NUM}{_SCALE}", re.IGNORECASE)
 MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})(?!\w)", re.IGNORECASE)
+ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 YEAR = re.compile(r"(?:\b|(?<=\dH))(19[5-9]\d|20[0-4]\d)\b")  # "in 1H2018": a half-year glued to it
 
 
@@ -88,6 +89,8 @@ def _amount(num: str, scale: str | None) -> Decimal:
 
 def find_money(text: str) -> list[Money]:
     """Every amount of money in the text, in order, without overlaps."""
+    if not ANY_NUMBER.search(text):
+        return []  # every amount has a figure or a number word; most sentences have neither
     found: list[Money] = []
     for pattern, table in ((MONEY_PREFIXED, PREFIX_CURRENCIES), (MONEY_SUFFIXED, SUFFIX_CURRENCIES)):
         for m in pattern.finditer(text):

@@ -271,7 +271,7 @@ REFERS_BACK = re.compile(r"\s*(?:It|This|The\s+(?:figure|volume|value|total))\s+
 def speaks_of_the_pairs_trade(view: SentenceView, pair: tuple[str, str] | None) -> bool:
     """"Total trade between A and B has fluctuated": the pair's trade, whose figures the next sentence may give
     ("It went up from R44 million in 2009 to R137 million in 2010")."""
-    return bool(pair) and bool(TRADE_CUE.search(view.text)) and set(pair) <= set(view.countries())
+    return bool(pair) and set(pair) <= set(view.countries()) and bool(TRADE_CUE.search(view.text))
 
 
 def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:

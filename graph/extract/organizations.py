@@ -111,7 +111,7 @@ def _organizations(view: SentenceView) -> list[Mention]:
     return [m for m in view.mentions if m.kind in ORGANIZATION_KINDS and m.kind != "InternationalOrganization"
             and not (not view.text[:m.start].strip() and SPEAKER_LABEL.match(view.text, m.end))
             and not (view.text[:m.start].endswith("(") and DATELINE_AGENCY_AFTER.match(view.text, m.end))
-            and not TITLE_BEFORE.search(view.text[:m.start])]  # "Ambassador Tuyen": a person the NER mistyped
+            and not TITLE_BEFORE.search(view.text, max(0, m.start - 60), m.start)]  # "Ambassador Tuyen": a person
 
 
 def _market_after(view: SentenceView, offset: int, limit: int = 80) -> Mention | None:
@@ -1286,7 +1286,8 @@ def homes_by_description(views: list[SentenceView], facts: list[Fact]) -> list[F
     found = []
     previous: list[Mention] = []
     for view in views:
-        for match in DESCRIPTION.finditer(view.text):
+        nationalities = any(m.via == "adjective" for m in view.places())  # a description needs one
+        for match in DESCRIPTION.finditer(view.text) if nationalities else ():
             country = next((m for m in view.places() if m.via == "adjective" and m.start == match.start("adjective")),
                            None)
             before = [m for m in _organizations(view) if m.end <= match.start()] or previous

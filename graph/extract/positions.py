@@ -391,9 +391,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
     elif comma:
         window_start = person.end + comma.end()
         end_match = APPOSITIVE_END.search(view.text, window_start)
-        while end_match and any(m.start < end_match.start() < m.end and m.kind == "Company" and ", " in m.text
-                                for m in view.mentions):
-            end_match = APPOSITIVE_END.search(view.text, end_match.end())  # not inside "X Co., Ltd."
+        while end_match and any(m.start < end_match.start() < m.end and (
+                m.kind == "Company" and ", " in m.text or end_match.group().startswith(".")) for m in view.mentions):
+            end_match = APPOSITIVE_END.search(view.text, end_match.end())  # not inside "X Co., Ltd." or "U.S."
         window_end = end_match.start() if end_match else len(view.text)
         item_end = view.text.find(";", window_start)
         if end_match and end_match.group() == "," and item_end > 0 and re.search(r"\b(?:at|of)\b",
@@ -891,7 +891,8 @@ BODY_NOUN = (r"(?P<noun>chamber|bank|fund|agency|university|institute|council|mi
 THE_BODYS = re.compile(r"\b[Tt]he\s+" + BODY_NOUN + r"(?:['’]s)?\s+$")
 OF_THE_BODY = re.compile(r"\s+(?:of|at)\s+the\s+" + BODY_NOUN + r"\b(?!\s+(?:of\s+)?[A-Z])")
 # "Deputy Director General at the Kuwaiti fund Marwan X"
-AT_THE_BODY_BEFORE_NAME = re.compile(r"\s+(?:at|of|with)\s+the\s+(?:[A-Z][\w-]*\s+)?" + BODY_NOUN + r"\s+")
+# "The president of the Association X": a noun written with its capital, as the body's own name has it
+AT_THE_BODY_BEFORE_NAME = re.compile(r"\s+(?:at|of|with)\s+the\s+(?:[A-Z][\w-]*\s+)?(?i:" + BODY_NOUN + r")\s+")
 COMPANY_NOUNS = frozenset(COMPANY_WORDS)
 
 
@@ -1071,7 +1072,9 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             person = known[0] if known else Mention(names.group(group), "Person", view.index, *names.span(group))
             if person.kind == "Person":
                 facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
-    for match in [*NAMES_WITH_COUNTRIES.finditer(view.text),  # "Foreign ministers X (Kenya) and Y (Poland)"
+    if "and" not in view.text:
+        return facts  # both patterns below join two names with "and"; their scan is the costly part
+    for match in [*(NAMES_WITH_COUNTRIES.finditer(view.text) if "(" in view.text else ()),  # "X (Kenya) and Y (Poland)"
                   *NAMES_OF_COUNTRIES.finditer(view.text)]:  # "presidents X of Bulgaria and Y of Turkiye"
         words = match.group("title").split()
         role = next((" ".join(words[i:]).lower() for i in range(len(words))

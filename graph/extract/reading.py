@@ -229,7 +229,8 @@ SITE_AFTER_ITS = re.compile(r"\s+(?:plant|factory|facility|facilities|site|compl
 GENERIC_WORDS = {"Government", "Party", "Parliament", "Ministry", "Cabinet", "Embassy", "Senate", "Congress",
                  "Commission", "Council", "Agency", "Bank", "Group", "Company", "Administration", "State",
                  "Kingdom", "Republic", "Federation", "Union", "Presidency", "Office", "Department", "Board",
-                 "Directors", "Management", "Trustees", "Committee", "Chamber", "Centre", "Center"}
+                 "Directors", "Management", "Trustees", "Committee", "Chamber", "Centre", "Center", "Association",
+                 "Foundation", "Institute", "Authority", "Fund"}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +291,7 @@ def _title_after_name() -> re.Pattern:
                       "|".join(re.escape(t) for t in titles) + r")\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)  # asked once a sentence of the same paragraph
 def _shouted(line: str) -> bool:
     """"VICE MINISTER CHOI JONGMOON VISITS OMAN": in a line in capitals the NER and the title rules find names in
     every word ("CHOI JONGMOON VISITS OMAN", "GERMAN", "OPENS")."""
@@ -1369,6 +1371,12 @@ def _names_closing_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         split = INITIALS_THEN_SURNAME.fullmatch(body.text) or HONORIFIC_THEN_NAME.fullmatch(body.text)
         name_start = body.start + split.start("name") if split else None
         body_end = body.start + split.end("body") if split else None
+        given = split and split.re is INITIALS_THEN_SURNAME and re.search(r"\s([A-Z][a-z]+)$", split.group("body"))
+        if given and not any(given.group(1) in table for table in (gaz.names, gaz.adjectives, gaz.cities)) \
+                and given.group(1).lower() not in gaz.portfolio_words and given.group(1) not in GENERIC_WORDS \
+                and given.group(1).lower() not in gaz.titles and given.group(1).lower() not in _title_words() \
+                and not ORGANIZATION_HEAD.search(given.group(1)) and not COMPANY_CUES.search(given.group(1)):
+            name_start, body_end = body.start + given.start(1), body.start + given.start()  # "Association Dragan B. X"
         if split is None:  # a title inside the body, then two or three words of a name to its end
             title = next((t for t in sorted(view.titles, key=lambda t: t[1]) if body.start < t[1] and t[2] < body.end
                           and view.text[t[1]].isupper() and re.fullmatch(
@@ -1683,7 +1691,8 @@ TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Am
 
 def _a_business_name(view: SentenceView, m: Mention) -> bool:
     """A "person" the NER found, untitled here, doing what only a company does."""
-    return not TITLED.search(view.text[:m.start]) and bool(BUSINESS_PREDICATE.match(view.text, m.end)) \
+    return bool(BUSINESS_PREDICATE.match(view.text, m.end)) and not TITLED.search(view.text, max(0, m.start - 150),
+                                                                                     m.start) \
         and not ORGANIZATION_HEAD.search(m.text)  # "Thai Chamber of Commerce chairman X" is no company
 
 
@@ -1762,19 +1771,20 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     return result
 
 
+GROUPING = (r"(?:platform|grouping|group|bloc|alliance|forum|organi[sz]ation|partnership|union|community|association|"
+            r"mechanism|format)\s+(?:grouping|of|comprising|made up of|that brings together|bringing together|"
+            r"which groups|linking|uniting|that includes|including)\s+")
+GROUPING_WORDS = re.compile(GROUPING)  # the pattern's end alone: where it is missing, the name's scan is spared
 GROUP_DEFINED = re.compile(  # "MIKTA is an informal consultation platform grouping Mexico, Indonesia, ..."
     r"(?<![\w-])(?P<name>[A-Z][A-Za-z&-]{1,11}|[A-Z][\w-]*(?:\s+(?:of|for|and|the|[A-Z][\w-]*)){1,8})"
-    r"(?:\s*\([A-Z][\w&-]{1,11}\))?(?:\s+(?:is|was)\s+|\s*,\s*)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?"
-    r"(?:platform|grouping|group|bloc|alliance|forum|organi[sz]ation|partnership|union|community|association|"
-    r"mechanism|format)\s+(?:grouping|of|comprising|made up of|that brings together|bringing together|"
-    r"which groups|linking|uniting|that includes|including)\s+")
+    r"(?:\s*\([A-Z][\w&-]{1,11}\))?(?:\s+(?:is|was)\s+|\s*,\s*)(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?" + GROUPING)
 
 
 def groups_defined_by_members(view: SentenceView) -> SentenceView:
     """A name the text defines by the countries it groups is an international organisation, known or not:
     "MIKTA is an informal platform grouping Mexico, Indonesia, ... and Australia"."""
     found = []
-    for match in GROUP_DEFINED.finditer(view.text):
+    for match in GROUP_DEFINED.finditer(view.text) if GROUPING_WORDS.search(view.text) else ():
         start, end = match.span("name")
         members = [m for m in view.places() if m.kind == "Country" and match.end() <= m.start <= match.end() + 120]
         if len({m.key for m in members}) < 2 or view.text[start:end].split()[0] in ("The", "A", "An", "It", "This"):

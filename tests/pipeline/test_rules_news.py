@@ -3085,3 +3085,18 @@ def test_letters_after_a_name_and_a_newly_appointed_envoy() -> None:
     text = ("Zambia and the United Kingdom held talks. Zambia and the United Kingdom are partners. Laurence "
             "Robertshaw MP, the newly appointed UK Trade Envoy to Zambia, spoke.")
     assert posts(text) == {("Laurence Robertshaw", "trade envoy", "country:GBR")}
+
+
+def test_an_envoys_apposed_title_after_a_country_written_with_full_stops() -> None:
+    """"X, U.S. Ambassador to Oman;": the full stops of "U.S." do not end the apposition."""
+    text = ("Oman and the United States held talks. Oman and the United States are partners. The meetings were "
+            "attended by Ambassador Anas Rahimi, U.S. Ambassador to Oman; and others.")
+    assert posts(text) == {("Anas Rahimi", "ambassador", "country:USA")}
+
+
+def test_a_given_name_before_initials_closes_a_body_named_by_its_noun() -> None:
+    """"The president of the Association Dragan B. Tomić": the name is "Dragan B. Tomić", and "the
+    Association" the body named before."""
+    text = ("Serbia and Qatar held talks. Serbia and Qatar are partners. The fair was put on by the Association of "
+            "Serbian-Qatar Friendship. The president of the Association Dragan B. Tomasevic said Qatar would invest.")
+    assert posts(text) == {("Dragan B. Tomasevic", "president", "Association of Serbian-Qatar Friendship")}
