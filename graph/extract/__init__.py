@@ -40,6 +40,7 @@ from diplograph.graph.extract.organizations import (
     listed_from_a_country,
     listed_in_the_next_sentence,
     listed_under_a_side,
+    local_companies,
     not_at_home,
     said_home_first,
     shares_of_the_sentence_before,
@@ -191,6 +192,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += deals_with_the_other_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_third_countries(views, facts, pair, pair_mentions, host)
+    facts += local_companies(views, facts, host, pair_mentions)
     facts += trade_and_investment_talked_of(views, facts + cooperation_from_flows(facts, gaz), pair, pair_mentions)
     return views, facts, pair
 

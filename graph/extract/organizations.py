@@ -973,6 +973,22 @@ def host_country(facts: list[Fact], pair: tuple[str, str] | None, dateline: str 
     return max(votes, key=votes.__getitem__) if first > second else None
 
 
+LOCAL_NOUN = re.compile(r"\blocal\s+(?:[a-z-]+\s+){0,2}?(?:partners?|compan(?:y|ies)|firms?|contractors?|"
+                        r"subsidiar(?:y|ies)|distributors?|banks?|developers?)\s*,?\s+(?:the\s+)?$")
+
+
+def local_companies(views: list[SentenceView], facts: list[Fact], host: str | None,
+                    pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"built by Turkish company X and a local partner, Y": a local firm is at home where the article's
+    business goes."""
+    if host not in pair_mentions:
+        return []
+    homes = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}
+    return [make_fact("HomeCountry", view, {"organization": org, "country": pair_mentions[host]}, 0.6)
+            for view in views if "local" in view.text for org in _organizations(view)
+            if org.text not in homes and LOCAL_NOUN.search(view.text, max(0, org.start - 60), org.start)]
+
+
 def _parties_linked(view: SentenceView, first: tuple[int, int], second_start: int) -> bool:
     """"A ... with B", "between A and B", "A and the Dutch firm B signed": the two make the deal together."""
     lead = view.text[:second_start]

@@ -510,7 +510,8 @@ def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
         if upper_or_dated and len(match.group("city").strip()) >= 3:
             city = match.group("city").strip().title()
             key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(
-                match.groupdict().get("country") or "")
+                match.groupdict().get("country") or "") or (  # "KUWAIT:", "SINGAPORE, May 3": a city-state's name
+                gaz.names.get(city) if gaz.names.get(city, "").startswith("country:") else None)
             if key:
                 return key
     return None
@@ -1129,6 +1130,7 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
 
 
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LIST_END_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:" + HONORIFIC + r")?")
 LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")  # "A and Minister B" may be the other side's: a list needs commas
 
 
@@ -1158,6 +1160,12 @@ def officials_listed_after_one(views: list[SentenceView], facts: list[Fact], gaz
             qualifier = ROLE_QUALIFIER.search(view.text[:title_start])  # "Vice Minister for Foreign Affairs B"
             item_start = qualifier.start() if qualifier and title_start >= 0 else title_start
             separator = LIST_COMMA if end == holder.end else LIST_SEPARATOR
+            if title_start < end and titled and LIST_END_AFTER.fullmatch(view.text[end:person.start]) \
+                    and person.text not in placed and gaz.title_kinds.get(titled[0]) == "government":
+                # "..., as well as X, the minister for transport": the list's last item, titled after the name
+                found.append(make_fact("Position", view, {"holder": person, "affiliation": fact.role("affiliation")},
+                                       0.7, role=titled[1]))
+                break
             if title_start < end or not separator.fullmatch(view.text[end:item_start]):
                 break
             if titled is None:

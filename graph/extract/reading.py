@@ -245,6 +245,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # "CAPW (Construction Authority for ...": the acronym before the name, in an unclosed bracket
     lead += re.match(r"(?:[A-Z][A-Z0-9&]{1,9}\s+\((?=[A-Z][a-z]+\s[^()]*$))?", span[lead:]).end()
     lead += NAME_PREFIX.match(span[lead:]).end()
+    lead += re.match(r"(?:[A-Z]{3,}-\s+(?=[A-Z]))?", span[lead:]).end()  # "(MENAFN- Jordan News Agency)": a feed's
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
         lead += company.end()
@@ -1981,8 +1982,24 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
-             for v in propagate_names(names_the_ner_joined_by_and(views))]
+             for v in headline_people_the_body_names(propagate_names(names_the_ner_joined_by_and(views)))]
     return sentences, country_anaphors(names_two_countries_share(views, gaz))
+
+
+def headline_people_the_body_names(views: list[SentenceView]) -> list[SentenceView]:
+    """"Kuwaiti Envoy Hails Solid, Historic Ties": in a headline where every word has its capital, the NER
+    takes verbs and adjectives for names; a person such a headline names is one the article names again, in
+    full or by the same words ("Tokayev" for "Kassym-Jomart Tokayev").  A headline in sentence case stands:
+    "In conversation with H.E. X, Ambassador of Y" may name its only person."""
+    body = "\n".join(v.text for v in views if not v.is_title)
+    result = []
+    for view in views:
+        title_case = all(w[0].isupper() for w in re.findall(r"[A-Za-z][\w'’-]{3,}", view.text))
+        if view.is_title and title_case and any(m.kind == "Person" for m in view.mentions):
+            kept = [m for m in view.mentions if m.kind != "Person" or m.text in body]
+            view = replace(view, mentions=kept) if len(kept) < len(view.mentions) else view
+        result.append(view)
+    return result
 
 
 def names_two_countries_share(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:

@@ -11,7 +11,8 @@ import pytest
 from pipeline_helpers import facts_of, of_kind
 
 from diplograph.graph.extract import extract
-from diplograph.graph.extract.reading import _trim
+from diplograph.graph.extract.reading import SentenceView, _trim, headline_people_the_body_names
+from diplograph.graph.model import Mention
 
 pytestmark = pytest.mark.usefixtures("nlp_loaded")
 
@@ -3100,3 +3101,39 @@ def test_a_given_name_before_initials_closes_a_body_named_by_its_noun() -> None:
     text = ("Serbia and Qatar held talks. Serbia and Qatar are partners. The fair was put on by the Association of "
             "Serbian-Qatar Friendship. The president of the Association Dragan B. Tomasevic said Qatar would invest.")
     assert posts(text) == {("Dragan B. Tomasevic", "president", "Association of Serbian-Qatar Friendship")}
+
+
+def test_a_headline_person_the_body_never_names_is_no_person() -> None:
+    """"Kuwaiti Envoy Hails Solid, Historic Ties With Jordan": "Hails Solid" is no one the article names."""
+    text = ("Kuwaiti Envoy Hails Solid, Historic Ties With Jordan\n\nAmman, Feb. 24 (Petra) - Kuwaiti Ambassador to "
+            "Jordan, Hamad Rashid Al-Mansour, praised Jordanian-Kuwaiti relations as strong and historic.")
+    people = {m.text for m in extract(text).mentions if m.kind == "Person"}
+    assert people == {"Hamad Rashid Al-Mansour"}
+    # a headline person the body names again, in full or by the surname, stays
+    headline = SentenceView(0, "Al-Mansour Hails Ties", is_title=True, mentions=[
+        Mention("Al-Mansour", "Person", 0, 0, 10), Mention("Hails Ties", "Person", 0, 11, 21)])
+    body = SentenceView(1, "Hamad Rashid Al-Mansour spoke.", mentions=[
+        Mention("Hamad Rashid Al-Mansour", "Person", 1, 0, 23)])
+    kept = headline_people_the_body_names([headline, body])
+    assert [m.text for m in kept[0].mentions] == ["Al-Mansour"] and kept[1] is body
+
+
+def test_a_feeds_name_glued_before_an_agencys() -> None:
+    """"(MENAFN- Jordan News Agency)": the repost feed's name, then the agency's."""
+    text = "Amman, Feb. 24 (MENAFN- Jordan News Agency) Jordan and Kuwait signed two accords on trade."
+    assert "Jordan News Agency" in {m.text for m in extract(text).mentions}
+
+
+def test_a_local_partner_is_at_home_where_the_business_goes_and_a_city_states_dateline() -> None:
+    """"KUWAIT:" is a dateline; "a local partner, Y" of a project there is Kuwait's."""
+    text = ("KUWAIT: Kuwait and Turkey signed a deal. Kuwait and Turkey are partners. The new terminal is being built "
+            "by Turkish construction company Anadolu Yapi and a local partner, Gulf Bina Contracting.")
+    assert ("Gulf Bina Contracting", "country:KWT") in homes(text)
+    assert ("Anadolu Yapi", "country:TUR") in homes(text)
+
+
+def test_the_last_item_of_a_countrys_officials_titled_after_the_name() -> None:
+    text = ("KUWAIT: Turkey and Kuwait held talks. Turkey and Kuwait are partners. The ceremony was attended by "
+            "Turkey's Energy Minister Berk Aydin, Economy Minister Nihat Kaya, as well as Ahmet Demir, the minister "
+            "for transport, maritime and communications.")
+    assert ("Ahmet Demir", "minister for transport, maritime and communications", "country:TUR") in posts(text)
