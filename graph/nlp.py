@@ -94,7 +94,7 @@ def load_nlp() -> Language:
 
 # a node's attributes as spaCy's DependencyMatcher names them, and the token attribute each one reads
 TOKEN_ATTRIBUTES = {"ORTH": "text", "LOWER": "lower_", "LEMMA": "lemma_", "POS": "pos_", "TAG": "tag_", "DEP": "dep_"}
-RELATIONS = (">", ">>")  # the head's child, the head's descendant
+REL_OPS = (">", ">>")  # the head's child, the head's descendant
 
 
 class TreePattern:
@@ -122,8 +122,8 @@ class TreePattern:
             if number == 0:
                 self.links.append(None)
                 continue
-            if node.get("REL_OP") not in RELATIONS or index.get(node.get("LEFT_ID"), number) >= number:
-                raise ValueError(f"{where}: node {node['RIGHT_ID']!r} needs a REL_OP of {' or '.join(RELATIONS)} "
+            if node.get("REL_OP") not in REL_OPS or index.get(node.get("LEFT_ID"), number) >= number:
+                raise ValueError(f"{where}: node {node['RIGHT_ID']!r} needs a REL_OP of {' or '.join(REL_OPS)} "
                                  f"and a LEFT_ID named before it")
             self.links.append((index[node["LEFT_ID"]], node["REL_OP"]))
         self.anchor_lemmas = next((allowed for attribute, allowed in self.tests[0] if attribute == "lemma_"), None)

@@ -60,6 +60,7 @@ from diplograph.graph.extract.positions import (
     officers_of_the_sentences_company,
     officials_listed_after_one,
     positions,
+    posts_listed_under_a_body,
     posts_shared_over_portfolios,
     respective_posts,
     titles_of_their_own_country,
@@ -173,6 +174,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
         last_company = companies[0] if companies else None  # the subject, usually named first
         trade_before = speaks_of_the_pairs_trade(view, pair)
     facts += officials_listed_after_one(views, facts, gaz)
+    facts = posts_listed_under_a_body(views, facts)
     facts += envoys_of_their_leaders(views, facts, gaz)
     officials_home = dateline_country(views, gaz) or visited_country(views, pair) or accredited_country(views, pair)
     facts += implied_positions(views, facts, pair, officials_home, pair_mentions, gaz)

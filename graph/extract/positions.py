@@ -681,6 +681,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     unmarked = _unmarked_side(facts, pair)
     visits = [(m.text, _visitor_from(view, m, pair, host)) for view in views for m in view.mentions
               if m.kind == "Person"]  # "Anwar, on a three-day official visit to Uzbekistan"
+    undecided = []
     for view, person, canonical, role in bare:  # a post is its role as written: "commerce minister"
         remaining = [c for c in pair if c not in taken.get(role, set())  # no president for a monarchy
                      and c not in gaz.absent_posts.get(canonical, frozenset())]
@@ -702,12 +703,20 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             country = (pair[1] if host == pair[0] else pair[0]) if diplomatic else host
             confidence = 0.55
         else:
+            undecided.append((view, person, canonical, role))
             continue
         if country not in pair_mentions:
             continue
         taken.setdefault(role, set()).add(country)
         implied.append(make_fact("Position", view, {"holder": person, "affiliation": pair_mentions[country]},
                              confidence, role=role))
+    for view, person, canonical, role in undecided:  # "Prime Minister X" of two: the other's post went first
+        remaining = [c for c in pair if c not in taken.get(role, set())
+                     and c not in gaz.absent_posts.get(canonical, frozenset())]
+        if len(remaining) == 1 and canonical in ONE_PER_COUNTRY and remaining[0] in pair_mentions:
+            taken.setdefault(role, set()).add(remaining[0])
+            implied.append(make_fact("Position", view, {"holder": person,
+                                                        "affiliation": pair_mentions[remaining[0]]}, 0.6, role=role))
     return implied
 
 
@@ -1130,6 +1139,50 @@ def coordinated_posts(views: list[SentenceView], facts: list[Fact], gaz: Gazette
 
 
 LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+LINE_BODY_COLON = re.compile(r"\s*(?:\([A-Z][\w&.-]{1,12}\)\s*)?\.?:\s")  # "Mitsui & Co.:", "METI (X):"
+LISTED_NAME_GAP = re.compile(r"\s*,?\s*")  # "president, X", "X Director of ..."
+
+
+def posts_listed_under_a_body(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """"– Astomos Energy Corporation: president, X, CEO and COO, Y and general manager, Z": in a participants'
+    list, the people of a line that opens with a body's name and a colon hold their titles there, and the
+    units a title names ("general manager of LNG Group") are that body's.  The facts, with this reading in
+    place of a unit's."""
+    found, replaced = [], set()
+    for view in views:
+        body = next((m for m in view.mentions if m.kind in ORGANIZATION_KINDS and LIST_ITEM.match(view.text)
+                     and not view.text[LIST_ITEM.match(view.text).end():m.start].strip()), None)
+        colon = body and LINE_BODY_COLON.match(view.text, body.end)
+        if not colon:
+            continue
+        units = {m.text for m in view.mentions if m.start >= colon.end() and m.kind in ORGANIZATION_KINDS}
+        held = {f.role("holder").text for f in facts if f.kind == "Position" and f.sentence == view.index
+                and f.role("affiliation").text not in units}
+        for person in (m for m in view.mentions if m.kind == "Person" and m.start >= colon.end()):
+            if person.text in held:
+                continue
+            before = [t for t in view.titles if t[2] <= person.start and t[1] >= colon.end()
+                      and LISTED_NAME_GAP.fullmatch(_without_units(view, t[2], person.start, units))]
+            after = [t for t in view.titles if t[1] >= person.end and LISTED_NAME_GAP.fullmatch(view.text, person.end,
+                                                                                               t[1])]
+            title = _joined_start(view, before[-1][1]) if before else after[0][1] if after else None
+            if title is None:
+                continue
+            end = before[-1][2] if before else after[0][2]
+            found.append(make_fact("Position", view, {"holder": person, "affiliation": body}, 0.7,
+                                   role=_role_text(view, title, end)))
+            replaced.add((view.index, person.text))
+    return [f for f in facts if f.kind != "Position" or (f.sentence, f.role("holder").text) not in replaced] + found
+
+
+def _without_units(view: SentenceView, start: int, end: int, units: set[str]) -> str:
+    """The text between a title and a name without the unit the title names: "general manager of LNG Group, "."""
+    gap = view.text[start:end]
+    for unit in sorted(units, key=len, reverse=True):
+        gap = gap.replace(unit, "")
+    return re.sub(r"^\s+of\s+(?:the\s+)?", "", gap)
+
+
 LIST_END_AFTER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:" + HONORIFIC + r")?")
 LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")  # "A and Minister B" may be the other side's: a list needs commas
 

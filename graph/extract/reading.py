@@ -853,6 +853,8 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     view.mentions = _names_closing_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
     view.mentions = _places_opening_names(view, gaz)
+    view.mentions = _names_going_on_after_a_particle(view)
+    view.mentions = _bodies_opening_list_lines(view)
     view.mentions = _list_ends_the_ner_joined(view, gaz)
     view.mentions = _one_name_across_and(view, gaz)
     view.mentions = _industries_joined_by_and(view)
@@ -980,6 +982,38 @@ def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:
             continue
         result.append(m)
     return result
+
+
+# "Ismail Ould Bedda | Ould Cheikh Sidiya": a particle of descent and the names after it, where the NER stopped
+NAME_GOES_ON = re.compile(r"(?:\s+(?:Ould|ould|bin|ibn|bint|ben)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})+(?![\w'’-])")
+
+
+def _names_going_on_after_a_particle(view: SentenceView) -> list[Mention]:
+    result = []
+    for m in view.mentions:
+        more = NAME_GOES_ON.match(view.text, m.end) if m.kind == "Person" else None
+        if more and not any(o is not m and o.start < more.end() and m.end <= o.start for o in view.mentions):
+            m = replace(m, text=view.text[m.start:more.end()], end=more.end())
+        result.append(m)
+    return result
+
+
+LIST_LINE_BODY = re.compile(r"\s*[-–—•*·]\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,5})\s*"
+                            r"(?:\([A-Z][\w&.-]{1,12}\)\s*)?:\s")
+
+
+def _bodies_opening_list_lines(view: SentenceView) -> list[Mention]:
+    """"– Astomos Energy Corporation: president, X, ...": a participants' list line opens with its body's name,
+    whether the NER read it or not, when the name says what kind of body it is."""
+    line = LIST_LINE_BODY.match(view.text)
+    if not line or any(m.start < line.end("name") and line.start("name") < m.end for m in view.mentions):
+        return view.mentions
+    kind = organization_kind(line.group("name"))
+    if kind == "Organization" and not COMPANY_CUES.search(line.group("name")):
+        return view.mentions
+    body = Mention(line.group("name"), "Company" if kind == "Organization" else kind, view.index,
+                   line.start("name"), line.end("name"))
+    return sorted([*view.mentions, body], key=lambda m: m.start)
 
 
 def _places_opening_names(view: SentenceView, gaz: Gazetteer) -> list[Mention]:

@@ -3137,3 +3137,28 @@ def test_the_last_item_of_a_countrys_officials_titled_after_the_name() -> None:
             "Turkey's Energy Minister Berk Aydin, Economy Minister Nihat Kaya, as well as Ahmet Demir, the minister "
             "for transport, maritime and communications.")
     assert ("Ahmet Demir", "minister for transport, maritime and communications", "country:TUR") in posts(text)
+
+
+def test_a_bare_prime_minister_takes_the_post_the_other_visitor_left() -> None:
+    """Two bare prime ministers: the visitor's is placed first, the other is then the host's; and a name goes
+    on after "Ould", a particle of descent, where the NER stopped."""
+    text = ("Japan and Mauritania held talks. Japan and Mauritania are partners. Prime Minister Kenji Abeno held a "
+            "meeting with H.E. Mr. Ismail Ould Bedda Ould Cheikh Sidia, Prime Minister of the Islamic Republic of "
+            "Mauritania. Prime Minister Sidia is visiting Japan.")
+    found = posts(text)
+    assert ("Kenji Abeno", "prime minister", "country:JPN") in found
+    assert "Ismail Ould Bedda Ould Cheikh Sidia" in {m.text for m in extract(text).mentions}
+
+
+def test_the_people_of_a_participants_line_hold_their_titles_at_its_body() -> None:
+    text = ("Panama and Japan held talks. Panama and Japan are partners. The Administrator met players of the "
+            "Japanese maritime sector, including:\n"
+            "– Kaiyo Energy Corporation: president, Taro Yamanobe, CEO and COO, Jiro Takanashi and general "
+            "manager, Kei Sakamura.\n"
+            "– Nanko Shipping Company: general manager, Ryu Okazaki; general manager of LNG Group, Masaki Okubora.")
+    found = posts(text)
+    assert {("Taro Yamanobe", "president", "Kaiyo Energy Corporation"),
+            ("Kei Sakamura", "general manager", "Kaiyo Energy Corporation"),
+            ("Ryu Okazaki", "general manager", "Nanko Shipping Company"),
+            ("Masaki Okubora", "general manager", "Nanko Shipping Company")} <= found
+    assert not any(affiliation in ("country:PAN", "LNG Group") for _, _, affiliation in found)
