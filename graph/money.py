@@ -103,7 +103,7 @@ def find_money(text: str) -> list[Money]:
             if m.group("cur").lower() in ("rm", "dh") and not m.group("cur")[0].isupper():
                 continue
             if m.group("cur").lower() == "r" and (m.group("cur") != "R" or not scale and "," not in m.group("num")
-                                                  or not text[m.end("cur"):m.start("num")] == ""):
+                                                  or m.end("cur") != m.start("num")):
                 continue  # not "R2 road" or "r 5"
             found.append(Money(_amount(m.group("num"), scale), cur, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda money: money.start)

@@ -274,16 +274,22 @@ def speaks_of_the_pairs_trade(view: SentenceView, pair: tuple[str, str] | None) 
     return bool(pair) and set(pair) <= set(view.countries()) and bool(TRADE_CUE.search(view.text))
 
 
+def _the_pairs_trade_referred_to(view: SentenceView, money: Money, context: DocumentContext) -> bool:
+    """"It went up from R44 million in 2009", after a sentence about the pair's trade: a level of that trade,
+    not a target or a change."""
+    return context.trade_before and bool(context.main_pair) and bool(REFERS_BACK.match(view.text)) \
+        and not view.countries() and not (TARGET_AFTER.search(view.text[money.end:money.end + 40])
+                                          or RAISE_TO.search(view.text[:money.start])
+                                          or CHANGE_BEFORE.search(view.text[:money.start]))
+
+
 def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
     facts = []
     for money in view.money:
         if any(CONVERSION.fullmatch(view.text[o.end:money.start]) for o in view.money if o.end <= money.start):
             continue  # "US$32.7 billion (S$44.2 billion)": the same figure in a second currency
         cue_found = _nearest_cue(view, money)
-        if not cue_found and context.trade_before and REFERS_BACK.match(view.text) and not view.countries() \
-                and context.main_pair and not (TARGET_AFTER.search(view.text[money.end:money.end + 40])
-                                               or RAISE_TO.search(view.text[:money.start])
-                                               or CHANGE_BEFORE.search(view.text[:money.start])):
+        if not cue_found and _the_pairs_trade_referred_to(view, money, context):
             year, period = _year_for(view, money, context)
             facts.append(make_fact("TradeFlow", view, {"party": [context.pair_mentions[k] for k in context.main_pair]},
                                    0.6, amount=money.amount, currency=money.currency, year=year, period=period))
