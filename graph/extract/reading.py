@@ -989,6 +989,7 @@ NAME_GOES_ON = re.compile(r"(?:\s+(?:Ould|ould|bin|ibn|bint|ben)\s+[A-Z][\w'’-
 
 
 def _names_going_on_after_a_particle(view: SentenceView) -> list[Mention]:
+    """A person's name with the rest of it, where nothing else the sentence names follows (`NAME_GOES_ON`)."""
     result = []
     for m in view.mentions:
         more = NAME_GOES_ON.match(view.text, m.end) if m.kind == "Person" else None
@@ -1407,11 +1408,8 @@ def _names_closing_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         name_start = body.start + split.start("name") if split else None
         body_end = body.start + split.end("body") if split else None
         given = split and split.re is INITIALS_THEN_SURNAME and re.search(r"\s([A-Z][a-z]+)$", split.group("body"))
-        if given and not any(given.group(1) in table for table in (gaz.names, gaz.adjectives, gaz.cities)) \
-                and given.group(1).lower() not in gaz.portfolio_words and given.group(1) not in GENERIC_WORDS \
-                and given.group(1).lower() not in gaz.titles and given.group(1).lower() not in _title_words() \
-                and not ORGANIZATION_HEAD.search(given.group(1)) and not COMPANY_CUES.search(given.group(1)):
-            name_start, body_end = body.start + given.start(1), body.start + given.start()  # "Association Dragan B. X"
+        if given and _a_given_name(given.group(1), gaz):  # "the Association Dragan B. Tomić"
+            name_start, body_end = body.start + given.start(1), body.start + given.start()
         if split is None:  # a title inside the body, then two or three words of a name to its end
             title = next((t for t in sorted(view.titles, key=lambda t: t[1]) if body.start < t[1] and t[2] < body.end
                           and view.text[t[1]].isupper() and re.fullmatch(
@@ -1431,6 +1429,13 @@ def _names_closing_bodies(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
         mentions[mentions.index(body)] = replace(body, text=org, end=body_end, kind=organization_kind(org))
         mentions.append(Mention(name, "Person", view.index, name_start, body.end))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _a_given_name(word: str, gaz: Gazetteer) -> bool:
+    """A capitalised word before initials that is no place, portfolio, title or body's word: a given name."""
+    return not any(word in table for table in (gaz.names, gaz.adjectives, gaz.cities)) and word not in GENERIC_WORDS \
+        and word.lower() not in gaz.portfolio_words and word.lower() not in gaz.titles \
+        and word.lower() not in _title_words() and not ORGANIZATION_HEAD.search(word) and not COMPANY_CUES.search(word)
 
 
 def _ends_before_the_next_item(text: str, end: int) -> bool:
