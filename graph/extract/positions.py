@@ -1150,8 +1150,9 @@ def posts_listed_under_a_body(views: list[SentenceView], facts: list[Fact]) -> l
     place of a unit's."""
     found, replaced = [], set()
     for view in views:
-        body = next((m for m in view.mentions if m.kind in ORGANIZATION_KINDS and LIST_ITEM.match(view.text)
-                     and not view.text[LIST_ITEM.match(view.text).end():m.start].strip()), None)
+        item = LIST_ITEM.match(view.text)
+        body = item and next((m for m in view.mentions if m.kind in ORGANIZATION_KINDS
+                              and not view.text[item.end():m.start].strip()), None)
         colon = body and LINE_BODY_COLON.match(view.text, body.end)
         if not colon:
             continue
