@@ -1432,7 +1432,11 @@ def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
     return facts
 
 
-LIST_OPENER = re.compile(r"\s*(?:Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
+LIST_OPENER = re.compile(r"\s*(?:"
+                         # "These companies are active in mining, with notable firms including A, B and C"
+                         r"(?:These|Those)\s+" + COMPANY_NOUN_PLURAL
+                         + r"\b[^.;:]{0,120}?\b(?:including|such as|notably|namely|among them)\s+(?=[A-Z])|"
+                         r"Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
                          r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
 NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL
                                     + r"|investors|businessmen)\b")

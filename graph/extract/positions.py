@@ -469,7 +469,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
                  role=_role_text(view, t_start, stop))
 
 
-DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?(?:,|\.|:|—|–|-|\()")
+# "NUR-SULTAN. KAZINFORM –": a hyphen inside a city's name does not close the dateline
+DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<country>[A-Z][\w ]+?)\s*)?"
+                      r"(?:,|\.|:|—|–|-(?!\w)|\()")
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
 SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)"
                   r"(?:\s+(?:of|to)\s+[^.;:,]{1,50})?,?"

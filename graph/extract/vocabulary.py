@@ -30,12 +30,15 @@ COMPANY_WORDS = ("company", "firm", "corporation", "consortium", "conglomerate",
                  "maker", "carmaker", "automaker", "drugmaker", "miner", "refiner", "processor", "contractor",
                  "supplier", "exporter", "retailer", "chain", "carrier", "airline", "utility", "startup",
                  "trading house", "business", "enterprise", "subsidiary", "unit", "arm", "affiliate", "division",
-                 "concern", "brand", "broadcaster", "steelmaker", "shipbuilder")
+                 "concern", "brand", "broadcaster", "steelmaker", "shipbuilder", "multinational")
 IRREGULAR_PLURALS = {"company": "companies", "business": "businesses", "utility": "utilities",
                      "subsidiary": "subsidiaries", "trading house": "trading houses"}
-COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS) + (
-    "multinationals",)  # a noun only in the plural: "a multinational logistics company" is an adjective's
-COMPANY_NOUN = r"(?:" + "|".join(sorted(COMPANY_WORDS, key=len, reverse=True)) + r")"
+COMPANY_PLURALS = tuple(IRREGULAR_PLURALS.get(word, word + "s") for word in COMPANY_WORDS)
+# a noun only where no word of the name follows: "a Belgian multinational, X" and not "Swedish multinational
+# networking giant X", whose noun comes later
+ADJECTIVES_TOO = frozenset({"multinational"})
+COMPANY_NOUN = r"(?:" + "|".join(word + r"(?!\s+[a-z])" if word in ADJECTIVES_TOO else word
+                                 for word in sorted(COMPANY_WORDS, key=len, reverse=True)) + r")"
 COMPANY_NOUN_PLURAL = r"(?:" + "|".join(sorted(COMPANY_PLURALS, key=len, reverse=True)) + r")"
 
 # Sectors (ontology/sectors.ttl) that name a kind of activity rather than an industry: investing in, trading with

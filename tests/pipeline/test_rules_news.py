@@ -2221,6 +2221,19 @@ def test_companies_listed_in_the_sentence_after_their_nationality() -> None:
     assert homes(both) == set()
 
 
+def test_companies_named_after_these_companies_and_their_sectors() -> None:
+    """"... Egyptian companies operating in Uzbekistan. These companies are active in sectors such as mining, with
+    notable firms including A, B and C": the firms are of the nationality before, active where it says; the
+    sectors listed first are no companies."""
+    text = ("Egypt and Uzbekistan held talks. Egypt and Uzbekistan are partners. He noted that the number of "
+            "Egyptian companies operating in Uzbekistan had risen to 15. These companies are active in sectors "
+            "such as mining and pharmaceuticals, with notable firms including Nilecrest Investment, Karnak "
+            "Holding, and Sinai Pharma.")
+    names = ("Nilecrest Investment", "Karnak Holding", "Sinai Pharma")
+    assert homes(text) == {(name, "country:EGY") for name in names}
+    assert activity(text) == {(name, "country:UZB", "active") for name in names}
+
+
 def test_each_company_listed_after_with_and_a_home_said_against_the_name() -> None:
     text = ("Qatar and South Korea held talks. Qatar and South Korea are partners. According to Qatar's Doha "
             "Energy, it has signed agreements with Hanbit Heavy Industries, Daesan Shipbuilding & Marine Engineering "
@@ -2953,6 +2966,7 @@ def test_officials_named_bare_are_those_of_the_country_the_envoy_serves_in() -> 
         ("Ho Chi Minh City, Vietnam (VNA) - Officials met on trade.", "country:VNM"),
         ("Yaoundé, 15 July 2020 - Officials met on trade.", "country:CMR"),  # a date after a city with an accent
         ("HANOI (VNA) — Officials met on trade.", "country:VNM"),
+        ("NUR-SULTAN. KAZINFORM – Officials met on trade.", "country:KAZ"),  # a hyphen inside the city's name
         # no city before the country, or a city without a country and a date: no dateline
         ("Kenya, Poland – a new partnership was signed.", None),
         ("Nairobi, the capital, hosted the talks.", None),
@@ -3068,6 +3082,17 @@ def test_a_nationality_after_a_describing_word_in_an_apposition() -> None:
     text = ("Slovakia and South Africa are partners. One of the main contributors is the Tatra Metals Group, a "
             "fast-growing Slovak company with an annual turnover of 530 million euros.")
     assert ("Tatra Metals Group", "country:SVK") in homes(text)
+
+
+def test_multinational_as_a_noun_before_an_apposed_name() -> None:
+    """"a Belgian multinational, X": the noun of a company, as "a Belgian company, X" would be."""
+    text = ("Cameroon and Belgium held talks. Cameroon and Belgium are partners. In 2019 the minister and a Belgian "
+            "multinational, Scheldt Machines Group, signed an agreement for the Group to deliver 600 vehicles.")
+    assert ("Scheldt Machines Group", "country:BEL") in homes(text)
+    # an adjective where a word of the name follows: the noun is "giant"
+    text = ("Sweden and Vietnam held talks. Sweden and Vietnam are partners. Swedish multinational networking and "
+            "telecommunications giant Nordlink has had a foothold in Vietnam since 1993.")
+    assert ("Nordlink", "country:SWE") in homes(text)
 
 
 def test_routes_opened_to_a_list_of_countries_and_an_airline_that_flies_there() -> None:
