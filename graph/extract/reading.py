@@ -849,6 +849,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     if view.places() or view.cities or THERE.search(text) or COUNTRY_ANAPHOR.search(text):  # read as places later
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
+    view.mentions = _portfolio_lists_the_ner_cut(view, gaz)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
     view.mentions = _names_closing_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
@@ -1204,6 +1205,45 @@ def _bodies_of_countries(view: SentenceView) -> list[Mention]:
             end = end + posted.end() if person is None else end + len(view.text[end:person].rstrip())
             mentions = [m for m in mentions if not (m.kind == "Country" and country.end < m.start < end)]
         mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# a ministry's (or a committee's, an office's) portfolios after "of", "for" or "on"
+BODY_WITH_PORTFOLIO = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Department|Committee|Commission|Office|Agency|"
+                                 r"Secretariat|Directorate)\s+(?:of|for|on)\s+")
+PORTFOLIO_MORE = re.compile(r"(?P<sep>\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+)(?P<word>[A-Z][\w-]*)")
+BODY_AFTER_NATIONALITY = re.compile(r"(?:Ministry|Embassy|Foreign Ministry|Department|Agency)\b")
+
+
+def _portfolio_lists_the_ner_cut(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"the Tunisian Ministry of Industry, Mines and Energy", "the Polish Ministry of Foreign Affairs": the NER
+    ends a body's name at a comma or an "and" of its portfolios, or leaves out the nationality that says whose
+    body it is; the name runs over both.  A list of portfolios counts only once an "and" closes it."""
+    mentions = list(view.mentions)
+    for m in view.mentions:
+        if m.kind not in ("GovernmentBody", "Organization"):
+            continue
+        start, end = m.start, m.end
+        if BODY_WITH_PORTFOLIO.match(m.text) and m.text.split()[-1].lower() in gaz.portfolio_words:
+            position = end
+            while (more := PORTFOLIO_MORE.match(view.text, position)) and more.group("word").lower() in \
+                    gaz.portfolio_words:
+                position = more.end()
+                if re.search(r"\band\b|&", more.group("sep")):
+                    end = position
+                    break
+        nationality = next((c for c in view.places() if c.via == "adjective" and c.end + 1 == m.start
+                            and view.text[c.end] == " "), None)
+        if nationality is not None and BODY_AFTER_NATIONALITY.match(m.text) and re.search(
+                r"(?:^|\bthe\s+)$", view.text[:nationality.start]):
+            start = nationality.start
+        if (start, end) == (m.start, m.end):
+            continue
+        if any(o is not m and o.kind not in ("Country",) and o.start < end and start < o.end and not (
+                m.end <= o.start) for o in mentions):
+            continue  # another name already holds the words
+        mentions = [o for o in mentions if o is not m and not (m.end <= o.start and o.end <= end)]
+        mentions.append(Mention(view.text[start:end], m.kind, view.index, start, end, m.key, m.via))
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -516,6 +516,11 @@ def homes(text: str) -> set[tuple[str, str]]:
         ("Nepal and India held talks. The Nepal Electricity Authority signed a memorandum with the Thai Chamber "
          "of Commerce.",
          {("Nepal Electricity Authority", "country:NPL"), ("Thai Chamber of Commerce", "country:THA")}),
+        # a nationality before a ministry, and a list of portfolios the NER cut at a comma, are the name's
+        ("Tunisia and Italy held talks. Figures from the Italian Ministry of Foreign Affairs show it. According to "
+         "the Tunisian Ministry of Industry, Mines and Energy, the hub will be built.",
+         {("Italian Ministry of Foreign Affairs", "country:ITA"),
+          ("Tunisian Ministry of Industry, Mines and Energy", "country:TUN")}),
     ],
 )
 def test_home_countries_of_bodies_named_after_them(text: str, expected: set[tuple[str, str]]) -> None:
