@@ -69,7 +69,7 @@ from diplograph.graph.extract.positions import (
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, monarchy_anaphors, read_views
 from diplograph.graph.extract.vocabulary import MONTH_OR_ABBREVIATION
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
-from diplograph.graph.model import Extraction, Fact, Mention, Sentence
+from diplograph.graph.model import ORGANIZATION_KINDS, Extraction, Fact, Mention, Sentence
 
 # With a company's activity in the sentence, an area counts only where the sentence says it is one.
 FIELDS_OF_COOPERATION = re.compile(r"\b(?:cooperat\w*|co-operat\w*|collaborat\w*|partnership|fields?|areas?|"
@@ -217,7 +217,8 @@ def assemble(sentences: list[Sentence], views: list[SentenceView], facts: list[F
             if m.sentence == fact.sentence and (m.sentence, m.start, m.end) not in seen:
                 seen.add((m.sentence, m.start, m.end))
                 named.append((m.sentence, m))
-    whole = [(i, m) for i, m in named if m.kind == "Person"]  # "Rosa Quispe | Llanos": the pieces of a name read whole
+    # "Rosa Quispe | Llanos", "Helicopters Italia | Srl Unipersonale": the pieces of a name read whole
+    whole = [(i, m) for i, m in named if m.kind == "Person" or m.kind in ORGANIZATION_KINDS]
     named = [(i, m) for i, m in named if m.kind != "Person" or not any(
         j == i and w.start <= m.start and m.end <= w.end and (w.start, w.end) != (m.start, m.end) for j, w in whole)]
     mentions = [Mention(m.text, m.kind, i, m.start + sentences[i].start, m.end + sentences[i].start, m.key, m.via)

@@ -177,7 +177,7 @@ def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
 
 
 POSTED_ABROAD = re.compile(r"\b(?:Embassy|Consulate(?:[- ]General)?|High Commission|Permanent Mission|Mission)\s+of\s+"
-                           r"(?:the\s+)?(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)\s+(?:to|in)\s")
+                           r"(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+(?:the\s+)?)?(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)\s+(?:to|in)\s")
 
 
 def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention | None:
@@ -333,7 +333,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
         if closes:
             return country
     located = re.match(r"\s+in\s+(?:the\s+)?", rest)
-    if located and org.kind in ("University", "ThinkTank", "GovernmentBody"):
+    if located and org.kind in ("University", "ThinkTank", "GovernmentBody") and not POSTED_ABROAD.search(
+            org.text + " in "):  # an embassy is where it is posted, not at home
         return _market_after(view, org.end + located.end(), limit=0)  # "Wageningen University in the Netherlands"
     return None
 
@@ -1418,10 +1419,24 @@ ACTIVE_THERE_BEFORE = re.compile(r"\b" + COMPANY_NOUN_PLURAL + r"\b[^.;:]{0,50}?
 LISTED_AFTER_A_PLACE = re.compile(r"\s*,?\s*(?:such as|including|like|among them|notably|namely)\s+(?:the\s+)?")
 
 
+COMPANIES_LISTED = re.compile(r"\b(?i:" + COMPANY_NOUN_PLURAL + r")\s+(?:such as|including|like|notably|namely)\s+"
+                              r"(?:the\s+)?")
+AT_WORK_AFTER_LIST = re.compile(r"\s*,?\s+(?:are|were|have been|had been|remain)\s+(?:(?:currently|already|now|also|"
+                                r"successfully)\s+)*(?:working|active|operating|present|doing business|investing|"
+                                r"established)\s+(?:in|on)\s+(?:the\s+)?")
+
+
 def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
-    """"other major firms already active in the country such as A, B and C": whoever they belong to, the
-    companies listed are active where the sentence puts them."""
+    """"other major firms already active in the country such as A, B and C", "Companies such as A, B and C are
+    currently working in Turkmenistan": whoever they belong to, the companies listed are active where the
+    sentence puts them."""
     facts = []
+    for listing in COMPANIES_LISTED.finditer(view.text):
+        names = _list_after(view, listing.end(), people_are_companies=True)
+        at_work = names and AT_WORK_AFTER_LIST.match(view.text, names[-1].end)
+        place = at_work and next((m for m in view.places() if m.start == at_work.end()), None)
+        facts += [make_fact("MarketActivity", view, {"organization": org, "market": place}, 0.65, status="active")
+                  for org in names if place]
     for place in view.places():
         listing = LISTED_AFTER_A_PLACE.match(view.text, place.end)
         if listing is None or not ACTIVE_THERE_BEFORE.search(view.text, max(0, place.start - 90), place.start):
@@ -1539,6 +1554,10 @@ DESCRIBED_ITEM = re.compile(r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?" + CO
                             r"[a-z][\w-]*\s+){1,2}?(?=[A-Z])")
 
 
+LEGAL_SUFFIX_REST = re.compile(r"(?:(?:\.[A-Za-z]{1,3})+|(?:\s+(?:Srl|S\.r\.l|SpA|S\.p\.A|Ltd|LLC|GmbH|AG|SA|Inc|"
+                               r"Plc|PLC|Unipersonale)\b)+)(?=\.?(?:\s*[,;&]|\s+and\b|\s+(?:are|were)\b))")
+
+
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
     """The organisations named in a row from `start`: known mentions, or capitalised names between the
     commas that nothing else claims.  In a list of companies ("Malaysian ones such as Petronas, Sime Darby"),
@@ -1557,15 +1576,20 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
             item = known
         else:
             name = LIST_ITEM_NAME.match(view.text, position)
-            if not name or any(m.start < name.end() and position < m.end for m in view.mentions) or any(
+            if not name or any(m.start < name.end() and position < m.end and not (  # "Italia Srl Unipersonale":
+                    people_are_companies and m.kind in ("Person", "Organization", "Company")  # the NER's piece
+                    and position < m.start and m.end <= name.end()) for m in view.mentions) or any(
                     w in _list_stop_words() for w in name.group().split()) or not re.match(
-                    r"\s*(?:,|and\b|&|[.;()]|$)", view.text[name.end():]):
+                    r"\s*(?:,|and\b|&|[.;()]|$|(?:are|were|is|was|have|has|had|will)\s)", view.text[name.end():]):
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
             if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
                 text = text[:-1]  # the sentence's full stop
             item = Mention(text, organization_kind(text) if organization_kind(text) != "Organization" else "Company",
                            view.index, position, position + len(text))
+        suffix = LEGAL_SUFFIX_REST.match(view.text, item.end)  # "Pietro Fiorentini S.p | .A": the NER's cut
+        if suffix:
+            item = Mention(view.text[item.start:suffix.end()], item.kind, item.sentence, item.start, suffix.end())
         found.append(item)
         # "Porcelanosa, which has doubled its showroom space in Manila, Llaollao, ...": an item's own clause
         clause = re.match(r"\s*,\s*(?:which|that|whose|winner of|a|an)\b[^,;.]{0,100}(?=,\s*(?:and\s+)?[A-Z])",

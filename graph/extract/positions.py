@@ -272,6 +272,7 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     for m in mentions_between(view, t_end, person.start, affiliation_kinds()):  # "of the Ministry of Industry,
         between = between.replace(m.text, "X")                                 # Trade and Supply Yousef Shamali"
     between = re.sub(r"(?<=X)\s*\([A-Z][\w&.-]*\)", "", between)  # "CEO of Siam Cement Group (SCG) Thammasak S."
+    between = re.sub(r"\bto\s+X(?:\s*,\s*X)*\s*,?\s+and\s+X", "to X", between)  # "to Singapore, Australia and NZ"
     # "the Secretary of State in the Ministry of X, Mr. Y"; not a list's "A, Chairman of X, Engineer Y"
     # "the Ambassador of X in Athens, Mr. Y", "Poland's Secretary of State at the Ministry of X, Y"
     in_body = TITLE_IN_BODY.fullmatch(between) if re.search(r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:and\s+)?$|['’]s\s+$",

@@ -263,14 +263,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 DIPLOMATIC_POST = re.compile(r"\b(?:Embassy|Consulate(?:[- ]General)?|High Commission|Permanent Mission|Mission|"
-                             r"Trade Office|Trade Commission)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?$")
+                             r"Trade Office|Trade Commission)(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*"
+                             r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*)*)?$")  # "Embassy of the Republic of Korea"
+POST_AFTER_COUNTRY = re.compile(r"\s+(?:Embassy|Consulate(?:[- ]General)?|High Commission)\b")
+# where a post abroad is: "in Accra", "to Ecuador", "in the U.S."
+POSTED_AT = re.compile(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\.[A-Z]\.?)*(?:\s+[A-Z][\w-]*){0,2}")
 
 
 def _extended_end(text: str, start: int, end: int) -> int:
     """NER often stops an organisation's name early: "Institute for Peace | and Diplomacy",
     "Ministry of Foreign Affairs | of Japan"."""
     name, following = text[start:end], text[end:]
-    posted = re.match(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}", following)
+    posted = POSTED_AT.match(following)
     if posted and DIPLOMATIC_POST.search(name):  # "the United States Embassy in Accra", "Uganda Consulate in Mombasa"
         return end + posted.end()
     more = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*", following)
@@ -1198,13 +1202,23 @@ def _bodies_of_countries(view: SentenceView) -> list[Mention]:
             continue
         # the new name replaces what lies inside it and the NER names it cuts through; a country it cuts keeps
         mentions = [m for m in mentions if m not in inside and (m not in across or m.kind == "Country")]
-        posted = re.match(r"\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}", view.text[end:])
+        posted = POSTED_AT.match(view.text[end:])
         if posted and DIPLOMATIC_POST.search(view.text[start:end]):  # "the Embassy of Canada to Ecuador"
             person = next((m.start for m in view.mentions if m.kind == "Person" and end < m.start < end + posted.end()),
                           None)  # "the Embassy of Poland in Nairobi Tomasz Lis": the name is no part of it
             end = end + posted.end() if person is None else end + len(view.text[end:person].rstrip())
             mentions = [m for m in mentions if not (m.kind == "Country" and country.end < m.start < end)]
         mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
+    for country in [m for m in mentions if m.kind == "Country" and m.via in ("name", "adjective")]:
+        post = POST_AFTER_COUNTRY.match(view.text, country.end)  # "the Czech Republic Embassy in Seoul"
+        if not post or any(m.kind != "Country" and m.start < post.end() and country.start < m.end for m in mentions):
+            continue
+        end = post.end()
+        posted = POSTED_AT.match(view.text, end)
+        if posted and not any(m.kind == "Person" and end < m.start < posted.end() for m in mentions):
+            end = posted.end()
+            mentions = [m for m in mentions if not (m.kind == "Country" and post.end() < m.start < end)]
+        mentions.append(Mention(view.text[country.start:end], "GovernmentBody", view.index, country.start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -1574,6 +1588,7 @@ def _organizations_after_titles(view: SentenceView, gaz: Gazetteer, announced: l
 
 
 COUNTERPART_WORD = re.compile(r"\bcounterparts?\b")
+COUNTRY_LIST_MORE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 STATE_OF = re.compile(r"\s+(?:of|to|from)\s+(?:the\s+)?(?:(?:Federal\s+|Islamic\s+|People['’]s\s+)?(?:Republic|Kingdom|"
                       r"State|Sultanate|Emirate)\s+of\s+(?:the\s+)?)?")
 
@@ -1630,14 +1645,17 @@ def _names_after_titles(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     for t_end in sorted({t[2] for t in view.titles} | set(counterparts)):
         start = t_end
         of = STATE_OF.match(view.text[start:])
-        while of:  # the title's country or organisation: "Ambassador to Poland", "High Commissioner of A to B"
-            plain = re.match(r"\s+(?:of|to|from)\s+(?:the\s+)?", view.text[start:])
-            named = next((m for m in view.mentions if m.start in (start + plain.end(), start + of.end())), None)
+        while of:  # the title's country or organisation: "Ambassador to Poland", "High Commissioner of A to B",
+            # "Ambassador of Kazakhstan to Singapore, Australia and New Zealand"
+            plain = re.match(r"\s+(?:of|to|from)\s+(?:the\s+)?", view.text[start:]) or of
+            named = next((m for m in view.mentions if m.start in (start + plain.end(), start + of.end())
+                          and (of.re is STATE_OF or m.kind == "Country")), None)
             if named is None:
                 break
             start = named.end
-            of = STATE_OF.match(view.text[start:])
-        if of:
+            of = STATE_OF.match(view.text[start:]) or (
+                COUNTRY_LIST_MORE.match(view.text[start:]) if named.kind == "Country" else None)
+        if of and of.re is STATE_OF:
             continue
         acronym = re.match(r"\s*\([A-Z][\w&.-]*\)(?=\s+[A-Z])", view.text[start:])
         if acronym and start != t_end:  # "CEO of Siam Cement Group (SCG) Thammasak Sethaudom"

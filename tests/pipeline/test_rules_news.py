@@ -828,6 +828,14 @@ def test_an_embassy_named_with_its_post_and_its_envoy() -> None:
     assert posts(text) == {("Rosa Quispe Llanos", "ambassador", "country:PER")}
     people = {m.text for m in extract(text).mentions if m.kind == "Person"}
     assert people == {"Rosa Quispe Llanos"}  # not the pieces the NER cut the lone line into
+    # a post named after a country's long name, or after a country the NER read alone, is where it is posted,
+    # and never at home there
+    text = ("Peru and Ecuador held talks. Peru and Ecuador are partners. The Embassy of the Republic of Peru in the "
+            "United Kingdom and the Czech Republic Embassy in Quito met, as did Ana Ruiz, Deputy Head of the "
+            "Ecuadorian Embassy in the U.S.")
+    assert {("Embassy of the Republic of Peru in the United Kingdom", "country:PER"),
+            ("Czech Republic Embassy in Quito", "country:CZE"), ("Ecuadorian Embassy in the U.S.", "country:ECU")
+            } == homes(text)
 
 
 def test_a_blocs_history_of_founders_and_joiners() -> None:
@@ -2224,6 +2232,28 @@ def test_companies_listed_in_the_sentence_after_their_nationality() -> None:
             "Malaysian and Saudi Arabian companies that work together. These include Kelapa Bhd and Dunes "
             "Holding Co Ltd.")
     assert homes(both) == set()
+
+
+def test_companies_listed_as_the_subject_of_working_in_a_country() -> None:
+    """"Companies such as A, B S.p.A., C and D Srl are currently working in X": each is active there, the last
+    one too, however the NER cut or typed the names."""
+    text = ("Italy and Turkmenistan held talks. Italy and Turkmenistan are partners. Companies such as Lanterna, "
+            "Pietro Balestra S.p.A, Comar S.p.A., Maschio Vardo, Marzotti, Elicotteri Italia Srl Unipersonale are "
+            "currently working in Turkmenistan.")
+    names = ("Lanterna", "Pietro Balestra S.p.A", "Comar S.p.A", "Maschio Vardo", "Marzotti",
+             "Elicotteri Italia Srl Unipersonale")
+    assert activity(text) == {(name, "country:TKM", "active") for name in names}
+    people = {m.text for m in extract(text).mentions if m.kind == "Person"}
+    assert people == set()  # the pieces of the companies' names are no people
+    # a list of companies that only met someone is not at work there
+    met = text.replace("are currently working in", "met the ambassador of")
+    assert activity(met) == set()
+
+
+def test_an_envoy_to_a_list_of_countries_before_the_name() -> None:
+    text = ("Kazakhstan and Australia held talks. Kazakhstan and Australia are partners. Ambassador of Kazakhstan "
+            "to Singapore, Commonwealth of Australia and New Zealand Askar Temirbek went over plans.")
+    assert posts(text) == {("Askar Temirbek", "ambassador", "country:KAZ")}
 
 
 def test_companies_named_after_these_companies_and_their_sectors() -> None:
