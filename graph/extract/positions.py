@@ -495,6 +495,8 @@ ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "e
 DATED_PLACE = re.compile(  # "Colombo, June 21:": a place in title case is a dateline when a date follows it
     r"(?P<city>[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?),\s+(?:\d{1,2}\s+" + MONTH_OR_ABBREVIATION + r"|"
     + MONTH_OR_ABBREVIATION + r"\.?\s+\d{1,2})\b")
+# "Hanoi (VNA) –": a place in title case is a dateline when an agency's name in brackets and a dash follow it
+PLACE_THEN_AGENCY = re.compile(r"(?P<city>[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?)\s*\([A-Z][\w.&-]*\)\s*(?:-{1,2}|–|—|:)\s")
 # "Tashkent, Uzbekistan (UzDaily.com) --", "Windhoek, Namibia | 12 May 2023 –": a city, its country, then what
 # closes a dateline
 PLACE_IN_COUNTRY = re.compile(r"(?P<city>[A-Z][\w'’]+(?:[ -](?:(?:es|el|de|da|al|la)[ -])?[A-Z][\w'’]+){0,3}),\s+"
@@ -508,8 +510,8 @@ def dateline_country(views: list[SentenceView], gaz: Gazetteer) -> str | None:
         if placed and gaz.names.get(placed.group("country"), "").startswith("country:") and (
                 gaz.capitals.get(placed.group("city")) or gaz.cities.get(placed.group("city"))):
             return gaz.names[placed.group("country")]
-        match = DATELINE.match(view.text) or DATED_PLACE.match(view.text)
-        upper_or_dated = match and (match.group("city").isupper() or match.re is DATED_PLACE)
+        match = DATELINE.match(view.text) or DATED_PLACE.match(view.text) or PLACE_THEN_AGENCY.match(view.text)
+        upper_or_dated = match and (match.group("city").isupper() or match.re is not DATELINE)
         if upper_or_dated and len(match.group("city").strip()) >= 3:
             city = match.group("city").strip().title()
             key = gaz.capitals.get(city) or gaz.cities.get(city) or gaz.names.get(

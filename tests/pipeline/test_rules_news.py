@@ -3002,6 +3002,7 @@ def test_officials_named_bare_are_those_of_the_country_the_envoy_serves_in() -> 
         ("Yaoundé, 15 July 2020 - Officials met on trade.", "country:CMR"),  # a date after a city with an accent
         ("HANOI (VNA) — Officials met on trade.", "country:VNM"),
         ("NUR-SULTAN. KAZINFORM – Officials met on trade.", "country:KAZ"),  # a hyphen inside the city's name
+        ("Hanoi (VNA) – Officials met on trade.", "country:VNM"),  # a city in title case, then the agency
         # no city before the country, or a city without a country and a date: no dateline
         ("Kenya, Poland – a new partnership was signed.", None),
         ("Nairobi, the capital, hosted the talks.", None),
