@@ -33,7 +33,7 @@ CQ_FIELDS = {
 }
 KINDS = {"Person", "Country", "Region", "Organization", "Company", "University", "ThinkTank",
          "GovernmentBody", "InternationalOrganization"}
-NAME = re.compile(r"^\d{3}_[a-z0-9-]+$")
+NAME = re.compile(r"^\d{3,4}_[a-z0-9-]+$")  # numbered from 001; past 999, four digits
 # "the Kingdom", "the Embassy": what an article calls an entity it named before, shared by many entities
 ANAPHOR = re.compile(r"(?:his |her |its |our |their )?(?:kingdom|sultanate|republic|emirate|state|country|"
                      r"government|embassy|ministry|agency|bank|company|group|union|committee|council|commission|"
