@@ -181,7 +181,7 @@ def check(folders=FOLDERS) -> tuple[list[str], dict[str, int]]:
         for txt in txts:
             if not NAME.match(txt.stem):
                 errors.append(f"{txt.name}: name is not NNN_<slug>")
-            num = txt.stem[:3]
+            num = txt.stem.split("_")[0]
             if num in seen_ids:
                 errors.append(f"{txt.name}: number {num} also used by {seen_ids[num]}")
             seen_ids[num] = txt.name

@@ -56,3 +56,22 @@ def test_an_alias_that_is_a_common_noun_is_reported(tmp_path: Path) -> None:
     gold_file.write_text(json.dumps(gold), encoding="utf-8")
     errors, _ = check_corpus.check([gold_file.parent])
     assert any("'the Kingdom'" in e and "common noun" in e for e in errors), errors
+
+
+def test_a_four_digit_number_is_its_own(tmp_path: Path) -> None:
+    """Past 999 an article's number has four digits: beside "483_x", "4831_y" is a number of its own, and a
+    second "483_y" is 483 again."""
+    gold_file, text = _copy_of_a_dev_article(tmp_path / "numbers")
+    number, slug = gold_file.stem.split("_", 1)
+    for other in (number + "1", number):
+        folder = tmp_path / other
+        folder.mkdir()
+        for path in gold_file.parent.iterdir():  # the article, and a copy of it under the other number
+            (folder / path.name).write_bytes(path.read_bytes())
+            copy = path.name.replace(f"{number}_{slug}", f"{other}_{slug}-copy")
+            (folder / copy).write_text(path.read_text(encoding="utf-8").replace(
+                f"{number}_{slug}.txt", f"{other}_{slug}-copy.txt"), encoding="utf-8")
+        errors, counts = check_corpus.check([folder])
+        assert counts == {str(folder): 2}
+        collisions = [e for e in errors if "also used by" in e]
+        assert collisions == [] if len(other) > len(number) else collisions, errors
