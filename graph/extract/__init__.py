@@ -38,6 +38,7 @@ from diplograph.graph.extract.organizations import (
     host_country,
     listed_active_in_a_country,
     listed_from_a_country,
+    listed_in_the_local_market,
     listed_in_the_next_sentence,
     listed_under_a_side,
     local_companies,
@@ -195,6 +196,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += companies_of_one_side(views, facts, pair, pair_mentions, host)
     facts += companies_of_third_countries(views, facts, pair, pair_mentions, host)
     facts += local_companies(views, facts, host, pair_mentions)
+    facts += listed_in_the_local_market(views, facts, host, pair_mentions)
     facts += trade_and_investment_talked_of(views, facts + cooperation_from_flows(facts, gaz), pair, pair_mentions)
     return views, facts, pair
 

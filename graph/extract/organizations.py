@@ -990,6 +990,24 @@ def local_companies(views: list[SentenceView], facts: list[Fact], host: str | No
             if org.text not in homes and LOCAL_NOUN.search(view.text, max(0, org.start - 60), org.start)]
 
 
+LOCAL_MARKET_LISTING = re.compile(r"\b(?:present|active|operating|available|sold|doing business)\s+(?:in|on)\s+the\s+"
+                                  r"(?:local|domestic)\s+market\s*,?\s*(?:including|such as|like|among them|notably|"
+                                  r"namely)\s+(?:the\s+)?")
+
+
+def listed_in_the_local_market(views: list[SentenceView], facts: list[Fact], host: str | None,
+                               pair_mentions: dict[str, Mention]) -> list[Fact]:
+    """"More and more Polish brands are also present in the local market including A, B and C": the local market
+    is where the article's business goes."""
+    if host not in pair_mentions:
+        return []
+    at_home = {f.role("organization").text for f in facts if f.kind == "HomeCountry" and f.role("country").key == host}
+    return [make_fact("MarketActivity", view, {"organization": org, "market": pair_mentions[host]}, 0.6,
+                      status="active")
+            for view in views if "market" in view.text for listing in LOCAL_MARKET_LISTING.finditer(view.text)
+            for org in _list_after(view, listing.end(), people_are_companies=True) if org.text not in at_home]
+
+
 def _parties_linked(view: SentenceView, first: tuple[int, int], second_start: int) -> bool:
     """"A ... with B", "between A and B", "A and the Dutch firm B signed": the two make the deal together."""
     lead = view.text[:second_start]

@@ -783,7 +783,8 @@ def _unmarked_side(facts: list[Fact], pair: tuple[str, str]) -> str | None:
     return pair[1] if marked == {pair[0]} else pair[0]
 
 
-VISIT_BEFORE = re.compile(r"\bvisits?\s+(?:of|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+# "the visit of President X", "visiting Prime Minister X"
+VISIT_BEFORE = re.compile(r"\b(?:visits?\s+(?:of|by)\s+(?:the\s+)?|visiting\s+)(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
                          r"['’]s\s+(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b|"
                          r",?\s+(?:who\s+)?(?:paid|pays|is paying|made|makes|was on|is on|wrapped up|wraps up|"

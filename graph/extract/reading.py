@@ -854,6 +854,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
         view.relations = _relations(sent, matchers)
     view.mentions = _bodies_of_countries(view)
     view.mentions = _portfolio_lists_the_ner_cut(view, gaz)
+    view.mentions = _ministries_the_ner_missed(view, gaz)
     view.mentions = _names_swallowed_by_bodies(view, gaz)
     view.mentions = _names_closing_bodies(view, gaz)
     view.mentions = _names_ending_in_a_country(view)
@@ -1229,6 +1230,39 @@ PORTFOLIO_MORE = re.compile(r"(?P<sep>\s*,\s*(?:and\s+|&\s+)?|\s+and\s+|\s+&\s+)
 BODY_AFTER_NATIONALITY = re.compile(r"(?:Ministry|Embassy|Foreign Ministry|Department|Agency)\b")
 
 
+def _in_reading_order(mentions: list[Mention]) -> list[Mention]:
+    """Mentions by their start; where a ministry's name opens with a nationality, the ministry first, so that
+    "X, secretary of the Latvian Ministry of Economics" is the ministry's.  A diplomat at "the Vietnamese Embassy
+    in Peru" stays the country's, as the corpus annotates envoys."""
+    return sorted(mentions, key=lambda m: (m.start, 0 if m.kind == "Country" or DIPLOMATIC_POST.search(m.text)
+                                           or POSTED_AT.search(m.text) else -1))
+
+
+MINISTRY_OF = re.compile(r"\bMinistry\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _ministries_the_ner_missed(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
+    """"Parliamentary Secretary of the Latvian Ministry of Economics": a ministry named by its portfolios, which
+    the NER read as no name at all, with the nationality written before it."""
+    mentions = list(view.mentions)
+    for ministry in MINISTRY_OF.finditer(view.text):
+        position, end = ministry.end(), None
+        while (word := TAIL_WORD.match(view.text, position)) and word.group("word")[0].isupper() and \
+                word.group("word").lower() in gaz.portfolio_words:
+            end = word.end("word")
+            if not word.group("sep"):
+                break
+            position = word.end()
+        if end is None or any(m.start < end and ministry.start() < m.end for m in mentions):
+            continue
+        start = ministry.start()
+        nationality = next((c for c in view.places() if c.via in ("adjective", "name") and c.end + 1 == start), None)
+        if nationality is not None and re.search(r"(?:^|\bthe\s+)$", view.text[:nationality.start]):
+            start = nationality.start  # "the Lesotho Ministry of Trade"
+        mentions.append(Mention(view.text[start:end], "GovernmentBody", view.index, start, end))
+    return _in_reading_order(mentions)
+
+
 def _portfolio_lists_the_ner_cut(view: SentenceView, gaz: Gazetteer) -> list[Mention]:
     """"the Tunisian Ministry of Industry, Mines and Energy", "the Polish Ministry of Foreign Affairs": the NER
     ends a body's name at a comma or an "and" of its portfolios, or leaves out the nationality that says whose
@@ -1258,7 +1292,7 @@ def _portfolio_lists_the_ner_cut(view: SentenceView, gaz: Gazetteer) -> list[Men
             continue  # another name already holds the words
         mentions = [o for o in mentions if o is not m and not (m.end <= o.start and o.end <= end)]
         mentions.append(Mention(view.text[start:end], m.kind, view.index, start, end, m.key, m.via))
-    return sorted(mentions, key=lambda m: m.start)
+    return _in_reading_order(mentions)
 
 
 TAIL_LEAD = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")

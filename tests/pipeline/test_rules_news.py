@@ -2250,6 +2250,30 @@ def test_companies_listed_as_the_subject_of_working_in_a_country() -> None:
     assert activity(met) == set()
 
 
+def test_a_ministry_the_ner_missed_is_the_post_s_body() -> None:
+    """"X, Parliamentary Secretary of the Latvian Ministry of Economics": the ministry is a name with its
+    nationality, the post is at the ministry, and the ministry is at home in Latvia."""
+    text = ("India and Latvia held talks. India and Latvia are partners. Jurgis Ozolins, Parliamentary Secretary "
+            "of the Latvian Ministry of Economics, greeted the news.")
+    assert posts(text) == {("Jurgis Ozolins", "parliamentary secretary", "Latvian Ministry of Economics")}
+    assert homes(text) == {("Latvian Ministry of Economics", "country:LVA")}
+    # a ministry in lower case is no name
+    assert homes(text.replace("Ministry of Economics", "ministry of economics")) == set()
+
+
+def test_brands_present_in_the_local_market() -> None:
+    """"Polish brands are also present in the local market including A and B": the local market is the one the
+    article's business goes to (here, where the report was filed)."""
+    text = ("Poland and the Philippines held talks\n\nMANILA, Nov. 11 – Poland and the Philippines are partners. "
+            "More and more Polish brands are also present in the local market including Vistula Vodka, Mazurek and "
+            "Tatra Cosmetics.")
+    assert {(o, m) for o, m, _ in activity(text)} == {
+        ("Vistula Vodka", "country:PHL"), ("Mazurek", "country:PHL"), ("Tatra Cosmetics", "country:PHL")}
+    # a market the text does not place: nothing
+    unplaced = text.replace("MANILA, Nov. 11 – ", "")
+    assert not any(o == "Mazurek" for o, _, _ in activity(unplaced))
+
+
 def test_an_envoy_to_a_list_of_countries_before_the_name() -> None:
     text = ("Kazakhstan and Australia held talks. Kazakhstan and Australia are partners. Ambassador of Kazakhstan "
             "to Singapore, Commonwealth of Australia and New Zealand Askar Temirbek went over plans.")
@@ -3086,6 +3110,11 @@ def test_a_visitor_who_opened_a_visit_and_the_host_of_a_delegation() -> None:
             "to Solomon Islands. Minister of Foreign "
             "Affairs and External Trade, Hon. Peter Tovua Kema welcomed the business delegation.")
     assert posts(text) == {("Peter Tovua Kema", "minister of foreign affairs and external trade", "country:SLB")}
+    # "visiting Prime Minister X in Stockholm", in a report filed from Stockholm: X is the other country's
+    text = ("Swedish firms look to widen operations in Vietnam\n\nStockholm (VNA) – Swedish businesses said they "
+            "intend to expand their investment in Vietnam at a meeting with visiting Prime Minister Nguyen Van Tam "
+            "in Stockholm on May 27.")
+    assert posts(text) == {("Nguyen Van Tam", "prime minister", "country:VNM")}
 
 
 def test_his_counterpart_without_a_country_serves_the_other_of_the_two() -> None:
