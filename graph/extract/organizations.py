@@ -1360,7 +1360,8 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         later = SIDE_LIST_WORDED_LAST.match(view.text, country.end) if not names else None
         if later and not OTHER_NOUN_LISTED.search(later.group("gap")):
             # "Spanish firms that are also gaining muscle are A, B and C": the last listing word, not the first
-            cue, names = later, _list_after(view, later.end(), people_are_companies=True)
+            companies = later.group("noun") not in PEOPLE_NOUNS  # "the side was represented by X, its chair"
+            cue, names = later, _list_after(view, later.end(), people_are_companies=companies)
         market = next((m for m in view.places() if cue.start("gap") <= m.start < cue.end("gap")
                        and PRESENT_IN.search(view.text[cue.start("noun"):m.start])), None)
         status = "active"

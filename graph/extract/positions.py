@@ -486,6 +486,10 @@ ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+|[A-Z
                           r"(?:were|was|are|is|will\s+be)\b|"
                           r"(?:He|She|They)\s+(?:was|were|is|are|will\s+be)\s+accompanied\s+by\b)|"
                           r"^[^;:]*,\s+who\s+(?:is|was|are|were|will\s+be)\s+accompanied\s+by\b")
+# "For Haiti, the participants were: X, secretary general; ...": the country's people
+FOR_A_COUNTRY = re.compile(r"(?:^|[.;:]\s*|\b)[Ff]or\s+(?:the\s+)?$")
+PARTICIPANTS_WERE = re.compile(r"\s*,\s+(?:the\s+)?(?:participants|delegates|attendees|members of the delegation)\s+"
+                               r"(?:were|included|was)\b")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
                                 r"the\s+$")
@@ -567,8 +571,9 @@ def _list_sides(views: list[SentenceView], pair: tuple[str, str]) -> dict[int, M
 
 def _other_country_between(view: SentenceView, side: Mention, person: Mention, pair: tuple[str, str]) -> bool:
     """The other of the two countries, named between a side's phrase and the person: that side is not theirs."""
-    return any(o.key in pair and o.key != side.key for o in mentions_between(
-        view, side.end + SIDE.match(view.text[side.end:]).end(), person.start))
+    phrase = SIDE.match(view.text[side.end:]) or PARTICIPANTS_WERE.match(view.text, side.end)
+    start = side.end + phrase.end() if phrase.re is SIDE else phrase.end()
+    return any(o.key in pair and o.key != side.key for o in mentions_between(view, start, person.start))
 
 
 SIDE_CLOSING_ITEMS = re.compile(r",\s+(?:on|from|for)\s+the\s+$")  # "X, Minister of Y, on the UAE side, and by Z"
@@ -630,8 +635,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             continue
         for person in (m for m in view.mentions if m.kind == "Person" and not same_person(m.text, holders)):
             found = _bare_title(view, person, gaz)
-            if found and gaz.title_kinds.get(found[0]) in ("government", "diplomatic"):
-                holders.add(person.text)
+            if found:  # of any kind where a side is named ("the Haitian side: X, secretary general"); else
+                holders.add(person.text)  # of a government's or a diplomat's, below
                 bare.append((view, person, *found))
     owners: dict[str, set[str]] = {}  # "the Kazakh president's visit": whose president the article speaks of
     for view in views:
@@ -655,6 +660,9 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                         and HEAD_OF_SIDE.fullmatch(view.text[m.end:person.start])]
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start
                         and ON_THE_SIDE.search(view.text[:m.start]) and re.match(r"\s+side\b", view.text[m.end:])]
+        side = side or [m for m in view.places() if m.key in pair and m.end < person.start
+                        and FOR_A_COUNTRY.search(view.text[:m.start]) and PARTICIPANTS_WERE.match(view.text, m.end)
+                        and not _other_country_between(view, m, person, pair)]
         side = side or [m for m in view.places() if m.key in pair and m.start > person.end  # "Minister of Tourism
                         and IN_THE_SIDE_BEFORE.search(view.text, person.end, m.start)  # X and Minister of Health Y
                         and ";" not in view.text[person.end:m.start]  # were in the Bulgarian delegation"
@@ -667,6 +675,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if before and ";" not in view.text[LIST_ITEM_AFTER.match(view.text, before[-1].role("holder").end).end():
                                                person.start]:
                 side = [before[-1].role("affiliation")]
+        named_side = bool(side)  # the text names the side: a post of any kind is that country's
         if not side and host in pair and ACCOMPANYING.search(view.text[:person.start]):
             # "Accompanying him were Foreign Minister X, ...": the visitor's delegation, from the other country
             side = [pair_mentions[c] for c in pair if c != host and c in pair_mentions]
@@ -678,11 +687,12 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         if not side:  # "Deputy Minister of Trade X and Vietnamese Deputy Minister of Industry Y co-chaired"
             across = _across_from(view, person, canonical, facts, pair, gaz)
             side = [pair_mentions[across]] if across in pair_mentions else []
-        if len({m.key for m in side}) == 1 and gaz.title_kinds.get(canonical) in ("government", "diplomatic"):
+        if len({m.key for m in side}) == 1 and (named_side or gaz.title_kinds.get(canonical) in ("government",
+                                                                                                  "diplomatic")):
             taken.setdefault(role, set()).add(side[0].key)
             implied.append(make_fact("Position", view, {"holder": person, "affiliation": side[0]}, 0.7, role=role))
     placed = {f.role("holder").text for f in implied}
-    bare = [b for b in bare if b[1].text not in placed]
+    bare = [b for b in bare if b[1].text not in placed and gaz.title_kinds.get(b[2]) in ("government", "diplomatic")]
     unmarked = _unmarked_side(facts, pair)
     visits = [(m.text, _visitor_from(view, m, pair, host)) for view in views for m in view.mentions
               if m.kind == "Person"]  # "Anwar, on a three-day official visit to Uzbekistan"

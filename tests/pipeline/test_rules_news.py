@@ -2274,6 +2274,23 @@ def test_brands_present_in_the_local_market() -> None:
     assert not any(o == "Mazurek" for o, _, _ in activity(unplaced))
 
 
+def test_a_side_s_people_with_posts_of_any_kind() -> None:
+    """"The Haitian side was represented by X, secretary general", "For Haiti, the participants were: X,
+    secretary general; ...": the side names the country of any post, and its people are no companies."""
+    text = ("Haiti and the Dominican Republic held talks. Haiti and the Dominican Republic are partners. The "
+            "Haitian side was represented by Gaston Pierre, secretary general, and Paul Henry, director.")
+    assert posts(text) == {("Gaston Pierre", "secretary general", "country:HTI"),
+                           ("Paul Henry", "director", "country:HTI")}
+    assert homes(text) == set()
+    text = ("Haiti and the Dominican Republic held talks. Haiti and the Dominican Republic are partners. For "
+            "Haiti, the participants were: Gaston Pierre, secretary general; Paul Henry, director.")
+    assert posts(text) == {("Gaston Pierre", "secretary general", "country:HTI"),
+                           ("Paul Henry", "director", "country:HTI")}
+    # without a side, a secretary general's country is not guessed
+    bare = text.replace("For Haiti, the participants were", "The participants were")
+    assert posts(bare) == set()
+
+
 def test_an_envoy_to_a_list_of_countries_before_the_name() -> None:
     text = ("Kazakhstan and Australia held talks. Kazakhstan and Australia are partners. Ambassador of Kazakhstan "
             "to Singapore, Commonwealth of Australia and New Zealand Askar Temirbek went over plans.")
