@@ -32,6 +32,7 @@ PREFIX_CURRENCIES = {
     "rs.": "Rs", "rs": "Rs", "tk": "BDT",  # the rupee of India, Pakistan, Sri Lanka or Nepal: kept as written
     "sh": "Sh", "shs": "Sh",  # the shilling of Kenya, Tanzania or Uganda, as East African papers write it
     "r": "ZAR",  # "R44 million", as South African papers write the rand: a capital glued to an amount with its scale
+    "k": "K",  # "K22 billion": Papua New Guinea's kina, or Zambia's kwacha; kept as written, glued as the rand's R
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -102,9 +103,9 @@ def find_money(text: str) -> list[Money]:
                 continue  # "one euro coins": a number word counts only with its scale ("one billion euros")
             if m.group("cur").lower() in ("rm", "dh") and not m.group("cur")[0].isupper():
                 continue
-            if m.group("cur").lower() == "r" and (m.group("cur") != "R" or not scale and "," not in m.group("num")
-                                                  or m.end("cur") != m.start("num")):
-                continue  # not "R2 road" or "r 5"
+            if m.group("cur").lower() in ("r", "k") and (not m.group("cur").isupper() or not scale and "," not in
+                                                         m.group("num") or m.end("cur") != m.start("num")):
+                continue  # not "R2 road", "r 5" or "K9"
             found.append(Money(_amount(m.group("num"), scale), cur, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda money: money.start)
     result: list[Money] = []

@@ -48,6 +48,8 @@ from diplograph.graph.money import find_money, find_years
         # South Africa's rand as its papers write it: a capital R glued to an amount with its scale
         ("it went up from R44 million in 2009", 44_000_000, "ZAR"),
         ("a R1,500,000 grant", 1_500_000, "ZAR"),
+        # Papua New Guinea's kina or Zambia's kwacha, written the same way; which one is kept open, as for "Rs"
+        ("total trade stands at over K22 billion in 2021", 22_000_000_000, "K"),
         # a decimal comma before a scale word, as most of Europe writes it; three digits still group thousands
         ("trade of $1,2 billion", 1_200_000_000, "$"),
         ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
@@ -63,7 +65,7 @@ def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
 
 @pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people",
                                   "one euro coins", "someone billion euros", "the arm 5m away",
-                                  "the R2 road", "an r5 million typo"])
+                                  "the R2 road", "an r5 million typo", "a K9 unit", "the K-pop star"])
 def test_no_money(text: str) -> None:
     assert find_money(text) == []
 
