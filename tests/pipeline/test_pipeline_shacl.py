@@ -85,9 +85,10 @@ def add_fact(g: Graph, node: URIRef, kind: URIRef, n: int | None, *pairs: tuple[
         g.add((node, p, o if isinstance(o, URIRef | Literal) else Literal(o)))
 
 
-def flow(g: Graph, node: URIRef, n: int, amount: str, year: int, *ends: tuple[URIRef, URIRef]) -> None:
+def flow(g: Graph, node: URIRef, n: int, amount: str, year: int, *ends: tuple[URIRef, URIRef],
+         currency: str = "$") -> None:
     add_fact(g, node, DG.TradeFlow, n, (DG.amount, Literal(Decimal(amount), datatype=XSD.decimal)),
-             (DG.currency, Literal("$")), (DG.year, Literal(year)), *ends)
+             (DG.currency, Literal(currency)), (DG.year, Literal(year)), *ends)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Broken:
     constraint: str  # local name of the SHACL constraint component
 
 
-GOOD = [fact("trade-good"), fact("position-good")]
+GOOD = [fact("trade-good"), fact("position-good"), fact("trade-in-rupees")]
 BROKEN = [
     Broken(fact("negative-amount"), 2, "MinExclusiveConstraintComponent"),
     Broken(fact("self-flow"), 3, "SPARQLConstraintComponent"),
@@ -105,6 +106,7 @@ BROKEN = [
     Broken(fact("position-without-person"), 5, "MinCountConstraintComponent"),
     Broken(fact("cooperation-one-party"), 6, "MinCountConstraintComponent"),
     Broken(fact("membership-without-sentence"), None, "MinCountConstraintComponent"),
+    Broken(fact("currency-as-a-word"), 3, "PatternConstraintComponent"),
 ]
 
 
@@ -112,6 +114,9 @@ BROKEN = [
 def checked() -> tuple[Graph, Graph, list[Rejection]]:
     g = base_graph()
     flow(g, fact("trade-good"), 0, "2000000000", 2023, (DG.party, CHL), (DG.party, NOR))
+    # "Rs 5,000 crore": a sign several countries write, kept as written; "dollars" is a word, no sign
+    flow(g, fact("trade-in-rupees"), 0, "50000000000", 2023, (DG.party, CHL), (DG.party, NOR), currency="Rs")
+    flow(g, fact("currency-as-a-word"), 3, "8000000", 2023, (DG.party, CHL), (DG.party, NOR), currency="dollars")
     add_fact(g, fact("position-good"), DG.Position, 1, (DG.heldBy, PERSON), (DG.positionIn, CHL),
              (DG.roleTitle, "ambassador"))
     g.add((PERSON, URIRef("http://www.w3.org/ns/org#holds"), fact("position-good")))
@@ -162,6 +167,7 @@ def test_conforming_graph_is_untouched() -> None:
     """A graph without broken facts comes back whole, with no rejection."""
     g = base_graph()
     flow(g, fact("trade-good"), 0, "2000000000", 2023, (DG.party, CHL), (DG.party, NOR))
+    flow(g, fact("trade-in-rupees"), 0, "50000000000", 2023, (DG.party, CHL), (DG.party, NOR), currency="Rs")
     clean, rejected = validate_graph(g)
     assert rejected == [] and set(clean) == set(g)
 
