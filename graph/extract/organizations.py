@@ -177,7 +177,8 @@ def home_countries(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
 
 
 POSTED_ABROAD = re.compile(r"\b(?:Embassy|Consulate(?:[- ]General)?|High Commission|Permanent Mission|Mission)\s+of\s+"
-                           r"(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+(?:the\s+)?)?(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)\s+(?:to|in)\s")
+                           r"(?:the\s+)?(?:(?:Republic|Kingdom|State|Sultanate|Federation)\s+of\s+(?:the\s+)?)?"
+                           r"(?P<country>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*?)\s+(?:to|in)\s")
 
 
 def _home_from_name(org: Mention, gaz: Gazetteer, view: SentenceView) -> Mention | None:
