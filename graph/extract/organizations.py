@@ -69,6 +69,8 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          # "is in talks to build a plant", "is eyeing copper assets in Kenya"
                          r"(?:in\s+talks|in\s+negotiations|negotiating|bidding)\s+to\s+(?:build|buy|acquire|supply|"
                          r"develop|open|set up|invest|construct)|"
+                         r"(?:close|near|closer)\s+to\s+(?:signing|clinching|concluding|sealing|finali[sz]ing|"
+                         r"winning|securing)\s+|"  # "is close to signing its first deal to supply Bahrain"
                          r"(?:eyeing|eyes|targeting|targets|scouting)\s+(?:[\w-]+\s+){0,2}?(?:assets|projects|deposits|"
                          r"acquisitions|investments?|contracts|deals)\s+(?=in\b)|"
                          r"(?:looking|searching|seeking|exploring|scouting|eyeing)\s+(?:for\s+)?"
@@ -629,8 +631,8 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         if market:
             sector = _sector_between(view, sector_from, market.end - 30, gaz) or (
                 _appositive_sector(view, org, gaz) if here else None)
-            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
-                                   status="planned", sector=sector))
+            facts += [make_fact("MarketActivity", view, {"organization": org, "market": m}, 0.75,
+                                status="planned", sector=sector) for m in _markets_from(view, market)]
     active = ACTIVE_CUE.search(window) or OWN_ACTIVITY.match(window)
     if active and FUTURE_TIME.search(window[active.end():]) and not planned and not negated:
         planned, active = active, None  # "is working with Y to produce the model locally from next year"
@@ -651,9 +653,24 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         if market:
             sector = (_appositive_sector(view, org, gaz) if here else None) or _sector_between(
                 view, rest_start + active.end(), market.end + 60, gaz)
-            facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.75,
-                                   status="active", sector=sector))
+            facts += [make_fact("MarketActivity", view, {"organization": org, "market": m}, 0.75,
+                                status="active", sector=sector) for m in _markets_from(view, market)]
     return facts
+
+
+MARKET_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+
+
+def _markets_from(view: SentenceView, market: Mention) -> list[Mention]:
+    """"is present in 10 countries, comprising Laos, Cambodia and Peru": each country of the list the first
+    market opens, not one that owns what follows ("in Peru, and Chile's X")."""
+    markets = [market]
+    for m in view.places():
+        if m.start >= markets[-1].end and m.via != "adjective" and m.key \
+                and MARKET_LIST_GAP.fullmatch(view.text[markets[-1].end:m.start]) \
+                and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:]):
+            markets.append(m)
+    return markets
 
 
 # the clause of another noun between an organisation and a verb: "... of Polish companies that wish to set up"

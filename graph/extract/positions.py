@@ -493,6 +493,8 @@ PARTICIPANTS_WERE = re.compile(r"\s*,\s+(?:the\s+)?(?:participants|delegates|att
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
                                 r"the\s+$")
+MISSION_TO = re.compile(r"\b(?:mission|delegation|visit|trip|tour)\s+to\s+(?:the\s+)?$")
+LED_BY = re.compile(r"\b(?:led|headed|chaired)\s+(?:jointly\s+)?by\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
 
 
@@ -532,6 +534,13 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
     for title, t_start, t_end in view.titles:
         if t_end > person.start or not re.fullmatch(r"\s*,?\s+" + HONORIFIC, view.text[t_end:person.start]):
             continue  # "President X", "the Minister of Trade and Industry, X"
+        if "," in view.text[t_end:person.start] and any(
+                m.kind == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", view.text[m.end:t_start])
+                and not any(e <= m.start and re.fullmatch(r"\s+" + HONORIFIC, view.text[e:m.start])
+                            for _, _, e in view.titles) for m in view.mentions):
+            # "A, Minister of Y, B, Minister of Z": a list with each title after its name; not "Minister of X
+            # A, Minister of Y, B", where the first name has its title before it
+            break
         if _owner_of_title(view, t_start) is not None:
             return None  # "Kazakhstan's President ...": the sentence rules decide
         canonical = gaz.canonical_title(title)
@@ -675,6 +684,11 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if before and ";" not in view.text[LIST_ITEM_AFTER.match(view.text, before[-1].role("holder").end).end():
                                                person.start]:
                 side = [before[-1].role("affiliation")]
+        if not side:  # "The economic mission to Japan, ... led jointly by the Deputy Prime Minister, X": the visitors
+            to = next((m for m in view.places() if m.key in pair and m.end < person.start
+                       and MISSION_TO.search(view.text[:m.start]) and LED_BY.search(view.text, m.end, person.start)
+                       and not any(o.key == m.key for o in mentions_between(view, m.end, person.start))), None)
+            side = [pair_mentions[c] for c in pair if to is not None and c != to.key and c in pair_mentions]
         named_side = bool(side)  # the text names the side: a post of any kind is that country's
         if not side and host in pair and ACCOMPANYING.search(view.text[:person.start]):
             # "Accompanying him were Foreign Minister X, ...": the visitor's delegation, from the other country
@@ -735,6 +749,36 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     return implied
 
 
+
+
+ACCOMPANIED_BY = re.compile(r"\s*,?\s+(?:(?:who\s+)?(?:will\s+be|was|were|is|are|has\s+been|had\s+been)\s+)?"
+                            r"(?:also\s+)?accompanied\s+by\b")
+
+
+def accompanying_officials(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
+                           gaz: Gazetteer) -> list[Fact]:
+    """Officials with a bare government or diplomatic title who accompany one whose country the article
+    gives: "President X will be accompanied by ... a delegation comprising Y, Minister of Public Works"."""
+    if pair is None:
+        return []
+    placed = {f.role("holder").text for f in facts if f.kind == "Position"}
+    found = []
+    for view in views:
+        leads = [(m, by.end()) for m in view.mentions if m.kind == "Person"
+                 for by in [ACCOMPANIED_BY.match(view.text, m.end)] if by]
+        for lead, after in leads[:1]:
+            countries = {f.role("affiliation").key: f.role("affiliation") for f in facts if f.kind == "Position"
+                         and f.role("affiliation").key in pair and same_person(f.role("holder").text, {lead.text})}
+            if len(countries) != 1:
+                continue
+            for person in view.mentions:
+                bare = person.kind == "Person" and person.start >= after and not same_person(person.text, placed) \
+                    and _bare_title(view, person, gaz)
+                if bare and gaz.title_kinds.get(bare[0]) in ("government", "diplomatic"):
+                    found.append(make_fact("Position", view, {"holder": person,
+                                                              "affiliation": next(iter(countries.values()))},
+                                           0.65, role=bare[1]))
+    return found
 
 
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|received|receives|welcomed|welcomes|hosted|hosts|co-chaired|"

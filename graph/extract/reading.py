@@ -571,7 +571,9 @@ def _appositions() -> list[tuple[_Apposition, str]]:
          r"operated|owns?|owned|opened|builds|built|produces|produced|makes|manufactures|manufactured|supplies|"
          r"supplied|sells|sold|exports|exported)\b", "Company"),
         # "Another major Vietnamese group, Hoang Anh Gia Lai, has ...": the name apposed to a nationality's noun
-        (r"\b[A-Z][a-z]+\s+" + ORGANIZATION_NOUN + r",\s+(" + PROPER_RUN.pattern + r"),", "Company"),
+        # "Israel's national water company, Mekorot, is ...": a country's, with words of its trade between
+        (r"\b[A-Z][a-z]+(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?" + ORGANIZATION_NOUN + r",\s+(" + PROPER_RUN.pattern
+         + r"),", "Company"),
         # "Greenko, based in India,": only an organisation is based somewhere in an apposition
         (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
     ]
@@ -2004,6 +2006,8 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
             # "Turkey's investments in the country": not Turkey, but the country named before it
             owners = {m.key for m in places if re.match(r"['’]s?\b", view.text[m.end:])} if re.search(
                 r"\b(?:in|into|to)\s+$", view.text[:match.start()]) else set()
+            # "55 Mexican firms operate in the coffee-growing country": not the firms' own
+            owners |= {m.key for m in places if m.via == "adjective" and NATION_OF_A_COMPANY.match(view.text, m.end)}
             referent = before[-1] if before else next(
                 (m for m in reversed(named_before) if m.key not in owners), None)
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
