@@ -111,6 +111,12 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _both_apostrophes(names: list[str]) -> list[str]:
+    """Each name as the data writes it and with the other apostrophe: news prints "Cote d’Ivoire" too."""
+    return [variant for name in names
+            for variant in dict.fromkeys([name, name.replace("'", "’"), name.replace("’", "'")])]
+
+
 def _load_countries(gaz: Gazetteer, directory: Path, codes_file: Path) -> None:
     codes = {row["ISO3166-1-Alpha-3"]: row for row in _read_csv(codes_file) if row.get("ISO3166-1-Alpha-3")}
     for row in _read_csv(directory / "countries.csv"):
@@ -124,7 +130,7 @@ def _load_countries(gaz: Gazetteer, directory: Path, codes_file: Path) -> None:
             geonames=(code.get("Geoname ID") or "").strip() or None,
         )
         gaz.countries[country.key] = country
-        for name in [country.label, *_split(row.get("aliases"))]:
+        for name in _both_apostrophes([country.label, *_split(row.get("aliases"))]):
             gaz.names.setdefault(name, country.key)
         for adjective in _split(row.get("adjectives")):
             gaz.adjectives.setdefault(adjective, country.key)
@@ -136,7 +142,7 @@ def _load_known(gaz: Gazetteer, directory: Path) -> None:
     for row in _read_csv(directory / "regions.csv"):
         known = Known(f"region:{slug(row['label'])}", "Region", row["label"].strip(), _qid(row.get("wikidata")))
         gaz.known[known.key] = known
-        for name in [known.label, *_split(row.get("aliases"))]:
+        for name in _both_apostrophes([known.label, *_split(row.get("aliases"))]):
             gaz.names.setdefault(name, known.key)
     for row in _read_csv(directory / "organizations.csv"):
         acronyms = tuple(_split(row.get("acronyms")))
@@ -145,7 +151,7 @@ def _load_known(gaz: Gazetteer, directory: Path) -> None:
             row["label"].strip(), _qid(row.get("wikidata")), acronyms, frozenset(_split(row.get("members"))),
         )
         gaz.known[known.key] = known
-        for name in [known.label, *_split(row.get("aliases"))]:
+        for name in _both_apostrophes([known.label, *_split(row.get("aliases"))]):
             gaz.names.setdefault(name, known.key)
         for acronym in acronyms:
             gaz.acronyms.setdefault(acronym, known.key)

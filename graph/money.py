@@ -33,6 +33,7 @@ PREFIX_CURRENCIES = {
     "sh": "Sh", "shs": "Sh",  # the shilling of Kenya, Tanzania or Uganda, as East African papers write it
     "r": "ZAR",  # "R44 million", as South African papers write the rand: a capital glued to an amount with its scale
     "k": "K",  # "K22 billion": Papua New Guinea's kina, or Zambia's kwacha; kept as written, glued as the rand's R
+    "cfa": "CFA", "fcfa": "CFA",  # "CFA 3.27 billion"
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -48,6 +49,9 @@ SUFFIX_CURRENCIES = {
     "birr": "ETB", "egyptian pounds": "EGP", "taka": "BDT", "pakistani rupees": "PKR",
     "rands": "ZAR", "south african rands": "ZAR", "south african rand": "ZAR", "dirham": "AED", "riyal": "SAR",
     "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "pesos": "$", "shillings": "Sh",
+    # the franc of West or of Central Africa (XOF, XAF): kept as written, like "Rs"
+    "cfa francs": "CFA", "cfa franc": "CFA", "francs cfa": "CFA", "fcfa": "CFA", "cfa": "CFA",
+    "tugriks": "MNT", "tugrik": "MNT", "kwacha": "K", "kina": "K",
 }
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -31,12 +31,15 @@ FIELDS = re.compile(r"\b(?:fields?|sectors?|areas?|spheres?|domains?)\b")
 def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     """Sectors named with a word of cooperation: between the two countries the sentence names, or the
     document's pair when the sentence names both of them, or one or none of them."""
-    if view.money and not FIELDS.search(view.text) and not SIGNED_IN.search(view.text) \
-            or NEGATED.search(view.text) \
-            or not COOPERATION_CUE.search(view.text):
-        return []  # a sentence of figures names areas only where it says so: "for the fields of health, ..."
+    if NEGATED.search(view.text) or not COOPERATION_CUE.search(view.text):
+        return []
+    # a clause of figures names areas only where it says so ("for the fields of health, ..."); in a list of
+    # accords split by semicolons, only the accord with the figure is such a clause
+    figures = [(view.text.rfind(";", 0, m.start) + 1, _clause_end(view.text, m.end)) for m in view.money
+               if not FIELDS.search(view.text) and not SIGNED_IN.search(view.text)]
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
-                                 and not SCENE_SETTING.search(view.text[:c.start])))
+                                 and not SCENE_SETTING.search(view.text[:c.start])
+                                 and not any(start <= c.start < end for start, end in figures)))
     if not sectors:
         return []
     keys = view.countries()
@@ -51,6 +54,11 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     else:
         return []
     return [make_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = text.find(";", start)
+    return len(text) if end < 0 else end
 
 
 TITLE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|commissioner|attach[eé]|representative|office|"

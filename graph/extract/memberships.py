@@ -145,6 +145,15 @@ PAIR_SUBJECT = re.compile(r"(?:^\s*[Bb]oth|\b(?:(?:" + TWO_COUNTRIES + r")|"
                           r"(?:[A-Z][\w-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w-]*)*\s*(?:,|and)\s+(?:of\s+)?(?:the\s+)?)*$",
                           re.IGNORECASE)
 
+# "As the two smallest members of Asean, we ...": the article's two countries
+THE_TWO_MEMBERS_OF = re.compile(r"\b(?:[Tt]he\s+two|[Bb]oth)\s+(?:[a-z-]+\s+){0,2}?(?:founding\s+)?members\s+of\s+"
+                                r"(?:the\s+)?$")
+# "collaborations between the two countries in several multilateral fora, including the UN and the Commonwealth"
+FORA_OF_THE_PAIR = re.compile(r"\b(?:collaborations?|cooperation|coordination|work(?:ing)?\s+together)\s+in\s+"
+                              r"(?:several\s+|various\s+|many\s+)?(?:multilateral|international|regional)\s+"
+                              r"(?:fora|forums|organi[sz]ations|bodies|platforms)\s*,?\s*(?:including|such\s+as|"
+                              r"like|notably)\s+(?:the\s+)?"
+                              r"(?:[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*\s*(?:,|and|,\s*and)\s+(?:the\s+)?)*$")
 ALONG_WITH_SUBJECT = re.compile(r",\s*(?:along|together)\s+with\s+(?P<others>[^,;]{2,80}),\s+(?:is|was|has been|became|"
                                 r"remains)\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?$")
 PAIR_BELONGS = re.compile(r"(?:^\s*[Bb]oth|\b(?:" + TWO_COUNTRIES + r"))\s+(?:also\s+|both\s+)?(?:belong|belonged)\s+"
@@ -271,6 +280,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             return subject[-1:] + (_country_run(view, countries, alongside.end()) if alongside else [])
         if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
+    if FORA_OF_THE_PAIR.search(text[:group.start]) and PAIR_REFERENCE.search(text) and context.main_pair:
+        return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     partners = PARTNERS_IN.search(text[:group.start])
     if partners:  # "Paraguay, Brazil's partner in the Mercosur bloc": both
         return [m for m in countries if m.start in (partners.start("a"), partners.start("b"))]
@@ -281,7 +292,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     cue_start, cue_end = cue
     if NOT_A_MEMBER.search(text[max(clause_start, cue_start - 40):group.start]):
         return []
-    if (PAIR_SUBJECT.search(text[:group.start]) or PAIR_BELONGS.search(text[:group.start])) and context.main_pair:
+    if (PAIR_SUBJECT.search(text[:group.start]) or PAIR_BELONGS.search(text[:group.start])
+            or THE_TWO_MEMBERS_OF.search(text[:group.start])) and context.main_pair:
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
         # "NATO ally Poland", "the fellow BRICS members, Brazil and India", "the EFTA states Norway, ..."

@@ -238,8 +238,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
     for m in reversed(owners):
         gap = lead[m.end:]
         possessive = gap.startswith(("'s", "’s")) or m.text.endswith("s") and gap.startswith(("' ", "’ "))
-        if m.via == "adjective" and APPOSED_AFTER_NOUN.fullmatch(gap):
-            return m  # "Another major Vietnamese group, Hoàng Anh Gia Lai, has ..."
+        if (m.via == "adjective" or possessive) and APPOSED_AFTER_NOUN.fullmatch(re.sub(r"^['’]s?", "", gap)):
+            return m  # "Another major Vietnamese group, Hoàng Anh Gia Lai, has ...", "Israel's water company, X,"
         one_noun = INDUSTRY_AND.sub(" ", gap)  # "state-owned oil and gas giant"
         if OWNER_BEFORE_NAME.fullmatch(one_noun) and not FUNCTION_WORDS.search(one_noun) \
                 and not HEAD_THEN_VERB.search(gap) and (

@@ -493,6 +493,8 @@ PARTICIPANTS_WERE = re.compile(r"\s*,\s+(?:the\s+)?(?:participants|delegates|att
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
 IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
                                 r"the\s+$")
+GOVERNMENT_PARTY = re.compile(r"\s+(?:government|side|ministry|state)\b")
+SIGNED_BY = re.compile(r"\b(?:signed|initialled|inked)\s+(?:on\s+(?:its|their)\s+behalf\s+)?by\b")
 MISSION_TO = re.compile(r"\b(?:mission|delegation|visit|trip|tour)\s+to\s+(?:the\s+)?$")
 LED_BY = re.compile(r"\b(?:led|headed|chaired)\s+(?:jointly\s+)?by\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
@@ -536,10 +538,10 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
             continue  # "President X", "the Minister of Trade and Industry, X"
         if "," in view.text[t_end:person.start] and any(
                 m.kind == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", view.text[m.end:t_start])
-                and not any(e <= m.start and re.fullmatch(r"\s+" + HONORIFIC, view.text[e:m.start])
+                and not any(e <= m.start and re.fullmatch(r"\s*,?\s+" + HONORIFIC, view.text[e:m.start])
                             for _, _, e in view.titles) for m in view.mentions):
-            # "A, Minister of Y, B, Minister of Z": a list with each title after its name; not "Minister of X
-            # A, Minister of Y, B", where the first name has its title before it
+            # "A, Minister of Y, B, Minister of Z": a list with each title after its name; not "the Minister of
+            # X, A, the Minister of Y, B", where the name before has its title before it too
             break
         if _owner_of_title(view, t_start) is not None:
             return None  # "Kazakhstan's President ...": the sentence rules decide
@@ -684,6 +686,11 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if before and ";" not in view.text[LIST_ITEM_AFTER.match(view.text, before[-1].role("holder").end).end():
                                                person.start]:
                 side = [before[-1].role("affiliation")]
+        side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "the agreement
+                        and GOVERNMENT_PARTY.match(view.text, m.end)  # between the Serbian government and
+                        and SIGNED_BY.search(view.text, m.end, person.start)  # company X was signed by Minister Y"
+                        and not any(o.key in pair and o.key != m.key for o in mentions_between(view, m.end,
+                                                                                             person.start))][-1:]
         if not side:  # "The economic mission to Japan, ... led jointly by the Deputy Prime Minister, X": the visitors
             to = next((m for m in view.places() if m.key in pair and m.end < person.start
                        and MISSION_TO.search(view.text[:m.start]) and LED_BY.search(view.text, m.end, person.start)
@@ -795,8 +802,8 @@ def _across_from(view: SentenceView, person: Mention, canonical: str, facts: lis
     if any(m.key and m.key not in pair for m in view.places()):
         return None  # a third country: whose is anyone's guess
     if len({f.role("affiliation").key for f in facts if f.kind == "Position" and f.sentence == view.index
-            and f.role("affiliation").key in pair}) > 1:
-        return None  # both countries' officials are named: the bare one may be either's
+            and f.role("affiliation").key in pair and _kind_of_role(str(f.value("role")), gaz) == kind}) > 1:
+        return None  # both countries' officials of its kind are named: the bare one may be either's
     for fact in facts:
         other, owner = fact.role("holder"), fact.role("affiliation")
         if fact.kind != "Position" or fact.sentence != view.index or owner.key not in pair or other.sentence != \
@@ -1100,7 +1107,8 @@ def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], ho
     else:
         return None
     visited = next((m.key for m in sorted(view.places() + view.cities, key=lambda m: m.start)
-                    if m.start >= cue_end and m.key in pair), host)
+                    if m.start >= cue_end and m.key in pair  # not "Obama's visit still generates American interest"
+                    and (m.via != "adjective" or re.match(r"\s+capital\b", view.text[m.end:]))), host)
     if visited not in pair:
         return None
     return pair[1] if visited == pair[0] else pair[0]

@@ -115,6 +115,14 @@ def test_fields_named_beside_a_figure() -> None:
     assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"infrastructure", "agriculture", "education"}}
 
 
+def test_a_figure_silences_only_its_own_accord_of_a_list() -> None:
+    """A list of accords split by semicolons: the one with a figure names no area, the others still do."""
+    text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. They are: a cooperation accord in "
+            "fisheries and aquaculture; a convention under which the group will take up 30 billion dong of "
+            "securities to help finance the budget for 2015; a partnership convention for developing solar energy.")
+    assert areas(text, 2) == {frozenset({"country:PER", "country:VNM"}): {"fisheries", "renewable-energy"}}
+
+
 def test_trade_and_investment_an_article_about_two_countries_speaks_of() -> None:
     """Investment spoken of once, trade twice, in an article about Peru and Vietnam: both are areas of theirs,
     though no sentence says whose or between whom.  Trade spoken of once, or only as a portfolio ("Minister of

@@ -113,6 +113,23 @@ def test_both_countries_are_the_documents_pair() -> None:
     assert found == {("country:KAZ", SCO), ("country:KGZ", SCO)}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He said: “As the two smallest members of ASEAN, we work closely together.”",
+         {("country:SGP", ASEAN), ("country:BRN", ASEAN)}),
+        ("They reviewed the relations between the two countries and their collaboration in several multilateral "
+         "fora, including APEC and the WTO.",
+         {("country:SGP", APEC), ("country:BRN", APEC), ("country:SGP", WTO), ("country:BRN", WTO)}),
+        # the fora of one country's collaboration, with no word of the two
+        ("Singapore values its collaboration in multilateral fora, including the WTO.", set()),
+    ],
+)
+def test_the_two_countries_as_members_and_the_fora_they_work_in(sentence: str, expected: set) -> None:
+    found = memberships("Singapore and Brunei signed a treaty. Singapore and Brunei are partners. " + sentence)
+    assert found == expected
+
+
 def test_the_bloc_of_an_earlier_sentence() -> None:
     """"joined the bloc" names no group: it is the one the article named last."""
     found = memberships("Leaders met at the ASEAN summit in Hanoi.\nVietnam joined the bloc in 1995.")

@@ -3006,6 +3006,16 @@ def test_a_name_two_countries_share_is_the_one_the_article_names(text: str, cong
 
 
 @pytest.mark.parametrize(
+    ("country", "guinean"),
+    [("Guinea-Bissau", "country:GNB"), ("Guinea", "country:GIN")],
+)
+def test_guinean_is_the_guinea_the_article_names(country: str, guinean: str) -> None:
+    text = (f"Cabo Verde and {country} held talks. Cabo Verde and {country} are partners. Prime Minister José "
+            "Neves met his Guinean counterpart, Domingos Pires.")
+    assert ("Domingos Pires", "prime minister", guinean) in posts(text)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The minister met the investor Tomasz Wrona, Chairman of Polrol, a maker of tractors.",
@@ -3269,3 +3279,84 @@ def test_the_people_of_a_participants_line_hold_their_titles_at_its_body() -> No
             ("Ryu Okazaki", "general manager", "Nanko Shipping Company"),
             ("Masaki Okubora", "general manager", "Nanko Shipping Company")} <= found
     assert not any(affiliation in ("country:PAN", "LNG Group") for _, _, affiliation in found)
+
+
+def markets(text: str) -> set[tuple[str, str, str]]:
+    """{(organisation, market key, status)}."""
+    return {(f.role("organization").text, f.role("market").key, str(f.value("status")))
+            for f in of_kind(facts_of(text), "MarketActivity")}
+
+
+def test_a_countrys_company_apposed_after_words_of_its_trade_and_close_to_a_deal() -> None:
+    """"Norway's national water company, X, is close to signing a deal to supply Chile": X is Norwegian, and
+    a deal it is close to signing is a plan, not a business it already runs."""
+    text = ("Norway and Chile held talks. Norway and Chile are partners. Norway's national water company, Fjordvann, "
+            "is close to signing its first deal to supply Chile with desalination technology.")
+    assert ("Fjordvann", "country:NOR") in homes(text)
+    assert markets(text) == {("Fjordvann", "country:CHL", "planned")}
+    text = ("Norway and Chile held talks. The Norwegian company Fjordvann is close to winning a water treatment "
+            "tender in Chile.")
+    assert markets(text) == {("Fjordvann", "country:CHL", "planned")}
+
+
+def test_each_market_of_a_list_after_the_first() -> None:
+    text = ("Vietnam and Peru held talks. Vietnam and Peru are partners. The Hanoi Telecom Group is present in "
+            "10 countries across three continents, comprising Laos, Cambodia, Myanmar and Peru.")
+    assert {m for _, m, _ in markets(text)} == {"country:LAO", "country:KHM", "country:MMR", "country:PER"}
+
+
+def test_the_country_where_a_nationalitys_firms_operate_is_not_their_own() -> None:
+    """The country named last before is the firms' own; "the coffee-growing country" is the other one."""
+    text = ("Mexico and Colombia held talks. Mexico is the third largest investor in Colombia. The main sectors "
+            "where Mexico takes part are infrastructure and logistics. About 55 Mexican firms operate in the "
+            "coffee-growing country, among them Cementos Azteca, Grupo Palmar and Deltaco.")
+    assert {(o, m) for o, m, _ in markets(text)} == {
+        ("Cementos Azteca", "country:COL"), ("Grupo Palmar", "country:COL"), ("Deltaco", "country:COL")}
+
+
+def test_officials_accompanying_a_leader_hold_the_posts_of_the_leaders_country() -> None:
+    """Each title follows its name in the list; the list's country is the one of the leader they accompany."""
+    text = ("Surinamese President visits Guyana. Suriname and Guyana are partners. His Excellency President "
+            "Ravi Santok will be accompanied by a delegation comprising H.E. Karel Doelwijt, Minister of Natural "
+            "Resources, H.E. Parmanand Sewnath, Minister of Agriculture, Animal Husbandry and Fisheries, and "
+            "H.E. Riad Nurbaks, Minister of Public Works.")
+    found = posts(text)
+    assert {("Karel Doelwijt", "minister of natural resources", "country:SUR"),
+            ("Parmanand Sewnath", "minister of agriculture, animal husbandry and fisheries", "country:SUR"),
+            ("Riad Nurbaks", "minister of public works", "country:SUR")} <= found
+    assert not any(person == "Parmanand Sewnath" and role == "minister of natural resources"
+                   for person, role, _ in found)
+
+
+def test_the_leaders_of_a_mission_to_a_country_are_the_other_countrys() -> None:
+    text = ("Luxembourg and Japan held talks. Luxembourg and Japan are partners. The official economic mission to "
+            "Japan, led jointly by the Minister for Foreign Affairs and Foreign Trade, Marc Feltgen, carried on "
+            "on Tuesday.")
+    assert ("Marc Feltgen", "minister for foreign affairs and foreign trade", "country:LUX") in posts(text)
+
+
+def test_a_country_written_with_the_other_apostrophe_and_trade_in_cfa_francs() -> None:
+    text = ("Switzerland and Cote d’Ivoire held talks. Trade between Cote d’Ivoire and Switzerland came to about "
+            "500 billion CFA francs in 2020, up from 378 billion CFA francs the year before.")
+    found = {(f.value("amount"), f.value("currency"), f.value("year"),
+              frozenset(m.key for r, m in f.roles if r == "party"))
+             for f in of_kind(facts_of(text), "TradeFlow")}
+    both = frozenset({"country:CIV", "country:CHE"})
+    assert found == {(500 * 10**9, "CFA", 2020, both), (378 * 10**9, "CFA", 2019, both)}
+
+
+def test_a_minister_signing_for_a_government_named_as_a_party() -> None:
+    """"The agreement between the Serbian government and company X was signed by Minister of Finance Y": Y
+    signs for Serbia, though the report is filed from the other country's capital."""
+    text = ("BEIJING: Serbia and China signed several documents. Serbia and China are partners. The memorandum "
+            "between the Serbian government and company Hebei Steelworks was signed by Minister of Finance Marko "
+            "Lazic.")
+    assert ("Marko Lazic", "minister of finance", "country:SRB") in posts(text)
+
+
+def test_a_nationality_after_a_visit_is_no_visited_country() -> None:
+    """"Obama's visit still generates American interest": the visitor is not from the other country."""
+    text = ("Tanaka's visit still generates huge American interest\n\nAccra, July 14, GNA - One year on from the "
+            "visit of President Kenji Tanaka, Ghana is still drawing huge interest from American business, the "
+            "United States Embassy in Accra said.")
+    assert ("Kenji Tanaka", "president", "country:USA") in posts(text)
