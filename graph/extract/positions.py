@@ -113,10 +113,28 @@ def positions(view: SentenceView) -> list[Fact]:
             facts.append(fact)
     for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
         if not any(f.role("holder") == person for f in facts):
-            fact = _counterpart(view, person, facts)
+            fact = _counterpart(view, person, facts) or _envoy_of_a_list(view, person)
             if fact:
                 facts.append(fact)
     return facts
+
+
+ENVOYS = re.compile(r"\b(?P<plural>[Aa]mbassadors|[Ee]nvoys|[Hh]igh [Cc]ommissioners|[Cc]onsuls[- ][Gg]eneral)\b")
+OF_THEIR_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?")
+SINGULAR_ENVOY = {"ambassadors": "ambassador", "envoys": "envoy", "high commissioners": "high commissioner",
+                  "consuls general": "consul general", "consuls-general": "consul general"}
+
+
+def _envoy_of_a_list(view: SentenceView, person: Mention) -> Fact | None:
+    """"received the newly appointed Ambassadors ..., Mr. X of Israel with residence in Astana, Mr. Y of
+    Ecuador": each name the list gives with its country is that country's envoy."""
+    envoys = [m for m in ENVOYS.finditer(view.text) if m.end() <= person.start]
+    of = OF_THEIR_COUNTRY.match(view.text, person.end)
+    country = of and next((m for m in view.places() if m.start == of.end() and m.via == "name"), None)
+    if not envoys or country is None or ";" in view.text[envoys[-1].end():person.start]:
+        return None
+    return make_fact("Position", view, {"holder": person, "affiliation": country}, 0.75,
+                     role=SINGULAR_ENVOY[envoys[-1].group("plural").lower()])
 
 
 def _next_title_is_the_next_names(view: SentenceView, person: Mention, people: list[Mention]) -> bool:

@@ -1905,6 +1905,41 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     return result
 
 
+TITLE_TO_SURNAME = re.compile(r"\s+(?:(?:of|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+)?")
+
+
+def surnames_after_titles(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:
+    """"Mr. Edwin Glusman of Israel ...", then "Ambassador of Israel Glusman announced": the surname of a person
+    the article names in full, written after a title or an honorific, is that person where the NER read nothing."""
+    surnames = {m.text.split()[-1] for v in views for m in v.mentions if m.kind == "Person" and len(m.text.split()) > 1}
+    surnames = {n for n in surnames if len(n) > 3 and n[0].isupper() and n.isalpha() and n not in gaz.names
+                and n not in gaz.adjectives and n not in gaz.capitals and n not in gaz.cities
+                and n.lower() not in _title_words()}
+    if not surnames:
+        return views
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(surnames)) + r")(?![\w'’-])")
+    result = []
+    for view in views:
+        found = []
+        for match in pattern.finditer(view.text):
+            titled = any(end <= match.start() and TITLE_TO_SURNAME.fullmatch(view.text[end:match.start()])
+                         for _, _, end in view.titles) or re.search(
+                r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|" + HONORIFIC_WORD + r")\s+$", view.text[:match.start()])
+            if not titled:
+                continue
+            glued = next((m for m in view.mentions if m.kind == "Organization" and m.key is None
+                          and m.end == match.end() and view.text[m.start:match.start()].strip() in gaz.names), None)
+            if glued is not None:  # "Ambassador of Israel Glusman": the NER's one organisation is two names
+                place = view.text[glued.start:match.start()].strip()
+                view = replace(view, mentions=[m for m in view.mentions if m is not glued] + [Mention(
+                    place, gaz.kind_of(gaz.names[place]), view.index, glued.start, glued.start + len(place),
+                    gaz.names[place], "name")])
+            if not any(m.start < match.end() and match.start() < m.end for m in view.mentions + found):
+                found.append(Mention(match.group(), "Person", view.index, match.start(), match.end()))
+        result.append(replace(view, mentions=sorted(view.mentions + found, key=lambda m: m.start)))
+    return result
+
+
 GROUPING = (r"(?:platform|grouping|group|bloc|alliance|forum|organi[sz]ation|partnership|union|community|association|"
             r"mechanism|format)\s+(?:grouping|of|comprising|made up of|that brings together|bringing together|"
             r"which groups|linking|uniting|that includes|including)\s+")
@@ -2117,7 +2152,8 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
-             for v in headline_people_the_body_names(propagate_names(names_the_ner_joined_by_and(views)))]
+             for v in surnames_after_titles(headline_people_the_body_names(
+                 propagate_names(names_the_ner_joined_by_and(views))), gaz)]
     return sentences, country_anaphors(names_two_countries_share(views, gaz))
 
 

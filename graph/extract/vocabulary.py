@@ -19,7 +19,7 @@ HONORIFIC_WORD = (r"(?:(?:His|Her)\s+(?:Excellency|Highness|Royal\s+Highness|Maj
                   r"[Oo]fficer|[Aa]dvis[eo]r|[Nn]egotiator|[Ss]cientist|[Cc]ommercial|[Ii]nvestment|[Ee]ngineer)\b))")
 
 # Words that deny what a clause says: "will not build", "is no longer a member", "hasn't joined".
-NEGATION_WORDS = r"not|never|no longer|n't"
+NEGATION_WORDS = r"not(?!\s+only\b)|never|no longer|n't"  # "not only ... but also" denies nothing
 # The article's two countries, named without naming them: "both countries are members of", "the two sides".
 TWO_COUNTRIES = (r"both countries|the two countries|two countries|both nations|the two nations|two nations|"
                  r"both states|the two states|both sides|the two sides|the two neighbou?rs|both neighbou?rs")

@@ -115,6 +115,13 @@ def test_fields_named_beside_a_figure() -> None:
     assert areas(text) == {frozenset({"country:PER", "country:VNM"}): {"infrastructure", "agriculture", "education"}}
 
 
+def test_not_only_but_also_denies_nothing() -> None:
+    text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. We support stepping up cooperation "
+            "between both countries, not only in transport but also in such sectors as agriculture and tourism.")
+    assert areas(text, 2) == {frozenset({"country:PER", "country:VNM"}): {"transport-and-logistics", "agriculture",
+                                                                          "tourism"}}
+
+
 def test_a_figure_silences_only_its_own_accord_of_a_list() -> None:
     """A list of accords split by semicolons: the one with a figure names no area, the others still do."""
     text = ("Peru and Vietnam held talks. Peru and Vietnam are partners. They are: a cooperation accord in "

@@ -3360,3 +3360,32 @@ def test_a_nationality_after_a_visit_is_no_visited_country() -> None:
             "visit of President Kenji Tanaka, Ghana is still drawing huge interest from American business, the "
             "United States Embassy in Accra said.")
     assert ("Kenji Tanaka", "president", "country:USA") in posts(text)
+
+
+def test_new_envoys_listed_with_their_countries_and_one_later_by_surname() -> None:
+    """"received the newly appointed Ambassadors ..., Mr. X of Israel ..., Mr. Y of Sweden"; later "Ambassador
+    of Israel Glusberg", a surname the NER reads into one organisation with the country."""
+    text = ("Kyrgyzstan and Israel held talks. Kyrgyzstan and Israel are partners. The minister received the newly "
+            "appointed Ambassadors to the Kyrgyz Republic, Mr. Edwin Glusberg of Israel with residence in Astana "
+            "and Mr. Thomas Dalsgaard of Sweden with residence in Moscow. During the conversation Ambassador of "
+            "Israel Glusberg announced Israel's intention to carry out projects in Kyrgyzstan.")
+    found = posts(text)
+    assert {("Edwin Glusberg", "ambassador", "country:ISR"), ("Thomas Dalsgaard", "ambassador", "country:SWE"),
+            ("Glusberg", "ambassador", "country:ISR")} <= found
+
+
+def test_a_surname_the_ner_glued_to_a_country_in_one_organisation() -> None:
+    """The NER reads "Israel Glusberg" after "Ambassador of" as one organisation: the country and the surname
+    of a person the article names in full are two names."""
+    from dataclasses import replace
+
+    from diplograph.graph.extract.reading import read_views, surnames_after_titles
+    from diplograph.graph.gazetteer import load_gazetteer
+
+    _, views = read_views("Mr. Edwin Glusberg arrived. Then the Ambassador of Israel Glusberg spoke.")
+    last = views[-1]
+    start = last.text.index("Israel Glusberg")
+    glued = Mention("Israel Glusberg", "Organization", last.index, start, start + len("Israel Glusberg"))
+    views[-1] = replace(last, mentions=[glued])
+    found = {(m.text, m.kind, m.key) for m in surnames_after_titles(views, load_gazetteer())[-1].mentions}
+    assert found == {("Israel", "Country", "country:ISR"), ("Glusberg", "Person", None)}
