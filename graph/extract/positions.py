@@ -513,6 +513,10 @@ IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|mem
                                 r"the\s+$")
 GOVERNMENT_PARTY = re.compile(r"\s+(?:government|side|ministry|state)\b")
 SIGNED_BY = re.compile(r"\b(?:signed|initialled|inked)\s+(?:on\s+(?:its|their)\s+behalf\s+)?by\b")
+THE_TEAM_WAS = re.compile(r"\s*(?:The|This|Its)\s+(?:[\w-]+\s+)?(?:team|delegation|side|mission)\s+(?:consisted\s+of|"
+                          r"comprised|included|includes|was\s+made\s+up\s+of|is\s+made\s+up\s+of|was\s+composed\s+of|"
+                          r"was\s+led\s+by|is\s+led\s+by|was\s+headed\s+by)\b")
+TEAM_OF = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:team|delegation|ministers|officials|side|mission)\b")
 MISSION_TO = re.compile(r"\b(?:mission|delegation|visit|trip|tour)\s+to\s+(?:the\s+)?$")
 LED_BY = re.compile(r"\b(?:led|headed|chaired)\s+(?:jointly\s+)?by\b")
 ONE_PER_COUNTRY = {"president", "prime minister", "premier", "king", "queen", "emir", "chancellor", "sultan"}
@@ -714,6 +718,10 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
                        and MISSION_TO.search(view.text[:m.start]) and LED_BY.search(view.text, m.end, person.start)
                        and not any(o.key == m.key for o in mentions_between(view, m.end, person.start))), None)
             side = [pair_mentions[c] for c in pair if to is not None and c != to.key and c in pair_mentions]
+        if not side and THE_TEAM_WAS.match(view.text) and view.index > 0:  # "A team made up of Fijian ministers
+            side = [m for before in views[max(0, view.index - 2):view.index]  # ... . The team consisted of the
+                    for m in before.places() if m.key in pair  # Minister for Industry X, ..."
+                    and TEAM_OF.match(before.text, m.end)][-1:]
         named_side = bool(side)  # the text names the side: a post of any kind is that country's
         if not side and host in pair and ACCOMPANYING.search(view.text[:person.start]):
             # "Accompanying him were Foreign Minister X, ...": the visitor's delegation, from the other country

@@ -3389,3 +3389,18 @@ def test_a_surname_the_ner_glued_to_a_country_in_one_organisation() -> None:
     views[-1] = replace(last, mentions=[glued])
     found = {(m.text, m.kind, m.key) for m in surnames_after_titles(views, load_gazetteer())[-1].mentions}
     assert found == {("Israel", "Country", "country:ISR"), ("Glusberg", "Person", None)}
+
+
+def test_the_team_of_the_sentence_before_and_a_portfolio_cut_at_its_commas() -> None:
+    """"A team made up of Fijian ministers ... . The team consisted of the Minister for Industry, Trade,
+    Tourism, Lands and Mineral Resources X, Minister for Agriculture, Y": the team's country, each title as long
+    as its portfolio goes on before the name."""
+    text = ("Fiji and Australia held talks. Fiji and Australia are partners. A high-level team made up of Fijian "
+            "ministers and senior officials attended the symposium in Brisbane. The team consisted of the Minister "
+            "for Industry, Trade, Tourism, Lands and Mineral Resources Tevita Rabuka, Minister for Agriculture, "
+            "Rural and Maritime Development, Jone Vakarua, and Permanent Secretary for Industry and Trade "
+            "Sanjay Prasad.")
+    found = posts(text)
+    assert {("Tevita Rabuka", "minister for industry, trade, tourism, lands and mineral resources", "country:FJI"),
+            ("Jone Vakarua", "minister for agriculture, rural and maritime development", "country:FJI"),
+            ("Sanjay Prasad", "permanent secretary for industry and trade", "country:FJI")} <= found
