@@ -33,6 +33,7 @@ class Country:
     label: str
     wikidata: str | None
     geonames: str | None
+    currency: str | None = None  # ISO 4217
 
     @property
     def key(self) -> str:
@@ -79,6 +80,7 @@ class Gazetteer:
     name_heads: dict[str, str] = field(default_factory=dict)  # "Statistics" -> kind: "Statistics Poland"
     name_tails: dict[str, str] = field(default_factory=dict)  # "Airlines" -> kind: "Turkish Airlines"
     shared_names: dict[str, str] = field(default_factory=dict)  # "Congo" -> the other country it may name
+    currency_signs: dict[str, frozenset[str]] = field(default_factory=dict)  # "Rs" -> the codes it may stand for
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -128,6 +130,7 @@ def _load_countries(gaz: Gazetteer, directory: Path, codes_file: Path) -> None:
             label=row["name"].strip(),
             wikidata=_qid(code.get("wikidata_id")),
             geonames=(code.get("Geoname ID") or "").strip() or None,
+            currency=(code.get("ISO4217-currency_alphabetic_code") or "").split(",")[0].strip() or None,
         )
         gaz.countries[country.key] = country
         for name in _both_apostrophes([country.label, *_split(row.get("aliases"))]):
@@ -253,6 +256,8 @@ def load_gazetteer(
     gaz.name_tails = {row["word"].strip(): row["kind"].strip() for row in tails}
     shared = _read_csv(directory / "shared-names.csv")
     gaz.shared_names = {row["name"].strip(): "country:" + row["country"].strip() for row in shared}
+    gaz.currency_signs = {row["sign"].strip(): frozenset(_split(row["codes"]))
+                          for row in _read_csv(directory / "currency-signs.csv")}
     _acronyms_written_as_words(gaz)
     return gaz
 

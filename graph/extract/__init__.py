@@ -20,7 +20,7 @@ from diplograph.graph.extract.cooperation import (
     trade_and_investment_talked_of,
 )
 from diplograph.graph.extract.events import agreements, meetings
-from diplograph.graph.extract.flows import flows, speaks_of_the_pairs_trade
+from diplograph.graph.extract.flows import flows, in_the_parties_currency, speaks_of_the_pairs_trade
 from diplograph.graph.extract.learned import Candidate, candidates, learned_facts
 from diplograph.graph.extract.memberships import memberships
 from diplograph.graph.extract.organizations import (
@@ -200,6 +200,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += local_companies(views, facts, host, pair_mentions)
     facts += listed_in_the_local_market(views, facts, host, pair_mentions)
     facts += trade_and_investment_talked_of(views, facts + cooperation_from_flows(facts, gaz), pair, pair_mentions)
+    facts = in_the_parties_currency(facts, gaz.countries, gaz.currency_signs)
     return views, facts, pair
 
 

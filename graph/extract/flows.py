@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from diplograph.graph.extract.reading import NEGATION, Concept, DocumentContext, SentenceView, make_fact
 from diplograph.graph.extract.vocabulary import MONTH, TWO_COUNTRIES
+from diplograph.graph.gazetteer import Country
 from diplograph.graph.model import Fact, Mention
 from diplograph.graph.money import Money
 
@@ -335,3 +336,20 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
     return facts
 
 
+
+
+def in_the_parties_currency(facts: list[Fact], countries: dict[str, Country], signs: dict[str, frozenset[str]]
+                            ) -> list[Fact]:
+    """"Rs 9.68 billion" between India and Kenya is in Indian rupees: a sign several currencies share takes the
+    ISO code of the one country of the flow that uses one of them (data/gazetteer/currency-signs.csv); between
+    India and Nepal it stays as written."""
+    result = []
+    for fact in facts:
+        codes = signs.get(str(fact.value("currency"))) if fact.kind in ("TradeFlow", "InvestmentFlow") else None
+        if codes:
+            used = {countries[m.key].currency for r, m in fact.roles if r in ("party", "from", "to")
+                    and m.key in countries} & codes
+            if len(used) == 1:
+                fact = fact.with_value("currency", used.pop())
+        result.append(fact)
+    return result

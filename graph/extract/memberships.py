@@ -54,6 +54,7 @@ def memberships(view: SentenceView, gaz: Gazetteer, context: DocumentContext | N
     context = context or DocumentContext()
     for group in (m for m in view.mentions if m.kind == "InternationalOrganization"):
         members = _members_of(view, group, context)
+        members += [m for m in _the_groups_own_members(view, group) if m.key not in {n.key for n in members}]
         if len(members) == 1 and FELLOW_MEMBER.search(view.text[:group.start]) and context.main_pair \
                 and members[0].key in context.main_pair:
             # "the visit of Oman's Sultan to the UAE, a fellow member of the GCC": both are members
@@ -355,6 +356,9 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             or (plural and re.fullmatch(r"\s*,\s*|\s+(?:(?:have|had|formally|officially|also|became|become|"
                                         r"have become|are|were|full|new|founding)\s+)*", gap)):
         return run_before(view, subject, subject[-1].end)  # "Egypt and Ethiopia joined BRICS"
+    if TAKES_THE_CHAIR.fullmatch(gap) and re.match(r"presidency|chairmanship|chair\b", text[cue_start:cue_end],
+                                                    re.IGNORECASE):
+        return [subject[-1]]  # "Mali takes over the presidency of the Confederation of Sahel States"
     if re.match(r"\s*(?:,\s*(?:a|an|the|which|one of|itself|also)\b|" + WHEN + r"\s+(?:is|was|became|has been|"
                 r"has become|have become|becomes|joined|remains|holds|acceded))", gap) or re.fullmatch(
                     r"\s+as\s+(?:a|an|its)\s+(?:new\s+|full\s+)?", gap):
@@ -365,6 +369,24 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
                      text[cue_start:cue_end], re.IGNORECASE):
         return [subject[-1]]  # "Uzbekistan joined the WTO"
     return []
+
+
+TAKES_THE_CHAIR = re.compile(r"\s+(?:will\s+|has\s+|have\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:takes?\s+over|took\s+over|"
+                             r"taken\s+over|taking\s+over|holds?|held|assumes?|assumed|assuming)\s+(?:the\s+)?"
+                             r"(?:rotating\s+|annual\s+|current\s+|pro\s+tempore\s+)?")
+# "X became a member of the Turkic Council, joining the organisation's four founders, A, B, C and D"
+GROUPS_OWN_MEMBERS = re.compile(r"\b(?:the\s+)?(?:organi[sz]ation|group|grouping|bloc|alliance|union|council|"
+                                r"association|community)['’]s\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+                                r"\d+|other|fellow|original)\s+)*(?:founders|founding\s+(?:members|states)|members|"
+                                r"member\s+(?:states|countries))\s*[,:—–-]?\s*")
+
+
+def _the_groups_own_members(view: SentenceView, group: Mention) -> list[Mention]:
+    own = GROUPS_OWN_MEMBERS.search(view.text, group.end)
+    if own is None or any(m.kind == "InternationalOrganization" and group.end < m.start < own.start()
+                          for m in view.mentions):
+        return []  # another group named between: the possessive is that one's
+    return _country_run(view, [m for m in view.places() if m.kind == "Country"], own.end())
 
 
 WHEN = r"(?:\s+(?:on|in|last|this|earlier|finally|officially|formally)\s+\w+|\s+yesterday|\s+today)?"

@@ -73,6 +73,12 @@ def memberships(text: str) -> set[tuple[str, str]]:
         ("Malaysia is one of the five states that founded ASEAN in 1967.", {("country:MYS", ASEAN)}),
         ("Among the member states of the EU, France trades most with Kazakhstan.", {("country:FRA", EU)}),
         ("Uzbekistan, by contrast, became a full member of the SCO in 2001.", {("country:UZB", SCO)}),
+        # a country taking the chair of a group, and the group's own founders listed after it
+        ("Kyrgyzstan takes over the presidency of the SCO for one year.", {("country:KGZ", SCO)}),
+        ("Chile assumed the rotating chairmanship of APEC.", {("country:CHL", APEC)}),
+        ("Iceland became a full member of EFTA in 1970, joining the organisation's three founders, Norway, "
+         "Switzerland and Liechtenstein.",
+         {("country:ISL", EFTA), ("country:NOR", EFTA), ("country:CHE", EFTA), ("country:LIE", EFTA)}),
         # "the association": the group named just before
         ("Malaysia founded ASEAN in 1967, while Vietnam joined the association in 1995.",
          {("country:MYS", ASEAN), ("country:VNM", ASEAN)}),

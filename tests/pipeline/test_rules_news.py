@@ -3342,7 +3342,18 @@ def test_a_country_written_with_the_other_apostrophe_and_trade_in_cfa_francs() -
               frozenset(m.key for r, m in f.roles if r == "party"))
              for f in of_kind(facts_of(text), "TradeFlow")}
     both = frozenset({"country:CIV", "country:CHE"})
-    assert found == {(500 * 10**9, "CFA", 2020, both), (378 * 10**9, "CFA", 2019, both)}
+    # "CFA francs" are West Africa's (XOF) or Central Africa's (XAF): a flow with Côte d'Ivoire is in XOF
+    assert found == {(500 * 10**9, "XOF", 2020, both), (378 * 10**9, "XOF", 2019, both)}
+
+
+@pytest.mark.parametrize(
+    ("other", "currency"),
+    [("Kenya", "INR"),  # of the two, only India uses a rupee
+     ("Nepal", "Rs")],  # both do: the sign stays as written
+)
+def test_a_currency_sign_countries_share_takes_the_code_of_the_flows_country(other: str, currency: str) -> None:
+    text = f"India and {other} held talks. Trade between India and {other} reached Rs 500 billion in 2022."
+    assert {str(f.value("currency")) for f in of_kind(facts_of(text), "TradeFlow")} == {currency}
 
 
 def test_a_minister_signing_for_a_government_named_as_a_party() -> None:
