@@ -382,6 +382,8 @@ GROUPS_OWN_MEMBERS = re.compile(r"\b(?:the\s+)?(?:organi[sz]ation|group|grouping
 
 
 def _the_groups_own_members(view: SentenceView, group: Mention) -> list[Mention]:
+    """The countries a sentence lists as the group's own after naming it ("joining the organisation's four
+    founders, A, B, C and D"), besides whichever country it says joined."""
     own = GROUPS_OWN_MEMBERS.search(view.text, group.end)
     if own is None or any(m.kind == "InternationalOrganization" and group.end < m.start < own.start()
                           for m in view.mentions):
