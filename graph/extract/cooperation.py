@@ -35,7 +35,7 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
         return []
     # a clause of figures names areas only where it says so ("for the fields of health, ..."); in a list of
     # accords split by semicolons, only the accord with the figure is such a clause
-    figures = [(view.text.rfind(";", 0, m.start) + 1, _clause_end(view.text, m.end)) for m in view.money
+    figures = [(view.text.rfind(";", 0, m.start) + 1, _accord_end(view.text, m.end)) for m in view.money
                if not FIELDS.search(view.text) and not SIGNED_IN.search(view.text)]
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
                                  and not SCENE_SETTING.search(view.text[:c.start])
@@ -56,7 +56,8 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     return [make_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
 
 
-def _clause_end(text: str, start: int) -> int:
+def _accord_end(text: str, start: int) -> int:
+    """Where the item of a list split by semicolons ends (not memberships' clause, which ends at "while" too)."""
     end = text.find(";", start)
     return len(text) if end < 0 else end
 
