@@ -375,9 +375,10 @@ TAKES_THE_CHAIR = re.compile(r"\s+(?:will\s+|has\s+|have\s+|is\s+to\s+|is\s+set\
                              r"taken\s+over|taking\s+over|holds?|held|assumes?|assumed|assuming)\s+(?:the\s+)?"
                              r"(?:rotating\s+|annual\s+|current\s+|pro\s+tempore\s+)?")
 # "X became a member of the Turkic Council, joining the organisation's four founders, A, B, C and D"
-GROUPS_OWN_MEMBERS = re.compile(r"\b(?:the\s+)?(?:organi[sz]ation|group|grouping|bloc|alliance|union|council|"
-                                r"association|community)['’]s\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
-                                r"\d+|other|fellow|original)\s+)*(?:founders|founding\s+(?:members|states)|members|"
+# "..., which seeks to mobilise the potential of its members, including A, B and C"
+GROUPS_OWN_MEMBERS = re.compile(r"\b(?:(?:the\s+)?(?:organi[sz]ation|group|grouping|bloc|alliance|union|council|"
+                                r"association|community)['’]s|its)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
+                                r"ten|\d+|other|fellow|original)\s+)*(?:founders|founding\s+(?:members|states)|members|"
                                 r"member\s+(?:states|countries))\s*[,:—–-]?\s*")
 
 

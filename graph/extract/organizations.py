@@ -388,6 +388,7 @@ def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
 PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|spokesman|spokeswoman|"
                                r"spokesperson|official|officials|representative|representatives|delegation|"
                                r"executive|executives|director|leadership|CEO)\b")
+APPOSED_RELATIVE = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\s+(?:that|which)\s+")
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
@@ -431,6 +432,10 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
                                    status=status, sector=_sector_between(view, by.start(), org.start, gaz)))
             continue
         if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
+            relative = APPOSED_RELATIVE.match(view.text, org.end)
+            if relative:  # "CEO of Casais, a construction firm that has been working in Angola": its own clause
+                facts += _activity_of(view, org, relative.end(), _activity_window(view, org)[1], gaz,
+                                      sector_from=org.end)
             continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject
         rest_start, window_end = _activity_window(view, org)
         facts += _activity_of(view, org, rest_start, window_end, gaz, sector_from=org.end)
@@ -440,9 +445,28 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
+    facts += _shared_by_the_run(view, facts)
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
         _present_by_list(view, facts) + _described_at_work_abroad(view, facts) + _at_work_where_fronted(
             view, facts, gaz, context.last_company if context else None)
+
+
+def _shared_by_the_run(view: SentenceView, found: list[Fact]) -> list[Fact]:
+    """"Several companies such as A, B, C, D and E are active in Morocco": where the verb reached only the
+    items next to it, the others of the same list that ends in the doer do it too."""
+    facts = []
+    done = {(f.role("organization").text, f.role("market").key) for f in found}
+    orgs = _organizations(view)
+    for fact in found:
+        doer = fact.role("organization")
+        if doer.sentence != view.index or _list_end(view, doer) != doer:
+            continue  # the last item of its list: an item before it shares the subject, one after it does not
+        for org in run_before(view, [o for o in orgs if o.end <= doer.start], doer.start):
+            if (org.text, fact.role("market").key) not in done:
+                done.add((org.text, fact.role("market").key))
+                facts.append(make_fact("MarketActivity", view, {"organization": org, "market": fact.role("market")},
+                                       0.65, status=fact.value("status"), sector=fact.value("sector")))
+    return facts
 
 
 FRONTED_PLACE = re.compile(r"\s*(?:In|Across|Throughout)\s+(?:the\s+)?")
@@ -639,7 +663,7 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         market = _market_after(view, rest_start + planned.end(), limit=120)
         if market:
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
-                                   status="planned", sector=_sector_between(view, sector_from, market.end + 60, gaz)))
+                                   status="planned", sector=_sector_between(view, sector_from, _beyond(view, market), gaz)))
     if active and any(m.via != "adjective" and not BASED_IN.search(view.text[:m.start])
                       and not re.match(r"['’]s\b", view.text[m.end:])  # "X, Norway's fund, has invested"
                       for m in mentions_between(view, rest_start, rest_start + active.start(), {"Country", "Person"})):
@@ -652,10 +676,17 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
                                limit=min(60, clause.start() - rest_start - active.end()) if clause else 60)
         if market:
             sector = (_appositive_sector(view, org, gaz) if here else None) or _sector_between(
-                view, rest_start + active.end(), market.end + 60, gaz)
+                view, rest_start + active.end(), _beyond(view, market), gaz)
             facts += [make_fact("MarketActivity", view, {"organization": org, "market": m}, 0.75,
                                 status="active", sector=sector) for m in _markets_from(view, market)]
     return facts
+
+
+def _beyond(view: SentenceView, market: Mention) -> int:
+    """How far past its market an activity's sector may be named: "in Egypt's energy sector", not into the
+    next clause ("investing in Viet Nam; X, a jewellery brand, ...")."""
+    clause = view.text.find(";", market.end, market.end + 60)
+    return clause if clause >= 0 else market.end + 60
 
 
 MARKET_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
@@ -1293,7 +1324,7 @@ def _appositive_market(view: SentenceView, org: Mention, gaz: Gazetteer) -> Fact
 
 
 
-SIDE_NOUNS = (r"(?:['’]s)?(?:\s+[a-z][\w-]*|\s+(?:Public|Private|State|Sector|State-owned|Leading|Major)){0,2}?\s+"
+SIDE_NOUNS = (r"(?:['’]s?)?(?:\s+[a-z][\w-]*|\s+(?:Public|Private|State|Sector|State-owned|Leading|Major)){0,2}?\s+"
               r"(?P<noun>side|delegation|participants|ones|investments|(?i:" + COMPANY_NOUN_PLURAL
               + r"))\b(?P<gap>[^.;:]{0,70}?)\s*(?:,\s*)?")  # "two Indian Public Sector Companies, A and B"
 CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\b|;")

@@ -556,8 +556,9 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
     """(canonical title, role) of a title written straight before a name with no country or
     organisation at all: "President Kassym-Jomart Tokayev", "Petroleum Minister Musadik Malik"."""
     for title, t_start, t_end in view.titles:
-        if t_end > person.start or not re.fullmatch(r"\s*,?\s+" + HONORIFIC, view.text[t_end:person.start]):
-            continue  # "President X", "the Minister of Trade and Industry, X"
+        if t_end > person.start or not re.fullmatch(ACRONYM_IN_BRACKETS + r"\s*,?\s+" + HONORIFIC,
+                                                    view.text[t_end:person.start]):
+            continue  # "President X", "the Minister of Trade and Industry, X", "the Minister of Industry (MIC), X"
         if "," in view.text[t_end:person.start] and any(
                 m.kind == "Person" and re.fullmatch(r"\s*,\s*(?:the\s+)?", view.text[m.end:t_start])
                 and not any(e <= m.start and re.fullmatch(r"\s*,?\s+" + HONORIFIC, view.text[e:m.start])
@@ -584,6 +585,7 @@ def _bare_title(view: SentenceView, person: Mention, gaz: Gazetteer) -> tuple[st
     return None
 
 
+ACRONYM_IN_BRACKETS = r"(?:\s*\([A-Z][A-Za-z&.-]{1,11}\))?"
 AFTER_NAME = re.compile(r"\s*(?:,|[–—]|-\s|\()\s*(?:the\s+)?")
 LIST_INTRO = re.compile(r"\s+(?:side|delegation|government|team)\b[^:]*:\s*$")
 LIST_ITEM = re.compile(r"\s*[-–•*·]")

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplograph.graph.extract.vocabulary import (
     COMPANY_NOUN,
@@ -158,6 +158,12 @@ NOT_NATIONALITY_AFTER = {"fries", "toast", "delight", "pastry", "press", "cuisin
 CONTINENT_BEFORE = {"Latin", "South", "Central", "North", "Pan", "Ibero", "Afro", "African", "Native", "Anglo"}
 
 
+def _continent_before(doc: Doc, start: int, sentence_start: int) -> bool:
+    """"Latin American", "Ibero-American" (three tokens, the hyphen one of them): a continent's adjective."""
+    before = start - 2 if start - 2 >= sentence_start and doc[start - 1].text == "-" else start - 1
+    return before >= sentence_start and doc[before].text.rstrip("-") in CONTINENT_BEFORE
+
+
 def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers) -> list[Mention]:
     found = []
     doc = sent.doc
@@ -174,7 +180,7 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
             continue  # "Singapore", "Kuwait": the country's name first
         if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
             continue  # "French fries" are no statement about France
-        if label == "ADJECTIVE" and start > sent.start and doc[start - 1].text.rstrip("-") in CONTINENT_BEFORE:
+        if label == "ADJECTIVE" and _continent_before(doc, start, sent.start):
             continue  # "the Latin American country", "South American markets": a continent's, not a country's
         key = table[text]
         if label in ("NAME", "ACRONYM") and gaz.kind_of(key) == "InternationalOrganization" and end < sent.end \

@@ -3415,3 +3415,84 @@ def test_the_team_of_the_sentence_before_and_a_portfolio_cut_at_its_commas() -> 
     assert {("Tevita Rabuka", "minister for industry, trade, tourism, lands and mineral resources", "country:FJI"),
             ("Jone Vakarua", "minister for agriculture, rural and maritime development", "country:FJI"),
             ("Sanjay Prasad", "permanent secretary for industry and trade", "country:FJI")} <= found
+
+
+def test_a_ministers_acronym_between_the_title_and_the_name() -> None:
+    """"The Minister of Industry and Commerce (MIC), X": the ministry's acronym in brackets does not part the
+    title from its holder; a report from Nairobi names Kenya's minister without saying so."""
+    text = ("NAIROBI, 3 March 2024. Kenya and Ghana signed three agreements.\n"
+            "The Minister of Industry and Commerce (MIC), Wanjiru Kamau, held a working meeting with the "
+            "delegation.\nGhana and Kenya also discussed agriculture.")
+    assert ("Wanjiru Kamau", "minister of industry and commerce", "country:KEN") in posts(text)
+
+
+def test_the_members_a_group_names_as_its_own_and_not_its_observers() -> None:
+    """"the Organization of Turkic States, which seeks to mobilise the potential of its members, including A, B and
+    C, as well as D and E as observers": the three listed after "its members" are members, the observers not."""
+    text = ("Hungary and Kazakhstan held talks. Hungary and Kazakhstan are partners. The fund is the joint "
+            "institution of the Organization of Turkic States, which seeks to mobilise the economic potential of "
+            "its members, including Azerbaijan, Kazakhstan and Uzbekistan, as well as Hungary and Turkmenistan "
+            "as observers.")
+    ots = "io:organization-of-turkic-states"
+    assert members(text) == {("country:AZE", ots), ("country:KAZ", ots), ("country:UZB", ots)}
+
+
+def test_a_company_apposed_with_its_own_clause_after_a_title() -> None:
+    """"X, CEO of Casolar, a construction firm that has been working in Angola for 25 years": the firm's own
+    clause says where it works, though the firm is the object of "of"."""
+    text = ("Portugal and Angola held talks. Portugal and Angola are partners. Joao Ribeiro, CEO of Casolar, a "
+            "construction firm that has been working in Angola for 25 years, said the visit was important.")
+    assert markets(text) == {("Casolar", "country:AGO", "active")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany and Vietnam held talks. Germany and Vietnam are partners. Siemens and Bosch are among the "
+         "companies doing business in Vietnam.",
+         {("Siemens", "country:VNM", "active"), ("Bosch", "country:VNM", "active")}),
+        # among those that only took part, nothing is at work
+        ("Germany and Vietnam held talks. Germany and Vietnam are partners. Siemens and Bosch are among the "
+         "companies that attended the forum in Vietnam.", set()),
+    ],
+)
+def test_among_the_companies_doing_business_in_a_country(text: str, expected: set) -> None:
+    assert markets(text) == expected
+
+
+def test_a_countrys_companies_by_a_possessive_ending_in_s() -> None:
+    """"a number of the Netherlands' companies are doing well in Vietnam, such as X": the possessive of a
+    name ending in s makes them Dutch, as "Dutch companies" would."""
+    text = ("Netherlands and Vietnam held talks. Netherlands and Vietnam are partners. A number of the "
+            "Netherlands’ companies are doing well in Vietnam, such as Heineken, with six breweries, and Philips.")
+    assert ("Heineken", "country:NLD") in homes(text)
+
+
+def test_a_continents_adjective_with_a_hyphen_is_no_country() -> None:
+    """"Spanish companies established in the Ibero-American country, such as X": "American" after "Ibero-" is
+    no word about the United States; the country is the one the article is about."""
+    text = ("Spain and Peru held talks. Spain and Peru are partners. The event heard from executives of Spanish "
+            "companies established in the Ibero-American country, such as BBVA and Telefonica.")
+    assert homes(text) == {("BBVA", "country:ESP"), ("Telefonica", "country:ESP")}
+    assert {m for _, m, _ in markets(text)} == {"country:PER"}
+
+
+def test_every_item_of_a_list_shares_the_verb_its_last_items_reach() -> None:
+    """"Several companies such as A, B, C, D, and E, to name just a few, are active in Morocco": the words
+    between the names and the verb leave the parse's subject at the last items; the list is one subject."""
+    text = ("Belgium and Morocco held talks. Belgium and Morocco are partners. Several companies such as Velcora, "
+            "Brantis, Kelmar, Van Hoorde, and Puratex, to name just a few, are active in Morocco. In your view, what "
+            "could be done to bring more Belgian investments into the country?")
+    assert markets(text) == {(name, "country:MAR", "active")
+                             for name in ("Velcora", "Brantis", "Kelmar", "Van Hoorde", "Puratex")}
+
+
+def test_an_activitys_sector_is_not_read_across_a_semicolon() -> None:
+    """"... are also investing in Vietnam; Julie Sandlau, a famous Danish jewelry brand, has a factory in
+    Hanoi": the jewellery is the next clause's company's, not the listed companies' sector."""
+    text = ("Denmark and Vietnam held talks. Denmark and Vietnam are partners. Many other Danish companies such "
+            "as Scanvik, Vestrup and Carlsholm are also investing in Vietnam; Julie Sandlau, a famous Danish "
+            "jewelry brand, has a factory in Hanoi.")
+    facts = [f for f in of_kind(facts_of(text), "MarketActivity") if f.role("organization").text != "Julie Sandlau"]
+    assert {f.role("organization").text for f in facts} == {"Scanvik", "Vestrup", "Carlsholm"}
+    assert {f.value("sector") for f in facts} == {None}
