@@ -662,8 +662,9 @@ def _activity_of(view: SentenceView, org: Mention, rest_start: int, window_end: 
         planned, active = active, None  # "is working with Y to produce the model locally from next year"
         market = _market_after(view, rest_start + planned.end(), limit=120)
         if market:
+            sector = _sector_between(view, sector_from, _beyond(view, market), gaz)
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": market}, 0.7,
-                                   status="planned", sector=_sector_between(view, sector_from, _beyond(view, market), gaz)))
+                                   status="planned", sector=sector))
     if active and any(m.via != "adjective" and not BASED_IN.search(view.text[:m.start])
                       and not re.match(r"['’]s\b", view.text[m.end:])  # "X, Norway's fund, has invested"
                       for m in mentions_between(view, rest_start, rest_start + active.start(), {"Country", "Person"})):
