@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from diplograph.graph.config import MODELS_DIR
+from diplograph.graph.extract.memberships import NOT_A_MEMBER
 from diplograph.graph.extract.reading import Concept, SentenceView, Word, make_fact
 from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention
@@ -248,6 +249,13 @@ def area_features(view: SentenceView, concept: Concept, pair: tuple[str, str],
     return tuple(found) + (sentence if sentence is not None else sentence_features(view))
 
 
+def _not_a_member_between(view: SentenceView, cand: Candidate) -> bool:
+    """A word close between a country and a group that says it is no member: candidate, observer, applied."""
+    first, last = sorted((cand.org, cand.place), key=lambda m: m.start)
+    between = view.text[first.end:last.start]
+    return len(between) <= 60 and NOT_A_MEMBER.search(between) is not None
+
+
 def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                   models: dict[str, Model | None] | None = None) -> list[Fact]:
     """The homes, markets, memberships and areas the models find that the rules did not state, each read once
@@ -266,6 +274,8 @@ def learned_facts(views: list[SentenceView], facts: list[Fact], pair: tuple[str,
     for cand in candidates(views, pair, frozenset(FAMILY[r] for r, model in models.items() if model)):
         if any(w.dep == "neg" for w in by_index[cand.sentence].words):
             continue  # "will not build": too few negations in the corpus for a model to learn them
+        if cand.family == "group" and _not_a_member_between(by_index[cand.sentence], cand):
+            continue  # "Croatia, a candidate for EU membership": the rules' words for no membership hold here too
         for relation, model in models.items():
             if model is None or FAMILY[relation] != cand.family or (relation, cand.sentence) in read:
                 continue  # where the rules read a sentence for a relation, their reading stands

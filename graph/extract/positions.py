@@ -888,6 +888,7 @@ VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 
 
+TALKS_WITH = re.compile(r"[^.;]{0,80}?\s(?:talks|negotiations|consultations)\s+with\s+(?:the\s+)?(?=[A-Z])")
 HIS_COUNTRYS = re.compile(r"\b(?:his|her|their)\s+country['’]s\s+$", re.IGNORECASE)
 NATIONALITY_BEFORE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Japanese (career) diplomat X"
 
@@ -1132,8 +1133,11 @@ def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], ho
         cue_end = after.end()
     elif VISIT_BEFORE.search(view.text[:person.start]):
         cue_end = person.end
-    else:
-        return None
+    else:  # "Minister of Commerce X has hailed trade talks with Bhutan": of the country across the table
+        talks = TALKS_WITH.match(view.text, person.end)
+        other = talks and next((m.key for m in view.places() if m.start == talks.end() and m.key in pair
+                                and m.via == "name"), None)
+        return (pair[1] if other == pair[0] else pair[0]) if other else None
     visited = next((m.key for m in sorted(view.places() + view.cities, key=lambda m: m.start)
                     if m.start >= cue_end and m.key in pair  # not "Obama's visit still generates American interest"
                     and (m.via != "adjective" or re.match(r"\s+capital\b", view.text[m.end:]))), host)

@@ -549,6 +549,11 @@ CAMEL_CASE_NAME = re.compile(r"\b(?!(?:Mc|Mac|De|Le|La|Di|Du|Da|Van|Von|St|Kwa|A
                              r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+(?:\s+(?:LLP|LLC|JSC|PJSC|Ltd|Inc|AG|SA|Group))?\b(?![-’'])")
 
 
+# the officers only a company (or a body) has, before the name of what they head
+OFFICER_OF = (r"(?:CEO|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|[Mm]anaging\s+[Dd]irector|[Gg]eneral\s+[Mm]anager|"
+              r"[Cc]hairman|[Cc]hairwoman|[Cc]hairperson|[Cc]o-?[Ff]ounder|[Ff]ounder)\s+of")
+
+
 @dataclass(frozen=True)
 class _Apposition:
     regex: re.Pattern[str]
@@ -582,10 +587,12 @@ def _appositions() -> list[tuple[_Apposition, str]]:
          + r"),", "Company"),
         # "Greenko, based in India,": only an organisation is based somewhere in an apposition
         (r"(" + PROPER_RUN.pattern + r"),\s+(?:which is\s+)?(?:based|headquartered)\s+in\s+[A-Z]", "Company"),
+        # "X, managing director of Sarytogan Graphite, said": what a company's officer heads is no person
+        (r"\b" + OFFICER_OF + r"\s+(?:the\s+)?(" + PROPER_RUN.pattern + r")(?=\s*(?:[,.;]|$))", "Organization"),
     ]
     needs = [r"\b(?:largest|leading|biggest|major|main|top)\b", r"\b" + ORGANIZATION_NOUN + r"\b",
              r"\b(?:agency|authority|regulator|body|institution|council)\b", r",\s+which\b",
-             r"\b" + ORGANIZATION_NOUN + r",", r"\b(?:based|headquartered)\s+in\b"]
+             r"\b" + ORGANIZATION_NOUN + r",", r"\b(?:based|headquartered)\s+in\b", r"\b" + OFFICER_OF]
     return [(_Apposition(re.compile(pattern), re.compile(need)), kind)
             for (pattern, kind), need in zip(appositions, needs, strict=True)]
 
@@ -1312,6 +1319,16 @@ REGION_ADJECTIVE = re.compile(r"African|Arab|Asian|European|American|Latin|Pacif
                              r"Nordic|Baltic|Eurasian|Middle")
 
 
+def _describes_a_company(text: str, start: int) -> bool:
+    """Lower-case words that end in a company noun: "home appliance manufacturer", "state oil company"."""
+    words = re.match(r"(?:" + PLAIN_WORD + r"\s+){0,3}(" + PLAIN_WORD + r")\b", text[start:])
+    return bool(words) and words.group(1) in COMPANY_NOUNS
+
+
+# a lower-case word of a noun phrase, not one that starts a clause or a phrase of its own
+PLAIN_WORD = r"(?!(?:the|a|an|and|or|of|to|in|for|with|at|by|said|says|is|are|was|were|will|has|have|had)\b)[a-z][\w-]*"
+
+
 def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazetteer) -> int:
     """"Minister of Industry and Trade", "Cabinet Secretary for Mining", "minister counsellor for economic
     and commercial affairs": the portfolio is part of the title.  It ends at the first word that is no
@@ -1325,6 +1342,8 @@ def _portfolio_end(text: str, title: str, end: int, names: list[int], gaz: Gazet
         if not word:
             return last
         first = position == lead.end()  # "Minister for Law Azam X": a name the NER began on the portfolio
+        if first and _describes_a_company(text, word.start("word")):
+            return end  # "CEO of home appliance manufacturer Electrolux": no portfolio, a company's description
         following = TAIL_WORD.match(text, word.end())
         # "Foreign Affairs, African Cooperation and Moroccan Expatriates": an adjective inside a list of portfolios
         after_of = first and lead.re is TAIL_LEAD  # "Chairman of Arab Contractors": an adjective opens a name

@@ -61,6 +61,17 @@ def test_a_group_pairs_only_with_countries_its_known_membership_does_not_exclude
                      ("io:united-nations", "country:KEN", "known=unknown")}
 
 
+def test_no_membership_where_the_words_between_say_there_is_none() -> None:
+    """A model sure of every known member still reads no membership where the words between the country and
+    the group deny one, the words the rules use: "Croatia, a candidate for EU membership"."""
+    models = {"membership": _always("membership", "known=member"), "home": None, "activity": None,
+              "cooperation": None}
+    views = read_views("Croatia, a candidate for EU membership, wants closer ties. Austria, a member of the EU, "
+                       "agrees.")[1]
+    found = {(f.role("member").key, f.role("group").key) for f in learned_facts(views, [], None, models)}
+    assert found == {("country:AUT", "io:european-union")}
+
+
 def test_a_pair_above_the_threshold_becomes_a_market_with_the_status_models_verdict() -> None:
     models = {"activity": _always("activity", "via=name"), "home": None,
               STATUS: _always(STATUS, "tense=will")}

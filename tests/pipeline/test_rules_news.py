@@ -3496,3 +3496,26 @@ def test_an_activitys_sector_is_not_read_across_a_semicolon() -> None:
     facts = [f for f in of_kind(facts_of(text), "MarketActivity") if f.role("organization").text != "Julie Sandlau"]
     assert {f.role("organization").text for f in facts} == {"Scanvik", "Vestrup", "Carlsholm"}
     assert {f.value("sector") for f in facts} == {None}
+
+
+def test_a_minister_holding_talks_with_the_other_country() -> None:
+    """"Minister of Commerce X has hailed trade talks with Bhutan": a bare title of one who talks with one
+    country of the two is the other's, with no dateline to say so."""
+    text = ("Thailand and Bhutan held talks. Thailand and Bhutan are partners. Minister of Commerce Somchai "
+            "Wongsakul has hailed trade talks with Bhutan held in the south.")
+    assert posts(text) == {("Somchai Wongsakul", "minister of commerce", "country:THA")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the NER reads an unknown company's two words as a person's name; what a managing director heads is not
+        ("Sean Gorrell, managing director of Karatogan Graphite, went through the progress of the project.",
+         {("Sean Gorrell", "managing director", "Karatogan Graphite")}),
+        # "home" is a portfolio ("Minister of Home Affairs"), but not before the words that describe a company
+        ("Jonas Samuelsson, CEO of home appliance manufacturer Elvatrix, said the market was important.",
+         {("Jonas Samuelsson", "ceo", "Elvatrix")}),
+    ],
+)
+def test_a_company_officer_and_the_company_the_ner_misread(sentence: str, expected: set) -> None:
+    assert posts("Sweden and Vietnam held talks. Sweden and Vietnam are partners. " + sentence) == expected
