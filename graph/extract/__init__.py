@@ -64,6 +64,7 @@ from diplograph.graph.extract.positions import (
     positions,
     posts_listed_under_a_body,
     posts_shared_over_portfolios,
+    represented_by,
     respective_posts,
     titles_of_their_own_country,
     visited_country,
@@ -152,6 +153,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
             continue
         context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company, trade_before)
         facts += positions(view) + respective_posts(view, gaz)
+        facts += represented_by(view, gaz, facts)
         facts += flows(view, context)
         facts += home_countries(view, gaz)
         facts += listed_under_a_side(view, gaz) + listed_from_a_country(view, gaz) + listed_active_in_a_country(view)

@@ -20,6 +20,8 @@ NOT_A_MEMBER = re.compile(r"\b(" + NEGATION_WORDS + r"|left|withdrew|withdrawn|s
                           re.IGNORECASE)
 LISTING_CUE = re.compile(  # what may stand between a group and the list of its members
     r"^(?:\s*\([A-Z][\w&+-]{1,11}\))?"  # "the Gulf Cooperation Council (GCC), made up of ..."
+    # "BRICS, set up in 2006, is made up of ...": when it was founded, said on the way
+    r"(?:\s*,\s*(?:which\s+was\s+)?(?:set\s+up|founded|established|created|formed|launched)\s+in\s+\d{4}\s*,)?"
     r"(?:\s+(?:bloc|group|grouping|alliance|union|organi[sz]ation|forum|partnership|community))?"  # "the ASEAN bloc"
     r"(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
@@ -92,7 +94,49 @@ def _members_of_the_group_named_before(view: SentenceView, last_group: Mention |
             continue
         members = run_before(view, subject, subject[-1].end) if match.group("plain") else subject[-1:]
         facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in members]
-    return facts + _followed_by(view) + _joins_the_members(view, last_group)
+    return facts + _followed_by(view) + _joins_the_members(view, last_group) + \
+        _new_members_listed(view, last_group) + _chair_handed_over(view, last_group)
+
+
+CHAIR_FROM = re.compile(r"\b(?:take|takes|took|taken|taking)\s+over\s+(?:the\s+)?(?P<whose>[^.;]{0,60}?)"
+                        r"\b(?:chairmanship|presidency|chair)\b(?P<of>[^.;]{0,60}?)\s+from\s+(?:the\s+)?")
+THE_GROUPS = re.compile(r"\b(?:organi[sz]ation|group|grouping|bloc|alliance|union|community|association)['’]s\s")
+
+
+def _chair_handed_over(view: SentenceView, last_group: Mention | None) -> list[Fact]:
+    """"Kazakhstan will take over the bloc's rotating chairmanship from Uzbekistan": the chair passes between
+    two members, of the group named in the phrase or, for "the bloc's", the one named before."""
+    facts = []
+    for cue in CHAIR_FROM.finditer(view.text):
+        named = [m for m in view.mentions if m.kind == "InternationalOrganization"
+                 and cue.start("whose") <= m.start < cue.end("of")]
+        group = named[0] if named else last_group if THE_GROUPS.search(cue.group("whose")) else None
+        giver = next((m for m in view.places() if m.kind == "Country" and m.start == cue.end()), None)
+        taker = [m for m in view.places() if m.kind == "Country" and m.end <= cue.start()][-1:]
+        if group is None or giver is None or NOT_A_MEMBER.search(view.text[:cue.start()]):
+            continue
+        facts += [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in [*taker, giver]]
+    return facts
+
+
+NEW_MEMBERS = re.compile(r"\b(?:the\s+)?(?:new|newest|founding|full)\s+members?\s*[,:—–]?\s*")
+HAVE_JOINED = re.compile(r"\s*,?\s+(?:have|has|had)\s+(?:also\s+|since\s+|now\s+)?(?:joined|become\s+members)\b|"
+                         r"\s*,?\s+(?:joined|became\s+members)\b")
+
+
+def _new_members_listed(view: SentenceView, last_group: Mention | None) -> list[Fact]:
+    """"BRICS is made up of A, B and C. Since 2024, the new members D, E and F have joined.": the countries a
+    sentence lists after "new members", with a verb of joining, are members of the group named before."""
+    groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
+    group = groups[-1] if groups else last_group
+    if group is None:
+        return []
+    countries = [m for m in view.places() if m.kind == "Country"]
+    for cue in NEW_MEMBERS.finditer(view.text):
+        run = _country_run(view, countries, cue.end())
+        if run and HAVE_JOINED.match(view.text, run[-1].end) and not NOT_A_MEMBER.search(view.text[:cue.start()]):
+            return [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in run]
+    return []
 
 
 JOINS_MEMBERS = re.compile(r"\s+(?:formally\s+|officially\s+)?(?:joins|joined|will join)\s+(?:the\s+)?")

@@ -388,8 +388,9 @@ def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
 PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|spokesman|spokeswoman|"
                                r"spokesperson|official|officials|representative|representatives|delegation|"
                                r"executive|executives|director|leadership|CEO)\b")
-APPOSED_RELATIVE = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\s+(?:that|which)\s+")
-OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
+APPOSED_RELATIVE = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN
+                              + r"\s+)?(?:that|which)\s+")
+OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by|through|via)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$")
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
@@ -433,7 +434,8 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
             continue
         if OBJECT_OF_PREPOSITION.search(view.text[:org.start]) or PERSON_NOUN_AFTER.match(view.text[org.end:]):
             relative = APPOSED_RELATIVE.match(view.text, org.end)
-            if relative:  # "CEO of Casais, a construction firm that has been working in Angola": its own clause
+            if relative:  # "CEO of Casais, a construction firm that has been working in Angola", "through X, which
+                # runs a terminal in Gdynia": its own clause
                 facts += _activity_of(view, org, relative.end(), _activity_window(view, org)[1], gaz,
                                       sector_from=org.end)
             continue  # "the chain of South Korea's X, is due to open", "the X chief said": X is not the subject

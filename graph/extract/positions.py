@@ -888,6 +888,8 @@ VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 
 
+# between a visit and where it goes: "visit to Oman", "three-day state visit to the UAE", "visited Oman"
+VISITED_GAP = re.compile(r"\s*(?:(?:[\w-]+\s+){0,3}?(?:to|in)\s+)?(?:the\s+)?")
 TALKS_WITH = re.compile(r"[^.;]{0,80}?\s(?:talks|negotiations|consultations)\s+with\s+(?:the\s+)?(?=[A-Z])")
 HIS_COUNTRYS = re.compile(r"\b(?:his|her|their)\s+country['’]s\s+$", re.IGNORECASE)
 NATIONALITY_BEFORE = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Japanese (career) diplomat X"
@@ -1140,6 +1142,7 @@ def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], ho
         return (pair[1] if other == pair[0] else pair[0]) if other else None
     visited = next((m.key for m in sorted(view.places() + view.cities, key=lambda m: m.start)
                     if m.start >= cue_end and m.key in pair  # not "Obama's visit still generates American interest"
+                    and VISITED_GAP.fullmatch(view.text, cue_end, m.start)  # nor a city three clauses on
                     and (m.via != "adjective" or re.match(r"\s+capital\b", view.text[m.end:]))), host)
     if visited not in pair:
         return None
@@ -1159,6 +1162,32 @@ NAMES_OF_COUNTRIES = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)
                                 + r")(?P<b>" + NAME + r")\s+of\s+(?:the\s+)?(?P<cb>" + COUNTRY_WORDS + ")")
 NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC + r")(?P<b>"
                        + NAME + r")\b")
+
+
+REPRESENTED_BY = re.compile(r"\s+(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+represented\s+by\s+"
+                            + HONORIFIC)
+AND_THEN_BY = re.compile(r"\s+by\s+" + HONORIFIC)  # "...; Grenada by X, Minister for ..."
+
+
+def represented_by(view: SentenceView, gaz: Gazetteer, facts: list[Fact]) -> list[Fact]:
+    """"The Commonwealth of Dominica was represented by Dr X, Minister of Foreign Affairs; Grenada by Y, Minister
+    for Trade": the title written beside each name is the country's that the name represents."""
+    placed = {f.role("holder").text for f in facts if f.kind == "Position"}
+    people = [m for m in view.mentions if m.kind == "Person" and m.text not in placed]
+    found = []
+    listing = False  # after one "was represented by", "; B by Y" goes on with the same verb
+    for country in (m for m in view.places() if m.kind == "Country" and m.via == "name"):
+        cue = REPRESENTED_BY.match(view.text, country.end)
+        if cue:
+            listing = True
+        elif listing and re.search(r"[;,]\s*(?:and\s+)?(?:the\s+)?$", view.text[:country.start]):
+            cue = AND_THEN_BY.match(view.text, country.end)
+        person = cue and next((m for m in people if m.start == cue.end()), None)
+        title = person and _bare_title(view, person, gaz)
+        if title:
+            found.append(make_fact("Position", view, {"holder": person, "affiliation": country}, 0.75,
+                                   role=title[1]))
+    return found
 
 
 def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:

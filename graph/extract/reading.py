@@ -468,6 +468,7 @@ def _without_glued_country(name: str, gaz: Gazetteer) -> int:
     return len(name)
 
 
+COMPANY_TAIL = re.compile(r"(?:\s+" + COMPANY_CUES.pattern.removeprefix(r"\b") + r")+(?![\w&-])")
 PATRONYMIC = re.compile(r"bin|ibn|bint|ben")  # a title word before it is a given name: "Sultan bin Saad"
 
 
@@ -513,6 +514,10 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
                 organization_kind(name) == "Organization" and not _names_a_body(rest, gaz):
             return Mention(rest, "Person", index, end - len(rest), end)
     kind = "Person" if label == "PERSON" else organization_kind(name)
+    tail = COMPANY_TAIL.match(text, end) if kind == "Person" else None
+    if tail:  # "Uchumi Supermarkets plans ...": the NER cut a company's name before its last word, read a person
+        name, end, kind = text[start:tail.end()], tail.end(), "Company"
+        words = name.split()
     if kind == "Person" and ORGANIZATION_HEAD.search(name):
         kind = organization_kind(name)  # "Agence Marocaine De Presse" is no person
     if kind == "Organization" and previous in gaz.titles and 2 <= len(words) <= 4:

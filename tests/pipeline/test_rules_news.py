@@ -3519,3 +3519,80 @@ def test_a_minister_holding_talks_with_the_other_country() -> None:
 )
 def test_a_company_officer_and_the_company_the_ner_misread(sentence: str, expected: set) -> None:
     assert posts("Sweden and Vietnam held talks. Sweden and Vietnam are partners. " + sentence) == expected
+
+
+def test_a_holding_named_inside_the_subjects_apposition_does_not_take_its_verb() -> None:
+    """"X, one of Morocco's largest banks, controlled by the royal family through its Y holding company, already
+    has subsidiaries in A and B": the bank has them, not the holding the apposition names on the way."""
+    text = ("Morocco and Kenya held talks. Morocco and Kenya are partners. Atlasbank, one of Morocco’s largest "
+            "banks, controlled by the royal family through its Al Amal holding company, already has subsidiaries "
+            "in Cameroon, Gabon and Togo.")
+    assert markets(text) == {("Atlasbank", key, "active") for key in ("country:CMR", "country:GAB", "country:TGO")}
+
+
+def test_countries_represented_by_their_ministers_in_a_communique() -> None:
+    """"Dominica was represented by Dr X, Minister of Foreign Affairs, International Trade and Energy; Grenada by
+    Y, Minister for ...": each title beside a name is the country's the name represents, third countries too."""
+    text = ("Jamaica and Barbados held talks. Jamaica and Barbados are partners. The Commonwealth of Dominica was "
+            "represented by Dr Victor Hendry, Minister of Foreign Affairs, International Trade and Energy; Grenada "
+            "by Honourable Joseph Anwell, Minister for Foreign Affairs, Trade and Export Development.")
+    assert posts(text) == {
+        ("Victor Hendry", "minister of foreign affairs, international trade and energy", "country:DMA"),
+        ("Joseph Anwell", "minister for foreign affairs, trade and export development", "country:GRD")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a founding date said on the way between the group and its list
+        ("BRICS, set up in 2006, is made up of Brazil, Russia and India.", {"country:BRA", "country:RUS",
+                                                                          "country:IND"}),
+        # "the new members A, B have joined", the group named the sentence before
+        ("Leaders met at the BRICS summit. Since 2024, the new members Egypt, Ethiopia and Iran have joined.",
+         {"country:EGY", "country:ETH", "country:IRN"}),
+        # ... but not members that "may join"
+        ("Leaders met at the BRICS summit. The new members Egypt and Ethiopia may join later.", set()),
+    ],
+)
+def test_members_listed_as_new_or_after_a_founding_date(text: str, expected: set) -> None:
+    found = members("Russia and India held talks. Russia and India are partners. " + text)
+    assert {m for m, g in found if g == "io:brics"} == expected
+
+
+def test_the_chair_passes_from_one_member_to_another() -> None:
+    """"Kazakhstan will take over the bloc's rotating chairmanship from Uzbekistan": both are members of the bloc
+    named before."""
+    text = ("Turkey and Kazakhstan held talks. Turkey and Kazakhstan are partners. Leaders met at the summit of "
+            "the Organization of Turkic States. At its close Kazakhstan will take over the bloc’s rotating "
+            "chairmanship from Uzbekistan.")
+    ots = "io:organization-of-turkic-states"
+    assert {("country:KAZ", ots), ("country:UZB", ots)} <= members(text)
+
+
+def test_a_company_name_the_ner_cut_before_its_last_word() -> None:
+    """"Uchumi Supermarkets plans to open branches in Kigali": the NER reads "Uchumi" as a person and leaves out
+    "Supermarkets", a word that ends companies' names (data/gazetteer/company-name-words.csv)."""
+    text = ("Kenya and Rwanda held talks. Kenya and Rwanda are partners. Meanwhile, Uchumi Supermarkets plans to open "
+            "at least three branches in Kigali early next year.")
+    assert markets(text) == {("Uchumi Supermarkets", "country:RWA", "planned")}
+
+
+def test_a_visit_goes_where_it_says_not_to_a_city_clauses_later() -> None:
+    """"Concluded during Prime Minister X's visit, the agreement ... between DP World and the Port of Dakar": the
+    visit's destination is not the capital named clauses later but the dateline's country, so the visitor is
+    Senegal's."""
+    text = ("On UAE trip, Senegal's Sonko seals port deal\n\nABU DHABI, 12 May 2024. Senegal and the United Arab "
+            "Emirates agreed to deepen "
+            "their cooperation, the UAE statement said.\n\nConcluded during Prime Minister Ousmane Diallo's "
+            "visit, the agreement is meant to strengthen the partnership already in place between Gulf Ports and "
+            "the Port of Dakar.\n\nSenegal and the UAE are partners.")
+    assert posts(text) == {("Ousmane Diallo", "prime minister", "country:SEN")}
+
+
+def test_a_company_after_through_with_a_clause_of_its_own() -> None:
+    """"one big investment in Poland through port operator X, Inc. (XI), which runs the container terminal in Gdynia":
+    the object of "through" is no subject of the sentence's verb, but its relative clause is its own."""
+    text = ("Poland and the Philippines held talks. Poland and the Philippines are partners. The Philippines has one "
+            "big investment in Poland through international port operator Pacific Container Terminal Services, "
+            "Inc. (PCTSI), which runs the Baltic Container Terminal in the port city of Gdynia.")
+    assert ("Pacific Container Terminal Services, Inc.", "country:POL", "active") in markets(text)
