@@ -724,6 +724,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             side = [m for before in views[max(0, view.index - 2):view.index]  # ... . The team consisted of the
                     for m in before.places() if m.key in pair  # Minister for Industry X, ..."
                     and TEAM_OF.match(before.text, m.end)][-1:]
+        if not side:  # "In San José, in Costa Rica, she met Vice-Minister X": the host's, met where it says
+            side = [pair_mentions[c] for c in [_met_where_fronted(view, person, pair)] if c in pair_mentions]
         named_side = bool(side)  # the text names the side: a post of any kind is that country's
         if not side and host in pair and ACCOMPANYING.search(view.text[:person.start]):
             # "Accompanying him were Foreign Minister X, ...": the visitor's delegation, from the other country
@@ -1125,6 +1127,25 @@ def accredited_country(views: list[SentenceView], pair: tuple[str, str] | None) 
     posted = {m.key for view in views for m in view.places() + view.cities
               if m.key in pair and ACCREDITED_TO.search(view.text[max(0, m.start - 60):m.start])}
     return next(iter(posted)) if len(posted) == 1 else None
+
+
+FRONTED_IN = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+MET_BEFORE = re.compile(r"\b(?:met|meets|meeting\s+with|received|receives|held\s+talks\s+with|holds\s+talks\s+with|"
+                        r"called\s+on|calls\s+on)\s+(?:with\s+)?(?:the\s+)?(?:" + HONORIFIC + r")?$")
+
+
+def _met_where_fronted(view: SentenceView, person: Mention, pair: tuple[str, str]) -> str | None:
+    """"In San José, in Costa Rica, she met Vice-Minister X": one met in a place the sentence opens with, naming
+    no other country or person on the way (not "In Nairobi, President A met Prime Minister B"), is of that place's
+    country."""
+    lead = FRONTED_IN.match(view.text)
+    places = lead and [m for m in view.places() + view.cities if m.end <= person.start and m.key]
+    if not places or min(m.start for m in places) != lead.end() or len({m.key for m in places}) != 1 \
+            or places[0].key not in pair or any(m.kind == "Person" and m.end <= person.start for m in view.mentions) \
+            or not MET_BEFORE.search(view.text, 0, person.start - len(
+                re.search(r"(?:[A-Z][\w-]*\s+){0,3}$", view.text[:person.start]).group())):
+        return None
+    return places[0].key
 
 
 def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:

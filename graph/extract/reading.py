@@ -892,6 +892,7 @@ def sentence_view(sent: Span, index: int, gaz: Gazetteer, matchers: Matchers, he
     announced = _names_after_titles(view, gaz) + _name_opening_a_title_line(view, gaz)
     announced += _initialled_names_among_titled(view, gaz, announced)
     announced += _names_before_dashed_titles(view, gaz, announced)
+    announced += _listed_names_before_apposed_titles(view, gaz, announced)
     announced += _names_after_honorifics(view, gaz, announced)
     announced += _organizations_after_titles(view, gaz, announced)
     announced += _acronyms_before_titles(view, gaz, announced)
@@ -1462,6 +1463,33 @@ def _names_before_dashed_titles(view: SentenceView, gaz: Gazetteer, announced: l
         if any(m.start < end and begin < m.end for m in view.mentions + announced + found) or any(
                 w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
                 or w in gaz.cities or w in gaz.capitals for w in words) or NOT_A_NAME_WORD.search(view.text[begin:end]):
+            continue
+        found.append(Mention(view.text[begin:end], "Person", view.index, begin, end))
+    return found
+
+
+# "..., and Mamadou Ndiaye, ambassador of Senegal to Saudi Arabia": an item of a list, a name and its post
+APPOSED_NAME = re.compile(r"(?:[,;:]\s*|\band\s+)(?:" + HONORIFIC_WORD + r"\s+)*"
+                          r"(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}),\s+(?:the\s+)?$")
+
+
+def _listed_names_before_apposed_titles(view: SentenceView, gaz: Gazetteer,
+                                        announced: list[Mention]) -> list[Mention]:
+    """"Also present were A, Senegalese Minister of Foreign Affairs, and Mamadou Ndiaye, ambassador of Senegal
+    to Saudi Arabia": in a list, two to four capitalised words before a comma and a post are a person's name,
+    read by the NER or not, where the post goes on to say whose it is ("of", "to", "at")."""
+    found = []
+    for _, t_start, t_end in view.titles:
+        line = APPOSED_NAME.search(view.text, 0, t_start)
+        if not line or line.end() != t_start or not re.match(r"\s+(?:of|to|at)\s", view.text[t_end:]):
+            continue
+        begin, end = line.start("name"), line.end("name")
+        words = view.text[begin:end].split()
+        if any(m.start < end and begin < m.end for m in view.mentions + announced + found) or any(
+                w in gaz.names or w in gaz.adjectives or w.lower() in gaz.titles or w in GENERIC_WORDS
+                or w in gaz.cities or w in gaz.capitals or w.lower() in gaz.portfolio_words for w in words) \
+                or NOT_A_NAME_WORD.search(view.text[begin:end]) or COMPANY_CUES.search(view.text[begin:end]) \
+                or ORGANIZATION_HEAD.search(view.text[begin:end]):
             continue
         found.append(Mention(view.text[begin:end], "Person", view.index, begin, end))
     return found

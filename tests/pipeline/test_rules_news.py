@@ -3596,3 +3596,20 @@ def test_a_company_after_through_with_a_clause_of_its_own() -> None:
             "big investment in Poland through international port operator Pacific Container Terminal Services, "
             "Inc. (PCTSI), which runs the Baltic Container Terminal in the port city of Gdynia.")
     assert ("Pacific Container Terminal Services, Inc.", "country:POL", "active") in markets(text)
+
+
+def test_the_last_name_of_a_list_the_ner_did_not_read() -> None:
+    """"Also present were A, Senegalese Minister of Foreign Affairs, and Mamadou Diallo, ambassador of Senegal to
+    Saudi Arabia": the NER leaves the last name unread; the post after it says it is a person's."""
+    text = ("Senegal and Saudi Arabia held talks. Senegal and Saudi Arabia are partners. Also present were Aissata "
+            "Tall Sall, Senegalese Minister of Foreign Affairs, and Mamadou Ndiaye, ambassador of Senegal to Saudi "
+            "Arabia.")
+    assert ("Mamadou Ndiaye", "ambassador", "country:SEN") in posts(text)
+
+
+def test_one_met_where_the_sentence_opens_is_of_that_country() -> None:
+    """"In San José, in Costa Rica, she met Vice-Minister X": the visitor is "she"; the one she met is Costa
+    Rica's."""
+    met = ("Italy and Costa Rica held talks. Italy and Costa Rica are partners. In San José, in Costa Rica, she met "
+           "Vice-Minister Christian Guillermo Fernandez, and took part in the political dialogue.")
+    assert posts(met) == {("Christian Guillermo Fernandez", "vice-minister", "country:CRI")}
