@@ -388,8 +388,10 @@ def _activity_window(view: SentenceView, org: Mention) -> tuple[int, int]:
 PERSON_NOUN_AFTER = re.compile(r"\s+(?:chief|head|president|chairman|chairwoman|spokesman|spokeswoman|"
                                r"spokesperson|official|officials|representative|representatives|delegation|"
                                r"executive|executives|director|leadership|CEO)\b")
-APPOSED_RELATIVE = re.compile(r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s*,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
-                              + COMPANY_NOUN + r"\s+)?(?:that|which)\s+")
+# "X, a construction firm that has been working in Angola", "X (XI), which runs the terminal in Gdynia"
+APPOSED_RELATIVE = re.compile(r"\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN + r"\s+(?:that|which)\s+|"
+                              r"(?:\s*\([A-Z][\w&.-]{1,12}\))?\s*,\s*which\s+(?=(?:also\s+|now\s+|already\s+)?"
+                              r"(?:runs|operates|owns|manages|has\s+(?:a|an|its|two|three|\d+)\b))")
 OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by|through|via)\s+(?:the\s+)?"
                                    r"(?:[\w'’-]+\s+){0,3}$")
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")

@@ -110,7 +110,7 @@ def positions(view: SentenceView) -> list[Fact]:
         fact = _title_before(view, person) or title_first or after or _title_before_comma(view, person) \
             or _heads(view, person)
         if fact:
-            facts.append(fact)
+            facts.append(_country_of_an_unowned_body(view, fact))
     for person in people:  # "his Armenian counterpart Nikol Pashinyan" takes the other's title
         if not any(f.role("holder") == person for f in facts):
             fact = _counterpart(view, person, facts) or _envoy_of_a_list(view, person)
@@ -393,6 +393,24 @@ def _heads(view: SentenceView, person: Mention) -> Fact | None:
 # "CEO of Qatari real estate firm X", "the president of construction firm X": a company noun before the name
 NATIONALITYS_FIRM = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+")
 OF_A_FIRM = re.compile(r"\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN + r"\s+$")
+
+
+OF_A_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?(?:Republic\s+of\s+(?:the\s+)?)?")
+UNOWNED_BODY = re.compile(r"(?:MFA|MOFA|Ministry\s+(?:of|for)\s+[A-Z][\w\s,&]*|Foreign\s+Ministry)")
+
+
+def _country_of_an_unowned_body(view: SentenceView, fact: Fact) -> Fact:
+    """"Deputy Undersecretary of the MFA of Turkey": a ministry whose name does not say whose it is, followed
+    by the country it is, serves that country; the post is the country's."""
+    body = fact.role("affiliation")
+    if body.kind not in ("GovernmentBody", "Organization") or not UNOWNED_BODY.fullmatch(body.text):
+        return fact
+    of = OF_A_COUNTRY.match(view.text, body.end)
+    country = of and next((m for m in view.places() if m.start == of.end() and m.kind == "Country"
+                           and m.via == "name"), None)
+    if country is None:
+        return fact
+    return replace(fact, roles=tuple((r, country if r == "affiliation" else m) for r, m in fact.roles))
 
 
 def _title_after(view: SentenceView, person: Mention) -> Fact | None:

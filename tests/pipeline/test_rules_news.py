@@ -3613,3 +3613,13 @@ def test_one_met_where_the_sentence_opens_is_of_that_country() -> None:
     met = ("Italy and Costa Rica held talks. Italy and Costa Rica are partners. In San José, in Costa Rica, she met "
            "Vice-Minister Christian Guillermo Fernandez, and took part in the political dialogue.")
     assert posts(met) == {("Christian Guillermo Fernandez", "vice-minister", "country:CRI")}
+
+
+def test_a_ministry_that_does_not_say_whose_followed_by_its_country() -> None:
+    """"X, Deputy Undersecretary of the MFA of Turkey": the MFA names no country, the words after it do; the post
+    is Turkey's.  "Vice-President of TIKA" stays the agency's."""
+    text = ("Mongolia and Turkey held talks. Mongolia and Turkey are partners. The State secretary met with Mr. "
+            "Umit Yardimci, Deputy Undersecretary of the MFA of Turkey, and Mr. Sureyya Erdem, Vice-President of "
+            "TIKA.")
+    assert posts(text) == {("Umit Yardimci", "deputy undersecretary", "country:TUR"),
+                           ("Sureyya Erdem", "vice-president", "TIKA")}
