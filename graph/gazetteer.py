@@ -34,6 +34,7 @@ class Country:
     wikidata: str | None
     geonames: str | None
     currency: str | None = None  # ISO 4217
+    regions: frozenset[str] = frozenset()  # UN M49 region, sub-region and intermediate region: "South-eastern Asia"
 
     @property
     def key(self) -> str:
@@ -81,6 +82,7 @@ class Gazetteer:
     name_tails: dict[str, str] = field(default_factory=dict)  # "Airlines" -> kind: "Turkish Airlines"
     shared_names: dict[str, str] = field(default_factory=dict)  # "Congo" -> the other country it may name
     currency_signs: dict[str, frozenset[str]] = field(default_factory=dict)  # "Rs" -> the codes it may stand for
+    region_adjectives: dict[str, str] = field(default_factory=dict)  # "Southeast Asian" -> "South-eastern Asia"
 
     def kind_of(self, key: str) -> str:
         if key.startswith("country:"):
@@ -131,6 +133,8 @@ def _load_countries(gaz: Gazetteer, directory: Path, codes_file: Path) -> None:
             wikidata=_qid(code.get("wikidata_id")),
             geonames=(code.get("Geoname ID") or "").strip() or None,
             currency=(code.get("ISO4217-currency_alphabetic_code") or "").split(",")[0].strip() or None,
+            regions=frozenset(name for column in ("Region Name", "Sub-region Name", "Intermediate Region Name")
+                              if (name := (code.get(column) or "").strip())),
         )
         gaz.countries[country.key] = country
         for name in _both_apostrophes([country.label, *_split(row.get("aliases"))]):
@@ -258,6 +262,8 @@ def load_gazetteer(
     gaz.shared_names = {row["name"].strip(): "country:" + row["country"].strip() for row in shared}
     gaz.currency_signs = {row["sign"].strip(): frozenset(_split(row["codes"]))
                           for row in _read_csv(directory / "currency-signs.csv")}
+    gaz.region_adjectives = {row["adjective"].strip(): row["region"].strip()
+                             for row in _read_csv(directory / "region-adjectives.csv")}
     _acronyms_written_as_words(gaz)
     return gaz
 

@@ -129,7 +129,7 @@ def _owner_before(view: SentenceView, offset: int) -> Mention | None:
     """A country written as owner just before a word: "Kazakhstan's exports", "Korean investments"."""
     for m in reversed(view.before(offset, within=30)):
         gap = view.text[m.end:offset]
-        if m.kind == "Country" and re.fullmatch(r"(?:['’]s)?\s*(?:[a-z]+\s+){0,2}", gap):
+        if m.kind == "Country" and re.fullmatch(r"(?:['’]s?)?\s*(?:[a-z]+\s+){0,2}", gap):
             return m
     return None
 

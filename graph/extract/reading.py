@@ -2080,13 +2080,19 @@ THERE = re.compile(r"(?<=[a-z] )there\b(?=\s*(?:[.,;:]|$|too\b|as well\b|already
 NATION_OF_A_COMPANY = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:" + COMPANY_NOUN + "|" + COMPANY_NOUN_PLURAL + r")\b")
 
 
-def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
+def _in_region(m: Mention, region: str, gaz: Gazetteer) -> bool:
+    country = gaz.countries.get(m.key or "")
+    return country is not None and region in country.regions
+
+
+def country_anaphors(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:
     """"Turkish companies will join projects in the country", "Renault has plants there": the country named
     last, as a noun, before it; not one that owns the phrase ("Hungary's presence in the country" is about
     another), and not one named only as an adjective ("Chinese rival X launched its first EV in the country")
     or as a company's nationality ("U.S. supplier X runs plants in the country"). Where the sentence names no
     other, the last country of the sentences before that its own do not name ("after talks between A and B,
-    B's investments in the country": A)."""
+    B's investments in the country": A). "The Southeast Asian nation" is the last of those in that region
+    (data/gazetteer/region-adjectives.csv)."""
     named_before: list[Mention] = []  # the countries of the sentences before, as nouns
     result = []
     for view in views:
@@ -2101,6 +2107,11 @@ def country_anaphors(views: list[SentenceView]) -> list[SentenceView]:
                 r"\b(?:in|into|to)\s+$", view.text[:match.start()]) else set()
             # "55 Mexican firms operate in the coffee-growing country": not the firms' own
             owners |= {m.key for m in places if m.via == "adjective" and NATION_OF_A_COMPANY.match(view.text, m.end)}
+            region = next((r for a, r in gaz.region_adjectives.items() if re.search(rf"\b{a}\s", match.group())),
+                          None)
+            if region is not None:  # "Belarus' exports to the Southeast Asian nation": Vietnam, wherever named
+                before = [m for m in before if _in_region(m, region, gaz)]
+                owners |= {m.key for m in named_before if not _in_region(m, region, gaz)}
             referent = before[-1] if before else next(
                 (m for m in reversed(named_before) if m.key not in owners), None)
             if referent is not None and not any(m.start < match.end() and match.start() < m.end for m in view.mentions):
@@ -2212,7 +2223,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
     views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
              for v in surnames_after_titles(headline_people_the_body_names(
                  propagate_names(names_the_ner_joined_by_and(views))), gaz)]
-    return sentences, country_anaphors(names_two_countries_share(views, gaz))
+    return sentences, country_anaphors(names_two_countries_share(views, gaz), gaz)
 
 
 def headline_people_the_body_names(views: list[SentenceView]) -> list[SentenceView]:

@@ -3623,3 +3623,14 @@ def test_a_ministry_that_does_not_say_whose_followed_by_its_country() -> None:
             "TIKA.")
     assert posts(text) == {("Umit Yardimci", "deputy undersecretary", "country:TUR"),
                            ("Sureyya Erdem", "vice-president", "TIKA")}
+
+
+def test_a_regions_nation_and_a_possessive_ending_in_s_in_flows() -> None:
+    """"Belarus' exports to the Southeast Asian nation amounted to $147.2 million": the exporter by a bare
+    apostrophe, the importer by its region (data/gazetteer/region-adjectives.csv) among the countries named."""
+    text = ("Vietnam and Belarus held talks. Vietnam and Belarus are partners. In 2021, Vietnam's exports to "
+            "Belarus came to $21.6 million, while Belarus’ exports to the Southeast Asian nation amounted to "
+            "$147.2 million.")
+    flows = {(f.role("from").key, f.role("to").key, f.value("amount"))
+             for f in of_kind(facts_of(text), "TradeFlow")}
+    assert flows == {("country:VNM", "country:BLR", 21_600_000), ("country:BLR", "country:VNM", 147_200_000)}
