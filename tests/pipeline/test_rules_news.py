@@ -3634,3 +3634,12 @@ def test_a_regions_nation_and_a_possessive_ending_in_s_in_flows() -> None:
     flows = {(f.role("from").key, f.role("to").key, f.value("amount"))
              for f in of_kind(facts_of(text), "TradeFlow")}
     assert flows == {("country:VNM", "country:BLR", 21_600_000), ("country:BLR", "country:VNM", 147_200_000)}
+
+
+def test_cooperation_in_the_port_sector_is_transport() -> None:
+    """"agreed to deepen their cooperation in the port sector": a hidden label of transport in
+    ontology/sectors.ttl."""
+    text = ("Senegal and the United Arab Emirates have agreed to deepen their cooperation in the port sector. "
+            "Senegal and the UAE are partners.")
+    areas = {f.value("sector").rsplit("/", 1)[-1] for f in of_kind(facts_of(text), "Cooperation")}
+    assert areas == {"transport-and-logistics"}
