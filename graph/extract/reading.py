@@ -468,6 +468,8 @@ def _without_glued_country(name: str, gaz: Gazetteer) -> int:
     return len(name)
 
 
+# a caption's credit, not a name: "VNA/VNS Photo", "VNS Photo Khanh Van", "Julia Herzog / Wikimedia"
+PHOTO_CREDIT = re.compile(r"\bPhotos?\b|/\s*(?:Wikimedia|Getty|AFP|Reuters|AP|Shutterstock|Xinhua|VNA)\b")
 COMPANY_TAIL = re.compile(r"(?:\s+" + COMPANY_CUES.pattern.removeprefix(r"\b") + r")+(?![\w&-])")
 PATRONYMIC = re.compile(r"bin|ibn|bint|ben")  # a title word before it is a given name: "Sultan bin Saad"
 
@@ -486,7 +488,7 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         return None
     if name.isupper() and (len(name) > 6 or " " in name):
         return None  # a dateline: "ISLAMABAD", "ABU DHABI"
-    if NOT_AN_ORGANIZATION.search(name) or PLURAL_BODIES.match(name):
+    if NOT_AN_ORGANIZATION.search(name) or PLURAL_BODIES.match(name) or PHOTO_CREDIT.search(name):
         return None
     expanded = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s*\($", text[:start])
     if name.isupper() and expanded and NOT_AN_ORGANIZATION.search(expanded.group(1)) and text[end:end + 1] == ")":

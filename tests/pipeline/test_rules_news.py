@@ -3643,3 +3643,12 @@ def test_cooperation_in_the_port_sector_is_transport() -> None:
             "Senegal and the UAE are partners.")
     areas = {f.value("sector").rsplit("/", 1)[-1] for f in of_kind(facts_of(text), "Cooperation")}
     assert areas == {"transport-and-logistics"}
+
+
+def test_a_captions_photo_credit_names_no_entity() -> None:
+    """"[Julia Herzog / Wikimedia]", "VNA/VNS Photo": credits printed inside the text are no organisation."""
+    from diplograph.graph.extract.reading import read_views
+
+    _, views = read_views("Israel and Greece held talks. A drone on show at the air show in 2013 [Julia Herzog / "
+                          "Wikimedia]\n\nOfficials met in Hanoi. VNA/VNS Photo Linh Chi")
+    assert {m.text for v in views for m in v.mentions} == {"Israel", "Greece", "VNA"}  # the agency stays one
