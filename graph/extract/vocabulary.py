@@ -10,7 +10,8 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Before a name, never part of it: "H.E. X", "Hon. X", "Datuk Seri X", "Sayyid X", "Chief X" (a Nigerian honorific).
 HONORIFIC_WORD = (r"(?:(?:His|Her)\s+(?:Excellency|Highness|Royal\s+Highness|Majesty)|Engineer|Eng\.|"
-                  r"(?:(?:[Tt]he|Most|Right|Rt\.?)\s+)?Honou?rable|Rt\.?\s+Hon\.?|H\.?R\.?H\.?|"  # "Most Honourable X"
+                  # "Most Honourable X", "Dr the Most Honourable X"
+                  r"(?:(?:[Tt]he\s+)?(?:Most|Right|Rt\.?)\s+|[Tt]he\s+)?Honou?rable|Rt\.?\s+Hon\.?|H\.?R\.?H\.?|"
                   r"(?:Major|Lieutenant|Brigadier)\s+General|Ambassador(?!\s+(?:[a-z]|of\b|to\b|for\b|at\b|in\b|Extraordinary))|"
                   r"Sheikh|Sheikha|Sayyid|Prince|Princess|Datuk\s+Seri|Dato['’]?\s+Sri|Datuk|Dato['’]?|Tan\s+Sri|"
                   r"Samdech(?:\s+Akka\s+Moha\s+Sena\s+Padei)?(?:\s+Techo)?|Alhaji|Alhaja|Hajji|"

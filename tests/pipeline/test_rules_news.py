@@ -7,6 +7,8 @@ same text must not yield, so a rule that extracts nothing cannot pass.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pipeline_helpers import facts_of, of_kind
 
@@ -3652,3 +3654,13 @@ def test_a_captions_photo_credit_names_no_entity() -> None:
     _, views = read_views("Israel and Greece held talks. A drone on show at the air show in 2013 [Julia Herzog / "
                           "Wikimedia]\n\nOfficials met in Hanoi. VNA/VNS Photo Linh Chi")
     assert {m.text for v in views for m in v.mentions} == {"Israel", "Greece", "VNA"}  # the agency stays one
+
+
+def test_the_most_honourable_before_a_name() -> None:
+    """"Dr the Most Honourable Andrew Holness, Prime Minister of Jamaica": a Caribbean style, two words before
+    "Honourable", all of it honorific, so the rules that skip honorifics between a title and a name skip it."""
+    from diplograph.graph.extract.reading import HONORIFIC
+
+    for written in ("Dr the Most Honourable ", "the Right Honourable ", "The Honourable ", "Most Honourable "):
+        assert re.fullmatch(HONORIFIC, written), written
+    assert not re.fullmatch(HONORIFIC, "the Most ")
