@@ -97,6 +97,10 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"\s+in\s+(?:investing|expanding|entering|"
                          r"building|opening|setting up))\b", re.IGNORECASE)
 # "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
+# after a nationality in an apposition: the kind of organisation it owns ("a Korean maker", "a Kenyan-owned
+# real estate company"), not a name going on ("a Korean Air flight")
+NATIONALITYS_KIND = re.compile(r"(?:-owned)?(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|" + COMPANY_NOUN_PLURAL
+                               + r")\b(?!\s+[A-Z])")
 SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+|among\s+)?(?:the\s+)?)?"
                                     r"(?P<rest>[^,.;]{0,80})")
 
@@ -312,9 +316,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
             lead_words = re.fullmatch(r"(?:[a-z][\w-]*\s+){1,3}", view.text[tail_start:m.start])  # "a fast-growing"
             if m.kind == "Country" and tail_start <= m.start and (m.start <= tail_start + 10 or lead_words) and (
                     view.text[m.end:m.end + 2] in ("'s", "’s") or  # "X, Kazakhstan's largest bank"
-                    m.via == "adjective" and article and re.match(r"(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|"
-                                                      + COMPANY_NOUN_PLURAL + r")\b(?!\s+[A-Z])", view.text[m.end:])):
-                return m  # "X, a Korean maker", "X, among the biggest Chinese companies in ..."
+                    m.via == "adjective" and article and NATIONALITYS_KIND.match(view.text, m.end)):
+                return m  # "X, a Korean maker", "X, among the biggest Chinese companies in ...", "a Kenyan-owned"
     city_based = re.match(r"\.?\s*,\s*(?:a|an|the)\s+", rest)  # "Equity Bank, a Nairobi-based lender"
     if city_based:
         at = org.end + city_based.end()
@@ -357,7 +360,7 @@ APPOSED_AFTER_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN + 
 NATIONALITYS_LIST = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s*[-–—:]\s+(?:the\s+)?")
 # "the Maldives' FDC": a possessive of a name that ends in s
 AND_OTHER = re.compile(r"\s+(?:and|&|as well as)\s+(?:several\s+|many\s+|some\s+|a few\s+)?other\s+")
-OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered)?\s+(?:[a-z-]+\s+){0,4}[\x22“«'‘]?")
+OWNER_BEFORE_NAME = re.compile(r"(?:['’]s?)?(?:-based|-headquartered|-owned)?\s+(?:[a-z-]+\s+){0,4}[\x22“«'‘]?")
 # "Vietnam's state-owned oil and gas giant X": "oil and gas" is one noun, no second clause
 INDUSTRY_AND = re.compile(r"(?<=[a-z])\s+and\s+(?!(?:the|a|an|its|their|other|some)\b)"
                           r"(?=[a-z-]+\s+(?:[a-z-]+\s+)?" + COMPANY_NOUN + r"\b)")

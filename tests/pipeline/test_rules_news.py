@@ -3664,3 +3664,17 @@ def test_the_most_honourable_before_a_name() -> None:
     for written in ("Dr the Most Honourable ", "the Right Honourable ", "The Honourable ", "Most Honourable "):
         assert re.fullmatch(HONORIFIC, written), written
     assert not re.fullmatch(HONORIFIC, "the Most ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The cooperation between the Danish-owned Viking Rubber A/S and its partner started in 2002.",
+         {("Viking Rubber A/S", "country:DNK")}),
+        ("The bank lent it to DN Holdings, a Kenyan-owned real estate company in Rwanda that is now in liquidation.",
+         {("DN Holdings", "country:KEN")}),
+    ],
+)
+def test_a_nationality_owning_a_company(sentence: str, expected: set) -> None:
+    """"the Danish-owned X", "X, a Kenyan-owned real estate company": the owners' nationality is the home."""
+    assert homes("Kenya and Denmark held talks. Kenya and Denmark are partners. " + sentence) == expected
