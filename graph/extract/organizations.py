@@ -98,9 +98,10 @@ PLANNED_CUE = re.compile(r"\b(?:(?:prepar\w+|plans?|planning|intends?|intending|
                          r"building|opening|setting up))\b", re.IGNORECASE)
 # "X, Kazakhstan's largest bank", "X (CATL), the Chinese battery giant"
 # after a nationality in an apposition: the kind of organisation it owns ("a Korean maker", "a Kenyan-owned
-# real estate company"), not a name going on ("a Korean Air flight")
-NATIONALITYS_KIND = re.compile(r"(?:-owned)?(?:\s+[\w-]+){0,3}?\s+(?:" + ORGANIZATION_NOUN + "|" + COMPANY_NOUN_PLURAL
-                               + r")\b(?!\s+[A-Z])")
+# real estate company"), not a name going on ("a Korean Air flight"); an owner's nationality gives way to where
+# the company is headquartered ("a Kenyan-owned company headquartered in Japan")
+NATIONALITYS_KIND = re.compile(r"(?:-owned(?![^,.;]*\b(?:based|headquartered)\s+in\b))?(?:\s+[\w-]+){0,3}?\s+(?:"
+                               + ORGANIZATION_NOUN + "|" + COMPANY_NOUN_PLURAL + r")\b(?!\s+[A-Z])")
 SUPERLATIVE_APPOSITION = re.compile(r"^\.?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:(?:one of\s+|among\s+)?(?:the\s+)?)?"
                                     r"(?P<rest>[^,.;]{0,80})")
 
