@@ -126,7 +126,8 @@ HAVE_JOINED = re.compile(r"\s*,?\s+(?:have|has|had)\s+(?:also\s+|since\s+|now\s+
 
 def _new_members_listed(view: SentenceView, last_group: Mention | None) -> list[Fact]:
     """"BRICS is made up of A, B and C. Since 2024, the new members D, E and F have joined.": the countries a
-    sentence lists after "new members", with a verb of joining, are members of the group named before."""
+    sentence lists after "new members", with a verb of joining, are members of the group it names, or else of the
+    one named before."""
     groups = [m for m in view.mentions if m.kind == "InternationalOrganization"]
     group = groups[-1] if groups else last_group
     if group is None:

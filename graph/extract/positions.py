@@ -1159,11 +1159,12 @@ def _met_where_fronted(view: SentenceView, person: Mention, pair: tuple[str, str
     lead = FRONTED_IN.match(view.text)
     places = lead and [m for m in view.places() + view.cities if m.end <= person.start and m.key]
     if not places or min(m.start for m in places) != lead.end() or len({m.key for m in places}) != 1 \
-            or places[0].key not in pair or any(m.kind == "Person" and m.end <= person.start for m in view.mentions) \
-            or not MET_BEFORE.search(view.text, 0, person.start - len(
-                re.search(r"(?:[A-Z][\w-]*\s+){0,3}$", view.text[:person.start]).group())):
+            or places[0].key not in pair:
         return None
-    return places[0].key
+    if any(m.kind == "Person" and m.end <= person.start for m in view.mentions):
+        return None  # "In Nairobi, President A met Prime Minister B": a meeting of two says nothing of B's side
+    before_title = re.sub(r"(?:[A-Z][\w-]*\s+){0,3}$", "", view.text[:person.start])  # "she met | Vice-Minister X"
+    return places[0].key if MET_BEFORE.search(before_title) else None
 
 
 def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], host: str | None) -> str | None:

@@ -2096,6 +2096,7 @@ def country_anaphors(views: list[SentenceView], gaz: Gazetteer) -> list[Sentence
     B's investments in the country": A). "The Southeast Asian nation" is the last of those in that region
     (data/gazetteer/region-adjectives.csv)."""
     named_before: list[Mention] = []  # the countries of the sentences before, as nouns
+    by_length = sorted(gaz.region_adjectives.items(), key=lambda item: -len(item[0]))  # "North African" first
     result = []
     for view in views:
         found = []
@@ -2109,8 +2110,7 @@ def country_anaphors(views: list[SentenceView], gaz: Gazetteer) -> list[Sentence
                 r"\b(?:in|into|to)\s+$", view.text[:match.start()]) else set()
             # "55 Mexican firms operate in the coffee-growing country": not the firms' own
             owners |= {m.key for m in places if m.via == "adjective" and NATION_OF_A_COMPANY.match(view.text, m.end)}
-            region = next((r for a, r in gaz.region_adjectives.items() if re.search(rf"\b{a}\s", match.group())),
-                          None)
+            region = next((r for a, r in by_length if re.search(rf"\b{re.escape(a)}\s", match.group())), None)
             if region is not None:  # "Belarus' exports to the Southeast Asian nation": Vietnam, wherever named
                 before = [m for m in before if _in_region(m, region, gaz)]
                 owners |= {m.key for m in named_before if not _in_region(m, region, gaz)}
