@@ -148,8 +148,11 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     last_company: Mention | None = None
     trade_before = False
     for view in views:
-        if view.is_title:  # a headline repeats the body without its context; only a post it names stands alone
+        if view.is_title:  # a headline repeats the body without its context; only a post it names stands alone,
             facts += positions(view)  # "In conversation with H.E. X, Ambassador of Kazakhstan to Pakistan"
+            if pair and any(m.key in pair for m in view.places()):  # and the areas it names with a partner:
+                context = DocumentContext(pair, None, pair_mentions, None, None, False)
+                facts += cooperation(view, context)  # "Uganda seeks ties with India in trade, investment and tourism"
             continue
         context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company, trade_before)
         facts += positions(view) + respective_posts(view, gaz)

@@ -472,12 +472,16 @@ def _without_glued_country(name: str, gaz: Gazetteer) -> int:
 PHOTO_CREDIT = re.compile(r"\bPhotos?\b|/\s*(?:Wikimedia|Getty|AFP|Reuters|AP|Shutterstock|Xinhua|VNA)\b")
 COMPANY_TAIL = re.compile(r"(?:\s+" + COMPANY_CUES.pattern.removeprefix(r"\b") + r")+(?![\w&-])")
 PATRONYMIC = re.compile(r"bin|ibn|bint|ben")  # a title word before it is a given name: "Sultan bin Saad"
+HYPHENED_TAIL = re.compile(r"-[A-Z][\w]*(?:-[A-Z][\w]*)*(?![\w-])")  # "Mota | -Engil": the NER stopped at a hyphen
 
 
 def _typed_mention(text: str, start: int, end: int, label: str, previous: str, index: int,
                    gaz: Gazetteer) -> Mention | None:
     """Decide what an NER name is, or that it is no entity of ours (a city, an initiative, a dateline)."""
     end = start + _without_glued_country(text[start:end], gaz)
+    glued = HYPHENED_TAIL.match(text, end)
+    if glued and text[end + 1:glued.end()] not in gaz.names and text[end + 1:glued.end()] not in gaz.adjectives:
+        end = glued.end()
     name = text[start:end]
     if not name or not name[0].isupper() or name in GENERIC_WORDS or name in gaz.not_names:
         return None

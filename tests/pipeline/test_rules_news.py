@@ -3678,3 +3678,34 @@ def test_the_most_honourable_before_a_name() -> None:
 def test_a_nationality_owning_a_company(sentence: str, expected: set) -> None:
     """"the Danish-owned X", "X, a Kenyan-owned real estate company": the owners' nationality is the home."""
     assert homes("Kenya and Denmark held talks. Kenya and Denmark are partners. " + sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("Portuguese contractor Tarsa-Velmon has begun building the road.", "Tarsa", "Tarsa-Velmon"),
+        ("The builder Tarsa-Velmon-Ostra won it.", "Tarsa", "Tarsa-Velmon-Ostra"),
+        # a country after the hyphen is the pair's, not the name's: "Acme-Kenya talks"
+        ("The Tarsa-Kenya deal was signed.", "Tarsa", "Tarsa"),
+        ("Tarsa-based firms grew.", "Tarsa", "Tarsa"),  # lower case: no name goes on
+    ],
+)
+def test_a_name_the_ner_stopped_at_a_hyphen_is_read_whole(text: str, cut: str, expected: str) -> None:
+    """"Portuguese contractor Mota | -Engil": the NER stopped at the hyphen inside a company's name."""
+    from diplograph.graph.extract.reading import _typed_mention
+    from diplograph.graph.gazetteer import load_gazetteer
+
+    start = text.index(cut)
+    mention = _typed_mention(text, start, start + len(cut), "ORG", text[:start].split()[-1] if start else "", 0,
+                             load_gazetteer())
+    assert mention is not None and mention.text == expected
+    assert text[mention.start:mention.end] == expected
+
+def test_areas_a_headline_names_with_a_partner() -> None:
+    """"Uganda seeks ties with India in trade, investment and tourism": a headline's areas are the pair's, as
+    readers and annotators take them, though the body names only some."""
+    text = ("Uganda seeks ties with India in trade, investment and tourism\n\n"
+            "Uganda and India held talks in Mumbai. Uganda and India are old friends.")
+    assert areas(text) == {"trade", "investment", "tourism"}
+    assert areas("Lake Victoria draws record tourism numbers\n\nUganda and India held talks in Mumbai. "
+                 "Uganda and India are old friends.") == set()  # no partner named: no area of the pair
