@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact, run_before
+from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact, run_after, run_before
 from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer, load_gazetteer
 from diplograph.graph.model import Fact, Mention
@@ -26,7 +26,7 @@ LISTING_CUE = re.compile(  # what may stand between a group and the list of its 
     r"(?:['’]s\s+(?:\w+\s+)?members?\s*[,:—–]\s*|\s+member\s+(?:states|countries)\s+(?:are|include)\s+|"
     r"\s+(?:comprises|groups|includes|unites|brings together|consists of|is made up of)\s+|"
     r"\s*[,—–―-]?\s*(?:which|that)\s+(?:also\s+)?(?:groups|includes|comprises|brings together|unites|consists of|"
-    r"is made up of|encompasses)\s+|"
+    r"is made up of|encompasses|takes in|counts)\s+|"
     r",?\s*(?:made up of|consisting of|composed of|comprising|whose members are|whose member states are|"
     r"grouping|(?:an?\s+)?(?:grouping|group|bloc|alliance|union)\s+of)\s+|"
     r"\s+(?:is|was)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,6}?(?:platform|grouping|group|bloc|alliance|forum|"
@@ -134,7 +134,7 @@ def _new_members_listed(view: SentenceView, last_group: Mention | None) -> list[
         return []
     countries = [m for m in view.places() if m.kind == "Country"]
     for cue in NEW_MEMBERS.finditer(view.text):
-        run = _country_run(view, countries, cue.end())
+        run = run_after(view, countries, cue.end())
         if run and HAVE_JOINED.match(view.text, run[-1].end) and not NOT_A_MEMBER.search(view.text[:cue.start()]):
             return [make_fact("Membership", view, {"member": m, "group": group}, 0.65) for m in run]
     return []
@@ -153,7 +153,7 @@ def _joins_the_members(view: SentenceView, last_group: Mention | None) -> list[F
         joins = JOINS_MEMBERS.match(view.text, subject.end)
         if not joins:
             continue
-        run = _country_run(view, countries, joins.end())
+        run = run_after(view, countries, joins.end())
         if len(run) >= 2 and re.match(r"\s*(?:[.;]|$|(?:as|in)\s+(?:the\s+)?(?:bloc|group|grouping|community|"
                                       r"union|organi[sz]ation|members?)\b)", view.text[run[-1].end:]):
             return [make_fact("Membership", view, {"member": m, "group": last_group}, 0.65)
@@ -242,8 +242,8 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         if listing.group().rstrip().endswith("("):
             end = text.find(")", group.end) if ")" in text[group.end:] else end
         listed = [m for m in countries if group.end + listing.end() <= m.start <= end]
-        holder = [m for m in countries if clause_start <= m.start and m.end <= group.start
-                  and MEMBERSHIP_CUE.search(text, m.end, group.start)]
+        holder = [m for m in countries if clause_start <= m.start and m.end <= group.start and m.via != "adjective"
+                  and MEMBERSHIP_CUE.search(text, m.end, group.start)]  # not "French exports"
         if listed and re.search(r"\balso\b", listing.group()) and holder:
             return holder[-1:] + listed  # "Mali will hold the presidency of X, which also includes A and B"
         if listed or not listing.group().rstrip().endswith("("):
@@ -252,18 +252,18 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     if listed_later and not any(group.end <= m.start < listed_later.start() for m in view.mentions
                                 if m.kind == "InternationalOrganization"):
         # "the BRICS summit, attended by the leaders of all five member countries -- Brazil, Russia, ..."
-        run = _country_run(view, countries, listed_later.end())
+        run = run_after(view, countries, listed_later.end())
         if len(run) >= 2:
             return run
     if re.search(r"\bmembers?(?:\s+states)?\s+of\s+(?:the\s+)?$", text[:group.start], re.IGNORECASE) and \
             re.match(r"\s+(?:include|includes|are)\s+", text[group.end:]):  # "Members of ASEAN include A, B"
-        return _country_run(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
+        return run_after(view, countries, group.end + re.match(r"\s+\w+\s+", text[group.end:]).end())
     founded_by = FOUNDED_IN_BY.match(text, group.end)  # "BRICS was founded in 2009 by Brazil, Russia, ..."
     if founded_by:
-        return _country_run(view, countries, founded_by.end())
+        return run_after(view, countries, founded_by.end())
     if FOUNDERS_OF.search(text[:group.start]) and re.match(r"\s*[:—–]", text[group.end:]):
         # "signed by the Founding Fathers of ASEAN: Indonesia, Malaysia, ..."
-        return _country_run(view, countries, group.end + re.match(r"\s*[:—–]", text[group.end:]).end())
+        return run_after(view, countries, group.end + re.match(r"\s*[:—–]", text[group.end:]).end())
     founders = FOUNDED_BY.search(text[:group.start])
     if founders:  # "Norway, Iceland, Liechtenstein and Switzerland form EFTA"
         run = run_before(view, countries, founders.start())
@@ -288,11 +288,11 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return []
     whose = WHOSE_LARGEST.match(text, group.end)  # "the European Union, whose largest economy is Germany"
     if whose:
-        return _country_run(view, countries, whose.end())[:1]
+        return run_after(view, countries, whose.end())[:1]
     trailing = AS_MEMBERS_AFTER.search(text[clause_start:group.start])
     if trailing:  # "Korea and Mexico keep a close relationship, as members of APEC, G20, OECD and MIKTA"
         subject = [m for m in countries if clause_start <= m.start < clause_start + trailing.start()]
-        run = _country_run(view, countries, subject[0].start) if subject else []
+        run = run_after(view, countries, subject[0].start) if subject else []
         if len(run) >= 2 and not re.search(r"[,;]", text[run[-1].end:clause_start + trailing.start()].rstrip(",")):
             return run
         if PAIR_REFERENCE.search(text[clause_start:clause_start + trailing.start()]) and context.main_pair:
@@ -304,7 +304,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return (owner[:1] + run) if run else []
     of_which = OF_WHICH.match(text, group.end)  # "the European Union, of which Sweden is a member state"
     if of_which:
-        named = _country_run(view, countries, of_which.end())
+        named = run_after(view, countries, of_which.end())
         if named and re.match(OF_WHICH_VERB, text[named[-1].end:]):
             return named
     partners_in = ARE_PARTNERS_IN.search(text, 0, group.start)
@@ -323,7 +323,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
             if alongside and any(m.kind == "InternationalOrganization" and group.end < m.start < alongside.end()
                                  for m in view.mentions):
                 alongside = None  # "... in the G20 and in the BRICS group alongside A, B": the last group's
-            return subject[-1:] + (_country_run(view, countries, alongside.end()) if alongside else [])
+            return subject[-1:] + (run_after(view, countries, alongside.end()) if alongside else [])
         if PAIR_REFERENCE.search(text[clause_start:sits.start()]) and context.main_pair:
             return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     if FORA_OF_THE_PAIR.search(text[:group.start]) and PAIR_REFERENCE.search(text) and context.main_pair:
@@ -343,7 +343,7 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
         return [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
     if cue_start == group.end and MEMBER_NOUN.search(text[cue_start:cue_end]):
         # "NATO ally Poland", "the fellow BRICS members, Brazil and India", "the EFTA states Norway, ..."
-        named = _country_run(view, countries, cue_end)
+        named = run_after(view, countries, cue_end)
         if named:
             return named
         if re.search(r"\b(?:[Tt]he two|[Bb]oth)\s+$", text[:group.start]) and context.main_pair and re.match(
@@ -369,14 +369,14 @@ def _members_of(view: SentenceView, group: Mention, context: DocumentContext) ->
     if re.match(r"\s*,\s*(?:including|such as|namely|like)\s", text[group.end:]) and \
             re.search(r"member", text[cue_start:cue_end], re.IGNORECASE):
         # "the member states of the GCC, including Qatar and Oman"
-        return _country_run(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
+        return run_after(view, countries, group.end + re.match(r"\s*,\s*\w+(?:\s+as)?", text[group.end:]).end())
     groups_then_comma = re.match(r"(?:\s*,?\s+and\s+(?:the\s+)?[A-Z][\w-]*)*\s*,", text[group.end:])
     if re.match(r"\s*(?:as\s+(?:an?\s+)?(?:fellow\s+)?(?:founding\s+)?members?|"
                 r"among\s+(?:the\s+)?member\s+(?:states|countries))\b",
                 text[clause_start:cue_end], re.IGNORECASE) and groups_then_comma:
         # "As members of the OTS, Turkey and Azerbaijan coordinate ...", "As fellow members of APEC and the
         # CPTPP, the two countries ..."
-        named = _country_run(view, countries, group.end + groups_then_comma.end())
+        named = run_after(view, countries, group.end + groups_then_comma.end())
         if not named and context.main_pair and re.match(r"\s*(?:" + TWO_COUNTRIES + r")\b",
                                                         text[group.end + groups_then_comma.end():], re.IGNORECASE):
             named = [context.pair_mentions[k] for k in context.main_pair if k in context.pair_mentions]
@@ -434,27 +434,10 @@ def _the_groups_own_members(view: SentenceView, group: Mention) -> list[Mention]
     if own is None or any(m.kind == "InternationalOrganization" and group.end < m.start < own.start()
                           for m in view.mentions):
         return []  # another group named between: the possessive is that one's
-    return _country_run(view, [m for m in view.places() if m.kind == "Country"], own.end())
+    return run_after(view, [m for m in view.places() if m.kind == "Country"], own.end())
 
 
 WHEN = r"(?:\s+(?:on|in|last|this|earlier|finally|officially|formally)\s+\w+|\s+yesterday|\s+today)?"
-
-
-def _country_run(view: SentenceView, countries: list[Mention], start: int) -> list[Mention]:
-    """The countries named in a row right after a position: ", Brazil and India"."""
-    run: list[Mention] = []
-    position = start
-    for m in countries:
-        if m.start < position:
-            continue
-        gap = view.text[position:m.start]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|,?\s*(?:such as|like|including|namely)|:|—|–)?\s*(?:the\s+)?",
-                            gap) or \
-                (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
-            break
-        run.append(m)
-        position = m.end
-    return run
 
 
 def _membership_cue(text: str, group: Mention, clause_start: int, groups: list[str]) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from diplograph.graph.extract.reading import (
     make_fact,
     mentions_between,
     organization_kind,
+    run_after,
     run_before,
 )
 from diplograph.graph.extract.vocabulary import (
@@ -1125,7 +1126,10 @@ FACILITY = (r"(?:plants?|factor(?:y|ies)|mines?|refiner(?:y|ies)|offices?|branch
             r"subsidiar(?:y|ies)|operations|headquarters|stores?|warehouses?|hubs?|units?|arm)")
 # "the X plant in Mombasa", "X's factory near Pecs", "X's regional office in Nairobi"
 FACILITY_IN = re.compile(r"(?:['’]s)?\s+(?:(?:new|first|second|local|regional|existing|planned|own|largest)\s+)?"
-                         r"(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\s+(?:in|near|at|outside|on the outskirts of)\s+")
+                         r"(?:[a-z][\w-]*\s+){0,2}?" + FACILITY + r"\s+(?:(?:sited|located|situated|based)\s+)?"
+                         r"(?:in|near|at|outside|on the outskirts of)\s+")
+# "It comes after the company's other plants sited in A, B and C": the company of the sentence before
+THE_COMPANYS = re.compile(r"\b[Tt]he\s+" + COMPANY_NOUN + r"(?=['’]s\s)")
 # "X's Kenyan subsidiary", "X's Polish unit"
 OWNED_ABROAD = re.compile(r"['’]s\s+(?=[A-Z])")
 # "X's Kenyan regional headquarters" is abroad; "X's Thai headquarters" is at home
@@ -1143,10 +1147,23 @@ def facilities_abroad(views: list[SentenceView], facts: list[Fact]) -> list[Fact
     homes = {f.role("organization").text: f.role("country").key for f in facts if f.kind == "HomeCountry"}
     placed = {(f.role("organization").text, f.role("market").key) for f in facts if f.kind == "MarketActivity"}
     found = []
+    last: Mention | None = None  # the company the sentences before named last
     for view in views:
         if view.is_title:
             continue
         places = sorted(view.mentions + view.cities, key=lambda m: m.start)
+        anaphor = THE_COMPANYS.search(view.text)
+        if anaphor and last is not None and not any(o.start < anaphor.start() for o in _organizations(view)):
+            facility = FACILITY_IN.match(view.text, anaphor.end())
+            first = _market_after(view, facility.end(), limit=0) if facility else None
+            for market in run_after(view, [m for m in view.places() if m.kind == "Country"], first.start) \
+                    if first is not None and not NEGATED_ACTIVITY.search(view.text) else []:
+                if market.key and homes.get(last.text) != market.key and (last.text, market.key) not in placed:
+                    placed.add((last.text, market.key))
+                    found.append(make_fact("MarketActivity", view, {"organization": last, "market": market}, 0.6,
+                                           status="active"))
+        companies = [o for o in _organizations(view) if o.kind == "Company"]
+        last = companies[0] if companies else last  # the subject, usually named first
         for org in _organizations(view):
             market = None
             tail = view.text[org.end:]

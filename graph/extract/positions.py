@@ -153,7 +153,9 @@ def _titled_before(view: SentenceView, person: Mention) -> bool:
                                                       view.text[t[2]:person.start]) for t in view.titles)
 
 
-TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*\s*")
+# "the Minister of Trade and Industry", "the Deputy Minister in charge of international trade"
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|to|for|and|on|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+                        r"\s+in\s+charge\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,4})*\s*")
 POST_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)\s*")  # "External Affairs Minister (EAM), Dr. X"
 
 

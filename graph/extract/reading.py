@@ -2266,6 +2266,23 @@ def names_two_countries_share(views: list[SentenceView], gaz: Gazetteer) -> list
     return result
 
 
+def run_after(view: SentenceView, mentions: list[Mention], start: int) -> list[Mention]:
+    """The mentions named in a row right after a position: ", Brazil and India"."""
+    run: list[Mention] = []
+    position = start
+    for m in mentions:
+        if m.start < position:
+            continue
+        gap = view.text[position:m.start]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|,?\s*(?:such as|like|including|namely)|:|—|–)?\s*(?:the\s+)?",
+                            gap) or \
+                (not run and re.search(r"\band\b", gap)):  # "a G7 member, and Kazakhstan": not a list
+            break
+        run.append(m)
+        position = m.end
+    return run
+
+
 def run_before(view: SentenceView, mentions: list[Mention], end: int) -> list[Mention]:
     """The mentions named in a row ending at `end`: "Brazil, India and China" before ", both ...",
     "Total, Orano and Alstom"."""

@@ -3709,3 +3709,32 @@ def test_areas_a_headline_names_with_a_partner() -> None:
     assert areas(text) == {"trade", "investment", "tourism"}
     assert areas("Lake Victoria draws record tourism numbers\n\nUganda and India held talks in Mumbai. "
                  "Uganda and India are old friends.") == set()  # no partner named: no area of the pair
+
+
+def test_a_title_in_charge_of_a_portfolio_before_its_country_and_name() -> None:
+    """"the Deputy Minister in charge of international trade of the People's Republic of China, X": the
+    portfolio after "in charge of" is lower case, and the title's country and the name still follow it."""
+    text = ("Luxembourg and China held talks. Luxembourg and China are partners. The Luxembourg minister met the "
+            "Deputy Minister in charge of international trade of the People’s Republic of China, Fu Zhiren.")
+    assert posts(text) == {("Fu Zhiren", "deputy minister in charge of international trade", "country:CHN")}
+
+
+def test_a_group_that_also_takes_in_its_other_members() -> None:
+    """"Chad ... among the member states of CEMAC, which also takes in A and B": the subject and the listed
+    are members; "Turkish steel" names a country that is none."""
+    text = ("Turkey and Chad held talks. Turkey and Chad are partners. In 2023 Chad became the largest buyer of "
+            "Turkish steel among the six member states of the Economic and Monetary Community of Central Africa "
+            "(CEMAC), which also takes in Cameroon and Gabon.")
+    group = "io:economic-and-monetary-community-of-central-africa"
+    assert members(text) == {("country:TCD", group), ("country:CMR", group), ("country:GAB", group)}
+
+
+def test_the_companys_plants_in_a_list_of_countries() -> None:
+    """"It comes after the company's other plants sited in A, B and C": the company of the sentence before is
+    active in each, as it is where its own name stands before its plants."""
+    lead = ("Nigeria and Ethiopia held talks. Nigeria and Ethiopia are partners. Nigeria’s Okafor Cement has "
+            "opened a cement plant in Ethiopia. ")
+    active = {("Okafor Cement", f"country:{c}", "active") for c in ("ETH", "SEN", "GHA", "ZMB")}
+    assert markets(lead + "It comes after the company’s other plants sited in Senegal, Ghana, and Zambia.") == active
+    assert markets(lead + "Okafor Cement's plants in Senegal, Ghana and Zambia employ 3,000 people.") == active
+    assert markets(lead + "The company's chairman visited Ghana.") == {("Okafor Cement", "country:ETH", "active")}
