@@ -178,7 +178,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
         if groups:
             last_group = groups[-1]
         companies = [m for m in view.mentions if m.kind in ("Company", "Organization")]
-        last_company = companies[0] if companies else None  # the subject, usually named first
+        last_company = companies[0] if companies else last_company  # the subject, usually named first
         trade_before = speaks_of_the_pairs_trade(view, pair)
     facts += officials_listed_after_one(views, facts, gaz)
     facts = posts_listed_under_a_body(views, facts)

@@ -60,7 +60,10 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
              and not any(money.end <= m.start < o for m in others) and not COMPARED_WITH.search(view.text[:o])]
     before = [(y, o) for y, o in view.years if o < money.start
               and not any(o < m.start < money.start for m in others)]
-    if after:
+    leading = [(y, o) for y, o in view.years if o < min(m.start for m in view.money)]
+    if not after and len(leading) == len(view.money) == len(view.years) >= 2:
+        year, offset = leading[view.money.index(money)]  # "between 2012 and 2013 ... from $5.8bn to $6.5bn"
+    elif after:
         year, offset = after[0]
     elif before:
         year, offset = before[-1]

@@ -3738,3 +3738,24 @@ def test_the_companys_plants_in_a_list_of_countries() -> None:
     assert markets(lead + "It comes after the company’s other plants sited in Senegal, Ghana, and Zambia.") == active
     assert markets(lead + "Okafor Cement's plants in Senegal, Ghana and Zambia employ 3,000 people.") == active
     assert markets(lead + "The company's chairman visited Ghana.") == {("Okafor Cement", "country:ETH", "active")}
+
+
+def test_two_years_then_two_amounts_pair_in_order() -> None:
+    """"between 2012 and 2013 exchanges climbed from $5.8 billion to $6.5 billion": the first figure is the first
+    year's; a single figure after a range stands at its end."""
+    lead = "Congo and China held talks. Congo and China are partners. "
+    assert trade_and_investment(lead + "Between 2012 and 2013 bilateral trade climbed from 5.8 billion US dollars "
+                                       "to 6.5 billion US dollars.") == {("TradeFlow", 5_800_000_000, 2012),
+                                                                        ("TradeFlow", 6_500_000_000, 2013)}
+    assert trade_and_investment(lead + "Between 1992 and 2023 bilateral trade totalled 5.8 billion US "
+                                       "dollars.") == {("TradeFlow", 5_800_000_000, 2023)}
+
+
+def test_it_is_the_company_named_two_sentences_before() -> None:
+    """"Okoro Bank intends to open in four more countries. ... he said. It currently operates in A and B": a
+    sentence that names no company between leaves "It" the last one named."""
+    text = ("Nigeria and Kenya held talks. Nigeria and Kenya are partners. Okoro Bank Plc intends to start operations "
+            "in Kenya over the next year. South Africa and Angola are among the countries under consideration, "
+            "he said. It currently operates in Ghana and Rwanda.")
+    assert {m for m in markets(text) if m[2] == "active"} == {("Okoro Bank Plc", "country:GHA", "active"),
+                                                              ("Okoro Bank Plc", "country:RWA", "active")}
