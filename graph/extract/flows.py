@@ -287,6 +287,22 @@ def _the_pairs_trade_referred_to(view: SentenceView, money: Money, context: Docu
                                           or CHANGE_BEFORE.search(view.text[:money.start]))
 
 
+FIGURE_AFTER_COUNTRY = re.compile(r"\s*(?:[:–—-]\s*)?(?:(?:about|some|nearly|almost|over)\s+)?")
+
+
+def _listed_with_its_figure(view: SentenceView, money: Money) -> Mention | None:
+    """The country written straight before a figure, where the sentence lists two or more countries so, each
+    with its own: "Serbia €790 million, BiH €344 million and Montenegro €71 million"."""
+    def country_before(m: Money) -> Mention | None:
+        return next((c for c in view.places() if c.kind == "Country" and c.via != "adjective"
+                     and FIGURE_AFTER_COUNTRY.fullmatch(view.text, c.end, m.start)), None)
+
+    named = [country_before(m) for m in view.money]
+    if len({c.key for c in named if c is not None}) < 2:
+        return None
+    return country_before(money)
+
+
 def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
     facts = []
     for money in view.money:
@@ -305,6 +321,9 @@ def flows(view: SentenceView, context: DocumentContext) -> list[Fact]:
             continue
         source, target = _direction(view, kind, cue)
         source, target = _complete_pair(source, target, context.main_pair, context.pair_mentions)
+        listed = _listed_with_its_figure(view, money)
+        if source is not None and listed is not None and listed.key != source.key:
+            target = listed  # "Croatia €927 million, followed by Serbia €790 million": each figure its country's
         earlier = [f for f in facts if f.kind == ("TradeFlow" if kind == "trade" else "InvestmentFlow")]
         if not (source and target) and earlier and earlier[-1].role("from"):
             source, target = earlier[-1].role("from"), earlier[-1].role("to")  # "..., while sales of X reached"

@@ -3759,3 +3759,12 @@ def test_it_is_the_company_named_two_sentences_before() -> None:
             "he said. It currently operates in Ghana and Rwanda.")
     assert {m for m in markets(text) if m[2] == "active"} == {("Okoro Bank Plc", "country:GHA", "active"),
                                                               ("Okoro Bank Plc", "country:RWA", "active")}
+
+
+def test_a_list_of_countries_each_with_its_figure() -> None:
+    """"Its investments hit a record in Croatia €927 million, followed by Serbia €790 million and Montenegro €71
+    million": each figure goes to the country written just before it, not all to the first."""
+    text = ("Slovenia and Serbia held talks. Slovenia and Serbia are partners. In 2006 Slovenia's investments hit a "
+            "record high in Croatia €927 million, followed by Serbia €790 million and Montenegro €71 million.")
+    found = {(f.role("to").key, int(f.value("amount"))) for f in of_kind(facts_of(text), "InvestmentFlow")}
+    assert found == {("country:HRV", 927_000_000), ("country:SRB", 790_000_000), ("country:MNE", 71_000_000)}
