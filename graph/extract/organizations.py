@@ -455,10 +455,30 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
         later = [o.start for o in _organizations(view) if o.start >= anaphor.end()]
         facts += _activity_of(view, context.last_company, anaphor.end(), min(later, default=len(view.text)), gaz,
                               sector_from=anaphor.end())
+    done = {(f.role("organization").text, f.role("market").key) for f in facts}
+    facts += [f for f in _their_clause_after_a_dash(view, gaz)
+              if (f.role("organization").text, f.role("market").key) not in done]
     facts += _shared_by_the_run(view, facts)
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
         _present_by_list(view, facts) + _described_at_work_abroad(view, facts) + _at_work_where_fronted(
             view, facts, gaz, context.last_company if context else None)
+
+
+THEY_AFTER_A_DASH = re.compile(r"\s[—–-]\s+(?:they|it)\s+(?:now\s+|also\s+|already\s+)*(?=[a-z])")
+
+
+def _their_clause_after_a_dash(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    """"Vodacom and MTN are all but sewing up the continent — they now operate in A, B and C": "they" after a
+    dash is the sentence's subject, the companies it names first, together."""
+    orgs = _organizations(view)
+    dash = THEY_AFTER_A_DASH.search(view.text)
+    if not orgs or dash is None:
+        return []
+    subjects = run_after(view, orgs, orgs[0].start)
+    if any(o.start < dash.start() for o in orgs if o not in subjects) or subjects[-1].end > dash.start():
+        return []
+    return [f for org in subjects for f in _activity_of(view, org, dash.end(), len(view.text), gaz,
+                                                        sector_from=dash.end())]
 
 
 def _shared_by_the_run(view: SentenceView, found: list[Fact]) -> list[Fact]:

@@ -3768,3 +3768,12 @@ def test_a_list_of_countries_each_with_its_figure() -> None:
             "record high in Croatia €927 million, followed by Serbia €790 million and Montenegro €71 million.")
     found = {(f.role("to").key, int(f.value("amount"))) for f in of_kind(facts_of(text), "InvestmentFlow")}
     assert found == {("country:HRV", 927_000_000), ("country:SRB", 790_000_000), ("country:MNE", 71_000_000)}
+
+
+def test_they_after_a_dash_are_the_companies_named_first() -> None:
+    """"Telkana and Mobicell are all but sewing up the continent — they now operate in A, B and C": both."""
+    text = ("South Africa and Nigeria held talks. South Africa and Nigeria are partners. The telecom groups Telkana "
+            "Holdings and Mobicell Group are all but sewing up the continent — they now operate in Tanzania, "
+            "Cameroon and Egypt.")
+    assert markets(text) == {(org, f"country:{c}", "active") for org in ("Telkana Holdings", "Mobicell Group")
+                             for c in ("TZA", "CMR", "EGY")}
