@@ -6,9 +6,13 @@ Amounts are returned in base units of the currency as written; nothing is conver
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+
+from diplograph.graph.config import COUNTRY_CODES_FILE
 
 SCALES = {
     "thousand": 10**3, "k": 10**3,
@@ -34,6 +38,7 @@ PREFIX_CURRENCIES = {
     "r": "ZAR",  # "R44 million", as South African papers write the rand: a capital glued to an amount with its scale
     "k": "K",  # "K22 billion": Papua New Guinea's kina, or Zambia's kwacha; kept as written, glued as the rand's R
     "cfa": "CFA", "fcfa": "CFA",  # "CFA 3.27 billion"
+    "nu": "BTN", "nu.": "BTN",  # "Nu 179 million": Bhutan's ngultrum
 }
 # Words after the number.
 SUFFIX_CURRENCIES = {
@@ -51,7 +56,7 @@ SUFFIX_CURRENCIES = {
     "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "pesos": "$", "shillings": "Sh",
     # the franc of West or of Central Africa (XOF, XAF): kept as written, like "Rs"
     "cfa francs": "CFA", "cfa franc": "CFA", "francs cfa": "CFA", "fcfa": "CFA", "cfa": "CFA",
-    "tugriks": "MNT", "tugrik": "MNT", "kwacha": "K", "kina": "K",
+    "tugriks": "MNT", "tugrik": "MNT", "kwacha": "K", "kina": "K", "ngultrum": "BTN",
 }
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -68,6 +73,10 @@ _SUFFIX = "|".join(sorted((re.escape(k) for k in SUFFIX_CURRENCIES), key=len, re
 
 MONEY_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>{_PREFIX})\s?{_NUM}{_SCALE}", re.IGNORECASE)
 MONEY_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>{_SUFFIX})(?!\w)", re.IGNORECASE)
+# any ISO 4217 code, in capitals, before or after the number: "MWK 5 billion", "3.2 billion XOF"
+MONEY_ISO_PREFIXED = re.compile(rf"(?<![\w$€£¥₸₽₹₩₺])(?P<cur>[A-Z]{{3}})\s?{_NUM}{_SCALE}")
+MONEY_ISO_SUFFIXED = re.compile(rf"\b{_NUM}{_SCALE}\s+(?P<cur>[A-Z]{{3}})(?!\w)")
+NOT_CURRENCIES = {"ALL", "TOP", "CUP", "PEN", "MOP", "BAM", "SOS"}  # codes that are English words in capitals
 ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 YEAR = re.compile(r"(?:\b|(?<=\dH))(19[5-9]\d|20[0-4]\d)\b")  # "in 1H2018": a half-year glued to it
 
@@ -97,15 +106,19 @@ def find_money(text: str) -> list[Money]:
     if not ANY_NUMBER.search(text):
         return []  # every amount has a figure or a number word; most sentences have neither
     found: list[Money] = []
-    for pattern, table in ((MONEY_PREFIXED, PREFIX_CURRENCIES), (MONEY_SUFFIXED, SUFFIX_CURRENCIES)):
+    codes = iso_currencies()
+    for pattern, table in ((MONEY_PREFIXED, PREFIX_CURRENCIES), (MONEY_SUFFIXED, SUFFIX_CURRENCIES),
+                           (MONEY_ISO_PREFIXED, codes), (MONEY_ISO_SUFFIXED, codes)):
         for m in pattern.finditer(text):
             scale = m.group("scale")
-            cur = table[m.group("cur").lower()]
+            cur = table.get(m.group("cur").lower() if table is not codes else m.group("cur"))
+            if cur is None:
+                continue  # three capitals that name no currency: "FDI 5 billion"
             if m.group("cur").lower() == "try" and not m.group("cur").isupper():
                 continue  # the verb "try" is not the lira
             if m.group("num").lower() in NUMBER_WORDS and not scale:
                 continue  # "one euro coins": a number word counts only with its scale ("one billion euros")
-            if m.group("cur").lower() in ("rm", "dh") and not m.group("cur")[0].isupper():
+            if m.group("cur").lower() in ("rm", "dh", "nu", "nu.") and not m.group("cur")[0].isupper():
                 continue
             if m.group("cur").lower() in ("r", "k") and (not m.group("cur").isupper() or not scale and "," not in
                                                          m.group("num") or m.end("cur") != m.start("num")):
@@ -118,6 +131,15 @@ def find_money(text: str) -> list[Money]:
             continue
         result.append(money)
     return result
+
+
+@cache
+def iso_currencies() -> dict[str, str]:
+    """Every ISO 4217 code of the country codes (code -> itself), but those that are English words."""
+    with COUNTRY_CODES_FILE.open(encoding="utf-8", newline="") as handle:
+        codes = {code.strip() for row in csv.DictReader(handle)
+                 for code in (row.get("ISO4217-currency_alphabetic_code") or "").split(",")}
+    return {code: code for code in codes if re.fullmatch(r"[A-Z]{3}", code) and code not in NOT_CURRENCIES}
 
 
 def find_years(text: str) -> list[tuple[int, int]]:

@@ -55,6 +55,11 @@ from diplograph.graph.money import find_money, find_years
         ("trade of 3,75 billion euros", 3_750_000_000, "EUR"),
         ("trade of $1,250 million", 1_250_000_000, "$"),
         ("exports of 1.2 billion US$ last year", 1_200_000_000, "USD"),  # the sign after the number
+        # any ISO 4217 code in capitals, before or after the number; Bhutan's ngultrum as Kuensel writes it
+        ("a loan of MWK 5 billion", 5_000_000_000, "MWK"),
+        ("worth 3.2 billion XOF", 3_200_000_000, "XOF"),
+        ("goods worth Nu 179 million (M) last year", 179_000_000, "BTN"),
+        ("an export value of Nu 46M.", 46_000_000, "BTN"),
     ],
 )
 def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
@@ -65,7 +70,8 @@ def test_amounts_in_base_units(text: str, amount: int, currency: str) -> None:
 
 @pytest.mark.parametrize("text", ["a 35% decrease", "in 2024", "they try 5 times", "3 million people",
                                   "one euro coins", "someone billion euros", "the arm 5m away",
-                                  "the R2 road", "an r5 million typo", "a K9 unit", "the K-pop star"])
+                                  "the R2 road", "an r5 million typo", "a K9 unit", "the K-pop star",
+                                  "FDI 5 billion", "ALL 5 million", "TOP 10 firms", "the nu 5 thing"])
 def test_no_money(text: str) -> None:
     assert find_money(text) == []
 
