@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.graph.config import SECTOR_NS
 from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact
 from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer
@@ -121,6 +122,10 @@ def trade_and_investment_talked_of(views: list[SentenceView], facts: list[Fact],
             view, concept = said[0]
             found.append(make_fact("Cooperation", view, {"party": [pair_mentions[k] for k in pair]}, 0.5,
                                    sector=concept.iri))
+        elif exports >= needed:  # no word "trade", but "French exports" and "Bhutan importing goods"
+            view = next(v for v in views if not NEGATED.search(v.text) and EXPORTS.search(v.text))
+            found.append(make_fact("Cooperation", view, {"party": [pair_mentions[k] for k in pair]}, 0.5,
+                                   sector=SECTOR_NS + area))
     return found
 
 

@@ -3777,3 +3777,12 @@ def test_they_after_a_dash_are_the_companies_named_first() -> None:
             "Cameroon and Egypt.")
     assert markets(text) == {(org, f"country:{c}", "active") for org in ("Telkana Holdings", "Mobicell Group")
                              for c in ("TZA", "CMR", "EGY")}
+
+
+def test_trade_spoken_of_only_as_exports_and_imports() -> None:
+    """An article on two countries that never writes "trade" but twice speaks of exports or imports reports
+    trade between them; once is not enough."""
+    lead = "Bhutan and Austria held talks. Bhutan and Austria are partners. "
+    assert areas(lead + "Austria was the 14th largest import country for Bhutan last year. Austria ranked 15th "
+                        "among Bhutan’s export countries.") == {"trade"}
+    assert "trade" not in areas(lead + "Austria ranked 15th among Bhutan’s export countries.")
