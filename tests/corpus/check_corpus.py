@@ -153,6 +153,28 @@ def check_gold(path: Path, txt: Path, qids: dict[str, str], errors: list[str]) -
             err(f"country {e['label']} linked to {iri}, country-codes.csv says {want}")
 
 
+def check_sector_synonyms(tables: dict[str, dict], errors: list[str]) -> None:
+    """Every name belongs to one sector across all the gold files checked together.
+
+    Scorers pool gold files and join synonyms transitively, so one synonym listed under two sectors (in one
+    file or two) makes those sectors one, for every article of the pool, and pooled scores drift as files are
+    added. A sector's own name is never another sector's synonym.
+    """
+    sectors = {norm(c) for table in tables.values() for c in table}
+    first: dict[str, tuple[str, str]] = {}  # synonym -> (its sector, the file that listed it first)
+    for name, table in tables.items():
+        for canon, synonyms in table.items():
+            for s in synonyms:
+                n, c = norm(s), norm(canon)
+                if n == c:
+                    continue
+                if n in sectors:
+                    errors.append(f"{name}: {s!r} is listed under {canon!r} but is a sector of its own")
+                elif first.setdefault(n, (c, name))[0] != c:
+                    errors.append(f"{name}: {s!r} is listed under {canon!r}, "
+                                  f"but under {first[n][0]!r} in {first[n][1]}")
+
+
 def folder_path(folder: str | Path) -> Path:
     """A folder of tests/corpus by name, or any folder by path."""
     path = Path(folder)
@@ -165,6 +187,7 @@ def check(folders=FOLDERS) -> tuple[list[str], dict[str, int]]:
     qids = country_qids()
     counts = {}
     seen_ids = {}
+    tables: dict[str, dict] = {}
     for folder in folders:
         base = folder_path(folder)
         folder = str(folder)
@@ -200,6 +223,11 @@ def check(folders=FOLDERS) -> tuple[list[str], dict[str, int]]:
             gold = base / (txt.stem + ".json")
             if gold.exists():
                 check_gold(gold, txt, qids, errors)
+                try:
+                    tables[gold.name] = json.loads(gold.read_text(encoding="utf-8")).get("sectors", {})
+                except ValueError:
+                    pass  # reported by check_gold
+    check_sector_synonyms(tables, errors)
     return errors, counts
 
 

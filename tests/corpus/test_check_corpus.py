@@ -75,3 +75,23 @@ def test_a_four_digit_number_is_its_own(tmp_path: Path) -> None:
         assert counts == {str(folder): 2}
         collisions = [e for e in errors if "also used by" in e]
         assert collisions == [] if len(other) > len(number) else collisions, errors
+
+
+def test_a_synonym_of_two_sectors_is_reported(tmp_path: Path) -> None:
+    """"airport" under aviation and under transport would make the two one sector for every pooled article."""
+    gold_file, text = _copy_of_a_dev_article(tmp_path / "synonyms")
+    gold = json.loads(text)
+    gold["sectors"] = {**gold["sectors"], "aviation": ["airport"], "transport": ["railways", "airport"]}
+    gold_file.write_text(json.dumps(gold), encoding="utf-8")
+    errors, _ = check_corpus.check([gold_file.parent])
+    reported = [e for e in errors if "'airport'" in e]
+    assert len(reported) == 1 and "'aviation'" in reported[0] and "'transport'" in reported[0], errors
+
+
+def test_a_sector_listed_as_another_sectors_synonym_is_reported(tmp_path: Path) -> None:
+    gold_file, text = _copy_of_a_dev_article(tmp_path / "sector-as-synonym")
+    gold = json.loads(text)
+    gold["sectors"] = {**gold["sectors"], "logistics": [], "transport": ["logistics"]}
+    gold_file.write_text(json.dumps(gold), encoding="utf-8")
+    errors, _ = check_corpus.check([gold_file.parent])
+    assert f"{gold_file.name}: 'logistics' is listed under 'transport' but is a sector of its own" in errors
