@@ -459,9 +459,33 @@ def activities(view: SentenceView, gaz: Gazetteer, context: DocumentContext | No
     facts += [f for f in _their_clause_after_a_dash(view, gaz)
               if (f.role("organization").text, f.role("market").key) not in done]
     facts += _shared_by_the_run(view, facts)
+    facts += [f for f in _branch_of(view) if (f.role("organization").text, f.role("market").key) not in done]
     return facts + _listed_after_activity(view, facts, gaz) + _awarded_to(view) + _their_plans(view, facts) + \
         _present_by_list(view, facts) + _described_at_work_abroad(view, facts) + _at_work_where_fronted(
             view, facts, gaz, context.last_company if context else None)
+
+
+# "Bitel, the Peru branch of Vietnam's telecom group Viettel": a company's unit named for the country it works in
+BRANCH_OF = re.compile(r",\s+(?:the|its)\s+(?P<place>[A-Z][\w'’ -]{1,40}?)\s+(?:branch|subsidiary|unit|arm|affiliate|"
+                       r"division|operation|operations|business)\s+of\b")
+
+
+def _branch_of(view: SentenceView) -> list[Fact]:
+    """The unit, and the group it belongs to (named within the next 80 characters, before the clause ends),
+    both work in the country the unit is named for."""
+    facts = []
+    for org in _organizations(view):
+        branch = BRANCH_OF.match(view.text, org.end)
+        market = branch and next((m for m in view.places() if m.start == branch.start("place")
+                                  and m.end == branch.end("place") and m.key), None)
+        if market is None:
+            continue
+        stop = min([i for i in (view.text.find(c, branch.end()) for c in ",;") if i >= 0] + [branch.end() + 80])
+        parent = next((o for o in _organizations(view) if branch.end() <= o.start < stop), None)
+        for unit in [org] + ([parent] if parent else []):
+            facts.append(make_fact("MarketActivity", view, {"organization": unit, "market": market}, 0.7,
+                                   status="active"))
+    return facts
 
 
 THEY_AFTER_A_DASH = re.compile(r"\s[—–-]\s+(?:they|it)\s+(?:now\s+|also\s+|already\s+)*(?=[a-z])")
@@ -720,7 +744,8 @@ def _beyond(view: SentenceView, market: Mention) -> int:
     return clause if clause >= 0 else market.end + 60
 
 
-MARKET_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+# "runs 38 branches in Uganda, 7 in Rwanda and 2 in Tanzania": a count before each further market
+MARKET_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:\d[\d,]*\s+in\s+)?(?:the\s+)?")
 
 
 def _markets_from(view: SentenceView, market: Mention) -> list[Mention]:

@@ -225,6 +225,8 @@ def _owner_of_title(view: SentenceView, t_start: int) -> Mention | None:
     """The country or organisation written just before a title: "Kazakhstan's", "Qatari", "BI Group"."""
     for m in reversed(view.before(t_start, within=40)):
         gap = re.sub(r"^\s+" + MISSIONS, " ", view.text[m.end:t_start])  # "the Ukraine embassy's charge d'affaires"
+        if m.text.endswith("s") and re.match(r"['’]\s", gap):
+            gap = "'s" + gap[1:]  # "Barbados’ Ambassador to CARICOM": a name ending in s takes the apostrophe alone
         if m.kind in affiliation_kinds() and re.fullmatch(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}", gap) and all(
                 w[0].isupper() or re.fullmatch(ENVOY_RANK, w) or w in load_gazetteer().portfolio_words
                 for w in re.sub(r"^['’]s", "", gap).split()):  # "Kenyan trade attache", "Oman's new envoy"
@@ -513,8 +515,9 @@ DATELINE = re.compile(r"(?P<city>[A-ZÀ-Þ][A-ZÀ-Þ'’. -]+?)\s*(?:,\s*(?P<cou
                       r"(?:,|\.|:|—|–|-(?!\w)|\()")
 # "the Kazakh side was represented by", "a Swedish business delegation of 30 companies, led by"
 SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|government|team)"
-                  r"(?:\s+(?:of|to)\s+[^.;:,]{1,50})?,?"
-                  r"\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:represented by|led by|headed by|included|comprised|"
+                  r"(?:\s+(?:of|to)\s+[^.;:,]{1,50})?,?"  # "The Mauritanian delegation also included"
+                  r"\s+(?:also\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
+                  r"(?:represented by|led by|headed by|included|comprised|"
                   # "the Greek delegation was headed by A, and the Egyptian delegation by B"; "Kenya was represented by"
                   r"consisted of|by(?=\s+[A-Z]))\b|\s+(?:was|were|is|are)\s+represented\s+by\b")
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
@@ -529,8 +532,9 @@ FOR_A_COUNTRY = re.compile(r"(?:^|[.;:]\s*|\b)[Ff]or\s+(?:the\s+)?$")
 PARTICIPANTS_WERE = re.compile(r"\s*,\s+(?:the\s+)?(?:participants|delegates|attendees|members of the delegation)\s+"
                                r"(?:were|included|was)\b")
 ON_THE_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")  # "On the Ghanaian side, ... was co-chaired by X"
-IN_THE_SIDE_BEFORE = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)\s+"
-                                r"the\s+$")
+# "X and Y were in the Bulgarian delegation"; "X, Minister of Foreign Affairs, headed the Egyptian delegation"
+IN_THE_SIDE_BEFORE = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?(?:in|part of|members? of|among|included in)|"
+                                r"(?:headed|led|chaired|co-chaired))\s+the\s+$")
 GOVERNMENT_PARTY = re.compile(r"\s+(?:government|side|ministry|state)\b")
 SIGNED_BY = re.compile(r"\b(?:signed|initialled|inked)\s+(?:on\s+(?:its|their)\s+behalf\s+)?by\b")
 THE_TEAM_WAS = re.compile(r"\s*(?:The|This|Its)\s+(?:[\w-]+\s+)?(?:team|delegation|side|mission)\s+(?:consisted\s+of|"

@@ -3786,3 +3786,36 @@ def test_trade_spoken_of_only_as_exports_and_imports() -> None:
     assert areas(lead + "Austria was the 14th largest import country for Bhutan last year. Austria ranked 15th "
                         "among Bhutan’s export countries.") == {"trade"}
     assert "trade" not in areas(lead + "Austria ranked 15th among Bhutan’s export countries.")
+
+
+def test_a_bare_title_whose_holder_headed_a_sides_delegation_or_that_it_also_included() -> None:
+    """"X, Minister of Foreign Affairs, headed the Egyptian delegation. The Mauritanian delegation also
+    included Y, Minister of Equipment": each side's minister, though neither title names a country."""
+    text = ("Egypt and Mauritania held talks in Nouakchott. Egypt and Mauritania are partners. Samir Fathy, Minister "
+            "of Foreign Affairs, headed the Egyptian delegation. The Mauritanian delegation also included Sidi Ould "
+            "Bah, Minister of Equipment and Transport.")
+    assert posts(text) == {("Samir Fathy", "minister of foreign affairs", "country:EGY"),
+                           ("Sidi Ould Bah", "minister of equipment and transport", "country:MRT")}
+
+
+def test_a_count_before_each_further_market_of_a_list() -> None:
+    """"runs 30 branches in Uganda, 6 in Rwanda and 2 in Tanzania": the bank is in all three."""
+    text = ("Kenya and Uganda held talks. Kenya and Uganda are partners. Zawadi Bank has opened 120 branches across "
+            "East Africa. The lender runs 30 branches in Uganda, 6 in Rwanda and 2 in Tanzania.")
+    assert {(m, s) for o, m, s in markets(text) if o == "Zawadi Bank"} == {
+        ("country:UGA", "active"), ("country:RWA", "active"), ("country:TZA", "active")}
+
+
+def test_a_unit_named_for_a_country_and_its_group_both_work_there() -> None:
+    """"X, the Chilean unit of Spain's Y": X and its group Y both work in Chile."""
+    text = ("Chile and Spain held talks. Chile and Spain are partners. Aguas Maipo, the Chilean unit of Spain's "
+            "Hidrobeta Group, raised its tariffs.")
+    assert markets(text) == {("Aguas Maipo", "country:CHL", "active"), ("Hidrobeta Group", "country:CHL", "active")}
+
+
+def test_a_country_whose_name_ends_in_s_owns_a_title_with_the_apostrophe_alone() -> None:
+    """"Barbados’ Ambassador to CARICOM, X": Barbados's ambassador, whichever apostrophe."""
+    for apostrophe in ("’", "'"):
+        text = ("Barbados and Suriname held talks. Barbados and Suriname are partners. The meeting was chaired by "
+                f"Barbados{apostrophe} Ambassador to CARICOM, David Lorde.")
+        assert posts(text) == {("David Lorde", "ambassador", "country:BRB")}
