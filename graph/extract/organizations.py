@@ -41,6 +41,9 @@ ACTIVE_CUE = re.compile(
     r"(?:picked up|secured|bought|won|holds|hold|obtained|was awarded|were awarded)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:concessions?|blocks?|stakes?|licen[cs]es?|contracts?|tenders?|assets?)|"
     r"(?:has|have|holds|hold|owns|own)\s+(?:a|an)\s+(?:[\w%.-]+\s+){0,3}?(?:stake|share|holding|interest)\s+(?:in|of)|"
+    # "has taken a 49 percent stake in Libya's X", "bought the majority share of X"
+    r"(?:taken|took|takes|bought|buys|acquired|acquires|purchased)\s+(?:a|an|the)\s+(?:[\w%.-]+\s+){0,3}?"
+    r"(?:stake|share|holding|interest)\s+(?:in|of)|"
     r"employs|employ|employed|delivers|sells|"
     # "X is the main contractor for the Nairobi bypass"
     r"(?:is|are|was|were|has been|have been)\s+(?:the|a|an|one of the)\s+(?:[\w-]+\s+){0,2}?"
@@ -290,6 +293,12 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                         and m.via == "adjective"), None)
         if country and OWNER_OF_COMPANIES.match(view.text[country.end:]):
             return country
+    origin = COMPANY_FROM.match(rest)
+    if origin:
+        country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + origin.end()
+                        and m.via != "adjective" and re.match(r"\s*(?:[,.;)]|$)", view.text[m.end:])), None)
+        if country:  # and not "a unit of PNG company Y", Y's
+            return country
     top = LARGEST_IN.match(rest)
     if top:  # "Safaricom, the largest telecoms operator in Kenya"
         country = next((m for m in view.mentions if m.kind == "Country" and m.start == org.end + top.end()
@@ -355,6 +364,9 @@ NATIONALITY_AFTER_COPULA = re.compile(r"\s+(?:is|was|remains|became|has become)\
 LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leading|main|oldest|top|second-largest|"
                         r"third-largest)\s+(?!foreign\b|overseas\b|international\b)(?:[\w-]+\s+){0,3}?"
                         + COMPANY_NOUN + r"s?\s+in\s+(?:the\s+)?")
+# "Cevital, a company from Algeria, has signed": the country the apposition says it comes from
+COMPANY_FROM = re.compile(r"\s*,\s*(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN
+                          + r"s?\s+(?:from|based\s+in|headquartered\s+in)\s+(?:the\s+)?")
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“‘']?")
@@ -1584,6 +1596,9 @@ def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
         for org in _list_after(view, listing.end(), people_are_companies=True):
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": place}, 0.65,
                                    status="active"))
+            home = _of_a_country(view, org.end) and next(m for m in view.places() if m.start > org.end)
+            if home and not any(m.start == org.start for m in view.mentions):  # a name the NER missed: its home
+                facts.append(make_fact("HomeCountry", view, {"organization": org, "country": home}, 0.65))
     return facts
 
 
@@ -1698,6 +1713,12 @@ LEGAL_SUFFIX_REST = re.compile(r"(?:(?:\.[A-Za-z]{1,3})+|(?:\s+(?:Srl|S\.r\.l|Sp
                                r"Plc|PLC|Unipersonale)\b)+)(?=\.?(?:\s*[,;&]|\s+and\b|\s+(?:are|were)\b))")
 
 
+def _of_a_country(view: SentenceView, at: int) -> bool:
+    """"Big C of France": a country's name after "of" ends a company's name in a list."""
+    of = re.match(r"\s+of\s+(?:the\s+)?", view.text[at:])
+    return bool(of) and any(m.start == at + of.end() and m.via != "adjective" for m in view.places())
+
+
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
     """The organisations named in a row from `start`: known mentions, or capitalised names between the
     commas that nothing else claims.  In a list of companies ("Malaysian ones such as Petronas, Sime Darby"),
@@ -1720,7 +1741,8 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
                     people_are_companies and m.kind in ("Person", "Organization", "Company")  # the NER's piece
                     and position < m.start and m.end <= name.end()) for m in view.mentions) or any(
                     w in _list_stop_words() for w in name.group().split()) or not re.match(
-                    r"\s*(?:,|and\b|&|[.;()]|$|(?:are|were|is|was|have|has|had|will)\s)", view.text[name.end():]):
+                    r"\s*(?:,|and\b|&|[.;()]|$|(?:are|were|is|was|have|has|had|will)\s)", view.text[name.end():]
+            ) and not _of_a_country(view, name.end()):
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
             if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
@@ -1739,6 +1761,11 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
         note = re.match(r"\s*\([^()]{1,40}\)", view.text[item.end:])  # "Eurobank (via Universal Bank), ..."
         if note:
             item = replace(item, end=item.end + note.end())
+        of = re.match(r"\s+of\s+(?:the\s+)?", view.text[item.end:])  # "Big C of France and Lotte Mart of Korea"
+        country = of and next((m for m in view.places() if m.start == item.end + of.end() and m.via != "adjective"),
+                              None)
+        if country is not None:
+            item = replace(item, end=country.end)
         gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
                        view.text[item.end:])  # "Mitsui & Co.; Nippon Koei Co.; ..."
         if not gap:

@@ -490,6 +490,9 @@ def _title_after(view: SentenceView, person: Mention) -> Fact | None:
         if affiliation.via == "adjective":  # "X, CEO of Qatari real estate firm Y": the firm, Y
             affiliation = next((m for m in after if m.kind != "Country" and NATIONALITYS_FIRM.fullmatch(
                 view.text, affiliation.end, m.start)), affiliation)
+        elif affiliation.kind == "Country":  # "X, president of Egypt's General Authority for Investment": the body
+            affiliation = next((m for m in after if m.kind != "Country" and re.fullmatch(
+                r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}", view.text[affiliation.end:m.start])), affiliation)
     elif at_after:  # "X, minister counsellor at the Vietnamese Embassy in Peru", "X, economist at Y Bank"
         affiliation = at_after[0]
         stop = t_end + re.search(r"\s+(?:at|for)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$",

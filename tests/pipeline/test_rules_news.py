@@ -3819,3 +3819,38 @@ def test_a_country_whose_name_ends_in_s_owns_a_title_with_the_apostrophe_alone()
         text = ("Barbados and Suriname held talks. Barbados and Suriname are partners. The meeting was chaired by "
                 f"Barbados{apostrophe} Ambassador to CARICOM, David Lorde.")
         assert posts(text) == {("David Lorde", "ambassador", "country:BRB")}
+
+
+def test_a_company_from_a_country_in_apposition() -> None:
+    """"X, a company from Algeria, has signed ...": an Algerian company."""
+    text = ("Algeria and Ethiopia held talks. Algeria and Ethiopia are partners. Sahelia Foods, a privately owned "
+            "company from Algeria, plans to build three factories in Ethiopia.")
+    assert homes(text) == {("Sahelia Foods", "country:DZA")}
+    assert markets(text) == {("Sahelia Foods", "country:ETH", "planned")}
+
+
+def test_a_stake_taken_in_a_countrys_company() -> None:
+    """"has taken a 49 percent stake in Libya's X": the buyer now works in Libya."""
+    text = ("Qatar and Libya held talks. Qatar and Libya are partners. Doha Mercantile Bank has taken a 49 percent "
+            "stake in Libya's Cyrenaica Development Bank.")
+    assert ("Doha Mercantile Bank", "country:LBY", "active") in markets(text)
+
+
+def test_companies_listed_with_their_countries_after_a_market() -> None:
+    """"retailers doing business in Vietnam, among them X of France and Y of the Republic of Korea": both work
+    in Vietnam, and each comes from the country named after it."""
+    text = ("Vietnam and South Korea held talks. Vietnam and South Korea are partners. Global retailers doing "
+            "business in Vietnam, among them Big Q of France and Lotte Mart of the Republic of Korea, ship more "
+            "Vietnamese goods abroad.")
+    assert {("Big Q", "country:VNM", "active"), ("Lotte Mart", "country:VNM", "active")} <= markets(text)
+    assert ("Big Q", "country:FRA") in homes(text)
+
+
+def test_a_title_of_a_countrys_body_is_the_bodys_and_a_chairman_of_the_board_of_directors() -> None:
+    """"X, president of Egypt's General Authority for Investment": the authority's president, not Egypt's;
+    "Y, chairman of the Board of Directors of Z": Z's chairman, the board being part of the title."""
+    text = ("Egypt and Vietnam held talks. Egypt and Vietnam are partners. Hossam Badr, president of Egypt’s "
+            "Suez Industrial Zone Authority, praised the plant. Hoang Minh, chairman of the Board of Directors of "
+            "EuP, spoke next.")
+    assert posts(text) == {("Hossam Badr", "president", "Suez Industrial Zone Authority"),
+                           ("Hoang Minh", "chairman of the board of directors", "EuP")}
