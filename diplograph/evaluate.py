@@ -127,9 +127,12 @@ class Gold:
     optional: dict[str, list[Row]] = field(default_factory=lambda: {cq: [] for cq in QUESTIONS})
     aliases: Equivalence = field(default_factory=Equivalence)
     sectors: Equivalence = field(default_factory=Equivalence)
+    # each name's class, looked up once: scoring a corpus compares the same names many thousand times
+    _classes: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def add(self, data: dict) -> None:
         """Pool one gold file's content into this gold."""
+        self._classes.clear()
         self.documents += data.get("documents", [])
         for canonical, names in data.get("aliases", {}).items():
             for name in names:
@@ -142,10 +145,18 @@ class Gold:
             self.optional[cq] += data.get(cq.split("_")[0] + "_optional", [])
 
     def name(self, text: object) -> str:
-        return self.aliases.find(normalise(text))
+        return self._class_of("name", text, self.aliases)
 
     def area(self, text: object) -> str:
-        return self.sectors.find(normalise(text))
+        return self._class_of("area", text, self.sectors)
+
+    def _class_of(self, family: str, text: object, classes: Equivalence) -> str:
+        if not isinstance(text, str):
+            return classes.find(normalise(text))
+        found = self._classes.get((family, text))
+        if found is None:
+            found = self._classes[(family, text)] = classes.find(normalise(text))
+        return found
 
     def unique_rows(self, cq: str) -> list[Row]:
         """The question's gold rows, each distinct row once, in file order."""
@@ -231,22 +242,36 @@ def matches(cq: str, gold_row: Row, predicted: Row, gold: Gold) -> bool:
     return True
 
 
-def is_optional(cq: str, predicted: Row, gold: Gold) -> bool:
+def is_optional(cq: str, predicted: Row, gold: Gold, optional: dict[tuple, list[Row]] | None = None) -> bool:
     """Whether the row states one of the gold's optional (debatable) facts; for entities and
-    links the name alone decides."""
-    for row in gold.optional[cq]:
-        if cq in ("cq01_entities", "cq08_links"):
-            if gold.name(row.get("label")) == gold.name(predicted.get("label")):
-                return True
-        elif matches(cq, row, predicted, gold):
-            return True
-    return False
+    links the name alone decides.  `optional` is the gold's optional rows indexed by `block`."""
+    if cq in ("cq01_entities", "cq08_links"):
+        return any(gold.name(row.get("label")) == gold.name(predicted.get("label")) for row in (
+            gold.optional[cq] if optional is None else optional.get((gold.name(predicted.get("label")),), [])))
+    rows = gold.optional[cq] if optional is None else optional.get(block(cq, predicted, gold), [])
+    return any(matches(cq, row, predicted, gold) for row in rows)
+
+
+def block(cq: str, row: Row, gold: Gold) -> tuple:
+    """What two rows must share to match at all: the key, or for flows their kind and commodity (amounts,
+    years and directions are compared pairwise).  Scoring compares a row only with rows of its block."""
+    key = row_key(cq, row, gold)
+    return (key[0], key[2]) if cq == "cq03_flows" else key
+
+
+def _by_block(cq: str, rows: Iterable[Row], gold: Gold, by_name: bool = False) -> dict[tuple, list[Row]]:
+    index: dict[tuple, list[Row]] = {}
+    for row in rows:
+        index.setdefault((gold.name(row.get("label")),) if by_name else block(cq, row, gold), []).append(row)
+    return index
 
 
 def scored_predictions(cq: str, rows: Iterable[Row], gold_rows: Sequence[Row], gold: Gold) -> list[Row]:
     """The predicted rows that count: duplicates (the same key, amount, role and sector) once,
     links only for entities the gold links, and no row that only states an optional fact."""
     linked = {gold.name(r.get("label")) for r in gold_rows} if cq == "cq08_links" else None
+    optional = _by_block(cq, gold.optional[cq], gold, by_name=cq in ("cq01_entities", "cq08_links"))
+    golds = _by_block(cq, gold_rows, gold)
     seen: set = set()
     kept: list[Row] = []
     for row in rows:
@@ -256,7 +281,8 @@ def scored_predictions(cq: str, rows: Iterable[Row], gold_rows: Sequence[Row], g
         seen.add(identity)
         if linked is not None and gold.name(row.get("label")) not in linked:
             continue
-        if is_optional(cq, row, gold) and not any(matches(cq, g, row, gold) for g in gold_rows):
+        if is_optional(cq, row, gold, optional) and not any(
+                matches(cq, g, row, gold) for g in golds.get(block(cq, row, gold), [])):
             continue
         kept.append(row)
     return kept
@@ -293,14 +319,19 @@ def score_question(cq: str, rows: Iterable[Row], gold: Gold, note: str = "") -> 
     """Pair each gold row, in order, with the first still unpaired predicted row that matches it."""
     gold_rows = gold.unique_rows(cq)
     predicted = scored_predictions(cq, rows, gold_rows, gold)
-    unpaired = list(predicted)
+    candidates: dict[tuple, list[int]] = {}  # the predicted rows of each block, in order
+    for i, row in enumerate(predicted):
+        candidates.setdefault(block(cq, row, gold), []).append(i)
+    paired: set[int] = set()
     missed: list[Row] = []
     for gold_row in gold_rows:
-        hit = next((row for row in unpaired if matches(cq, gold_row, row, gold)), None)
+        hit = next((i for i in candidates.get(block(cq, gold_row, gold), []) if i not in paired
+                    and matches(cq, gold_row, predicted[i], gold)), None)
         if hit is None:
             missed.append(gold_row)
         else:
-            unpaired.remove(hit)
+            paired.add(hit)
+    unpaired = [row for i, row in enumerate(predicted) if i not in paired]
     return QuestionScore(cq, len(gold_rows), len(predicted), len(gold_rows) - len(missed), missed, unpaired, note)
 
 
