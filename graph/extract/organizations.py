@@ -1488,9 +1488,15 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         if view.text[cue.end("gap"):cue.end()].strip() == "" and cue.group("gap").strip():
             continue  # with no word of listing, the names must follow the noun: "Kenyan firms A and B"
         if OTHER_NOUN_LISTED.search(cue.group("gap")):
-            continue  # "Filipino companies are looking at Indian states such as West Bengal": states, not firms
-        names = _list_after(view, cue.end(), people_are_companies=cue.group("noun") not in PEOPLE_NOUNS)
-        later = SIDE_LIST_WORDED_LAST.match(view.text, country.end) if not names else None
+            # "Filipino companies are looking at Indian states such as West Bengal": states, not firms; but
+            # "Korean companies active in sectors such as automotive and railways, among them A and B": A and B
+            then = NAMED_AFTER_OTHERS.match(view.text, cue.end())
+            if then is None:
+                continue
+            names, later = _list_after(view, then.end(), people_are_companies=True), None
+        else:
+            names = _list_after(view, cue.end(), people_are_companies=cue.group("noun") not in PEOPLE_NOUNS)
+            later = SIDE_LIST_WORDED_LAST.match(view.text, country.end) if not names else None
         if later and not OTHER_NOUN_LISTED.search(later.group("gap")):
             # "Spanish firms that are also gaining muscle are A, B and C": the last listing word, not the first
             companies = later.group("noun") not in PEOPLE_NOUNS  # "the side was represented by X, its chair"
@@ -1519,6 +1525,7 @@ def listed_under_a_side(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     return facts
 
 
+NAMED_AFTER_OTHERS = re.compile(r"[^.;:]{0,120}?,\s*(?:among them|including|namely|notably)\s+(?:the\s+)?")
 OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sectors|markets|countries|fields|"
                                r"industries|products|goods|projects)\s*,?\s*$")
 FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterprises|corporations|groups)\s+from\s+"

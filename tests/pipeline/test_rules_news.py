@@ -3854,3 +3854,12 @@ def test_a_title_of_a_countrys_body_is_the_bodys_and_a_chairman_of_the_board_of_
             "EuP, spoke next.")
     assert posts(text) == {("Hossam Badr", "president", "Suez Industrial Zone Authority"),
                            ("Hoang Minh", "chairman of the board of directors", "EuP")}
+
+
+def test_companies_named_after_a_list_of_their_sectors() -> None:
+    """"Korean companies active in sectors such as automotive and railways, among them A and B": the sectors
+    are listed first, the companies after "among them"; both companies are Korean."""
+    text = ("Morocco and South Korea held talks. Morocco and South Korea are partners. Meetings were arranged with "
+            "Korean companies active in key sectors such as automotive, electronics and shipbuilding, among them "
+            "Daesan Motors, Hanbit Rail and LX Marine.")
+    assert homes(text) == {(n, "country:KOR") for n in ("Daesan Motors", "Hanbit Rail", "LX Marine")}
