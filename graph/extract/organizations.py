@@ -1603,8 +1603,8 @@ def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
         for org in _list_after(view, listing.end(), people_are_companies=True):
             facts.append(make_fact("MarketActivity", view, {"organization": org, "market": place}, 0.65,
                                    status="active"))
-            home = _of_a_country(view, org.end) and next(m for m in view.places() if m.start > org.end)
-            if home and not any(m.start == org.start for m in view.mentions):  # a name the NER missed: its home
+            home = _of_a_country(view, org.end)
+            if home is not None and not any(m.start == org.start for m in view.mentions):  # a name the NER missed
                 facts.append(make_fact("HomeCountry", view, {"organization": org, "country": home}, 0.65))
     return facts
 
@@ -1720,10 +1720,10 @@ LEGAL_SUFFIX_REST = re.compile(r"(?:(?:\.[A-Za-z]{1,3})+|(?:\s+(?:Srl|S\.r\.l|Sp
                                r"Plc|PLC|Unipersonale)\b)+)(?=\.?(?:\s*[,;&]|\s+and\b|\s+(?:are|were)\b))")
 
 
-def _of_a_country(view: SentenceView, at: int) -> bool:
-    """"Big C of France": a country's name after "of" ends a company's name in a list."""
+def _of_a_country(view: SentenceView, at: int) -> Mention | None:
+    """"Big C of France": the country named after "of", which ends a company's name in a list."""
     of = re.match(r"\s+of\s+(?:the\s+)?", view.text[at:])
-    return bool(of) and any(m.start == at + of.end() and m.via != "adjective" for m in view.places())
+    return next((m for m in view.places() if of and m.start == at + of.end() and m.via != "adjective"), None)
 
 
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
@@ -1749,7 +1749,7 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
                     and position < m.start and m.end <= name.end()) for m in view.mentions) or any(
                     w in _list_stop_words() for w in name.group().split()) or not re.match(
                     r"\s*(?:,|and\b|&|[.;()]|$|(?:are|were|is|was|have|has|had|will)\s)", view.text[name.end():]
-            ) and not _of_a_country(view, name.end()):
+            ) and _of_a_country(view, name.end()) is None:
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
             if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
@@ -1768,9 +1768,7 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
         note = re.match(r"\s*\([^()]{1,40}\)", view.text[item.end:])  # "Eurobank (via Universal Bank), ..."
         if note:
             item = replace(item, end=item.end + note.end())
-        of = re.match(r"\s+of\s+(?:the\s+)?", view.text[item.end:])  # "Big C of France and Lotte Mart of Korea"
-        country = of and next((m for m in view.places() if m.start == item.end + of.end() and m.via != "adjective"),
-                              None)
+        country = _of_a_country(view, item.end)  # "Big C of France and Lotte Mart of Korea"
         if country is not None:
             item = replace(item, end=country.end)
         gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
