@@ -46,10 +46,11 @@ def _name_parts(name: str) -> list[str]:
     return [part for part in re.split(r"\s+|(?<=^[A-Z])\.|(?<=^[A-Z][a-z])\.", name.strip()) if part]
 
 
-# What follows a company's short name in its full one: "Daeyang (Heavy Industries)", "Hyundai (Motor Company)"
+# What follows a company's short name in its full one: "Daeyang (Heavy Industries)", "Hyundai (Motor Company)",
+# "Attijariwafa (Bank)"
 CORPORATE_TAIL = re.compile(r"(?:\s+(?:Group|Groupe|Grupo|Holdings?|Corporation|Corp\.?|Company|Co\.?|Limited|Ltd\.?|"
                             r"Inc\.?|Plc|PLC|LLC|JSC|PJSC|GmbH|AG|SA|S\.A\.|International|Heavy|Industries|"
-                            r"Motors?)\b,?)+\.?", re.IGNORECASE)
+                            r"Motors?|Bank|Banque|Banco|Airlines|Airways)\b,?)+\.?", re.IGNORECASE)
 
 
 def _names_person(m: Mention, full_names: list[str]) -> bool:
@@ -82,12 +83,15 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
     full_names = [m.text for m in mentions if m.kind == "Person" and len(_name_parts(m.text)) >= 2]
     acronyms = _acronyms(text, mentions)
     org_names = {m.text for m in mentions if m.kind in ORGANIZATION_KINDS and not m.key}
+    # "President Museveni" in an article that never gives his full name: one name, but a post makes it a person
+    posted = {m.text for f in extraction.facts if f.kind == "Position" for role, m in f.roles if role == "holder"}
     for m in mentions:
         if m.key:  # gazetteer: country, region, international organisation
             add(m.key, gaz.kind_of(m.key), gaz.label_of(m.key), m)
         elif m.kind == "Person" or _names_person(m, full_names):
             full = m.text if m.text in full_names or (m.kind == "Person" and len(_name_parts(m.text)) >= 2) else next(
-                (n for n in full_names if m.text in (_name_parts(n)[-1], _name_parts(n)[0])), None)
+                (n for n in full_names if m.text in (_name_parts(n)[-1], _name_parts(n)[0])),
+                m.text if m.kind == "Person" and m.text in posted and not m.text.isupper() else None)
             if full:
                 add(_person_key(full), "Person", full, m)
         elif m.text in acronyms:

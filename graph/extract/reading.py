@@ -1921,6 +1921,64 @@ def names_the_ner_joined_by_and(views: list[SentenceView]) -> list[SentenceView]
     return result
 
 
+# what stands between two names of one list: "A, B", "A and B", "A, and the B"
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+SPECIFIC_KINDS = frozenset({"Company", "GovernmentBody", "University", "ThinkTank"})
+
+
+def _runs_of_names(view: SentenceView) -> list[list[Mention]]:
+    """The lists a sentence names, each of at least two names with nothing but commas and "and" between them;
+    a country ends a list."""
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
+    for m in sorted((m for m in view.mentions if m.key is None), key=lambda m: m.start):
+        if run and LIST_SEPARATOR.fullmatch(view.text, run[-1].end, m.start) and not any(
+                k.key and run[-1].end <= k.start < m.start for k in view.mentions):
+            run.append(m)
+            continue
+        if len(run) > 1:
+            runs.append(run)
+        run = [m]
+    return runs + ([run] if len(run) > 1 else [])
+
+
+def _clearly_an_organisation(m: Mention) -> bool:
+    return m.kind in SPECIFIC_KINDS or (m.kind == "Organization" and bool(
+        ORGANIZATION_HEAD.search(m.text) or COMPANY_CUES.search(m.text)))
+
+
+def names_listed_together(view: SentenceView, gaz: Gazetteer) -> SentenceView:
+    """A list names things of one kind, where the NER reads each name on its own: "BBVA, Telefónica, Indra and
+    MAPFRE", "Kronospan, Egger and Schweighofer" are companies, though it calls some of them persons;
+    "the Presidents X and Y" are people, though it calls one an organisation.  A name with a title before it
+    keeps the NER's reading.  Likewise "the Gloria group": a group of companies, not a person."""
+    kinds: dict[int, str] = {}
+    for run in _runs_of_names(view):
+        clear = [m for m in run if _clearly_an_organisation(m)]
+        people = [m for m in run if m.kind == "Person"]
+        if any(m.text in gaz.cities or m.text in gaz.capitals for m in run):
+            continue  # "Delhi, Bangalore and Hyderabad": towns the NER reads as names of anything
+        organisations = [m for m in run if m.kind in ORGANIZATION_KINDS]
+        # one word is no person's full name; a full one beside a company is a person in apposition ("the
+        # Agency, Wilfred Marube") or one of a list of company heads ("A, chairman of B, C, president of D")
+        retyped = [m for m in people if " " not in m.text] if len(organisations) >= max(len(people), 2) or (
+            clear and len(organisations) >= len(people)) else []
+        if retyped:
+            kinds.update({m.start: "Company" for m in retyped
+                          if not TITLED.search(view.text, max(0, m.start - 60), m.start)})
+        elif any(" " in m.text for m in people) and not clear and (  # "X and Y", not "the firm X, Y"
+                len(run) >= 3 or " and " in view.text[run[0].end:run[1].start]):
+            kinds.update({m.start: "Person" for m in run if m.kind == "Organization" and 2 <= len(m.text.split()) <= 4
+                          and all(w[:1].isupper() for w in m.text.split())
+                          and not re.match(r"['’]s\b|\s+[A-Z]", view.text[m.end:])})  # not "X CEO Y", "X’s CEO"
+    for m in view.mentions:
+        if m.kind == "Person" and " " not in m.text and re.match(r"\s+group\b", view.text[m.end:]):
+            kinds[m.start] = "Company"
+    if not kinds:
+        return view
+    return replace(view, mentions=[replace(m, kind=kinds[m.start]) if m.start in kinds else m for m in view.mentions])
+
+
 def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     """One name, one entity per document: an organisation the text has named once ("the Italian energy
     group Eni") is the same organisation where the NER misses it or calls it a person ("Eni takes part
@@ -2228,7 +2286,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
              for v in surnames_after_titles(headline_people_the_body_names(
-                 propagate_names(names_the_ner_joined_by_and(views))), gaz)]
+                 propagate_names([names_listed_together(v, gaz) for v in names_the_ner_joined_by_and(views)])), gaz)]
     return sentences, country_anaphors(names_two_countries_share(views, gaz), gaz)
 
 

@@ -13,7 +13,13 @@ import pytest
 from pipeline_helpers import facts_of, of_kind
 
 from diplograph.graph.extract import extract
-from diplograph.graph.extract.reading import SentenceView, _trim, headline_people_the_body_names
+from diplograph.graph.extract.reading import (
+    SentenceView,
+    _trim,
+    headline_people_the_body_names,
+    names_listed_together,
+)
+from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.model import Mention
 
 pytestmark = pytest.mark.usefixtures("nlp_loaded")
@@ -3863,3 +3869,52 @@ def test_companies_named_after_a_list_of_their_sectors() -> None:
             "Korean companies active in key sectors such as automotive, electronics and shipbuilding, among them "
             "Daesan Motors, Hanbit Rail and LX Marine.")
     assert homes(text) == {(n, "country:KOR") for n in ("Daesan Motors", "Hanbit Rail", "LX Marine")}
+
+
+def _kinds_in_a_list(text: str, named: list[tuple[str, str]]) -> dict[str, str]:
+    """The kinds `names_listed_together` gives the names of one sentence, typed first as `named` says."""
+    mentions = [Mention(name, kind, 0, text.index(name), text.index(name) + len(name)) for name, kind in named]
+    return {m.text: m.kind for m in names_listed_together(SentenceView(0, text, mentions=mentions),
+                                                          load_gazetteer()).mentions}
+
+
+def test_one_word_persons_listed_among_companies_are_companies() -> None:
+    """"Banco Andino, Telvia, Indara and MAPSA": the NER's persons in a list of companies are companies."""
+    text = "Spain's largest firms operate in the country, such as Banco Andino, Telvia, Indara and MAPSA."
+    found = _kinds_in_a_list(text, [("Banco Andino", "Company"), ("Telvia", "Person"), ("Indara", "Person"),
+                                    ("MAPSA", "Organization")])
+    assert found == {"Banco Andino": "Company", "Telvia": "Company", "Indara": "Company", "MAPSA": "Organization"}
+
+
+def test_people_listed_with_companies_stay_people() -> None:
+    """Titled names, full names heading their companies, and towns the NER took for anything keep its reading."""
+    text = "Attending were Minister Hugo Salas, Secretary Rosa Varga and Telvia."
+    found = _kinds_in_a_list(text, [("Hugo Salas", "Person"), ("Rosa Varga", "Person"), ("Telvia", "Company")])
+    assert found == {"Hugo Salas": "Person", "Rosa Varga": "Person", "Telvia": "Company"}
+    text = "Present were the chairman of Andes Rail Group, Song Wei, Lima Metro Company, Carlos Ruiz and Telvia."
+    found = _kinds_in_a_list(text, [("Andes Rail Group", "Company"), ("Song Wei", "Person"),
+                                    ("Lima Metro Company", "Company"), ("Carlos Ruiz", "Person"),
+                                    ("Telvia", "Company")])
+    assert found["Song Wei"] == found["Carlos Ruiz"] == "Person"
+    text = "The trip takes in three cities, Delhi, Tumkal and Hyderabad."
+    found = _kinds_in_a_list(text, [("Delhi", "Organization"), ("Tumkal", "Person"), ("Hyderabad", "Organization")])
+    assert found["Tumkal"] == "Person"
+
+
+def test_a_leader_the_ner_calls_an_organisation_beside_a_person_is_a_person() -> None:
+    text = "Relations between the Presidents of the two countries Aydar Kasenov and Timur Ergashev are close."
+    found = _kinds_in_a_list(text, [("Aydar Kasenov", "Organization"), ("Timur Ergashev", "Person")])
+    assert found == {"Aydar Kasenov": "Person", "Timur Ergashev": "Person"}
+    # a named body beside a person keeps its kind, and so does one a title follows
+    text = "The memorandum was signed by CEO Aydar Kasenov and Steppe Citi Tekno CEO Timur Ergashev."
+    found = _kinds_in_a_list(text, [("Aydar Kasenov", "Person"), ("Steppe Citi Tekno", "Organization")])
+    assert found["Steppe Citi Tekno"] == "Organization"
+    text = "The deal between Kasenov Holdings and Timur Ergashev was signed."
+    found = _kinds_in_a_list(text, [("Kasenov Holdings", "Company"), ("Timur Ergashev", "Person")])
+    assert found == {"Kasenov Holdings": "Company", "Timur Ergashev": "Person"}
+
+
+def test_a_one_word_person_before_group_is_a_group_of_companies() -> None:
+    text = "In the 1990s the Gloriosa group invested in Bolivia, Torres said."
+    found = _kinds_in_a_list(text, [("Gloriosa", "Person"), ("Torres", "Person")])
+    assert found == {"Gloriosa": "Company", "Torres": "Person"}
