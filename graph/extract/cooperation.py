@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.graph.config import SECTOR_NS
-from diplograph.graph.extract.reading import DocumentContext, SentenceView, make_fact
+from diplograph.graph.extract.reading import Concept, DocumentContext, SentenceView, make_fact
 from diplograph.graph.extract.vocabulary import NEGATION_WORDS, TWO_COUNTRIES
 from diplograph.graph.gazetteer import Gazetteer
 from diplograph.graph.model import Fact, Mention
@@ -22,6 +22,17 @@ NEGATED = re.compile(r"\b(?:" + NEGATION_WORDS + r")\b")
 
 # "In the world of business and finance, ...": a figure of speech that sets a scene, naming no area.
 SCENE_SETTING = re.compile(r"\b[Ww]orld\s+of\s+(?:[a-z]+(?:\s*,\s*|\s+and\s+))*$")
+
+# "the Dutch engineering firm X signed a memorandum": a sector before a company's noun says what that one company
+# does, not what the two countries cooperate in
+NAMES_A_COMPANYS_BUSINESS = re.compile(r"\s+(?:firm|company|group|giant|conglomerate|corporation|contractor|"
+                                       r"multinational)\b")
+
+# "the Minister of Trade and Industry", "the Chamber of Commerce and Industry", "industry ministers": a portfolio or a
+# body's name, not an area
+PORTFOLIO_AFTER = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[Mm]inist(?:er|ers|ry|ries)|[Dd]epartments?|[Cc]hambers?)\b")
+BODY_BEFORE = re.compile(r"\b(?:[Cc]hambers?|[Mm]inist(?:er|ers|ry|ries)|[Dd]epartments?|[Cc]aptains)\s+of\s+"
+                         r"(?:[A-Za-z]+(?:,\s*|\s+and\s+|\s*&\s*))*$")
 
 # "signed 40 documents worth 3 billion euros, in energy, mining and transport": the deals' areas, figure or not
 SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded)\b[^.;]{0,100}?,?\s+in\s+(?:the\s+)?"
@@ -40,6 +51,8 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
                if not FIELDS.search(view.text) and not SIGNED_IN.search(view.text)]
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
                                  and not SCENE_SETTING.search(view.text[:c.start])
+                                 and not NAMES_A_COMPANYS_BUSINESS.match(view.text, c.end)
+                                 and not _names_a_portfolio(view, c)
                                  and not any(start <= c.start < end for start, end in figures)))
     if not sectors:
         return []
@@ -55,6 +68,13 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     else:
         return []
     return [make_fact("Cooperation", view, {"party": parties}, confidence, sector=s) for s in sectors]
+
+
+def _names_a_portfolio(view: SentenceView, concept: Concept) -> bool:
+    """"Minister of Industry and Trade X", "the Chamber of Commerce and Industry", "industry ministers": a sector
+    inside a title or a body's name says who someone is, not what the two countries cooperate in."""
+    return any(start <= concept.start and concept.end <= end for _, start, end in view.titles) or bool(
+        PORTFOLIO_AFTER.match(view.text, concept.end) or BODY_BEFORE.search(view.text[:concept.start]))
 
 
 def _accord_end(text: str, start: int) -> int:

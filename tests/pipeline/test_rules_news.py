@@ -3918,3 +3918,30 @@ def test_a_one_word_person_before_group_is_a_group_of_companies() -> None:
     text = "In the 1990s the Gloriosa group invested in Bolivia, Torres said."
     found = _kinds_in_a_list(text, [("Gloriosa", "Person"), ("Torres", "Person")])
     assert found == {"Gloriosa": "Company", "Torres": "Person"}
+
+
+def test_a_sector_before_a_companys_noun_is_its_business_not_an_area() -> None:
+    """"the Dutch engineering firm X signed a memorandum on cooperation": engineering is the firm's business;
+    the same sentence with the two countries agreeing on engineering names the area."""
+    assert "engineering" not in areas(PERU_VIETNAM + "Peru's housing agency and the Vietnamese engineering firm "
+                                                     "Hanoi Consult signed a memorandum on cooperation.")
+    assert "engineering" in areas(PERU_VIETNAM + "Peru and Vietnam agreed to cooperate in engineering services.")
+
+
+def test_machine_building_is_manufacturing_and_shared_values_are_no_area() -> None:
+    """"mechanical engineering" and "machine building" are branches of manufacturing; "values such as
+    democracy", "meetings with civil society" and the press ("told journalists") name no area."""
+    assert areas(PERU_VIETNAM + "Peru and Vietnam agreed to cooperate in mechanical engineering and machine "
+                                "building.") == {"manufacturing"}
+    assert areas(PERU_VIETNAM + "Peru and Vietnam share values such as democracy, and the minister met civil "
+                                "society; he told journalists that both sides want closer cooperation.") == set()
+
+
+def test_a_sector_in_a_portfolio_or_a_chambers_name_is_no_area() -> None:
+    """"Minister of Industry and Trade", "industry ministers", "Chamber of Commerce and Industry": who someone is;
+    the area is what they discussed."""
+    text = (PERU_VIETNAM + "Vietnamese Minister of Industry and Trade Nguyen Hong Dien and Peru's industry minister "
+            "discussed cooperation in energy with the Lima Chamber of Commerce and Industry.")
+    assert areas(text) == {"energy"}
+    assert areas(PERU_VIETNAM + "Peru and Vietnam agreed to expand cooperation in industry and agriculture.") == {
+        "manufacturing", "agriculture"}
