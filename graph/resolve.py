@@ -120,4 +120,57 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
             roles.setdefault(role, []).append(key)
         if complete:
             resolved.append((fact, roles))
-    return Resolution(entities, entity_of, resolved)
+    return _bodies_named_with_their_country(Resolution(entities, entity_of, resolved), gaz)
+
+
+# A body every country has, named by its kind and at most one portfolio: "Ministry of Foreign Affairs", "Foreign
+# Ministry", "Chamber of Commerce and Industry", "High Commission".  A ministry of several portfolios ("Ministry of
+# Planning and Investment") or any other words ("Bank for International Cooperation") has a name of its own.
+GENERIC_BODY = re.compile(
+    r"(?:(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:Foreign|Home|Internal|Interior|External)?\s*[A-Z][a-z]+|"
+    r"(?:Foreign|Home|Interior|[A-Z][a-z]+)\s+Ministry|"
+    r"Chamber\s+of\s+(?:Commerce|Industry)(?:\s+(?:and|&)\s+(?:Industry|Commerce))?|"
+    r"High\s+Commission|Embassy|Consulate(?:\s+General)?|Cabinet\s+of\s+Ministers|National\s+Assembly|Parliament|"
+    r"Government|Presidency|Central\s+Bank)")
+
+
+def _a_generic_body(label: str, gaz: Gazetteer) -> bool:
+    words = label.split()
+    return bool(GENERIC_BODY.fullmatch(label)) and all(
+        w[0].isupper() or w in ("of", "and", "&", "the") for w in words) and all(
+        w.lower() in gaz.portfolio_words or w in ("Ministry", "Department", "of", "the", "Foreign", "Home", "Internal",
+                                                  "Interior", "External", "Affairs", "Chamber", "Commerce", "Industry",
+                                                  "and", "&", "High", "Commission", "Embassy", "Consulate", "General",
+                                                  "Cabinet", "Ministers", "National", "Assembly", "Parliament",
+                                                  "Government", "Presidency", "Central", "Bank")
+        for w in words)
+
+
+def _bodies_named_with_their_country(resolution: Resolution, gaz: Gazetteer) -> Resolution:
+    """"Turkmenistan's Ministry of Foreign Affairs" is the Ministry of Foreign Affairs of Turkmenistan: a body named
+    by its kind alone takes the one home country the article gives it into its name, so that every country's
+    ministry is an entity (and an IRI) of its own, not one "Ministry of Foreign Affairs" for all of them."""
+    homes: dict[str, set[str]] = {}
+    for fact, roles in resolution.facts:
+        if fact.kind == "HomeCountry":
+            for org in roles.get("organization", []):
+                homes.setdefault(org, set()).update(roles.get("country", []))
+    renamed: dict[str, str] = {}
+    for key, entity in list(resolution.entities.items()):
+        countries = homes.get(key, set())
+        if entity.kind not in ORGANIZATION_KINDS or key.split(":", 1)[0] != "organization" or len(countries) != 1 \
+                or not _a_generic_body(entity.label, gaz):
+            continue
+        label = f"{entity.label} of {gaz.label_of(next(iter(countries)))}"
+        new_key = _org_key(label)
+        target = resolution.entities.setdefault(new_key, Entity(new_key, entity.kind, label))
+        target.aliases |= entity.aliases
+        target.sentences |= entity.sentences
+        del resolution.entities[key]
+        renamed[key] = new_key
+    if not renamed:
+        return resolution
+    entity_of = {span: renamed.get(key, key) for span, key in resolution.entity_of.items()}
+    facts = [(fact, {role: [renamed.get(k, k) for k in keys] for role, keys in roles.items()})
+             for fact, roles in resolution.facts]
+    return Resolution(resolution.entities, entity_of, facts)

@@ -13,7 +13,7 @@ from diplograph.graph.model import Fact, Mention
 COOPERATION_CUE = re.compile(
     r"\b(cooperat\w*|co-operat\w*|collaborat\w*|partnership|partners?|ties|relations|interest|interested|"
     r"opportunit\w*|sectors?|areas?|fields?|spheres?|focus|pillars?|joint|engagement|prospects|dialogue|"
-    r"potential|agenda|priorit\w*|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
+    r"potential|agenda|priorit\w*|consultations|discussed|agreed|agreements?|deals?|memorand\w*|invest\w*|attract\w*|"
     r"projects?|talks|cover\w*|access|exchange|topics?|meetings?|discussions?|views|expertise|experience|support|"
     r"assistance|commitment|work(?:ing)?\s+together|join(?:ing)?\s+forces|signed|documents|accords?)\b",
     re.IGNORECASE)

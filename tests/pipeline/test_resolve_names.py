@@ -50,3 +50,15 @@ def test_a_name_with_the_fathers_initial_glued_on_is_a_full_name() -> None:
     text = ("Mongolia and Japan held talks. Present were Mongolian Minister for Road and Transport Development "
             "D.Bold and others.")
     assert "D.Bold" in labels(text)
+
+
+def test_a_body_named_by_its_kind_alone_takes_its_country_into_its_name() -> None:
+    """"Turkmenistan's Ministry of Foreign Affairs": every country has one, so the entity is the Ministry of
+    Foreign Affairs of Turkmenistan, the short name an alias; a body with a name of its own keeps it."""
+    text = ("Turkmenistan and Germany held talks in Ashgabat. Turkmenistan's Ministry of Foreign Affairs said trade "
+            "would grow. A spokesman for the Ministry of Foreign Affairs added that Germany's Rhein Logistik Group "
+            "will open an office.")
+    found = labels(text)
+    assert "Ministry of Foreign Affairs" in found.get("Ministry of Foreign Affairs of Turkmenistan", set())
+    assert "Ministry of Foreign Affairs" not in found
+    assert "Rhein Logistik Group" in found

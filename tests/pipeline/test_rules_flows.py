@@ -45,6 +45,15 @@ def test_bilateral_trade(sentence: str, parties: set[str], amount: Decimal, curr
     assert flow.value("commodity") is None
 
 
+def test_iron_ore_and_soybeans_are_commodities_of_their_own() -> None:
+    """Iron ore is the ore, iron the metal; soybeans are one oilseed, named as traded."""
+    sector = "https://w3id.org/diplograph/sector/"
+    flows = flows_of("Peru's exports to Japan in 2023 were led by iron ore at $300 million, soybeans at $40 million "
+                     "and iron at $20 million.")
+    assert {Decimal(str(f.value("amount"))): f.value("commodity") for f in flows} == {
+        Decimal(3e8): sector + "iron-ore", Decimal(4e7): sector + "soybeans", Decimal(2e7): sector + "iron"}
+
+
 def test_bilateral_trade_in_us_dollars_written_out() -> None:
     """"2.5 billion US dollars" is a currency, not a mention of the United States."""
     (flow,) = flows_of("Trade turnover between Mongolia and Poland amounted to 2.5 billion US dollars in 2023.")

@@ -3945,3 +3945,17 @@ def test_a_sector_in_a_portfolio_or_a_chambers_name_is_no_area() -> None:
     assert areas(text) == {"energy"}
     assert areas(PERU_VIETNAM + "Peru and Vietnam agreed to expand cooperation in industry and agriculture.") == {
         "manufacturing", "agriculture"}
+
+
+def test_political_consultations_are_an_area_of_diplomacy() -> None:
+    assert areas(PERU_VIETNAM + "Political consultations were held between the foreign ministries of Peru and "
+                                "Vietnam.") == {"diplomacy"}
+    assert areas(PERU_VIETNAM + "Both sides agreed to deepen political trust and high-level exchanges.") == {
+        "diplomacy"}
+
+
+def test_a_legal_form_after_a_name_makes_it_a_company() -> None:
+    """"Sunplus SARL", "Tatra Kft": a company's legal form, wherever the NER puts the name."""
+    kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "Vietnam's Hanoi Solar would team up with Sunplus SARL "
+                                                            "and Tatra Kft to build a solar farm.").mentions}
+    assert kinds.get("Sunplus SARL") == "Company" and kinds.get("Tatra Kft") == "Company"
