@@ -34,6 +34,12 @@ PORTFOLIO_AFTER = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[Mm]inist(?:er|ers|ry|r
 BODY_BEFORE = re.compile(r"\b(?:[Cc]hambers?|[Mm]inist(?:er|ers|ry|ries)|[Dd]epartments?|[Cc]aptains)\s+of\s+"
                          r"(?:[A-Za-z]+(?:,\s*|\s+and\s+|\s*&\s*))*$")
 
+# "a secure environment for investment", "the investment climate", "a climate of confidence": conditions, not nature
+CONDITIONS_BEFORE = re.compile(r"\b(?:business|investment|investor|economic|political|secure|stable|safe|conducive|"
+                               r"favou?rable|friendly|friendlier|enabling|attractive|difficult|current|competitive|"
+                               r"regulatory|legal|operating|security|trade|commercial|social)\s+$", re.IGNORECASE)
+CONDITIONS_AFTER = re.compile(r"\s+(?:for|of|that|which|in\s+which)\b")
+
 # "signed 40 documents worth 3 billion euros, in energy, mining and transport": the deals' areas, figure or not
 SIGNED_IN = re.compile(r"\b(?:signed|inked|concluded)\b[^.;]{0,100}?,?\s+in\s+(?:the\s+)?"
                        r"(?:areas?\s+of\s+|fields?\s+of\s+)?[a-z]")
@@ -52,7 +58,7 @@ def cooperation(view: SentenceView, context: DocumentContext) -> list[Fact]:
     sectors = list(dict.fromkeys(c.iri for c in view.concepts if not c.is_commodity
                                  and not SCENE_SETTING.search(view.text[:c.start])
                                  and not NAMES_A_COMPANYS_BUSINESS.match(view.text, c.end)
-                                 and not _names_a_portfolio(view, c)
+                                 and not _names_a_portfolio(view, c) and not _names_conditions(view, c)
                                  and not any(start <= c.start < end for start, end in figures)))
     if not sectors:
         return []
@@ -75,6 +81,14 @@ def _names_a_portfolio(view: SentenceView, concept: Concept) -> bool:
     inside a title or a body's name says who someone is, not what the two countries cooperate in."""
     return any(start <= concept.start and concept.end <= end for _, start, end in view.titles) or bool(
         PORTFOLIO_AFTER.match(view.text, concept.end) or BODY_BEFORE.search(view.text[:concept.start]))
+
+
+def _names_conditions(view: SentenceView, concept: Concept) -> bool:
+    """"the secure environment for investment", "a better investment climate": the words of the environment
+    sector used for the conditions of business, not for nature."""
+    word = view.text[concept.start:concept.end].lower()
+    return word in ("environment", "climate") and bool(
+        CONDITIONS_BEFORE.search(view.text[:concept.start]) or CONDITIONS_AFTER.match(view.text, concept.end))
 
 
 def _accord_end(text: str, start: int) -> int:

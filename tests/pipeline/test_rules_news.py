@@ -3959,3 +3959,10 @@ def test_a_legal_form_after_a_name_makes_it_a_company() -> None:
     kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "Vietnam's Hanoi Solar would team up with Sunplus SARL "
                                                             "and Tatra Kft to build a solar farm.").mentions}
     assert kinds.get("Sunplus SARL") == "Company" and kinds.get("Tatra Kft") == "Company"
+
+
+def test_an_environment_for_investment_is_no_area_of_the_environment() -> None:
+    assert areas(PERU_VIETNAM + "Peru offers a secure environment for investment and a better investment climate "
+                                "for Vietnamese firms in tourism.") == {"tourism", "investment"}
+    assert "environment-and-climate" in areas(PERU_VIETNAM + "Peru and Vietnam agreed to cooperate on the "
+                                                             "environment and tourism.")
