@@ -127,23 +127,17 @@ def resolve_mentions(extraction: Extraction, text: str, gaz: Gazetteer) -> Resol
 # Ministry", "Chamber of Commerce and Industry", "High Commission".  A ministry of several portfolios ("Ministry of
 # Planning and Investment") or any other words ("Bank for International Cooperation") has a name of its own.
 GENERIC_BODY = re.compile(
-    r"(?:(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:Foreign|Home|Internal|Interior|External)?\s*[A-Z][a-z]+|"
-    r"(?:Foreign|Home|Interior|[A-Z][a-z]+)\s+Ministry|"
+    r"(?:Ministry|Department)\s+of\s+(?:the\s+)?(?:(?:Foreign|Home|Internal|Interior|External)\s+)?(?P<of>[A-Z][a-z]+)|"
+    r"(?P<before>[A-Z][a-z]+)\s+Ministry|"
     r"Chamber\s+of\s+(?:Commerce|Industry)(?:\s+(?:and|&)\s+(?:Industry|Commerce))?|"
     r"High\s+Commission|Embassy|Consulate(?:\s+General)?|Cabinet\s+of\s+Ministers|National\s+Assembly|Parliament|"
-    r"Government|Presidency|Central\s+Bank)")
+    r"Government|Presidency|Central\s+Bank")
 
 
 def _a_generic_body(label: str, gaz: Gazetteer) -> bool:
-    words = label.split()
-    return bool(GENERIC_BODY.fullmatch(label)) and all(
-        w[0].isupper() or w in ("of", "and", "&", "the") for w in words) and all(
-        w.lower() in gaz.portfolio_words or w in ("Ministry", "Department", "of", "the", "Foreign", "Home", "Internal",
-                                                  "Interior", "External", "Affairs", "Chamber", "Commerce", "Industry",
-                                                  "and", "&", "High", "Commission", "Embassy", "Consulate", "General",
-                                                  "Cabinet", "Ministers", "National", "Assembly", "Parliament",
-                                                  "Government", "Presidency", "Central", "Bank")
-        for w in words)
+    match = GENERIC_BODY.fullmatch(label)
+    portfolio = match and (match.group("of") or match.group("before"))
+    return bool(match) and (not portfolio or portfolio.lower() in gaz.portfolio_words)
 
 
 def _bodies_named_with_their_country(resolution: Resolution, gaz: Gazetteer) -> Resolution:
