@@ -414,9 +414,10 @@ OBJECT_OF_PREPOSITION = re.compile(r"\b(?:of|in|with|for|to|from|at|by|through|v
 NEGATED_ACTIVITY = re.compile(r"\b(" + NEGATION_WORDS + r"|yet to|denied|ruled out|no plans?|no intention)\b")
 
 
-# not "The major Vietnamese companies ...": a noun phrase going on is no anaphor
-COMPANY_ANAPHOR = re.compile(r"^\s*(?:(?:The|the)\s+" + COMPANY_NOUN + r"\b(?!\s+(?:[A-Z]|[\w-]+\s+(?:"
-                             + COMPANY_NOUN + r"|" + COMPANY_NOUN_PLURAL + r")\b))|"
+# "The company", "The Japanese trading house", "The state-owned lender"; not "The major Vietnamese companies ...":
+# a noun phrase going on is no anaphor
+COMPANY_ANAPHOR = re.compile(r"^\s*(?:(?:The|the)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?" + COMPANY_NOUN
+                             + r"\b(?!\s+(?:[A-Z]|[\w-]+\s+(?:" + COMPANY_NOUN + r"|" + COMPANY_NOUN_PLURAL + r")\b))|"
                              # "It also plans to open a plant in Kenya"; not "It is expected that ..."
                              r"It\b(?!\s+(?:is|was|has been|will be|would be)\s+(?:[a-z]+ly\s+)?(?:expected|likely|"
                              r"unlikely|important|necessary|possible|clear|hoped|planned|estimated|believed|said|"

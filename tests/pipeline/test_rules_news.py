@@ -3966,3 +3966,26 @@ def test_an_environment_for_investment_is_no_area_of_the_environment() -> None:
                                 "for Vietnamese firms in tourism.") == {"tourism", "investment"}
     assert "environment-and-climate" in areas(PERU_VIETNAM + "Peru and Vietnam agreed to cooperate on the "
                                                              "environment and tourism.")
+
+
+def test_a_one_word_name_beginning_production_or_holding_a_stake_is_a_company() -> None:
+    """"Zorvaki is set to begin production in Peru": the NER's one-word person does what only a company does; a
+    one-word name that starts talks stays whatever the NER read."""
+    assert activity(PERU_VIETNAM + "Zorvaki is set to begin production in Peru after shifting operations out of "
+                                   "Chile.") == {("Zorvaki", "country:PER", "planned")}
+    assert activity(PERU_VIETNAM + "Mezzacorti started building a cement plant in Vietnam in 2015.") == {
+        ("Mezzacorti", "country:VNM", "active")}
+    kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "Bertolini holds a 45% stake in the Lima port "
+                                                            "operator.").mentions}
+    assert kinds.get("Bertolini") == "Company"
+
+
+def test_a_company_called_by_its_nationality_and_noun_is_the_one_named_before() -> None:
+    """"Zeta Group signed a deal. The Portuguese firm is building a road in Peru": the firm is Zeta Group; "The
+    Chinese company Hualong" names a company of its own."""
+    assert activity(PERU_VIETNAM + "Andessa Group signed a deal in Lima. The Vietnamese firm is building a road "
+                                   "in Peru.") == {("Andessa Group", "country:PER", "active")}
+    assert activity(PERU_VIETNAM + "Andessa Group signed a deal in Lima. The state-owned lender opened a branch "
+                                   "in Vietnam.") == {("Andessa Group", "country:VNM", "active")}
+    assert activity(PERU_VIETNAM + "Andessa Group signed a deal in Lima. The Chinese company Hualong will build a "
+                                   "plant in Peru.") == {("Hualong", "country:PER", "planned")}
