@@ -526,6 +526,8 @@ SIDE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:side|delegation|governm
 HEAD_OF = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+$", re.IGNORECASE)
 HEAD_OF_SIDE = re.compile(r"\s+(?:side|delegation|team)\s*,\s*(?:[A-Z][\w-]*\s+(?:(?:of|for|and)\s+)?){1,6}")
 LIST_ITEM_AFTER = re.compile(r"\s*;\s*(?:and\s+)?(?:the\s+)?")
+# ", investment minister ": the next item of a comma list, a title of lower-case words and nothing else
+COMMA_ITEM_TITLE = re.compile(r"\s*,\s+(?:and\s+)?(?:the\s+)?(?:[a-z-]+\s+){1,5}")
 ACCOMPANYING = re.compile(r"^\s*(?:Accompanying\s+(?:him|her|them|the\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
                           r"(?:were|was|are|is|will\s+be)\b|"
                           r"(?:He|She|They)\s+(?:was|were|is|are|will\s+be)\s+accompanied\s+by\b)|"
@@ -737,6 +739,14 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             if before and ";" not in view.text[LIST_ITEM_AFTER.match(view.text, before[-1].role("holder").end).end():
                                                person.start]:
                 side = [before[-1].role("affiliation")]
+        if not side and _kind_of_role(canonical, gaz) == "government":
+            # "Egyptian industry minister A, investment minister B and Italy's economy minister C": a minister
+            # listed straight after another, with only a title between, is of the same government
+            before = [f for f in facts + implied if f.kind == "Position" and f.sentence == view.index
+                      and f.role("affiliation").key in pair and f.role("holder").end < person.start
+                      and _kind_of_role(str(f.value("role")), gaz) == "government"
+                      and COMMA_ITEM_TITLE.fullmatch(view.text[f.role("holder").end:person.start])]
+            side = [before[-1].role("affiliation")] if before else []
         side = side or [m for m in view.places() if m.key in pair and m.end < person.start  # "the agreement
                         and GOVERNMENT_PARTY.match(view.text, m.end)  # between the Serbian government and
                         and SIGNED_BY.search(view.text, m.end, person.start)  # company X was signed by Minister Y"
@@ -878,13 +888,14 @@ def _across_from(view: SentenceView, person: Mention, canonical: str, facts: lis
 
 def _kind_of_role(role: str, gaz: Gazetteer) -> str | None:
     """Government, diplomatic, ...: the kind of the longest known title a role as written begins with
-    ("deputy minister of industry and trade" is a deputy minister's)."""
+    ("deputy minister of industry and trade" is a deputy minister's), else of its last word ("industry and
+    trade minister" is a minister's)."""
     words = role.split()
     for n in range(len(words), 0, -1):
         kind = gaz.title_kinds.get(gaz.canonical_title(" ".join(words[:n])))
         if kind:
             return kind
-    return None
+    return gaz.title_kinds.get(gaz.canonical_title(words[-1])) if words else None
 
 
 COUNTERPART_AFTER = re.compile(  # "X and his Moroccan counterpart", "X met his counterpart from Egypt, Y"

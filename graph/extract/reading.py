@@ -1840,10 +1840,11 @@ HONORIFIC = r"(?:" + HONORIFIC_WORD + r"\s+)*"
 
 def same_person(name: str, names: set[str]) -> bool:
     """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given, and a paper may call
-    "Muhammad Shehbaz Sharif" "Shehbaz"."""
+    "Muhammad Shehbaz Sharif" "Shehbaz"; "Abdel Fattah Al-Sisi" is "Abdel Fattah al-Sisi"."""
+    name = name.casefold()
     return any(name == other or other.endswith(" " + name) or name.endswith(" " + other)
                or " " not in name and len(name) > 3 and name in other.split()  # "PM Shehbaz", "Anwar"
-               for other in names)
+               for other in map(str.casefold, names))
 
 
 @dataclass

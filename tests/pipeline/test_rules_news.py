@@ -18,6 +18,7 @@ from diplograph.graph.extract.reading import (
     _trim,
     headline_people_the_body_names,
     names_listed_together,
+    same_person,
 )
 from diplograph.graph.gazetteer import load_gazetteer
 from diplograph.graph.model import Mention
@@ -3989,3 +3990,22 @@ def test_a_company_called_by_its_nationality_and_noun_is_the_one_named_before() 
                                    "in Vietnam.") == {("Andessa Group", "country:VNM", "active")}
     assert activity(PERU_VIETNAM + "Andessa Group signed a deal in Lima. The Chinese company Hualong will build a "
                                    "plant in Peru.") == {("Hualong", "country:PER", "planned")}
+
+
+def test_a_minister_listed_straight_after_another_is_of_the_same_government() -> None:
+    """"Kenyan industry and trade minister A, investment minister B and Japan's ... C", in a report from Tokyo: B is
+    Kenya's, as A is, not the host's."""
+    text = ("Japan's confidence in Kenya restored at business council\n\nTOKYO - A meeting of the Japanese-Kenyan "
+            "business council held on Tuesday during President Ali Mwangi's visit to Japan ended with the signing of "
+            "several agreements. Energy and agriculture were discussed at the meeting. Kenyan industry and trade "
+            "minister Ali Wekesa, investment minister John Otieno and Japan's deputy economy minister Kenji Sato "
+            "were joined by representatives of the Japanese Institute for Foreign Trade.")
+    assert {(p[0], p[2]) for p in posts(text)} == {("Ali Mwangi", "country:KEN"), ("Ali Wekesa", "country:KEN"),
+                                                   ("John Otieno", "country:KEN"), ("Kenji Sato", "country:JPN")}
+
+
+def test_a_name_written_again_with_another_case_is_the_same_person() -> None:
+    """"President Abdel Fattah al-Sisi" and later "President Abdel Fattah Al-Sisi's visit": one person."""
+    assert same_person("Abdel Fattah Al-Sisi", {"Abdel Fattah al-Sisi"})
+    assert same_person("al-Sisi", {"Abdel Fattah Al-Sisi"})
+    assert not same_person("Al-Sisi", {"Abdel Fattah al-Fadil"})
