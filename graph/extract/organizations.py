@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from diplograph.graph.extract.reading import (
+    LOWER_CASE_TAIL,
     ORGANIZATION_NOUN,
     DocumentContext,
     Node,
@@ -1532,8 +1533,8 @@ OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sect
 FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterprises|corporations|groups)\s+from\s+"
                             r"(?:the\s+)?$")
 NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|including|such as|notably|namely|"
-                             r"include|includes|included)\s+"
-                             r"(?:the\s+)?")
+                             r"include|includes|included)\s+"  # "..., among them companies such as A, B"
+                             r"(?:" + COMPANY_NOUN_PLURAL + r"\s+(?:such as|like|including)\s+)?(?:the\s+)?")
 
 
 def listed_from_a_country(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
@@ -1581,9 +1582,11 @@ LISTED_AFTER_A_PLACE = re.compile(r"\s*,?\s*(?:such as|including|like|among them
 
 COMPANIES_LISTED = re.compile(r"\b(?i:" + COMPANY_NOUN_PLURAL + r")\s+(?:such as|including|like|notably|namely)\s+"
                               r"(?:the\s+)?")
-AT_WORK_AFTER_LIST = re.compile(r"\s*,?\s+(?:are|were|have been|had been|remain)\s+(?:(?:currently|already|now|also|"
+AT_WORK_AFTER_LIST = re.compile(r"\s*,?\s+(?:(?:are|were|have been|had been|remain)\s+(?:(?:currently|already|now|also|"
                                 r"successfully)\s+)*(?:working|active|operating|present|doing business|investing|"
-                                r"established)\s+(?:in|on)\s+(?:the\s+)?")
+                                r"established)|(?:(?:currently|already|now|also)\s+)*(?:operate|work|invest|"
+                                r"do business|have (?:operations|factories|plants|offices|branches))"
+                                r")\s+(?:in|on)\s+(?:the\s+)?")
 
 
 def listed_active_in_a_country(view: SentenceView) -> list[Fact]:
@@ -1750,13 +1753,17 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
                     and position < m.start and m.end <= name.end()) for m in view.mentions) or any(
                     w in _list_stop_words() for w in name.group().split()) or not re.match(
                     r"\s*(?:,|and\b|&|[.;()]|$|(?:are|were|is|was|have|has|had|will)\s)", view.text[name.end():]
-            ) and _of_a_country(view, name.end()) is None:
+            ) and _of_a_country(view, name.end()) is None and not (
+                    people_are_companies and LOWER_CASE_TAIL.match(view.text, name.end())):
                 break  # not "such as the Kaduna-Kano railway": a name that a common noun follows is no company
             text = re.sub(r"['’]s$", "", name.group())
             if text.endswith(".") and not re.search(r"\b(?:Co|Inc|Ltd|Corp|Bhd|Pvt|S\.A)\.$", text):
                 text = text[:-1]  # the sentence's full stop
             item = Mention(text, organization_kind(text) if organization_kind(text) != "Organization" else "Company",
                            view.index, position, position + len(text))
+        tail = LOWER_CASE_TAIL.match(view.text, item.end) if people_are_companies else None
+        if tail:  # "Alsea, City express, Telmex": a brand's lower-case word, between the commas of a list
+            item = Mention(view.text[item.start:tail.end()], "Company", view.index, item.start, tail.end())
         suffix = LEGAL_SUFFIX_REST.match(view.text, item.end)  # "Pietro Fiorentini S.p | .A": the NER's cut
         if suffix:
             item = Mention(view.text[item.start:suffix.end()], item.kind, item.sentence, item.start, suffix.end())

@@ -1002,6 +1002,29 @@ def _only_a_portfolio(m: Mention, gaz: Gazetteer) -> bool:
     return bool(words) and all(w.lower() in gaz.portfolio_words for w in words)
 
 
+# "Alsea, City express, Telmex": a brand's lower-case words, between the commas of a list of names
+LOWER_CASE_TAIL = re.compile(r"(?:\s+(?!(?:in|of|to|for|with|from|at|by|on|as|is|are|was|were|has|have|had|will|"
+                             r"which|that|who|the|a|an|its|their|and|or|etc)\b)[a-z][\w-]*){1,2}"
+                             r"(?=\s*,\s*(?:and\s+)?[A-Z]|\s+and\s+[A-Z])")
+
+
+def _names_with_a_lower_case_tail(view: SentenceView) -> list[Mention]:
+    """"Alsea, City express, Telmex": an organisation's name the NER cut before a lower-case word, inside a list."""
+    result = []
+    for m in view.mentions:
+        tail = LOWER_CASE_TAIL.match(view.text, m.end) if m.kind in ORGANIZATION_KINDS and m.key is None else None
+        if tail and re.search(r",\s*$", view.text[:m.start]):
+            m = replace(m, text=view.text[m.start:tail.end()], end=tail.end())
+        result.append(m)
+    return result
+
+
+def _names_with_their_ends(view: SentenceView) -> SentenceView:
+    """Names the NER cut short: "POSCO | Argentina", "City | express"."""
+    view = replace(view, mentions=_names_ending_in_a_country(view))
+    return replace(view, mentions=_names_with_a_lower_case_tail(view))
+
+
 def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:
     """"Daily News Egypt", "Ministry of Trade Indonesia", "Global Affairs Canada": a country written straight
     after an organisation's name, with nothing between and no possessive after, ends that name."""
@@ -1840,11 +1863,16 @@ HONORIFIC = r"(?:" + HONORIFIC_WORD + r"\s+)*"
 
 def same_person(name: str, names: set[str]) -> bool:
     """"Saberi" is "Mohammad Taghi Saberi" once the full name has been given, and a paper may call
-    "Muhammad Shehbaz Sharif" "Shehbaz"; "Abdel Fattah Al-Sisi" is "Abdel Fattah al-Sisi"."""
-    name = name.casefold()
+    "Muhammad Shehbaz Sharif" "Shehbaz"; "Abdel Fattah Al-Sisi" is "Abdel Fattah al-Sisi" (but "POSCO" is not
+    "Posco": a name in capitals keeps them)."""
+    name = _fold_case(name)
     return any(name == other or other.endswith(" " + name) or name.endswith(" " + other)
                or " " not in name and len(name) > 3 and name in other.split()  # "PM Shehbaz", "Anwar"
-               for other in map(str.casefold, names))
+               for other in map(_fold_case, names))
+
+
+def _fold_case(name: str) -> str:
+    return name if name.isupper() else name.casefold()
 
 
 @dataclass
@@ -2294,8 +2322,7 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             sentences.append(Sentence(index, text[start:start + len(stripped)], start, start + len(stripped)))
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
-    views = [replace(v, mentions=_names_ending_in_a_country(v))  # "POSCO Argentina"
-             for v in surnames_after_titles(headline_people_the_body_names(
+    views = [_names_with_their_ends(v) for v in surnames_after_titles(headline_people_the_body_names(
                  propagate_names([names_listed_together(v, gaz) for v in names_the_ner_joined_by_and(views)])), gaz)]
     return sentences, country_anaphors(names_two_countries_share(views, gaz), gaz)
 

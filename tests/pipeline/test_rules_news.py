@@ -4009,3 +4009,21 @@ def test_a_name_written_again_with_another_case_is_the_same_person() -> None:
     assert same_person("Abdel Fattah Al-Sisi", {"Abdel Fattah al-Sisi"})
     assert same_person("al-Sisi", {"Abdel Fattah Al-Sisi"})
     assert not same_person("Al-Sisi", {"Abdel Fattah al-Fadil"})
+    assert not same_person("ZENKO", {"Zenko"})  # a company in capitals, a person the NER read in a headline
+
+
+def test_a_list_of_companies_goes_on_past_a_brand_with_a_lower_case_word() -> None:
+    """"..., Alsea, City express, Telmex and Interjet": one item has a lower-case word; the list goes on."""
+    text = (PERU_VIETNAM + "Some 40 Peruvian companies are present in Vietnam, among them: Grupo Andino, Alsea, "
+            "City express, Telmex and Interjet.")
+    assert {o for o, c in homes(text) if c == "country:PER"} == {"Grupo Andino", "Alsea", "City express", "Telmex",
+                                                                 "Interjet"}
+
+
+def test_companies_listed_then_said_to_operate_somewhere_work_there() -> None:
+    """"Peruvian companies such as A and B operate in Vietnam"; "..., among them companies such as A, B"."""
+    text = PERU_VIETNAM + "Peruvian companies such as Grupo Andino and Alsea operate in Vietnam."
+    assert {(o, m) for o, m, _ in activity(text)} == {("Grupo Andino", "country:VNM"), ("Alsea", "country:VNM")}
+    text = (PERU_VIETNAM + "More than 200 Peruvian companies have so far chosen Vietnam as a place to do business, "
+            "among them companies such as Alcomet, Teklas and Sarkon.")
+    assert {o for o, c in homes(text) if c == "country:PER"} == {"Alcomet", "Teklas", "Sarkon"}
