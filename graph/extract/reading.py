@@ -1985,6 +1985,57 @@ def _clearly_an_organisation(m: Mention) -> bool:
         ORGANIZATION_HEAD.search(m.text) or COMPANY_CUES.search(m.text)))
 
 
+# What only a business does, as the verb of a subject the NER did not name: "Repsol supplies liquefied gas",
+# "Naturgy and Iberdrola generate 30% of the country's electricity", "Acciona runs four wind farms"
+BUSINESS_VERBS = frozenset({"invest", "build", "construct", "operate", "run", "supply", "produce", "manufacture",
+                            "generate", "acquire", "export", "distribute", "employ", "assemble", "mine", "refine"})
+# ... or with an object that says so: "Repsol holds a gas exploitation contract", "X won the tender"
+BUSINESS_OBJECTS = {"hold": frozenset({"stake", "share", "shares", "contract", "concession", "licence", "license"}),
+                    "own": frozenset({"stake", "share", "shares", "plant", "factory", "mine", "chain", "network"}),
+                    "win": frozenset({"contract", "tender", "order", "concession"})}
+
+
+# a name of works, not of whoever builds or runs them
+WORKS_NAME = re.compile(r"\b(?:Expressway|Highway|Motorway|Road|Railway|Line|Port|Airport|Bridge|Dam|Canal|Corridor|"
+                        r"Project|Park|Zone|Plant|Mine|Field|Terminal)$")
+
+
+def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
+    """A capitalised subject the NER named nothing, doing what only a business does, is a company: "Repsol holds a
+    gas exploitation contract in the Gulf".  Not a country, town, title or sector, nor a word that opens
+    sentences ("Both", "Local")."""
+    if view.parse is None or view.is_title:
+        return view
+    added: list[Mention] = []
+    for token in view.parse:
+        if token.dep_ not in ("nsubj", "conj") or token.pos_ != "PROPN":
+            continue
+        if token.dep_ == "conj" and token.head.dep_ != "nsubj":
+            continue
+        verb = token.head.head if token.dep_ == "conj" else token.head  # "Naturgy and Iberdrola generate"
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
+        if verb.pos_ != "VERB" or not (verb.lemma_ in BUSINESS_VERBS or objects & BUSINESS_OBJECTS.get(verb.lemma_,
+                                                                                                      frozenset())):
+            continue
+        words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"]
+        if not words or words[-1].i != token.i or any(t.dep_ not in ("compound", "nsubj", "conj") for t in words):
+            continue
+        start = words[0].idx - view.parse.start_char
+        end = token.idx + len(token.text) - view.parse.start_char
+        name = view.text[start:end]
+        if any(m.start < end and start < m.end for m in view.mentions + view.cities + added) or any(
+                t_start < end and start < t_end for _, t_start, t_end in view.titles) or any(
+                c.start < end and start < c.end for c in view.concepts) or name in gaz.cities or \
+                name in gaz.capitals or name in gaz.names or name in gaz.adjectives or \
+                name.title() in gaz.cities or name.title() in gaz.capitals or name.lower() in _title_words() or not name[:1].isupper() or \
+                WORKS_NAME.search(name):  # not "LIMA", the dateline; nor "East Bay Expressway", a road
+            continue
+        added.append(Mention(name, "Company", view.index, start, end))
+    if not added:
+        return view
+    return replace(view, mentions=sorted(view.mentions + added, key=lambda m: m.start))
+
+
 def names_listed_together(view: SentenceView, gaz: Gazetteer) -> SentenceView:
     """A list names things of one kind, where the NER reads each name on its own: "BBVA, Telefónica, Indra and
     MAPFRE", "Kronospan, Egger and Schweighofer" are companies, though it calls some of them persons;
@@ -2323,7 +2374,8 @@ def read_views(text: str) -> tuple[list[Sentence], list[SentenceView]]:
             views.append(sentence_view(sent, index, gaz, matchers, headline))
     views = [names_their_acronyms_confirm(groups_defined_by_members(v)) for v in views]
     views = [_names_with_their_ends(v) for v in surnames_after_titles(headline_people_the_body_names(
-                 propagate_names([names_listed_together(v, gaz) for v in names_the_ner_joined_by_and(views)])), gaz)]
+                 propagate_names([names_listed_together(unnamed_businesses(v, gaz), gaz)
+                                  for v in names_the_ner_joined_by_and(views)])), gaz)]
     return sentences, country_anaphors(names_two_countries_share(views, gaz), gaz)
 
 

@@ -4027,3 +4027,14 @@ def test_companies_listed_then_said_to_operate_somewhere_work_there() -> None:
     text = (PERU_VIETNAM + "More than 200 Peruvian companies have so far chosen Vietnam as a place to do business, "
             "among them companies such as Alcomet, Teklas and Sarkon.")
     assert {o for o, c in homes(text) if c == "country:PER"} == {"Alcomet", "Teklas", "Sarkon"}
+
+
+def test_a_subject_the_ner_missed_doing_what_only_a_business_does_is_a_company() -> None:
+    """"Zentarol holds a gas exploitation contract in Peru", "Andivia and Kesmar generate 30% of Peru's
+    electricity": names the NER read as nothing; a minister or a country doing the same stays what it is."""
+    kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "Zentarol holds a gas exploitation contract in Peru. "
+                                                            "Andivia and Kesmar generate 30% of Peru's electricity. "
+                                                            "Vietnam exports rice.").mentions}
+    assert {n for n, k in kinds.items() if k == "Company"} == {"Zentarol", "Andivia", "Kesmar"}
+    assert ("Zentarol", "country:PER", "active") in activity(PERU_VIETNAM + "Zentarol holds a gas exploitation "
+                                                                            "contract in Peru.")
