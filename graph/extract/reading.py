@@ -2023,12 +2023,12 @@ def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
         start = words[0].idx - view.parse.start_char
         end = token.idx + len(token.text) - view.parse.start_char
         name = view.text[start:end]
-        if any(m.start < end and start < m.end for m in view.mentions + view.cities + added) or any(
-                t_start < end and start < t_end for _, t_start, t_end in view.titles) or any(
-                c.start < end and start < c.end for c in view.concepts) or name in gaz.cities or \
-                name in gaz.capitals or name in gaz.names or name in gaz.adjectives or \
-                name.title() in gaz.cities or name.title() in gaz.capitals or name.lower() in _title_words() or not name[:1].isupper() or \
-                WORKS_NAME.search(name):  # not "LIMA", the dateline; nor "East Bay Expressway", a road
+        taken = any(m.start < end and start < m.end for m in view.mentions + view.cities + added) or any(
+            t_start < end and start < t_end for _, t_start, t_end in view.titles) or any(
+            c.start < end and start < c.end for c in view.concepts)
+        place = any(n in gaz.cities or n in gaz.capitals for n in (name, name.title()))  # not "LIMA", the dateline
+        if taken or place or not name[:1].isupper() or name in gaz.names or name in gaz.adjectives or \
+                name.lower() in _title_words() or WORKS_NAME.search(name):  # nor "East Bay Expressway", a road
             continue
         added.append(Mention(name, "Company", view.index, start, end))
     if not added:
