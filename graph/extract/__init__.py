@@ -187,7 +187,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
     facts += implied_positions(views, facts, pair, officials_home, pair_mentions, gaz)
     facts += counterparts_across_sentences(views, facts, pair, pair_mentions) + name_line_then_title_line(views)
     facts += titles_of_their_own_country(views, facts, pair, gaz)
-    facts += accompanying_officials(views, facts, pair, gaz)
+    facts = accompanying_officials(views, facts, pair, gaz)
     facts += officers_of_the_sentences_company(views, facts, gaz)
     facts = officers_of_a_body_named_by_its_noun(views, facts, gaz)
     facts += posts_shared_over_portfolios(views, facts)

@@ -827,32 +827,42 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
 
 ACCOMPANIED_BY = re.compile(r"\s*,?\s+(?:(?:who\s+)?(?:will\s+be|was|were|is|are|has\s+been|had\s+been)\s+)?"
                             r"(?:also\s+)?accompanied\s+by\b")
+ACCOMPANYING_WHO = re.compile(r",?\s+who\s+(?:(?:has|had|will|also)\s+)*(?:accompanied|accompanies|accompany|"
+                              r"is accompanying|was accompanying)\s+(?:the\s+)?")
 
 
 def accompanying_officials(views: list[SentenceView], facts: list[Fact], pair: tuple[str, str] | None,
                            gaz: Gazetteer) -> list[Fact]:
     """Officials with a bare government or diplomatic title who accompany one whose country the article
-    gives: "President X will be accompanied by ... a delegation comprising Y, Minister of Public Works"."""
+    gives: "President X will be accompanied by ... a delegation comprising Y, Minister of Public Works"; "Y, the
+    Minister for Infrastructure, who accompanied President X".  This outranks the weakest guesses of
+    `implied_positions` (the host's, the unmarked side's), which it replaces."""
     if pair is None:
-        return []
-    placed = {f.role("holder").text for f in facts if f.kind == "Position"}
+        return facts
+    placed = {f.role("holder").text for f in facts if f.kind == "Position" and f.confidence >= 0.6}
     found = []
     for view in views:
-        leads = [(m, by.end()) for m in view.mentions if m.kind == "Person"
-                 for by in [ACCOMPANIED_BY.match(view.text, m.end)] if by]
-        for lead, after in leads[:1]:
+        people = [m for m in view.mentions if m.kind == "Person"]
+        leads = [(m, by.end(), len(view.text)) for m in people for by in [ACCOMPANIED_BY.match(view.text, m.end)]
+                 if by][:1]
+        for who in ACCOMPANYING_WHO.finditer(view.text):  # "Y, the Minister of X, who accompanied President Z"
+            lead = next((m for m in people if who.end() <= m.start <= who.end() + 40), None)
+            if lead is not None:
+                leads.append((lead, view.text.rfind(". ", 0, who.start()) + 1, who.start()))
+        for lead, after, before in leads:
             countries = {f.role("affiliation").key: f.role("affiliation") for f in facts if f.kind == "Position"
                          and f.role("affiliation").key in pair and same_person(f.role("holder").text, {lead.text})}
             if len(countries) != 1:
                 continue
-            for person in view.mentions:
-                bare = person.kind == "Person" and person.start >= after and not same_person(person.text, placed) \
+            for person in people:
+                bare = after <= person.start < before and not same_person(person.text, placed) \
                     and _bare_title(view, person, gaz)
                 if bare and gaz.title_kinds.get(bare[0]) in ("government", "diplomatic"):
                     found.append(make_fact("Position", view, {"holder": person,
                                                               "affiliation": next(iter(countries.values()))},
                                            0.65, role=bare[1]))
-    return found
+    accompanying = {f.role("holder").text for f in found}
+    return [f for f in facts if f.kind != "Position" or f.role("holder").text not in accompanying] + found
 
 
 MET_WITH = re.compile(r"\b(?:met|meets|meeting|received|receives|welcomed|welcomes|hosted|hosts|co-chaired|"

@@ -4038,3 +4038,16 @@ def test_a_subject_the_ner_missed_doing_what_only_a_business_does_is_a_company()
     assert {n for n, k in kinds.items() if k == "Company"} == {"Zentarol", "Andivia", "Kesmar"}
     assert ("Zentarol", "country:PER", "active") in activity(PERU_VIETNAM + "Zentarol holds a gas exploitation "
                                                                             "contract in Peru.")
+
+
+def test_officials_accompanying_a_visitor_are_of_the_visitors_country_not_the_hosts() -> None:
+    """A report of a visit to Japan: "President X is accompanied by a delegation that includes A, ...; B, Minister for
+    Foreign Affairs" and "C, the Minister for Infrastructure, who accompanied President X": Kenya's, not Japan's."""
+    text = ("President Mwangi arrives in Japan for five-day working visit\n\nPresident Daniel Mwangi has arrived in "
+            "Japan for a five-day working visit aimed at reinforcing relations between Kenya and Japan. President "
+            "Mwangi is accompanied by a delegation that includes Dr. Ali Wekesa, Secretary to the President; John "
+            "Otieno, Minister for Foreign Affairs; and Paul Kibet, among others. According to Mary Achieng, the "
+            "Minister for Infrastructure, who accompanied President Mwangi, the talks centred on investment in Kenya.")
+    found = {(p[0], p[2]) for p in posts(text)}
+    assert {("John Otieno", "country:KEN"), ("Mary Achieng", "country:KEN")} <= found
+    assert not {("John Otieno", "country:JPN"), ("Mary Achieng", "country:JPN")} & found
