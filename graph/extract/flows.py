@@ -14,8 +14,11 @@ from diplograph.graph.money import Money
 
 TRADE_CUE = re.compile(r"\b(trade|turnover|trading|exports?|exported|exporting|imports?|imported|importing|"
                        r"shipments?|shipped|supplies|sales|exchanged\s+goods|exchange\s+of\s+goods|commerce|"
-                       r"commercial\s+(?:ties|relations|exchanges?))\b", re.IGNORECASE)  # "commercial ties reached"
-INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?|poured|pumped|ploughed|plowed)\b", re.IGNORECASE)
+                       r"commercial\s+(?:ties|relations|exchanges?)|"  # "commercial ties reached"
+                       r"bilateral\s+exchanges?)\b", re.IGNORECASE)  # "bilateral exchange reached USD 3.3 billion"
+INVESTMENT_CUE = re.compile(r"\b(invest\w*|FDI|capital inflows?|poured|pumped|ploughed|plowed|"
+                            r"put(?!\s+(?:forward|off|on|up|out|aside|together|in\s+place)\b)"
+                            r"(?=\s[^.;]{0,40}?\binto\b))\b", re.IGNORECASE)  # "has put $15 billion into"
 EXPORT = re.compile(r"\b(exports?|exported|exporting|shipments?|shipped|supplies|sales)\b", re.IGNORECASE)
 IMPORT = re.compile(r"\b(imports?|imported|importing)\b", re.IGNORECASE)
 
@@ -51,13 +54,17 @@ COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|since|from|against)\
                            r"(?:in\s+|the same (?:\w+\s+){1,2}?(?:of|in)\s+)?$")
 
 
+YEAR_LABEL = re.compile(r"\d{4}\s*:")
+
+
 def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tuple[int | None, str | None]:
     """The year an amount refers to: the nearest year after it ("$1 billion in 2021"), else the
     nearest before it, else the year of the sentence before (same topic, "in the same year"); never a year
     the amount is only compared with."""
     others = [m for m in view.money if m is not money]
     after = [(y, o) for y, o in view.years if o >= money.end and o - money.end <= 40
-             and not any(money.end <= m.start < o for m in others) and not COMPARED_WITH.search(view.text[:o])]
+             and not any(money.end <= m.start < o for m in others) and not COMPARED_WITH.search(view.text[:o])
+             and not YEAR_LABEL.match(view.text, o)]  # "€20 billion (2020: €19 billion)": the next one's
     before = [(y, o) for y, o in view.years if o < money.start
               and not any(o < m.start < money.start for m in others)]
     leading = [(y, o) for y, o in view.years if o < min(m.start for m in view.money)]

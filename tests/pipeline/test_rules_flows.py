@@ -241,3 +241,22 @@ def test_the_present_volume_is_a_level_beside_a_wish_to_raise_it() -> None:
             "trade, since the present volume of US$113 million dollars per year is too small.")
     (flow,) = flows_of(text)
     assert keys(flow, "party") == {"country:BOL", "country:TUR"} and flow.value("amount") == Decimal(113_000_000)
+
+
+def test_a_year_before_a_colon_in_brackets_labels_the_figure_after_it() -> None:
+    """"In 2021, trade came to €20 billion (2020: €19 billion)": the bracket gives last year's figure; the first
+    one is 2021's."""
+    found = {(Decimal(str(f.value("amount"))), f.value("year")) for f in flows_of(
+        "Chile and Norway are partners. In 2021, bilateral trade between Chile and Norway came to more than "
+        "€20 billion (2020: €19 billion).")}
+    assert found == {(Decimal("2e10"), 2021), (Decimal("1.9e10"), 2020)}
+
+
+def test_bilateral_exchange_of_a_sum_is_trade_and_a_sum_put_into_an_economy_is_investment() -> None:
+    (trade,) = flows_of("Chile and Norway are partners. In 2015, the bilateral exchange between Chile and Norway "
+                        "reached USD 3.3 billion.")
+    assert trade.kind == "TradeFlow" and trade.value("year") == 2015
+    (invested,) = flows_of("Over the past 30 years Norway has put more than $15 billion into Chile's economy.")
+    assert invested.kind == "InvestmentFlow"
+    assert keys(invested, "from") == {"country:NOR"} and keys(invested, "to") == {"country:CHL"}
+    assert not flows_of("Norway put forward a plan worth $15 billion into the next decade for Chile.")
