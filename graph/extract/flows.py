@@ -30,6 +30,12 @@ OWNED_FLOW_AFTER = re.compile(r"\s*(?:worth\s+)?(?:in|of)\s+(?:the\s+)?(?:[A-Z][
                               r"(?:[a-z]+\s+)?")
 
 
+def _put_by_a_country(view: SentenceView, at: int) -> bool:
+    """"Italy has put $15 billion into": a country the subject; not "Teraplast has put EUR 11 million into", a
+    company's spending on its own plant."""
+    return any(m.end <= at and re.fullmatch(r"(?:\s+\w+){0,2}\s+", view.text[m.end:at]) for m in view.places())
+
+
 def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | None:
     cues = [("investment", m) for m in INVESTMENT_CUE.finditer(view.text)]
     cues += [("trade", m) for m in TRADE_CUE.finditer(view.text)]
@@ -37,7 +43,8 @@ def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | Non
             and not any(t_start <= c[1].start() < t_end for _, t_start, t_end in view.titles)  # "Minister of Trade"
             and not (c[1].group()[0].isupper() and PORTFOLIO_NAME.search(view.text[:c[1].start()]))
             and not (c[1].group().lower() in ("turnover", "sales")
-                     and COMPANYS_FIGURE.search(view.text[:c[1].start()]))]
+                     and COMPANYS_FIGURE.search(view.text[:c[1].start()]))
+            and not (c[1].group().lower() == "put" and not _put_by_a_country(view, c[1].start()))]
     owned = [c for c in cues if c[1].start() >= money.end and OWNED_FLOW_AFTER.fullmatch(
         view.text[money.end:c[1].start()])]
     if owned:  # "$300 million in Canadian imports": the amount's own noun, whatever cue came before
