@@ -260,5 +260,5 @@ def test_bilateral_exchange_of_a_sum_is_trade_and_a_sum_put_into_an_economy_is_i
     assert invested.kind == "InvestmentFlow"
     assert keys(invested, "from") == {"country:NOR"} and keys(invested, "to") == {"country:CHL"}
     assert not flows_of("Norway put forward a plan worth $15 billion into the next decade for Chile.")
-    assert not flows_of("Chile and Norway are partners. Andessa has put some EUR 11 million into its factory in "
-                        "Chile.")  # a company's spending on its own plant
+    assert not flows_of("Chile and Norway are partners. Norway's largest PVC processor Andessa has put some EUR 11 "
+                        "million into its factory in Chile.")  # a company's spending on its own plant
