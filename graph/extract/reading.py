@@ -252,13 +252,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead += re.match(r"(?:[A-Z][A-Z0-9&]{1,9}\s+\((?=[A-Z][a-z]+\s[^()]*$))?", span[lead:]).end()
     lead += NAME_PREFIX.match(span[lead:]).end()
     lead += re.match(r"(?:[A-Z]{3,}-\s+(?=[A-Z]))?", span[lead:]).end()  # "(MENAFN- Jordan News Agency)": a feed's
+    lead += re.match(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}-based\s+(?=[A-Z]))?", span[lead:]).end()  # "Delhi-based X"
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
         lead += company.end()
-    tail = re.search(r"(?:['’]s|\s+\([\w.&'’-]*|\s+(?:of|and|for|&)|\s+[-–—]\s+[a-z].*|"  # "Marubeni Corp - signed"
+    tail = re.search(r"(?:['’]s|\s+\([^()]*|\s+(?:of|and|for|&|Dr|Mr|Mrs|Ms)\.?|\s+[-–—]\s+[a-z].*|"  # "X - signed"
                      r"\s+and\s+(?:Head|Chairman|Minister|Director|Member|President|Deputy)|"
-                     r"(?<=[A-Za-z])(?:\s+(?!(?:group|company|bank)$)[a-z]+)+)$", span)  # "Petrandes holds": a verb
-    cut = tail.start() if tail else len(span)
+                     r"(?<=[A-Za-z])(?:\s+(?!(?:group|company|bank)$)[a-z]+)+)$", span[lead:])  # "X holds": a verb
+    cut = lead + tail.start() if tail else len(span)
+    owner = re.search(r"\s?['’]s\s+(?=[A-Z]{3}\s|\d|[a-z])", span)  # "Eroglu Holding ’s USD 40": the name ends
+    if owner and owner.start() > lead:
+        cut = min(cut, owner.start())
     honoured = re.search(r"\s+and\s+(?:(?:His|Her)\s+(?:Excellency|Highness|Majesty)|H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|"
                          r"Dr\.?)(?=\s|$)", span)
     if honoured:  # "the Government of Maldives and His Excellency X": the name ends before the person
@@ -1020,9 +1024,16 @@ def _names_with_a_lower_case_tail(view: SentenceView) -> list[Mention]:
 
 
 def _names_with_their_ends(view: SentenceView) -> SentenceView:
-    """Names the NER cut short: "POSCO | Argentina", "City | express"."""
+    """Names the NER cut short, "POSCO | Argentina", "City | express", or cut before a title and left with a
+    dangling word: "Saudi Fund for Development and | King Salman ..."."""
     view = replace(view, mentions=_names_ending_in_a_country(view))
-    return replace(view, mentions=_names_with_a_lower_case_tail(view))
+    view = replace(view, mentions=_names_with_a_lower_case_tail(view))
+    return replace(view, mentions=[_without_a_dangling_word(m) for m in view.mentions])
+
+
+def _without_a_dangling_word(m: Mention) -> Mention:
+    dangling = re.search(r"\s+(?:and|of|for|the|&)$", m.text) if m.kind in ORGANIZATION_KINDS else None
+    return replace(m, text=m.text[:dangling.start()], end=m.end - len(dangling.group())) if dangling else m
 
 
 def _names_ending_in_a_country(view: SentenceView) -> list[Mention]:

@@ -4051,3 +4051,23 @@ def test_officials_accompanying_a_visitor_are_of_the_visitors_country_not_the_ho
     found = {(p[0], p[2]) for p in posts(text)}
     assert {("John Otieno", "country:KEN"), ("Mary Achieng", "country:KEN")} <= found
     assert not {("John Otieno", "country:JPN"), ("Mary Achieng", "country:JPN")} & found
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Andessa Holding ’s USD 40", "Andessa Holding"),  # a possessive with its figure after the name
+        ("New Delhi-based Kalinda Construction Ltd", "Kalinda Construction Ltd"),  # where it is based
+        ("Kalinda (Eastern Cape", "Kalinda"),  # an unclosed bracket of a place
+        ("State Department for Foreign Affairs Dr", "State Department for Foreign Affairs"),  # the next one's title
+        ("CAWW (Construction Authority for Water Works", "Construction Authority for Water Works"),
+    ],
+)
+def test_a_name_without_what_the_ner_glued_to_its_edges(span: str, name: str) -> None:
+    assert span[slice(*_trim(span, 0, len(span)))] == name
+
+
+def test_an_organisation_cut_before_a_title_loses_its_dangling_and() -> None:
+    kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "The Vietnam Fund for Development and King Tran "
+                                                            "Humanitarian Aid will support Peru.").mentions}
+    assert "Vietnam Fund for Development" in kinds and "Vietnam Fund for Development and" not in kinds
