@@ -56,12 +56,22 @@ def _nearest_cue(view: SentenceView, money: Money) -> tuple[str, re.Match] | Non
     return min(after, key=lambda c: c[1].start()) if after else None
 
 
-# the year a figure is compared with: "than in 2022", "compared with the same period in 2022", "since 2015"
+# the year a figure is compared with: "than in 2022", "compared with the same period in 2022", "since 2015",
+# "compared to the whole of 2020"
 COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|since|from|against)\s+"
-                           r"(?:in\s+|the same (?:\w+\s+){1,2}?(?:of|in)\s+)?$")
+                           r"(?:in\s+|the same (?:\w+\s+){1,2}?(?:of|in)\s+|"
+                           r"(?:the\s+)?(?:whole|entire|all|full)\s+(?:year\s+)?(?:of\s+)?)?$")
+# a year that dates another figure of the sentence: "143 per cent more than the $94.2 million of all 2020"
+ANOTHER_FIGURES_YEAR = re.compile(r"\s+(?:in|of|for|during|over)\s+(?:the\s+)?(?:(?:whole|entire|all|full)\s+"
+                                  r"(?:year\s+)?(?:of\s+)?)?$")
 
 
 YEAR_LABEL = re.compile(r"\d{4}\s*:")
+
+
+def _dates_another(view: SentenceView, offset: int, money: Money) -> bool:
+    return any(m is not money and m.end <= offset and ANOTHER_FIGURES_YEAR.fullmatch(view.text[m.end:offset])
+               for m in view.money)
 
 
 def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tuple[int | None, str | None]:
@@ -87,8 +97,11 @@ def _year_for(view: SentenceView, money: Money, context: DocumentContext) -> tup
         span = re.match(r"\s*(?:and|to|-|–)\s*(\d{4})\b", view.text[offset + 4:])
         if span:  # "between 1992 and 2023": the figure stands at the end of the range
             year = int(span.group(1))
-    elif any(not COMPARED_WITH.search(view.text[:o]) for _, o in view.years):
-        year, offset = next((y, o) for y, o in view.years if not COMPARED_WITH.search(view.text[:o]))
+    elif any(not COMPARED_WITH.search(view.text[:o]) and not _dates_another(view, o, money) for _, o in view.years):
+        year, offset = next((y, o) for y, o in view.years if not COMPARED_WITH.search(view.text[:o])
+                            and not _dates_another(view, o, money))
+    elif any(_dates_another(view, o, money) for _, o in view.years):
+        return context.previous_year, None  # "$229 million in January-June, more than the $94.2 million of all 2020"
     elif any(re.search(r"\bthe same\b", COMPARED_WITH.search(view.text[:o]).group()) for _, o in view.years):
         # "$5.9 million, up 5.6 times compared with the same period in 2022": the period the sentence before named
         return context.previous_year, None

@@ -262,3 +262,16 @@ def test_bilateral_exchange_of_a_sum_is_trade_and_a_sum_put_into_an_economy_is_i
     assert not flows_of("Norway put forward a plan worth $15 billion into the next decade for Chile.")
     assert not flows_of("Chile and Norway are partners. Norway's largest PVC processor Andessa has put some EUR 11 "
                         "million into its factory in Chile.")  # a company's spending on its own plant
+
+
+def test_a_year_compared_with_or_dating_another_figure_is_not_the_figures_year() -> None:
+    """"Imports tripled in the first half to $342.2 million compared to the whole of 2020": 2020 is what the figure
+    is compared with; "$229 million in January-June, more than the $94.2 million of all 2020": 2020 dates the
+    second figure only."""
+    (imports,) = flows_of("Chile's imports from Norway almost tripled in the first half to $342.2 million compared "
+                          "to the whole of 2020.")
+    assert imports.value("year") is None
+    found = {(Decimal(str(f.value("amount"))), f.value("year")) for f in flows_of(
+        "Trade between Chile and Norway came to $229 million in January-June, 143 per cent more than the $94.2 "
+        "million of all 2020.")}
+    assert found == {(Decimal("2.29e8"), None), (Decimal("9.42e7"), 2020)}
