@@ -2249,6 +2249,11 @@ def _in_region(m: Mention, region: str, gaz: Gazetteer) -> bool:
     return country is not None and region in country.regions
 
 
+SENDS_AFTER = re.compile(r"\s+(?:(?:has|have|had|will|would|is|are|was|were|also|already)\s+)*(?:\w+ly\s+)?"
+                         r"(?:invested|invests|poured|pumped|put|injected|channell?ed|exported|exports|shipped|sent|"
+                         r"supplied|supplies|sold)\b")
+
+
 def country_anaphors(views: list[SentenceView], gaz: Gazetteer) -> list[SentenceView]:
     """"Turkish companies will join projects in the country", "Renault has plants there": the country named
     last, as a noun, before it; not one that owns the phrase ("Hungary's presence in the country" is about
@@ -2268,8 +2273,12 @@ def country_anaphors(views: list[SentenceView], gaz: Gazetteer) -> list[Sentence
                       and not re.match(r"['’]s?\b|-[a-z]", view.text[m.end:])  # nor "Colombia-based X"
                       and not NATION_OF_A_COMPANY.match(view.text, m.end)]
             # "Turkey's investments in the country": not Turkey, but the country named before it
-            owners = {m.key for m in places if re.match(r"['’]s?\b", view.text[m.end:])} if re.search(
-                r"\b(?:in|into|to)\s+$", view.text[:match.start()]) else set()
+            destination = re.search(r"\b(?:in|into|to)\s+$", view.text[:match.start()])
+            owners = {m.key for m in places if re.match(r"['’]s?\b", view.text[m.end:])} if destination else set()
+            # "Singapore had poured $33 billion into the country": not the one that sends it
+            senders = {m.key for m in places if SENDS_AFTER.match(view.text, m.end)} if destination else set()
+            owners |= senders
+            before = [m for m in before if m.key not in senders]
             # "55 Mexican firms operate in the coffee-growing country": not the firms' own
             owners |= {m.key for m in places if m.via == "adjective" and NATION_OF_A_COMPANY.match(view.text, m.end)}
             region = next((r for a, r in by_length if re.search(rf"\b{re.escape(a)}\s", match.group())), None)

@@ -275,3 +275,11 @@ def test_a_year_compared_with_or_dating_another_figure_is_not_the_figures_year()
         "Trade between Chile and Norway came to $229 million in January-June, 143 per cent more than the $94.2 "
         "million of all 2020.")}
     assert found == {(Decimal("2.29e8"), None), (Decimal("9.42e7"), 2020)}
+
+
+def test_the_country_a_sum_is_poured_into_is_not_the_one_pouring_it() -> None:
+    """"Chile is growing. Norway has invested $2 billion in the country": the country is Chile, the one named before
+    the investor, not the investor itself."""
+    (flow,) = flows_of("Norway and Chile are partners. Chile is growing fast. Norway has invested $2 billion in the "
+                       "country.")
+    assert keys(flow, "from") == {"country:NOR"} and keys(flow, "to") == {"country:CHL"}
