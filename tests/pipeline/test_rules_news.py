@@ -4071,3 +4071,23 @@ def test_an_organisation_cut_before_a_title_loses_its_dangling_and() -> None:
     kinds = {m.text: m.kind for m in extract(PERU_VIETNAM + "The Vietnam Fund for Development and King Tran "
                                                             "Humanitarian Aid will support Peru.").mentions}
     assert "Vietnam Fund for Development" in kinds and "Vietnam Fund for Development and" not in kinds
+
+
+def test_a_minister_delegate_keeps_a_list_of_titles_and_names_in_step() -> None:
+    """"the Minister of Foreign Affairs, A, the Minister-Delegate for European Affairs, B, the Minister of Economy,
+    C": each name takes the title before it; an unknown title would shift the rest by one."""
+    text = (PERU_VIETNAM + "The Peruvian delegation headed by Prime Minister Ana Gervasi Diaz was made up of the "
+            "Minister of Foreign Affairs, Raul Perez Reyes, the Minister-Delegate for European Affairs, Luis Quispe, "
+            "the Minister of Economy, Rosa Llanos, the Secretary of State in the Ministry of Foreign Affairs, head "
+            "of the honour mission, Jorge Salas.")
+    found = {(p[0], p[1]) for p in posts(text)}
+    assert ("Luis Quispe", "minister-delegate for european affairs") in found
+    assert ("Rosa Llanos", "minister of economy") in found
+
+
+def test_a_visitor_accompanied_with_by_dropped_is_still_accompanied() -> None:
+    """"President X was accompanied the Minister of Y, Z": the press release dropped "by"; Z is the visitor's."""
+    text = ("President Mwangi visits Japan\n\nTOKYO - President Daniel Mwangi of Kenya arrived in Japan on Monday. "
+            "Kenya and Japan signed two agreements. President Mwangi was accompanied the Minister of International "
+            "Relations, Mary Achieng and other senior officials.")
+    assert ("Mary Achieng", "country:KEN") in {(p[0], p[2]) for p in posts(text)}
