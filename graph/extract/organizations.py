@@ -1426,7 +1426,7 @@ SIDE_LIST_WORDED = re.compile(SIDE_NOUNS + LISTING_WORDS + LIST_LEAD)
 SIDE_LIST_WORDED_LAST = re.compile(SIDE_NOUNS.replace("{0,70}?", "{0,70}") + LISTING_WORDS + LIST_LEAD)
 SIDE_LIST_NAMED = re.compile(SIDE_NOUNS + r"(?:among them|including|such as|notably|namely)\b" + LIST_LEAD)
 SIDE_LIST = re.compile(SIDE_NOUNS + r"(?:" + LISTING_WORDS + r"|(?=[A-Z]))" + LIST_LEAD)
-LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’+-]*){0,4}")
+LIST_ITEM_NAME = re.compile(r"[A-Z][\w&.'’+-]*(?:\s+(?:&\s+|['‘’]n\s+)?[A-Z][\w&.'’+-]*){0,4}")  # "Pick ‘n Pay"
 # "engaged in the battery business in", "Indian investors in South Africa", "investments into India"
 PRESENT_IN = re.compile(r"\b(?:present|operations|operating|operate|active|working|work|invested|investing|"
                         r"doing business|engaged|involved|investors?|investments?|companies|firms|businesses|"
@@ -1532,9 +1532,10 @@ OTHER_NOUN_LISTED = re.compile(r"\b(?:states|provinces|regions|cities|areas|sect
                                r"industries|products|goods|projects)\s*,?\s*$")
 FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterprises|corporations|groups)\s+from\s+"
                             r"(?:the\s+)?$")
-NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:among them|including|such as|notably|namely|"
+NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:(?:among them|including|such as|notably|namely|"
                              r"include|includes|included)\s+"  # "..., among them companies such as A, B"
-                             r"(?:" + COMPANY_NOUN_PLURAL + r"\s+(?:such as|like|including)\s+)?(?:the\s+)?")
+                             r"(?:" + COMPANY_NOUN_PLURAL + r"\s+(?:such as|like|including)\s+)?(?:the\s+)?|"
+                             r"(?:are|were)\s+(?:the\s+)?(?=[A-Z]))")  # "The top Kenyan investors in Peru are A, B"
 
 
 def listed_from_a_country(view: SentenceView, gaz: Gazetteer) -> list[Fact]:

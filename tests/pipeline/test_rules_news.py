@@ -4091,3 +4091,14 @@ def test_a_visitor_accompanied_with_by_dropped_is_still_accompanied() -> None:
             "Kenya and Japan signed two agreements. President Mwangi was accompanied the Minister of International "
             "Relations, Mary Achieng and other senior officials.")
     assert ("Mary Achieng", "country:KEN") in {(p[0], p[2]) for p in posts(text)}
+
+
+def test_the_companies_a_sentence_says_are_a_countrys_investors_somewhere() -> None:
+    """"The top Peruvian investors in Vietnam are the Andes Group, Remsa, Pick ‘n Buy Holdings, Black Condor and
+    Naspa": their home and where they work, past a name written with "‘n"."""
+    text = (PERU_VIETNAM + "The top Peruvian investors in Vietnam are the Andes Group, Remsa, Tiendas Peruanas, "
+            "Pick ‘n Buy Holdings, Black Condor, Pepa, Inkari Group, Clover Andina and Naspa.")
+    listed = {"Andes Group", "Remsa", "Tiendas Peruanas", "Pick ‘n Buy Holdings", "Black Condor", "Pepa",
+              "Inkari Group", "Clover Andina", "Naspa"}
+    assert {o for o, c in homes(text) if c == "country:PER"} == listed
+    assert {o for o, m, _ in activity(text) if m == "country:VNM"} == listed
