@@ -4102,3 +4102,9 @@ def test_the_companies_a_sentence_says_are_a_countrys_investors_somewhere() -> N
               "Inkari Group", "Clover Andina", "Naspa"}
     assert {o for o, c in homes(text) if c == "country:PER"} == listed
     assert {o for o, m, _ in activity(text) if m == "country:VNM"} == listed
+
+
+def test_sectors_written_in_the_plural_or_the_singular_are_the_same_areas() -> None:
+    """"industries", "transports", "hotel": the vocabulary had "industry", "transport", "hotels"."""
+    assert areas(PERU_VIETNAM + "Vietnamese investments in Peru are spread over various sectors such as industries, "
+                                "hotel and transports.") >= {"manufacturing", "tourism", "transport-and-logistics"}
