@@ -283,3 +283,8 @@ def test_the_country_a_sum_is_poured_into_is_not_the_one_pouring_it() -> None:
     (flow,) = flows_of("Norway and Chile are partners. Chile is growing fast. Norway has invested $2 billion in the "
                        "country.")
     assert keys(flow, "from") == {"country:NOR"} and keys(flow, "to") == {"country:CHL"}
+
+
+def test_rubber_is_a_commodity_of_its_own() -> None:
+    (flow,) = flows_of("Vietnam's exports of natural rubber to China reached $2 billion in 2023.")
+    assert flow.value("commodity") == "https://w3id.org/diplograph/sector/rubber"
