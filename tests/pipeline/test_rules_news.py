@@ -4104,7 +4104,8 @@ def test_the_companies_a_sentence_says_are_a_countrys_investors_somewhere() -> N
     assert {o for o, m, _ in activity(text) if m == "country:VNM"} == listed
 
 
-def test_sectors_written_in_the_plural_or_the_singular_are_the_same_areas() -> None:
-    """"industries", "transports", "hotel": the vocabulary had "industry", "transport", "hotels"."""
-    assert areas(PERU_VIETNAM + "Vietnamese investments in Peru are spread over various sectors such as industries, "
-                                "hotel and transports.") >= {"manufacturing", "tourism", "transport-and-logistics"}
+def test_transport_written_in_the_plural_is_transport() -> None:
+    """"transports": the vocabulary had "transport"; "industries" and "hotel" stay unread (on the development
+    articles they named an area the gold gives two times in eleven and one in six)."""
+    assert areas(PERU_VIETNAM + "Vietnamese investments in Peru are spread over various sectors such as tourism and "
+                                "transports.") == {"tourism", "transport-and-logistics", "investment"}
