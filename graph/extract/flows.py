@@ -64,8 +64,7 @@ COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|since|from|against)\
 # a year that dates another figure of the sentence: "143 per cent more than the $94.2 million of all 2020"
 ANOTHER_FIGURES_YEAR = re.compile(r"\s+(?:in|of|for|during|over)\s+(?:the\s+)?(?:(?:whole|entire|all|full)\s+"
                                   r"(?:year\s+)?(?:of\s+)?)?$")
-
-
+# "(2020: €19 billion)": a year that labels the figure after it
 YEAR_LABEL = re.compile(r"\d{4}\s*:")
 
 

@@ -2013,8 +2013,8 @@ WORKS_NAME = re.compile(r"\b(?:Expressway|Highway|Motorway|Road|Railway|Line|Por
 
 def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
     """A capitalised subject the NER named nothing, doing what only a business does, is a company: "Repsol holds a
-    gas exploitation contract in the Gulf".  Not a country, town, title or sector, nor a word that opens
-    sentences ("Both", "Local")."""
+    gas exploitation contract in the Gulf".  Not a country, town, title or sector, a town in capitals (a
+    dateline) or works named for their place (a road, a port)."""
     if view.parse is None or view.is_title:
         return view
     added: list[Mention] = []
