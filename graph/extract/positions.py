@@ -837,8 +837,8 @@ def accompanying_officials(views: list[SentenceView], facts: list[Fact], pair: t
                            gaz: Gazetteer) -> list[Fact]:
     """Officials with a bare government or diplomatic title who accompany one whose country the article
     gives: "President X will be accompanied by ... a delegation comprising Y, Minister of Public Works"; "Y, the
-    Minister for Infrastructure, who accompanied President X".  This outranks the weakest guesses of
-    `implied_positions` (the host's, the unmarked side's), which it replaces."""
+    Minister for Infrastructure, who accompanied President X".  This outranks the weakest guess of
+    `implied_positions` (the host's, below 0.6), which it replaces."""
     if pair is None:
         return facts
     placed = {f.role("holder").text for f in facts if f.kind == "Position" and f.confidence >= 0.6}
