@@ -797,8 +797,8 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
             country, confidence = remaining[0], 0.7
         elif visitor in remaining:
             country, confidence = visitor, 0.65
-        elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing and not third_country:
-            country, confidence = spoken_of[0], 0.65  # not "in Zambia, where X and his counterpart President Y"
+        elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
+            country, confidence = spoken_of[0], 0.65
         elif len(remaining) == 2 and unmarked and government and not competing and not third_country:
             country, confidence = unmarked, 0.6
         elif len(remaining) == 2 and host in pair and not competing and not third_country:
