@@ -240,6 +240,15 @@ def company_name_words(directory: Path = GAZETTEER_DIR) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
+def business_deeds(directory: Path = GAZETTEER_DIR) -> dict[str, frozenset[str]]:
+    """What only a business does: each form of a verb ("builds", "held"), with the objects it needs to say so
+    ("a stake", "a contract"; none when the verb says so alone).  One table for the readers of the parse and of
+    the surface alike."""
+    return {form.lower(): frozenset(o.lower() for o in _split(row["objects"]))
+            for row in _read_csv(directory / "business-deeds.csv") for form in _split(row["forms"])}
+
+
+@lru_cache(maxsize=4)
 def load_gazetteer(
     directory: Path = GAZETTEER_DIR, codes_file: Path = COUNTRY_CODES_FILE, sectors_file: Path = SECTORS_FILE
 ) -> Gazetteer:

@@ -35,6 +35,7 @@ from diplograph.graph.extract.organizations import (
     facilities_abroad,
     home_countries,
     homes_by_description,
+    homes_shared_along_lists,
     host_country,
     listed_active_in_a_country,
     listed_from_a_country,
@@ -122,6 +123,7 @@ def extract_views(views: list[SentenceView], gaz: Gazetteer, learned: bool = Tru
     views, facts, pair = _by_the_rules(views, gaz)
     if learned:
         facts += learned_facts(views, facts, pair)
+    facts += homes_shared_along_lists(views, facts)
     facts = activity_sectors(views, facts, gaz)
     facts += homes_by_description(views, facts)
     facts = not_at_home(said_home_first(facts))

@@ -17,6 +17,7 @@ from diplograph.graph.extract.reading import (
     organization_kind,
     run_after,
     run_before,
+    runs_of_names,
 )
 from diplograph.graph.extract.vocabulary import (
     ACTIVITY_KIND_SECTORS,
@@ -1466,6 +1467,32 @@ def homes_by_description(views: list[SentenceView], facts: list[Fact]) -> list[F
             homes[before[-1].text] = country.key
             found.append(make_fact("HomeCountry", view, {"organization": before[-1], "country": country}, 0.6))
         previous = _organizations(view)[:1]  # the subject, usually named first
+    return found
+
+
+def homes_shared_along_lists(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """"Indian IT firms such as TCS, Infosys, Wipro, HCL and Genpact have invested in Poland": where two items or
+    more of one list of organisations have the same home in its sentence and no item has another, the items left
+    out have it too.  The readers judge each name alone and miss the ones far from the nationality; one item's
+    home is not enough ("the US company Chevron, Shell and Eni")."""
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.kind == "HomeCountry":
+            by_sentence.setdefault(f.sentence, []).append(f)
+    housed = {f.role("organization").text for f in facts if f.kind == "HomeCountry"}
+    found = []
+    for view in views:
+        here = by_sentence.get(view.index, [])
+        for run in runs_of_names(view) if here else ():
+            if any(m.kind not in ORGANIZATION_KINDS for m in run):
+                continue  # people, or a list the NER read partly as people
+            homes = {(f.role("organization").text, f.role("country").key): f.role("country") for f in here
+                     if f.role("organization").text in {m.text for m in run}}
+            if len({key for _, key in homes}) == 1 and len(homes) >= 2:
+                country = next(iter(homes.values()))
+                found += [make_fact("HomeCountry", view, {"organization": m, "country": country}, 0.6)
+                          for m in run if m.text not in housed]
+                housed |= {m.text for m in run}
     return found
 
 

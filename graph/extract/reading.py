@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from diplograph.graph.extract.vocabulary import (
     POST_NOMINALS,
     WEEKDAY,
 )
-from diplograph.graph.gazetteer import Gazetteer, company_name_words, load_gazetteer
+from diplograph.graph.gazetteer import Gazetteer, business_deeds, company_name_words, load_gazetteer
 from diplograph.graph.model import ORGANIZATION_KINDS, Fact, Mention, Sentence
 from diplograph.graph.money import Money, find_money, find_years
 from diplograph.graph.nlp import Matchers, doc_text, load_matchers, load_nlp, sentence_text
@@ -1903,6 +1904,21 @@ KIND_RANK = {"InternationalOrganization": 4, "Company": 3, "University": 2, "Thi
              "Organization": 1}
 
 
+def _deeds_written(deeds: dict[str, frozenset[str]]) -> str:
+    """The business deeds of `business-deeds.csv` as one alternation: "builds", "holds a 49% stake"."""
+    def forms(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+    alone = [form for form, objects in deeds.items() if not objects]
+    with_objects: dict[frozenset[str], list[str]] = {}
+    for form, objects in deeds.items():
+        if objects:
+            with_objects.setdefault(objects, []).append(form)
+    return "|".join([forms(alone)] + [f"(?:{forms(verbs)})\\s+(?:its\\s+|a\\s+|an\\s+|the\\s+)?"
+                                      f"(?:[\\w$%.,-]+\\s+){{0,3}}?(?:{forms(objects)})s?"
+                                      for objects, verbs in with_objects.items()])
+
+
 # What only an organisation does: "X will build a plant", "X's factory": a name the NER
 # took for a person's, with no title anywhere in the text, is a company's when it does these.
 BUSINESS_PREDICATE = re.compile(
@@ -1911,24 +1927,15 @@ BUSINESS_PREDICATE = re.compile(
     r"\s+(?:vice-president|vice president|executive vice president|chief executive|CEO|chairman|managing director)"
     r"\s+(?=[A-Z])|"  # "X vice-president Y said": X is the company Y works for
     r",?\s+(?:(?:will|would|has|have|had|is|are|was|also|already|recently|plans to|aims to|is set to)\s+)*"
-    r"(?:build|builds|built|building|supply|supplies|supplied|supplying|manufactures?|manufactured|produces?|"
-    r"produced|operates?|operated|operating|invest|invests|invested|investing|"
+    r"(?:" + _deeds_written(business_deeds()) + r"|"
     # not "delivered the keynote address", "delivered President X's message"
     r"(?:deliver|delivers|delivered)(?!\s+(?:[\w.'’-]+\s+){0,5}?(?:remarks|speech|address|statement|lecture|"
     r"message|greetings|letter|invitation|congratulations)\b)|"
-    r"exports?|exported|acquired?|acquires|constructs?|constructed|constructing|employs|won a|won an|"
-    r"(?:seals?|sealed|closed|clinched|inked|bagged|won|wins|lands?|landed)\s+(?:its\s+|a\s+|an\s+|the\s+)?"
-    r"(?:[\w$.,-]+\s+){0,3}?(?:deal|contract|order|tender)s?|"
     r"opened an?|opens an?|open an?|launched an?|set up an?|"
     # "X is set to begin production", "X started building a plant", "X began to develop an offer for Y"
     r"(?:begin|begins|began|begun|start|starts|started)\s+(?:(?:commercial|local|its|full)\s+)?"
     r"(?:production|operations|producing|manufacturing|building|constructing|exporting|operating|selling|mining|"
     r"drilling|to\s+(?:build|construct|produce|manufacture|export|sell|operate|supply|invest|develop|mine))|"
-    # "X bought a refrigerator factory", "X holds a 49% stake in Y", "X owns the chain in Y"
-    r"(?:buy|buys|bought|purchased?|purchases|acquired?)\s+(?:a|an|the)\s+(?:[\w%.-]+\s+){0,3}?"
-    r"(?:stake|shares|factory|plant|company|business|chain|mine|bank|lender|insurer|network|unit|subsidiary)|"
-    r"(?:holds?|held|owns?|owned)\s+(?:a|an|the)\s+(?:[\w%.-]+\s+){0,3}?(?:stake|shares|interest|chain|network|"
-    r"factory|plant|mine|subsidiary)|"
     r"makes(?=\s+(?!(?:a|an|the|his|her|their|its|it|sure|clear|sense|no|up|history|remarks)\b)[a-z]+s\b))"
     r"\b(?!\s+of\b))")  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
@@ -1975,7 +1982,7 @@ LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?
 SPECIFIC_KINDS = frozenset({"Company", "GovernmentBody", "University", "ThinkTank"})
 
 
-def _runs_of_names(view: SentenceView) -> list[list[Mention]]:
+def runs_of_names(view: SentenceView) -> list[list[Mention]]:
     """The lists a sentence names, each of at least two names with nothing but commas and "and" between them;
     a country ends a list."""
     runs: list[list[Mention]] = []
@@ -1996,16 +2003,6 @@ def _clearly_an_organisation(m: Mention) -> bool:
         ORGANIZATION_HEAD.search(m.text) or COMPANY_CUES.search(m.text)))
 
 
-# What only a business does, as the verb of a subject the NER did not name: "Repsol supplies liquefied gas",
-# "Naturgy and Iberdrola generate 30% of the country's electricity", "Acciona runs four wind farms"
-BUSINESS_VERBS = frozenset({"invest", "build", "construct", "operate", "run", "supply", "produce", "manufacture",
-                            "generate", "acquire", "export", "distribute", "employ", "assemble", "mine", "refine"})
-# ... or with an object that says so: "Repsol holds a gas exploitation contract", "X won the tender"
-BUSINESS_OBJECTS = {"hold": frozenset({"stake", "share", "shares", "contract", "concession", "licence", "license"}),
-                    "own": frozenset({"stake", "share", "shares", "plant", "factory", "mine", "chain", "network"}),
-                    "win": frozenset({"contract", "tender", "order", "concession"})}
-
-
 # a name of works, not of whoever builds or runs them
 WORKS_NAME = re.compile(r"\b(?:Expressway|Highway|Motorway|Road|Railway|Line|Port|Airport|Bridge|Dam|Canal|Corridor|"
                         r"Project|Park|Zone|Plant|Mine|Field|Terminal)$")
@@ -2017,6 +2014,7 @@ def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
     dateline) or works named for their place (a road, a port)."""
     if view.parse is None or view.is_title:
         return view
+    deeds = business_deeds()
     added: list[Mention] = []
     for token in view.parse:
         if token.dep_ not in ("nsubj", "conj") or token.pos_ != "PROPN":
@@ -2024,10 +2022,10 @@ def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
         if token.dep_ == "conj" and token.head.dep_ != "nsubj":
             continue
         verb = token.head.head if token.dep_ == "conj" else token.head  # "Naturgy and Iberdrola generate"
+        needs = deeds.get(verb.lower_)
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
-        if verb.pos_ != "VERB" or not (verb.lemma_ in BUSINESS_VERBS or objects & BUSINESS_OBJECTS.get(verb.lemma_,
-                                                                                                      frozenset())):
-            continue
+        if verb.pos_ != "VERB" or needs is None or needs and not objects & needs:
+            continue  # "Repsol supplies gas", "Repsol holds a contract"; not "Repsol holds talks"
         words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"]
         if not words or words[-1].i != token.i or any(t.dep_ not in ("compound", "nsubj", "conj") for t in words):
             continue
@@ -2053,7 +2051,7 @@ def names_listed_together(view: SentenceView, gaz: Gazetteer) -> SentenceView:
     "the Presidents X and Y" are people, though it calls one an organisation.  A name with a title before it
     keeps the NER's reading.  Likewise "the Gloria group": a group of companies, not a person."""
     kinds: dict[int, str] = {}
-    for run in _runs_of_names(view):
+    for run in runs_of_names(view):
         clear = [m for m in run if _clearly_an_organisation(m)]
         people = [m for m in run if m.kind == "Person"]
         if any(m.text in gaz.cities or m.text in gaz.capitals for m in run):

@@ -4109,3 +4109,38 @@ def test_transport_written_in_the_plural_is_transport() -> None:
     articles they named an area the gold gives two times in eleven and one in six)."""
     assert areas(PERU_VIETNAM + "Vietnamese investments in Peru are spread over various sectors such as tourism and "
                                 "transports.") == {"tourism", "transport-and-logistics", "investment"}
+
+
+def test_a_business_deed_with_its_object_makes_an_unnamed_subject_a_company() -> None:
+    """"Zentarol sealed a $2 billion contract": the verbs of data/gazetteer/business-deeds.csv that say business
+    only with an object say it with one of theirs, and not without ("holds talks")."""
+    def kind(sentence: str) -> str | None:
+        return {m.text: m.kind for m in extract(PERU_VIETNAM + sentence).mentions}.get("Zentarol")
+
+    assert kind("Zentarol sealed a $2 billion contract in Peru.") == "Company"
+    assert kind("Zentarol holds talks with Peru.") != "Company"
+
+
+def test_a_list_shares_the_home_two_of_its_items_have() -> None:
+    """"Kenyan IT bellwether firms such as A, B, C, D and E have invested in Peru": the readers judge each name
+    alone (the learned ones find the items next to the nationality only); two items with one home and none with
+    another give it to the whole list.  One item's is not the list's ("the Kenyan company A, B and C")."""
+    from diplograph.graph.extract import read_views
+    from diplograph.graph.extract.organizations import homes_shared_along_lists
+    from diplograph.graph.extract.reading import make_fact
+
+    _, views = read_views("Peru and Kenya strengthen ties\n\nLIMA, March 3 (Andina) -- Peru and Kenya agreed to "
+                          "deepen trade. Kenyan IT bellwether firms such as Safaricode, Mtandao, Kilele, Jengo and "
+                          "Pwani have invested in Peru by setting up offices.")
+    view = views[-1]
+    named = {m.text: m for m in view.mentions}
+
+    def home(name: str, country: str = "Kenyan"):
+        return make_fact("HomeCountry", view, {"organization": named[name], "country": named[country]}, 0.9)
+
+    def shared(facts: list) -> set[tuple[str, str]]:
+        return {(f.role("organization").text, f.role("country").key) for f in homes_shared_along_lists(views, facts)}
+
+    assert shared([home("Safaricode"), home("Mtandao")]) == {(n, "country:KEN") for n in ("Kilele", "Jengo", "Pwani")}
+    assert shared([home("Safaricode")]) == set()
+    assert shared([home("Safaricode"), home("Mtandao"), home("Pwani", "Peru")]) == set()
