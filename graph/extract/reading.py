@@ -819,7 +819,8 @@ def _inside_a_name(text: str, title: tuple[str, int, int], gaz: Gazetteer) -> bo
     before = re.search(r"\b([A-Z][a-z]+)\s+$", text[:title[1]])
     return title[0] in NAME_LIKE_TITLES and before is not None and re.match(r"\s+[A-Z]", text[title[2]:]) is not None \
         and not any(before.group(1) in table for table in (gaz.names, gaz.adjectives, gaz.capitals, gaz.cities)) \
-        and before.group(1).lower() not in gaz.titles and before.group(1) not in ("The", "His", "Her", "Crown")
+        and before.group(1).lower() not in gaz.titles and before.group(1) not in (
+            "The", "His", "Her", "Crown", "Majesty", "Highness", "Excellency")  # "His Majesty Sultan X": a post
 
 
 def _titles_serving_titles(text: str, titles: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

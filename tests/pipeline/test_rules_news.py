@@ -2497,6 +2497,14 @@ def test_a_rulers_title_inside_a_name_and_ministers_listed_with_semicolons() -> 
                            ("Hamad Sultan Al Nuaimi", "minister of state for artificial intelligence", "country:ARE")}
 
 
+def test_a_rulers_title_after_his_majesty_is_a_post_not_a_word_of_the_name() -> None:
+    """"His Majesty Sultan X": the word before the title is an honorific's, not a name's ("Hamad Sultan Al
+    Nuaimi" above), so the sultan of the article's monarchy is named."""
+    text = ("Oman and Belarus signed deals. Belarus and Oman are partners. President Ivan Zhuk of Belarus met His "
+            "Majesty Sultan Qais bin Hamad in Muscat.")
+    assert ("Qais bin Hamad", "sultan", "country:OMN") in posts(text)
+
+
 def test_a_possessive_of_a_name_in_s_and_a_name_apposed_to_a_nationalitys_group() -> None:
     text = ("India and the Maldives held talks. India and the Maldives are partners. India's Hanbit Build concluded "
             "contracts with the Maldives' Villa Group. Another major Indian group, Lakshmi Rao Gupta, has done well "
