@@ -1471,10 +1471,10 @@ def homes_by_description(views: list[SentenceView], facts: list[Fact]) -> list[F
 
 
 def homes_shared_along_lists(views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
-    """"Indian IT firms such as TCS, Infosys, Wipro, HCL and Genpact have invested in Poland": where two items or
+    """"Kenyan IT firms such as Safaricode, Mtandao, Kilele and Jengo have invested in Peru": where two items or
     more of one list of organisations have the same home in its sentence and no item has another, the items left
     out have it too.  The readers judge each name alone and miss the ones far from the nationality; one item's
-    home is not enough ("the US company Chevron, Shell and Eni")."""
+    home is not enough ("the Vietnamese company A, B and C")."""
     by_sentence: dict[int, list[Fact]] = {}
     for f in facts:
         if f.kind == "HomeCountry":

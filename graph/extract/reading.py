@@ -2010,7 +2010,7 @@ WORKS_NAME = re.compile(r"\b(?:Expressway|Highway|Motorway|Road|Railway|Line|Por
 
 
 def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
-    """A capitalised subject the NER named nothing, doing what only a business does, is a company: "Repsol holds a
+    """A capitalised subject the NER named nothing, doing what only a business does, is a company: "Zentarol holds a
     gas exploitation contract in the Gulf".  Not a country, town, title or sector, a town in capitals (a
     dateline) or works named for their place (a road, a port)."""
     if view.parse is None or view.is_title:
@@ -2022,11 +2022,11 @@ def unnamed_businesses(view: SentenceView, gaz: Gazetteer) -> SentenceView:
             continue
         if token.dep_ == "conj" and token.head.dep_ != "nsubj":
             continue
-        verb = token.head.head if token.dep_ == "conj" else token.head  # "Naturgy and Iberdrola generate"
+        verb = token.head.head if token.dep_ == "conj" else token.head  # "Andivia and Kesmar generate"
         needs = deeds.get(verb.lower_)
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "attr")}
         if verb.pos_ != "VERB" or needs is None or needs and not objects & needs:
-            continue  # "Repsol supplies gas", "Repsol holds a contract"; not "Repsol holds talks"
+            continue  # "Zentarol supplies gas", "Zentarol holds a contract"; not "Zentarol holds talks"
         words = [t for t in token.subtree if t.i <= token.i and t.pos_ == "PROPN"]
         if not words or words[-1].i != token.i or any(t.dep_ not in ("compound", "nsubj", "conj") for t in words):
             continue
