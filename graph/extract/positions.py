@@ -341,10 +341,13 @@ def _title_before(view: SentenceView, person: Mention) -> Fact | None:
     return make_fact("Position", view, {"holder": person, "affiliation": affiliation}, 0.85, role=role)
 
 
+# capitalised words between a country and a title are a name's or an office's, never a headline's small words:
+# "Lithium In Andivia As PM Kesmar Heads North" names no prime minister of Andivia
+HEADLINE_SMALL_WORDS = r"(?!(?:As|In|To|For|With|At|On|By|From|Of|After|Amid|Ahead|While|When|Where|Says)\b)"
 # What may stand between an owner and its title: "Kazakhstan's Ambassador", "the Saudi Deputy Minister",
 # "BI Group CEO", "the Kazakh side's first deputy minister"; never a verb ("the EAM called on President X").
-OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w.&-]*(?:,(?=\s+[A-Z])|\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|"
-                       r"vice|senior|"
+OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:" + HEADLINE_SMALL_WORDS + r"[A-Z][\w.&-]*"
+                       r"(?:,(?=\s+[A-Z])|\s+(?:and|&)(?=\s+[A-Z]|\s*$))?|deputy|first|vice|senior|"
                        r"acting|former|then|new|current|non-resident|resident|special|permanent|honorary|"
                        r"outgoing|incoming|interim|chief|executive|general|state|side['’]s|government(?:['’]s)?)\s+){0,4}")
 
@@ -782,6 +785,7 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
     placed = {f.role("holder").text for f in implied}
     bare = [b for b in bare if b[1].text not in placed and gaz.title_kinds.get(b[2]) in ("government", "diplomatic")]
     unmarked = _unmarked_side(facts, pair)
+    owners_named = {(f.sentence, f.role("affiliation").start) for f in facts + implied if f.kind == "Position"}
     visits = [(m.text, _visitor_from(view, m, pair, host)) for view in views for m in view.mentions
               if m.kind == "Person"]  # "Anwar, on a three-day official visit to Uzbekistan"
     undecided = []
@@ -793,12 +797,20 @@ def implied_positions(views: list[SentenceView], facts: list[Fact], pair: tuple[
         visitor = next((c for name, c in visits if c and same_person(name, {person.text})), None)
         government = gaz.title_kinds.get(canonical) == "government"
         third_country = any(m.key and m.key not in pair for m in view.places())  # "X will represent India"
+        # "the Andivian government ... directives from President X": the one side the sentence calls by its
+        # adjective, where that adjective is no other post's ("Andivian Minister of A, X, and Minister of B, Y")
+        adjectives = {m.key for m in view.places() if m.via == "adjective" and m.end <= person.start
+                      and (view.index, m.start) not in owners_named}
+        sentence_side = next(iter(adjectives)) if len(adjectives) == 1 and {
+            m.key for m in view.places() if m.key in pair} == adjectives else None
         if len(remaining) == 1:
             country, confidence = remaining[0], 0.7
         elif visitor in remaining:
             country, confidence = visitor, 0.65
         elif len(spoken_of) == 1 and canonical in ONE_PER_COUNTRY and not competing:
             country, confidence = spoken_of[0], 0.65
+        elif sentence_side in remaining and government and not competing and not third_country:
+            country, confidence = sentence_side, 0.6
         elif len(remaining) == 2 and unmarked and government and not competing and not third_country:
             country, confidence = unmarked, 0.6
         elif len(remaining) == 2 and host in pair and not competing and not third_country:

@@ -4152,3 +4152,26 @@ def test_a_list_shares_the_home_two_of_its_items_have() -> None:
     assert shared([home("Safaricode"), home("Mtandao")]) == {(n, "country:KEN") for n in ("Kilele", "Jengo", "Pwani")}
     assert shared([home("Safaricode")]) == set()
     assert shared([home("Safaricode"), home("Mtandao"), home("Pwani", "Peru")]) == set()
+
+
+def test_a_headlines_small_words_do_not_give_a_title_its_owner() -> None:
+    """"Copper In Chile As PM X Heads South": in title case, "As" is no part of an owner's name between a country
+    and its title ("Chile's Foreign Minister", "the Chile Mining Council CEO"), so Chile has no prime minister."""
+    from diplograph.graph.extract.positions import _owner_gap
+
+    assert not _owner_gap(" As ")
+    assert not _owner_gap(" In ")
+    assert _owner_gap(" Mining Council ")
+    assert _owner_gap("'s Deputy ")
+
+
+def test_a_bare_title_takes_the_one_side_its_sentence_calls_by_its_adjective() -> None:
+    """"the Kenyan government places great emphasis on the port, following directives from President X": of an
+    article about two countries, the sentence calls one side by its adjective and names no other, so the bare
+    title is that side's.  A sentence naming both sides says nothing of it."""
+    one_side = ("The minister said that the Kenyan government places great emphasis on the port, following clear "
+                "directives from President Daniel Mwangi Kiptoo that it be completed on time. The port is built by a "
+                "Tanzanian consortium in Mombasa, Kenya, and Tanzania's minister visited it.")
+    assert ("Daniel Mwangi Kiptoo", "president", "country:KEN") in posts(one_side)
+    both = one_side.replace("the Kenyan government places", "the Kenyan and Tanzanian governments place")
+    assert ("Daniel Mwangi Kiptoo", "president", "country:KEN") not in posts(both)
