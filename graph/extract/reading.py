@@ -535,7 +535,8 @@ def _typed_mention(text: str, start: int, end: int, label: str, previous: str, i
         kind = "Person"  # "President Kassym-Jomart Tokayev's meetings": a title announces a person
     if kind == "Person" and (COMPANY_CUES.search(name) or previous in COMPANY_NOUNS
                              and not _title_before_a_body().search(text[:start - len(previous) - 1])
-                             and not _title_after_name().match(text[end:])):  # "a Polish investor, X, Chairman of"
+                             and not _title_after_name().match(text[end:])  # "a Polish investor, X, Chairman of"
+                             and not WHO_AFTER.match(text, end)):  # "the investor X, who owns": a person
         kind = "Company"
     elif kind == "Organization" and previous in COMPANY_NOUNS:
         kind = "Company"
@@ -613,6 +614,9 @@ def _appositions() -> list[tuple[_Apposition, str]]:
             for (pattern, kind), need in zip(appositions, needs, strict=True)]
 
 
+WHO_AFTER = re.compile(r"\s*,\s*who\b")  # a relative clause of a person's: "X, who owns", never "X, which owns"
+
+
 def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
     """Companies the NER misses: "company X", "the Italian energy major X", "X, a French nuclear fuel
     company,", "X, Kazakhstan's largest bank"."""
@@ -625,8 +629,10 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
             continue  # not "Shore-based Anti-Ship Missile"
         group = "quoted" if m.group("quoted") else "name"
-        if _title_before_a_body().search(text[:m.start()]) or _title_after_name().match(text[m.end(group):]):
-            continue  # "Deputy Director General at the Kuwaiti fund X", "the investor X, Chairman of Y": a person
+        if _title_before_a_body().search(text[:m.start()]) or _title_after_name().match(text[m.end(group):]) \
+                or WHO_AFTER.match(text, m.end(group)):
+            continue  # "Deputy Director General at the Kuwaiti fund X", "the investor X, Chairman of Y", "the
+            # investor X, who owns 45% of Y": a person
         start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(group), sent.start_char + m.end(group))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:

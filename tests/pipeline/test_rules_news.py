@@ -4175,3 +4175,15 @@ def test_a_bare_title_takes_the_one_side_its_sentence_calls_by_its_adjective() -
     assert ("Daniel Mwangi Kiptoo", "president", "country:KEN") in posts(one_side)
     both = one_side.replace("the Kenyan government places", "the Kenyan and Tanzanian governments place")
     assert ("Daniel Mwangi Kiptoo", "president", "country:KEN") not in posts(both)
+
+
+def test_an_investor_with_a_relative_clause_of_a_person_is_a_person() -> None:
+    """"the local investor X, who owns 45% of Y": "investor" before a name marks a company, but "who" marks a
+    person; "which" keeps it a company."""
+    def kinds(sentence: str) -> dict[str, str]:
+        return {m.text: m.kind for m in extract(sentence).mentions}
+
+    assert kinds("The unit will grow, according to the local investor Marin Vascu, who owns 45% of Zentarol.").get(
+        "Marin Vascu") == "Person"
+    assert kinds("The plant was bought by the investor Kesmar Holdings, which owns 45% of Zentarol.").get(
+        "Kesmar Holdings") == "Company"
