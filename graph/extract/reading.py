@@ -181,6 +181,8 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
             continue  # "Singapore", "Kuwait": the country's name first
         if label == "ADJECTIVE" and end < sent.end and doc[end].lower_ in NOT_NATIONALITY_AFTER:
             continue  # "French fries" are no statement about France
+        if label in ("NAME", "ACRONYM", "ADJECTIVE") and end < sent.end and _a_currency_after(doc, end):
+            continue  # "US$30 million", "US $1 billion", "a billion US dollars": the currency, not the country
         if label == "ADJECTIVE" and _continent_before(doc, start, sent.start):
             continue  # "the Latin American country", "South American markets": a continent's, not a country's
         key = table[text]
@@ -194,6 +196,13 @@ def _gazetteer_mentions(sent: Span, index: int, gaz: Gazetteer, matchers: Matche
             via = "city"  # a capital is the country only where it acts ("Berlin supports ..."); other cities never
         found.append(Mention(text, gaz.kind_of(key), index, span.start_char, span.end_char, key, via))
     return _longest(found)
+
+
+def _a_currency_after(doc: Doc, end: int) -> bool:
+    """"US dollars", "US$", "US 2 million" (a year is no amount: "the US 2024 election")."""
+    following = doc[end]
+    return following.lower_ in ("dollar", "dollars", "$") or following.text[:1].isdigit() and not re.fullmatch(
+        r"(?:19|20)\d\d", following.text)  # not "with India six years ago", "Philippines two-way trade"
 
 
 def _acts_as_subject(span: Span) -> bool:

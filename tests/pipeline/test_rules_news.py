@@ -4187,3 +4187,17 @@ def test_an_investor_with_a_relative_clause_of_a_person_is_a_person() -> None:
         "Marin Vascu") == "Person"
     assert kinds("The plant was bought by the investor Kesmar Holdings, which owns 45% of Zentarol.").get(
         "Kesmar Holdings") == "Company"
+
+
+def test_a_country_written_as_its_currency_is_no_mention() -> None:
+    """"US$30 million", "US $1 billion", "a billion US dollars" name a currency: the article need not speak of
+    the United States at all.  "with India six years ago" and "the US 2024 election" still name the country."""
+    def countries(sentence: str) -> set[str]:
+        return {m.key for m in extract(sentence).mentions if m.kind == "Country"}
+
+    assert countries("The plant in Egypt was built with an investment of US$30 million.") == {"country:EGY"}
+    assert countries("A firm with a charter capital of US $1 billion opened in Uzbekistan.") == {"country:UZB"}
+    assert countries("The deal is worth close to a billion US dollars, the Serbian government said.") == {
+        "country:SRB"}
+    assert countries("The deals top the RM158bil signed with India six years ago.") == {"country:IND"}
+    assert "country:USA" in countries("The US 2024 election matters to Mexico.")
