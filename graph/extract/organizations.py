@@ -7,8 +7,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from diplograph.graph.extract.reading import (
+    COMPANY_CUES,
     LOWER_CASE_TAIL,
     ORGANIZATION_NOUN,
+    TWO_NAMES,
     DocumentContext,
     Node,
     SentenceView,
@@ -1562,6 +1564,8 @@ FROM_A_COUNTRY = re.compile(r"\b(?:businesses|companies|firms|investors|enterpri
 NAMED_AFTER_GAP = re.compile(r"(?P<gap>[^.;:]{0,140}?),?\s*(?:(?:among them|including|such as|notably|namely|"
                              r"include|includes|included)\s+"  # "..., among them companies such as A, B"
                              r"(?:" + COMPANY_NOUN_PLURAL + r"\s+(?:such as|like|including)\s+)?(?:the\s+)?|"
+                             # "was represented by such major corporations as A, B"
+                             r"such\s+(?:[a-z][\w-]*\s+){0,2}?" + COMPANY_NOUN_PLURAL + r"\s+as\s+(?:the\s+)?|"
                              r"(?:are|were)\s+(?:the\s+)?(?=[A-Z]))")  # "The top Kenyan investors in Peru are A, B"
 
 
@@ -1648,7 +1652,7 @@ LIST_OPENER = re.compile(r"\s*(?:"
                          r"Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
                          r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
 NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL
-                                    + r"|investors|businessmen)\b")
+                                    + r"|investors|businessmen|business community)\b")
 
 
 def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str] | None,
@@ -1758,6 +1762,11 @@ def _of_a_country(view: SentenceView, at: int) -> Mention | None:
     return next((m for m in view.places() if of and m.start == at + of.end() and m.via != "adjective"), None)
 
 
+# an item's trade, between the commas of a list: "A in textiles & textile products, B in the plastics industry"
+BUSINESS_IN = re.compile(r"\s+in\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?:&\s+|and\s+)?[a-z][\w-]*){0,5}"
+                         r"(?=\s*[,;.]|\s*$|\s+and\s+[A-Z])")
+
+
 def _list_after(view: SentenceView, start: int, people_are_companies: bool = False) -> list[Mention]:
     """The organisations named in a row from `start`: known mentions, or capitalised names between the
     commas that nothing else claims.  In a list of companies ("Malaysian ones such as Petronas, Sime Darby"),
@@ -1770,6 +1779,12 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
         known = next((m for m in view.mentions if m.start == position), None)
         if known is not None and known.kind == "Person" and people_are_companies:
             known = Mention(known.text, "Company", known.sentence, known.start, known.end)
+        joined = TWO_NAMES.fullmatch(known.text) if known is not None and people_are_companies else None
+        # "A and B in pharmaceuticals": the NER's one name; not "A Engineering and Construction"
+        if joined and joined.group("a") != joined.group("b") and not COMPANY_CUES.fullmatch(joined.group("b")):
+            found.append(Mention(joined.group("a"), "Company", known.sentence, known.start,
+                                 known.start + joined.end("a")))
+            known = Mention(joined.group("b"), "Company", known.sentence, known.start + joined.start("b"), known.end)
         if known is not None:
             if known.kind not in ORGANIZATION_KINDS or known.kind == "InternationalOrganization":
                 break
@@ -1804,6 +1819,9 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
         note = re.match(r"\s*\([^()]{1,40}\)", view.text[item.end:])  # "Eurobank (via Universal Bank), ..."
         if note:
             item = replace(item, end=item.end + note.end())
+        business = BUSINESS_IN.match(view.text, item.end)  # "A in textiles & textile products, B in chemicals"
+        if business:
+            item = replace(item, end=business.end())
         country = _of_a_country(view, item.end)  # "Big C of France and Lotte Mart of Korea"
         if country is not None:
             item = replace(item, end=country.end)

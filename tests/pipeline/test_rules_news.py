@@ -4201,3 +4201,37 @@ def test_a_country_written_as_its_currency_is_no_mention() -> None:
         "country:SRB"}
     assert countries("The deals top the RM158bil signed with India six years ago.") == {"country:IND"}
     assert "country:USA" in countries("The US 2024 election matters to Mexico.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each item of the list says its trade: "A in textiles, B in chemicals"
+        ("Peru and Kenya held a business forum in Lima. The president said the notable Kenyan companies in Peru "
+         "include Safaricode Group in textiles & textile products, Mtandao Chemical in chemical & chemical products, "
+         "Kilele Pharma in pharmaceutical products and Pwani Containers in non-metallic products.",
+         {"Safaricode Group", "Mtandao Chemical", "Kilele Pharma", "Pwani Containers"}),
+        # "such major corporations as", after a nationality's business community
+        ("Peru and Kenya held a business forum in Lima. The Kenyan business community was represented by such "
+         "major corporations as Safaricode, Mtandao Holdings, Kilele Group and Pwani Bank.",
+         {"Safaricode", "Mtandao Holdings", "Kilele Group", "Pwani Bank"}),
+    ],
+)
+def test_companies_listed_after_a_nationality_as_the_news_lists_them(text: str, expected: set[str]) -> None:
+    assert {org for org, country in homes(text) if country == "country:KEN"} >= expected
+
+
+def test_a_name_the_ner_joined_by_and_is_two_items_of_a_list_of_companies() -> None:
+    """"... include A and B in pharmaceutical products, C in banking": where the NER reads "A and B" as one name,
+    the list has two companies there."""
+    from dataclasses import replace
+
+    from diplograph.graph.extract import read_views
+    from diplograph.graph.extract.organizations import _list_after
+
+    _, views = read_views("The Kenyan firms in Peru include Kilele and Jengo in pharmaceuticals, Pwani in banking.")
+    view = views[0]
+    start, end = view.text.index("Kilele"), view.text.index(" in pharmaceuticals")
+    joined = Mention("Kilele and Jengo", "Organization", view.index, start, end)
+    view = replace(view, mentions=[m for m in view.mentions if not start <= m.start < end] + [joined])
+    assert [m.text for m in _list_after(view, start, people_are_companies=True)] == ["Kilele", "Jengo", "Pwani"]
