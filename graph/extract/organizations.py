@@ -369,8 +369,9 @@ LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leadin
                         r"third-largest)\s+(?!foreign\b|overseas\b|international\b)(?:[\w-]+\s+){0,3}?"
                         + COMPANY_NOUN + r"s?\s+in\s+(?:the\s+)?")
 # "Cevital, a company from Algeria, has signed": the country the apposition says it comes from
-COMPANY_FROM = re.compile(r"\s*,\s*(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN
-                          + r"s?\s+(?:from|based\s+in|headquartered\s+in)\s+(?:the\s+)?")
+COMPANY_FROM = re.compile(r"\s*,\s*(?:(?:an?|one)\s+(?:[a-z][\w-]*\s+){0,3}?" + COMPANY_NOUN
+                          + r"s?\s+|(?:also\s+)?)"  # "X, a company from Kenya,", "X, also from Kenya,"
+                          r"(?:from|based\s+in|headquartered\s+in)\s+(?:the\s+)?")
 # 'Saudi food company "X"', "Nairobi-headquartered lender X"
 MADE_OF = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:consortium|joint venture|alliance|partnership|grouping)\s+"
                      r"(?:of|between|formed by|made up of)\s+(?:the\s+)?(?:companies\s+)?[\x22“‘']?")

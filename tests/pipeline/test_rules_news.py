@@ -4235,3 +4235,12 @@ def test_a_name_the_ner_joined_by_and_is_two_items_of_a_list_of_companies() -> N
     joined = Mention("Kilele and Jengo", "Organization", view.index, start, end)
     view = replace(view, mentions=[m for m in view.mentions if not start <= m.start < end] + [joined])
     assert [m.text for m in _list_after(view, start, people_are_companies=True)] == ["Kilele", "Jengo", "Pwani"]
+
+
+def test_a_company_apposed_with_from_a_country_is_at_home_there() -> None:
+    """"One of them, X, also from Kenya, has invested ...": the apposition says the home, with or without a noun
+    before "from" ("X, a company from Kenya,")."""
+    assert ("Safaricode Group", "country:KEN") in homes(
+        "One of them, Safaricode Group, also from Kenya, has invested $150 million in a plant in Peru.")
+    assert ("Safaricode Group", "country:KEN") in homes(
+        "Safaricode Group, from Kenya, has invested $150 million in a plant in Peru.")
