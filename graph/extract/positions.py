@@ -22,8 +22,8 @@ LEAD_WORDS = {"the", "a", "an", "its", "their", "his", "her", "former", "then", 
               "new", "newly", "recently", "appointed", "elected", "incoming", "outgoing"}  # "the newly appointed"
 APPOSITIVE_END = re.compile(r",|;|\.(?:\s|$)|\)|\s(?:said|says|noted|stated|told|added|stressed|emphasi[sz]ed)\b"
                             r"|\swhich\b")  # "X, the chief executive of Y which is said to be interested in"
-QUALIFIERS = (r"(?:first|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|presidential|principal|"
-              r"executive|group|global|regional|international)")
+QUALIFIERS = (r"(?:first(?:[\s-]+ever)?|deputy|vice|acting|interim|senior|chief|former|honorary|coordinating|"
+              r"presidential|principal|executive|group|global|regional|international)")
 ROLE_QUALIFIER = re.compile(r"(?:\b" + QUALIFIERS + r"[\s-]+)+$", re.IGNORECASE)  # before a title
 ROLE_QUALIFIER_AHEAD = re.compile(r"(?:" + QUALIFIERS + r"[\s-]+)*", re.IGNORECASE)  # read forwards
 
@@ -1248,6 +1248,10 @@ NAME_PAIR = re.compile(r"\s*,?\s*(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+an
                        + NAME + r")\b")
 
 
+NAME_PAIR_BEFORE = re.compile(r"(?:^|[\s,;:(])(?:" + HONORIFIC + r")(?P<a>" + NAME + r")\s+and\s+(?:" + HONORIFIC
+                              + r")(?P<b>" + NAME + r")\s*,\s*(?:the\s+)?$")
+
+
 REPRESENTED_BY = re.compile(r"\s+(?:was|were|is|are|will\s+be|has\s+been|had\s+been)\s+represented\s+by\s+"
                             + HONORIFIC)
 AND_THEN_BY = re.compile(r"\s+by\s+" + HONORIFIC)  # "...; Grenada by X, Minister for ..."
@@ -1281,8 +1285,10 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     for first, second in zip(places, places[1:], strict=False):
         if not re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[first.end:second.start]):
             continue  # the cheap test first: most pairs of places are no "A and B"
-        names = NAME_PAIR.match(view.text, second.end)
-        title = names and PLURAL_TITLE.search(view.text[:first.start])
+        title = PLURAL_TITLE.search(view.text[:first.start])
+        names = NAME_PAIR.match(view.text, second.end) if title else None
+        if title and names is None:  # "X and Y, the Presidents of A and B, took part"
+            names = NAME_PAIR_BEFORE.search(view.text[:title.start()])
         if not title or not names:
             continue
         words = title.group("title").split()

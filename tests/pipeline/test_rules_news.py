@@ -4244,3 +4244,18 @@ def test_a_company_apposed_with_from_a_country_is_at_home_there() -> None:
         "One of them, Safaricode Group, also from Kenya, has invested $150 million in a plant in Peru.")
     assert ("Safaricode Group", "country:KEN") in homes(
         "Safaricode Group, from Kenya, has invested $150 million in a plant in Peru.")
+
+
+def test_names_before_plural_titles_of_two_countries_pair_up_in_order() -> None:
+    """"X and Y, the Presidents of A and B, took part": as with the titles first, each name takes its country in
+    the order written."""
+    assert posts("Daniel Mwangi Kiptoo and Rosa Quispe Mamani, the Presidents of Kenya and Peru, took part in the "
+                 "Kenyan-Peruvian business forum in Lima.") == {
+        ("Daniel Mwangi Kiptoo", "president", "country:KEN"), ("Rosa Quispe Mamani", "president", "country:PER")}
+
+
+def test_the_first_ever_ambassador_is_an_ambassador() -> None:
+    text = ("Presenting their credentials were Rosa Quispe Mamani of Peru, who is based in Nairobi, and Daniel Mwangi "
+            "Kiptoo, the first ever Ambassador of Kenya to Peru, who is to be based in Lima.")
+    assert {(holder, country) for holder, role, country in posts(text) if role.endswith("ambassador")} >= {
+        ("Daniel Mwangi Kiptoo", "country:KEN")}
