@@ -4259,3 +4259,15 @@ def test_the_first_ever_ambassador_is_an_ambassador() -> None:
             "Kiptoo, the first ever Ambassador of Kenya to Peru, who is to be based in Lima.")
     assert {(holder, country) for holder, role, country in posts(text) if role.endswith("ambassador")} >= {
         ("Daniel Mwangi Kiptoo", "country:KEN")}
+
+
+def test_irish_titles_and_a_misspelt_minister_are_titles() -> None:
+    """"Taoiseach X, Tánaiste Y" are Ireland's head of government and deputy; "Deputy Prime Minster of" is a
+    typing error the news prints, for "Deputy Prime Minister"."""
+    text = ("Ireland and Singapore deepen trade ties\n\nDUBLIN, May 4 - Irish firms see Singapore as a hub for Asia, a "
+            "delegation from Ireland has heard. Senior Government figures, among them Taoiseach Sean Murphy, Tánaiste "
+            "Aoife Byrne and Minister for Agriculture Liam Walsh, have visited Singapore to promote Irish trade.")
+    assert {("Sean Murphy", "taoiseach", "country:IRL"), ("Aoife Byrne", "tánaiste", "country:IRL")} <= posts(text)
+    assert ("Rosa Quispe Mamani", "deputy prime minster", "country:PER") in posts(
+        "The talks were held between Kenya's Deputy Prime Minister Daniel Mwangi Kiptoo and Rosa Quispe Mamani, "
+        "Deputy Prime Minster of the Republic of Peru.")
