@@ -638,10 +638,11 @@ def _pattern_mentions(sent: Span, index: int) -> list[Mention]:
         if m.group("place") and not any(m.group("place") in table for table in (gaz.capitals, gaz.cities, gaz.names)):
             continue  # not "Shore-based Anti-Ship Missile"
         group = "quoted" if m.group("quoted") else "name"
+        # "Deputy Director General at the Kuwaiti fund X", "the investor X, Chairman of Y", "the investor X, who
+        # owns 45% of Y": a person
         if _title_before_a_body().search(text[:m.start()]) or _title_after_name().match(text[m.end(group):]) \
                 or WHO_AFTER.match(text, m.end(group)):
-            continue  # "Deputy Director General at the Kuwaiti fund X", "the investor X, Chairman of Y", "the
-            # investor X, who owns 45% of Y": a person
+            continue
         start, end = _trim(doc_text(sent.doc), sent.start_char + m.start(group), sent.start_char + m.end(group))
         end = start + _without_glued_country(doc_text(sent.doc)[start:end], gaz)
         if end > start:
