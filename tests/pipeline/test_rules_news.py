@@ -4139,7 +4139,7 @@ def test_a_list_shares_the_home_two_of_its_items_have() -> None:
 
     _, views = read_views("Peru and Kenya strengthen ties\n\nLIMA, March 3 (Andina) -- Peru and Kenya agreed to "
                           "deepen trade. Kenyan IT bellwether firms such as Safaricode, Mtandao, Kilele, Jengo and "
-                          "Pwani have invested in Peru by setting up offices.")
+                          "Zentarol have invested in Peru by setting up offices.")
     view = views[-1]
     named = {m.text: m for m in view.mentions}
 
@@ -4149,9 +4149,10 @@ def test_a_list_shares_the_home_two_of_its_items_have() -> None:
     def shared(facts: list) -> set[tuple[str, str]]:
         return {(f.role("organization").text, f.role("country").key) for f in homes_shared_along_lists(views, facts)}
 
-    assert shared([home("Safaricode"), home("Mtandao")]) == {(n, "country:KEN") for n in ("Kilele", "Jengo", "Pwani")}
+    assert shared([home("Safaricode"), home("Mtandao")]) == {(n, "country:KEN")
+                                                              for n in ("Kilele", "Jengo", "Zentarol")}
     assert shared([home("Safaricode")]) == set()
-    assert shared([home("Safaricode"), home("Mtandao"), home("Pwani", "Peru")]) == set()
+    assert shared([home("Safaricode"), home("Mtandao"), home("Zentarol", "Peru")]) == set()
 
 
 def test_a_headlines_small_words_do_not_give_a_title_its_owner() -> None:
@@ -4209,12 +4210,12 @@ def test_a_country_written_as_its_currency_is_no_mention() -> None:
         # each item of the list says its trade: "A in textiles, B in chemicals"
         ("Peru and Kenya held a business forum in Lima. The president said the notable Kenyan companies in Peru "
          "include Safaricode Group in textiles & textile products, Mtandao Chemical in chemical & chemical products, "
-         "Kilele Pharma in pharmaceutical products and Pwani Containers in non-metallic products.",
-         {"Safaricode Group", "Mtandao Chemical", "Kilele Pharma", "Pwani Containers"}),
+         "Kilele Pharma in pharmaceutical products and Zentarol Containers in non-metallic products.",
+         {"Safaricode Group", "Mtandao Chemical", "Kilele Pharma", "Zentarol Containers"}),
         # "such major corporations as", after a nationality's business community
         ("Peru and Kenya held a business forum in Lima. The Kenyan business community was represented by such "
-         "major corporations as Safaricode, Mtandao Holdings, Kilele Group and Pwani Bank.",
-         {"Safaricode", "Mtandao Holdings", "Kilele Group", "Pwani Bank"}),
+         "major corporations as Safaricode, Mtandao Holdings, Kilele Group and Zentarol Bank.",
+         {"Safaricode", "Mtandao Holdings", "Kilele Group", "Zentarol Bank"}),
     ],
 )
 def test_companies_listed_after_a_nationality_as_the_news_lists_them(text: str, expected: set[str]) -> None:
@@ -4229,12 +4230,12 @@ def test_a_name_the_ner_joined_by_and_is_two_items_of_a_list_of_companies() -> N
     from diplograph.graph.extract import read_views
     from diplograph.graph.extract.organizations import _list_after
 
-    _, views = read_views("The Kenyan firms in Peru include Kilele and Jengo in pharmaceuticals, Pwani in banking.")
+    _, views = read_views("The Kenyan firms in Peru include Kilele and Jengo in pharmaceuticals, Zentarol in banking.")
     view = views[0]
     start, end = view.text.index("Kilele"), view.text.index(" in pharmaceuticals")
     joined = Mention("Kilele and Jengo", "Organization", view.index, start, end)
     view = replace(view, mentions=[m for m in view.mentions if not start <= m.start < end] + [joined])
-    assert [m.text for m in _list_after(view, start, people_are_companies=True)] == ["Kilele", "Jengo", "Pwani"]
+    assert [m.text for m in _list_after(view, start, people_are_companies=True)] == ["Kilele", "Jengo", "Zentarol"]
 
 
 def test_a_company_apposed_with_from_a_country_is_at_home_there() -> None:
