@@ -1233,6 +1233,7 @@ def _visitor_from(view: SentenceView, person: Mention, pair: tuple[str, str], ho
     return pair[1] if visited == pair[0] else pair[0]
 
 
+PLURAL_OF_BEFORE = re.compile(r"s\s+of\s+(?:the\s+)?$")  # how PLURAL_TITLE ends, searched in a short slice
 PLURAL_TITLE = re.compile(r"\b(?P<title>(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+?)s\s+of\s+(?:the\s+)?$")
 
 
@@ -1285,8 +1286,10 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     for first, second in zip(places, places[1:], strict=False):
         if not re.fullmatch(r"\s+and\s+(?:the\s+)?", view.text[first.end:second.start]):
             continue  # the cheap test first: most pairs of places are no "A and B"
+        names = NAME_PAIR.match(view.text, second.end)
+        if names is None and not PLURAL_OF_BEFORE.search(view.text, max(0, first.start - 12), first.start):
+            continue  # the second cheap test: no plural title ends right before the places
         title = PLURAL_TITLE.search(view.text[:first.start])
-        names = NAME_PAIR.match(view.text, second.end) if title else None
         if title and names is None:  # "X and Y, the Presidents of A and B, took part"
             names = NAME_PAIR_BEFORE.search(view.text[:title.start()])
         if not title or not names:
