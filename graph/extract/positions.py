@@ -947,7 +947,8 @@ VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:
                          r"(?:,[^,;.]{1,60},)?\s+(?:visited|visits|arrived in|arrives in|"
                          r"travelled to|traveled to|flew to|flies to|is flying to|will fly to|travels to|"
                          r"will travel to|is travelling to|is traveling to|heads to|is heading to|will visit|"
-                         r"is visiting|is due to visit|is set to visit|landed in|lands in)\b|"
+                         r"is visiting|is due to visit|is set to visit|landed in|lands in|"
+                         r"(?:is|was)\s+(?:currently|now|still|also)\s+visiting)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
                          r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
 

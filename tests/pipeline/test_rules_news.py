@@ -895,6 +895,13 @@ def test_trade_and_investment_named_between_the_two_countries_without_a_figure()
     assert areas(PERU_VIETNAM + "Peru's trade minister resigned on Monday.") == set()  # a portfolio, not an area
 
 
+@pytest.mark.parametrize("words", ["economic cooperation", "economic co-operation", "economic ties",
+                                   "economic relations", "business ties"])
+def test_economic_ties_between_the_two_are_their_trade(words: str) -> None:
+    """The corpus's annotators read "economic cooperation between A and B" as the area of trade."""
+    assert areas(KENYA_JAPAN + f"The minister will explore {words} between Kenya and Japan.") == {"trade"}
+
+
 def test_areas_the_two_want_to_work_together_on() -> None:
     assert areas(KENYA_JAPAN + "A: We want to work together on renewable energy, mining and education.") == {
         "renewable-energy", "mining", "education"}
@@ -3282,6 +3289,14 @@ def test_a_bare_prime_minister_takes_the_post_the_other_visitor_left() -> None:
     found = posts(text)
     assert ("Kenji Abeno", "prime minister", "country:JPN") in found
     assert "Ismail Ould Bedda Ould Cheikh Sidia" in {m.text for m in extract(text).mentions}
+
+
+def test_a_visitor_currently_visiting_is_of_the_other_country() -> None:
+    """Business leaders met "Prime Minister X" in the host's capital, and X "is currently visiting" the host:
+    X is the visitor's prime minister, not the host's."""
+    text = (PERU_VIETNAM + "Heads of Peruvian firms met Prime Minister Tran Van Ba in Lima. "
+            "Prime Minister Tran Van Ba is currently visiting Peru.")
+    assert ("Tran Van Ba", "prime minister", "country:VNM") in posts(text)
 
 
 def test_the_people_of_a_participants_line_hold_their_titles_at_its_body() -> None:
