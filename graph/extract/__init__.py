@@ -59,6 +59,7 @@ from diplograph.graph.extract.positions import (
     implied_positions,
     ministers_of_named_ministries,
     name_line_then_title_line,
+    names_after_a_plural_title,
     officers_of_a_body_named_by_its_noun,
     officers_of_the_sentences_company,
     officials_listed_after_one,
@@ -157,7 +158,7 @@ def _by_the_rules(views: list[SentenceView], gaz: Gazetteer
                 facts += cooperation(view, context)  # "Uganda seeks ties with India in trade, investment and tourism"
             continue
         context = DocumentContext(pair, previous_year, pair_mentions, last_group, last_company, trade_before)
-        facts += positions(view) + respective_posts(view, gaz)
+        facts += positions(view) + respective_posts(view, gaz) + names_after_a_plural_title(view, gaz)
         facts += represented_by(view, gaz, facts)
         facts += flows(view, context)
         facts += home_countries(view, gaz)

@@ -1653,7 +1653,11 @@ LIST_OPENER = re.compile(r"\s*(?:"
                          r"Among\s+(?:them|those|these)(?:\s+(?:are|were|is|was))?|(?:They|These|Those)\s+"
                          r"(?:include|included|are|were)|These\s+companies\s+(?:include|are))\s*:?\s*")
 NATIONALITYS_COMPANIES = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:" + COMPANY_NOUN_PLURAL
-                                    + r"|investors|businessmen|business community)\b")
+                                    + r"|investors|businessmen|business community|"
+                                    # "The Japanese business mission counts 18 companies ..., such as A, B"
+                                    r"(?:mission|delegation)\s+(?:counts|counted|includes|included|comprises|comprised|"
+                                    r"consists\s+of|consisted\s+of|brings\s+together|brought\s+together)\s+"
+                                    r"(?:[\w-]+\s+){0,3}?" + COMPANY_NOUN_PLURAL + r")\b")
 
 
 def listed_in_the_next_sentence(views: list[SentenceView], pair: tuple[str, str] | None,
@@ -1826,7 +1830,8 @@ def _list_after(view: SentenceView, start: int, people_are_companies: bool = Fal
         country = _of_a_country(view, item.end)  # "Big C of France and Lotte Mart of Korea"
         if country is not None:
             item = replace(item, end=country.end)
-        gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
+        gap = re.match(r"(?:\.(?=\s*[,;&]|\s+and\b))?\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)"
+                       r"(?:the\s+)?",
                        view.text[item.end:])  # "Mitsui & Co.; Nippon Koei Co.; ..."
         if not gap:
             break

@@ -950,7 +950,10 @@ VISIT_AFTER = re.compile(r"(?:,?\s+on\s+(?:a|an|his|her)\s+(?:[\w-]+\s+){0,3}(?:
                          r"is visiting|is due to visit|is set to visit|landed in|lands in|"
                          r"(?:is|was)\s+(?:currently|now|still|also)\s+visiting)\b|"
                          r"[^.;]{0,120}?\s(?:will lead|leads|led|is leading|heads|headed|will head)\s+(?:a|an|the)\s+"
-                         r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+to\b)")
+                         r"(?:[\w\x22“”-]+\s+){0,5}?(?:[Mm]ission|[Dd]elegation)\s+(?:to\b|"
+                         # "headed a delegation that paid a three-day official visit to Albania"
+                         r"(?:that|which)\s+(?:paid|pays|is paying|made|makes|was on|is on)\s+(?:a|an)\s+"
+                         r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour)\b))")
 
 
 # between a visit and where it goes: "visit to Oman", "three-day state visit to the UAE", "visited Oman"
@@ -1318,6 +1321,41 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             person = known[0] if known else Mention(match.group(name), "Person", view.index, *match.span(name))
             if role and place is not None and person.kind == "Person":
                 facts.append(make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role))
+    return facts
+
+
+# after a country: "Kenyan ministers", "Japan's state counsellors", "the two Peruvian vice-ministers,"
+OWNERS_PLURAL_TITLE = re.compile(r"(?:['’]s)?\s+(?P<title>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+?)(?P<plural>ies|s)\s*,?\s+"
+                                 + HONORIFIC + r"(?=[A-Z])")
+NEXT_NAME = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def names_after_a_plural_title(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
+    """"Kenyan ministers A and B", "China's state counsellors A, B and C": a country's plural title before a
+    list of names gives each name the title, of that country."""
+    facts = []
+    for place in view.places():
+        if place.kind != "Country" or place.via not in ("adjective", "name"):
+            continue
+        plural = OWNERS_PLURAL_TITLE.match(view.text, place.end)
+        if plural is None or (place.via == "name" and not re.match(r"['’]s", view.text[place.end:])):
+            continue  # a country's name owns a title only with its "'s"
+        words = plural.group("title").split()
+        words[-1] += "y" if plural.group("plural") == "ies" else ""
+        role = next((" ".join(words[i:]).lower() for i in range(len(words))
+                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        if role is None:
+            continue
+        people, position = [], plural.end()
+        while (person := next((m for m in view.mentions if m.start == position and m.kind == "Person"), None)):
+            people.append(person)
+            gap = NEXT_NAME.match(view.text, person.end)
+            if gap is None:
+                break
+            position = gap.end() + len(re.match(HONORIFIC, view.text[gap.end():]).group())
+        if len(people) > 1:  # a plural title names two people or more; one is some other reading's
+            facts += [make_fact("Position", view, {"holder": person, "affiliation": place}, 0.75, role=role)
+                      for person in people]
     return facts
 
 

@@ -1943,7 +1943,8 @@ BUSINESS_PREDICATE = re.compile(
     r"shareholders|revenues?|profits?|output|products|chief executive|CEO|board|headquarters)\b|"
     r"\s+(?:vice-president|vice president|executive vice president|chief executive|CEO|chairman|managing director)"
     r"\s+(?=[A-Z])|"  # "X vice-president Y said": X is the company Y works for
-    r",?\s+(?:(?:will|would|has|have|had|is|are|was|also|already|recently|plans to|aims to|is set to)\s+)*"
+    r",?\s+(?:(?:will|would|has|have|had|is|are|was|also|already|recently|plans to|aims to|is set to|"
+    r"intends to|wants to|agreed to)\s+)*"
     r"(?:" + _deeds_written(business_deeds()) + r"|"
     # not "delivered the keynote address", "delivered President X's message"
     r"(?:deliver|delivers|delivered)(?!\s+(?:[\w.'’-]+\s+){0,5}?(?:remarks|speech|address|statement|lecture|"
@@ -1955,6 +1956,8 @@ BUSINESS_PREDICATE = re.compile(
     r"drilling|to\s+(?:build|construct|produce|manufacture|export|sell|operate|supply|invest|develop|mine))|"
     r"makes(?=\s+(?!(?:a|an|the|his|her|their|its|it|sure|clear|sense|no|up|history|remarks)\b)[a-z]+s\b))"
     r"\b(?!\s+of\b))")  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
+# between a name and its title after it: "X, the then", "X, Kenya's"
+TITLE_GAP_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|[A-Z][\w'’-]*['’]s\s+)?(?:[\w-]+\s+){0,3}")
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"
                     r"Chairman|Director|Mayor|Senator|Premier|CEO|Chief|Envoy|Consul|Commissioner)\b[^.,;:]{0,40}$",
                     re.IGNORECASE)
@@ -2101,15 +2104,22 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     kinds: dict[str, str] = {}
     votes: Counter[str] = Counter()  # for an organisation (more for a specific kind), against: as a person
     people: set[str] = set()
+    in_business: set[str] = set()  # "X intends to sell its concession"
+    titled: set[str] = set()  # "Minister X", "X, the minister of ...": a person's, somewhere in the text
     for view in views:
         for m in view.mentions:
             if m.kind in ("Person", "Organization") and m.key is None and _a_business_name(view, m):
                 votes[m.text] += KIND_RANK["Company"] - 1  # outweighs a person's vote elsewhere, not a title
+                in_business.add(m.text)
                 if KIND_RANK["Company"] > KIND_RANK.get(kinds.get(m.text, ""), 0):
                     kinds[m.text] = "Company"
             elif m.kind == "Person":
                 votes[m.text] -= 1
                 people.add(m.text)
+                if TITLED.search(view.text, max(0, m.start - 150), m.start) or any(
+                        TITLE_GAP_AFTER.fullmatch(view.text, m.end, t_start) for _, t_start, _ in view.titles
+                        if m.end <= t_start):
+                    titled.add(m.text)
             elif m.kind in KIND_RANK and m.key is None:
                 votes[m.text] += KIND_RANK[m.kind]  # "the engineering group X" says more than the NER
                 if KIND_RANK[m.kind] > KIND_RANK.get(kinds.get(m.text, ""), 0):
@@ -2123,6 +2133,9 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
     persons |= {name for name, kind in kinds.items() if kind == "Organization" and 2 <= len(name.split()) <= 3
                 and organization_kind(name) == "Organization" and votes[name] <= KIND_RANK["Organization"] * 2
                 and name.split()[-1] in people}
+    # "Malaysia's X intends to sell its concession", then "X signed", "X said": a "person" the text never gives a
+    # title or an honorific, who does what only a business does, is a business, however often the NER says not
+    votes.update({name: len(views) for name in in_business - titled})
     kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
              if votes[name] > 0 and not same_person(name, people - {name})}
     kinds.update(dict.fromkeys(persons, "Person"))

@@ -383,6 +383,36 @@ def test_a_name_that_builds_a_plant_is_a_company_but_a_titled_one_stays_a_person
     assert ("Toyota Tsusho", "country:KEN", "planned") in activity(text)
 
 
+def test_a_name_that_intends_to_sell_its_concession_is_a_company() -> None:
+    """"Malaysia's X intends to sell its palm oil concession in Liberia": only a business sells a concession, so
+    the name the NER took for a person's is a company's, with its home and its market."""
+    text = ("Malaysia and Liberia held talks. Malaysia and Liberia are partners. Malaysia’s Zentarol Darby intends to "
+            "sell its palm oil concession in Liberia to a local manufacturer, a Liberian minister said.")
+    assert {m.text: m.kind for m in extract(text).mentions}.get("Zentarol Darby") == "Company"
+    assert ("Zentarol Darby", "country:MYS") in homes(text)
+
+
+def test_an_untitled_name_that_sells_a_concession_is_a_company_however_often_named() -> None:
+    """The NER reads "Zentarol Darby" as a person four times; the text never gives it a title, and it sells a
+    concession: it is a company throughout. A titled person doing business stays a person."""
+    text = ("Malaysia and Liberia held talks. Malaysia and Liberia are partners. Zentarol Darby to sell Liberian "
+            "plantation. Malaysia’s Zentarol Darby intends to sell its palm oil concession in Liberia. Zentarol "
+            "Darby signed the concession in 2009. Zentarol Darby has 300 staff in Liberia. Minister Rosa Quispe "
+            "Mamani sold her stake in a Liberian bank. Rosa Quispe Mamani spoke.")
+    kinds = {(m.text, m.kind) for m in extract(text).mentions}
+    assert ("Zentarol Darby", "Company") in kinds and ("Zentarol Darby", "Person") not in kinds
+    assert ("Rosa Quispe Mamani", "Person") in kinds and ("Rosa Quispe Mamani", "Company") not in kinds
+
+
+def test_companies_a_nationalitys_mission_counts_such_as_a_list_ending_in_or() -> None:
+    """"The Japanese business mission counts 18 companies ..., such as A, B or C": the mission's nationality is
+    the companies' home, and "or" ends the list as "and" does."""
+    text = (KENYA_JAPAN + "The Japanese business mission counts 18 companies from the trade and banking sectors, some "
+            "of which are known worldwide, such as Andivia Corporation, Kesmar Corporation or Safaricode Corporation.")
+    assert {("Andivia Corporation", "country:JPN"), ("Kesmar Corporation", "country:JPN"),
+            ("Safaricode Corporation", "country:JPN")} <= homes(text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -3297,6 +3327,25 @@ def test_a_visitor_currently_visiting_is_of_the_other_country() -> None:
     text = (PERU_VIETNAM + "Heads of Peruvian firms met Prime Minister Tran Van Ba in Lima. "
             "Prime Minister Tran Van Ba is currently visiting Peru.")
     assert ("Tran Van Ba", "prime minister", "country:VNM") in posts(text)
+
+
+def test_a_countrys_plural_title_before_a_list_of_names() -> None:
+    """Each name listed after "Kenyan ministers" or "Japan's state secretaries" holds the title, of that country;
+    "Chinese companies A and B" names no post."""
+    text = (KENYA_JAPAN + "Kenyan ministers Daniel Mwangi Kiptoo and Rosa Quispe Mamani met Japan's state "
+            "secretaries Taro Sato, Ken Ito and Jiro Abe. Chinese companies Huawei and ZTE attended.")
+    assert posts(text) == {("Daniel Mwangi Kiptoo", "minister", "country:KEN"),
+                           ("Rosa Quispe Mamani", "minister", "country:KEN"),
+                           ("Taro Sato", "state secretary", "country:JPN"),
+                           ("Ken Ito", "state secretary", "country:JPN"),
+                           ("Jiro Abe", "state secretary", "country:JPN")}
+
+
+def test_a_minister_heading_a_delegation_that_paid_a_visit_is_the_visitors() -> None:
+    text = ("Albania and the United Arab Emirates held talks. Albania and the United Arab Emirates are partners. "
+            "His Excellency Hamad bin Salem Al Kaabi, Minister of Energy, headed a high-level economic delegation "
+            "that paid a three-day official visit to Albania.")
+    assert ("Hamad bin Salem Al Kaabi", "minister of energy", "country:ARE") in posts(text)
 
 
 def test_the_people_of_a_participants_line_hold_their_titles_at_its_body() -> None:
