@@ -263,7 +263,8 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
                 re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}" + ORGANIZATION_NOUN + r"\s+", gap):
             return m  # "the US company Chevron", "a subsidiary of PNG company X": a country's name as an adjective
         if (m.via == "adjective" or possessive) and re.fullmatch(
-                r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them)(?:\s*:)?\s+",
+                r"(?:['’]s)?\s+(?:[a-z-]+(?:\s+|\s*,\s*)){0,2}(?:like|such as|including|among them|for instance|"
+                r"for example)(?:\s*[:,])?\s+",
                 view.text[m.end:run_start]):
             return m  # "Chinese firms such as X", "the Kingdom's biggest companies, among them X"
         if m.via == "adjective" and NATIONALITYS_FIRMS_AMONG_THEM.fullmatch(view.text[m.end:run_start]):
@@ -362,8 +363,10 @@ def _home_from_context(view: SentenceView, org: Mention) -> Mention | None:
 
 COUNTERPART_BODY = re.compile(r"\b(?:its|their)\s+(?P<owner>[A-Z][\w-]+)\s+counterparts?\s*,\s*(?:the\s+)?$")
 # "X, the largest telecoms operator in Kenya"; not "the largest foreign investor in Kenya", a market
-NATIONALITY_AFTER_COPULA = re.compile(r"\s+(?:is|was|remains|became|has become)\s+(?:not\s+)?(?:one of\s+)?"
-                                      r"(?:the\s+(?:only|first|largest|biggest|main|leading)\s+|a\s+|an\s+|another\s+)"
+NATIONALITY_AFTER_COPULA = re.compile(r"(?:\s*,\s*which\b[^,;.]{1,80},)?"  # "X, which expects turnover of ...,"
+                                      r"\s+(?:is|was|remains|became|has become)\s+(?:not\s+)?(?:one of\s+)?"
+                                      r"(?:the\s+(?:only|first|largest|biggest|main|leading)\s+|a\s+|an\s+|another\s+|"
+                                      r"several\s+|many\s+)"
                                       r"(?:[a-z][\w-]*\s+){0,2}?")
 LARGEST_IN = re.compile(r"\s*,\s*(?:one\s+of\s+)?the\s+(?:largest|biggest|leading|main|oldest|top|second-largest|"
                         r"third-largest)\s+(?!foreign\b|overseas\b|international\b)(?:[\w-]+\s+){0,3}?"

@@ -261,7 +261,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     # "CAPW (Construction Authority for ...": the acronym before the name, in an unclosed bracket
     lead += re.match(r"(?:[A-Z][A-Z0-9&]{1,9}\s+\((?=[A-Z][a-z]+\s[^()]*$))?", span[lead:]).end()
     lead += NAME_PREFIX.match(span[lead:]).end()
-    lead += re.match(r"(?:[A-Z]{3,}-\s+(?=[A-Z]))?", span[lead:]).end()  # "(MENAFN- Jordan News Agency)": a feed's
+    # "(MENAFN- Jordan News Agency)": a feed's; "DUBLIN — Charles Flanagan": a dateline's shouted city
+    lead += re.match(r"(?:[A-Z]{3,}(?:,?\s+[A-Z]{2,}){0,2}\s*[-–—]+\s+(?=[A-Z]))?", span[lead:]).end()
     lead += re.match(r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}-based\s+(?=[A-Z]))?", span[lead:]).end()  # "Delhi-based X"
     company = re.match(r"[A-Z][a-z]+\s+(?:company|firm|group|bank|developer|businesses|companies)\s+", span[lead:])
     if company:
@@ -349,6 +350,7 @@ PLURAL_BODIES = re.compile(r"(?:Ministries|Embassies|Governments|Parliaments|Age
 NOUN_OPENING_A_NAME = re.compile(r"(Conglomerate|Firm|Company|Carmaker|Automaker|Drugmaker|Miner|Lender|Insurer|"
                                  r"Retailer|Steelmaker|Shipbuilder|Broadcaster|Giant)\s+(?=[A-Z])")
 ADDRESS = re.compile(r"(?:(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof)\.?\s+(?=[A-Z]))?")
+LONE_ADDRESS = re.compile(r"(?:Mr|Ms|Mrs|Mme|Madam|Madame|Dr|Prof|Sir)\.?")
 PERSONAL_HONORIFIC = re.compile(r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Madam|(?:His|Her)\s+Excellency|Hon\.?|Adv\.|"
                                 r"(?:(?:[Tt]he|Most|Right|Rt\.?)\s+)?Honou?rable)\s+(?=[A-Z])")
 LONG_LIST_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*)*,\s*){3}$")  # "A, B, C, " before
@@ -367,6 +369,8 @@ def _ner_mentions(sent: Span, index: int, gaz: Gazetteer, headline: bool) -> lis
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, _given_names_before(ent, sent, gaz), ent.end_char)
+        if LONE_ADDRESS.fullmatch(text, start, end):
+            continue  # "GNA - Madam", the NER's organisation, is a dateline's agency and the next name's "Madam"
         label = ent.label_
         addressed = PERSONAL_HONORIFIC.match(text[start:end])
         if label == "ORG" and addressed and len(text[start + addressed.end():end].split()) >= 2:
@@ -1955,7 +1959,11 @@ BUSINESS_PREDICATE = re.compile(
     r"(?:production|operations|producing|manufacturing|building|constructing|exporting|operating|selling|mining|"
     r"drilling|to\s+(?:build|construct|produce|manufacture|export|sell|operate|supply|invest|develop|mine))|"
     r"makes(?=\s+(?!(?:a|an|the|his|her|their|its|it|sure|clear|sense|no|up|history|remarks)\b)[a-z]+s\b))"
-    r"\b(?!\s+of\b))")  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
+    r"\b(?!\s+of\b)|"  # not "X, exports of tea rose"; "X makes buses", not "X makes remarks"
+    # "X is one of the largest Portuguese companies", "X is a Turkish firm"; not "X is the head of the company"
+    r"\s+(?:is|was|remains|became)\s+(?:not\s+)?(?:one\s+of\s+)?(?:the\s+|a\s+|an\s+|another\s+|several\s+)"
+    r"(?:(?!of\b)[\w-]+\s+){0,3}?(?:" + COMPANY_NOUN_PLURAL + "|" + COMPANY_NOUN + r")\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|of|from|that|which|with|based|and|for|to)\b))")  # not "the third major project"
 # between a name and its title after it: "X, the then", "X, Kenya's"
 TITLE_GAP_AFTER = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+|its\s+|[A-Z][\w'’-]*['’]s\s+)?(?:[\w-]+\s+){0,3}")
 TITLED = re.compile(r"(?:" + HONORIFIC_WORD + r")\s+$|\b(?:Minister|President|Ambassador|Secretary|Governor|"

@@ -404,6 +404,38 @@ def test_an_untitled_name_that_sells_a_concession_is_a_company_however_often_nam
     assert ("Rosa Quispe Mamani", "Person") in kinds and ("Rosa Quispe Mamani", "Company") not in kinds
 
 
+@pytest.mark.parametrize("sentence", [
+    "Zentarol is one of the largest Portuguese companies in Angola.",
+    "Construction company Zentarol, which expects a turnover of 298 million dollars this year, is one of several "
+    "Portuguese construction groups in Angola.",
+    "Zentarol is a Portuguese firm.",
+])
+def test_a_name_said_to_be_one_of_a_nationalitys_companies(sentence: str) -> None:
+    """The NER reads a bare "Zentarol" as a person; being one of a nationality's companies makes it a company
+    of that country. "X is the head of the company" keeps X a person."""
+    text = "Portugal and Angola held talks. Portugal and Angola are partners. " + sentence + \
+        " Rosa Quispe Mamani is the head of the company."
+    kinds = {(m.text, m.kind) for m in extract(text).mentions}
+    assert ("Zentarol", "Company") in kinds and ("Rosa Quispe Mamani", "Person") in kinds
+    assert ("Zentarol", "country:PRT") in homes(text)
+
+
+def test_a_nationalitys_investors_for_instance_a_company() -> None:
+    text = (KENYA_JAPAN + "Some Japanese investors, for instance Zentarol Corporation, rank among the largest "
+            "Kenyan exporters.")
+    assert ("Zentarol Corporation", "country:JPN") in homes(text)
+
+
+def test_a_datelines_agency_and_dash_are_no_part_of_a_name() -> None:
+    """"Accra, Jan. 11, GNA - Madam X": the NER's one organisation "GNA - Madam X" is the agency, a dash, an
+    honorific and the minister's name; the name is a person's, and "Madam" no name at all."""
+    text = ("Ghana's minister in Kenya\n\nAccra, Jan. 11, GNA - Madam Rosa Ayorkor Mamani, the Minister of Foreign "
+            "Affairs and Regional Integration, is in Kenya on a two-day working visit at the invitation of her "
+            "counterpart, Mr Daniel Kiptoo. Ghana and Kenya are partners. Madam Mamani met him.")
+    mentions = {(m.text, m.kind) for m in extract(text).mentions}
+    assert ("Rosa Ayorkor Mamani", "Person") in mentions and not any("Madam" in name for name, _ in mentions)
+
+
 def test_companies_a_nationalitys_mission_counts_such_as_a_list_ending_in_or() -> None:
     """"The Japanese business mission counts 18 companies ..., such as A, B or C": the mission's nationality is
     the companies' home, and "or" ends the list as "and" does."""
