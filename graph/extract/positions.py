@@ -1335,7 +1335,7 @@ def names_after_a_plural_title(view: SentenceView, gaz: Gazetteer) -> list[Fact]
     list of names gives each name the title, of that country."""
     facts = []
     for place in view.places():
-        if place.kind != "Country" or place.via not in ("adjective", "name"):
+        if place.via not in ("adjective", "name"):
             continue
         plural = OWNERS_PLURAL_TITLE.match(view.text, place.end)
         if plural is None or (place.via == "name" and not re.match(r"['’]s", view.text[place.end:])):
