@@ -3375,9 +3375,9 @@ def test_a_countrys_plural_title_before_a_list_of_names() -> None:
 
 def test_a_minister_heading_a_delegation_that_paid_a_visit_is_the_visitors() -> None:
     text = ("Albania and the United Arab Emirates held talks. Albania and the United Arab Emirates are partners. "
-            "His Excellency Hamad bin Salem Al Kaabi, Minister of Energy, headed a high-level economic delegation "
+            "His Excellency Zayed bin Kesmar Al Andivi, Minister of Energy, headed a high-level economic delegation "
             "that paid a three-day official visit to Albania.")
-    assert ("Hamad bin Salem Al Kaabi", "minister of energy", "country:ARE") in posts(text)
+    assert ("Zayed bin Kesmar Al Andivi", "minister of energy", "country:ARE") in posts(text)
 
 
 def test_the_people_of_a_participants_line_hold_their_titles_at_its_body() -> None:
