@@ -1283,6 +1283,12 @@ def represented_by(view: SentenceView, gaz: Gazetteer, facts: list[Fact]) -> lis
     return found
 
 
+def _title_ending(words: list[str], gaz: Gazetteer) -> str | None:
+    """The longest run of the last words that is a title: "the two Presidents" gives "president"."""
+    return next((" ".join(words[i:]).lower() for i in range(len(words))
+                 if " ".join(words[i:]).lower() in gaz.titles), None)
+
+
 def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
     """"The Presidents of Peru and Vietnam, X and Y": the titles pair up with the names in order."""
     places = [m for m in view.mentions if m.kind in affiliation_kinds()]
@@ -1298,9 +1304,7 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
             names = NAME_PAIR_BEFORE.search(view.text[:title.start()])
         if not title or not names:
             continue
-        words = title.group("title").split()
-        role = next((" ".join(words[i:]).lower() for i in range(len(words))
-                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        role = _title_ending(title.group("title").split(), gaz)
         if role is None:
             continue
         for group, place in (("a", first), ("b", second)):
@@ -1312,9 +1316,7 @@ def respective_posts(view: SentenceView, gaz: Gazetteer) -> list[Fact]:
         return facts  # both patterns below join two names with "and"; their scan is the costly part
     for match in [*(NAMES_WITH_COUNTRIES.finditer(view.text) if "(" in view.text else ()),  # "X (Kenya) and Y (Poland)"
                   *NAMES_OF_COUNTRIES.finditer(view.text)]:  # "presidents X of Bulgaria and Y of Turkiye"
-        words = match.group("title").split()
-        role = next((" ".join(words[i:]).lower() for i in range(len(words))
-                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        role = _title_ending(match.group("title").split(), gaz)
         for name, country in (("a", "ca"), ("b", "cb")):
             place = next((m for m in places if (m.start, m.end) == match.span(country) and m.kind == "Country"), None)
             known = [m for m in view.mentions if (m.start, m.end) == match.span(name)]
@@ -1342,8 +1344,7 @@ def names_after_a_plural_title(view: SentenceView, gaz: Gazetteer) -> list[Fact]
             continue  # a country's name owns a title only with its "'s"
         words = plural.group("title").split()
         words[-1] += "y" if plural.group("plural") == "ies" else ""
-        role = next((" ".join(words[i:]).lower() for i in range(len(words))
-                     if " ".join(words[i:]).lower() in gaz.titles), None)
+        role = _title_ending(words, gaz)
         if role is None:
             continue
         people, position = [], plural.end()

@@ -2143,9 +2143,9 @@ def propagate_names(views: list[SentenceView]) -> list[SentenceView]:
                 and name.split()[-1] in people}
     # "Malaysia's X intends to sell its concession", then "X signed", "X said": a "person" the text never gives a
     # title or an honorific, who does what only a business does, is a business, however often the NER says not
-    votes.update({name: len(views) for name in in_business - titled})
+    untitled_business = in_business - titled
     kinds = {name: kind for name, kind in kinds.items()  # not "Park" of "Park Geun-hye"
-             if votes[name] > 0 and not same_person(name, people - {name})}
+             if (votes[name] > 0 or name in untitled_business) and not same_person(name, people - {name})}
     kinds.update(dict.fromkeys(persons, "Person"))
     if not kinds:
         return views
